@@ -1,0 +1,2 @@
+package io.rectify;
+public class Rectify { public static void main(String[] a) {} }

@@ -1,0 +1,83 @@
+package io.rectify.document;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A document in the official format (GB/T 9704-2012), as content only: what it says and how it is
+ * structured, never where things go on the page. The renderer decides the layout.
+ *
+ * @param info        metadata written into the PDF (title, author = issuing organ, subject, keywords, date)
+ * @param masthead    版头 (red header with document number); null when the document has none, like a bulletin
+ * @param marking     a marking printed top left on page 1, such as 内部资料; null for none
+ * @param title       the 标题, one string; the renderer breaks it into balanced lines
+ * @param addressee   主送机关; null when the document has none
+ * @param body        headings, paragraphs and tables in reading order
+ * @param attachments names of 附件, printed as 附件说明 after the body; empty for none
+ * @param signature   署名 and 成文日期
+ * @param colophon    版记 (抄送, 印发机关 and 印发日期) at the foot of the last page; null for none
+ */
+public record OfficialDocument(
+        DocumentInfo info,
+        Masthead masthead,
+        String marking,
+        String title,
+        String addressee,
+        List<Block> body,
+        List<String> attachments,
+        Signature signature,
+        Colophon colophon) {
+
+    public OfficialDocument {
+        Objects.requireNonNull(info, "info");
+        Objects.requireNonNull(title, "title");
+        body = List.copyOf(body);
+        attachments = attachments == null ? List.of() : List.copyOf(attachments);
+    }
+
+    /** The metadata of the PDF file. */
+    public record DocumentInfo(String title, String author, String subject, List<String> keywords, LocalDate created) {
+        public DocumentInfo {
+            keywords = keywords == null ? List.of() : List.copyOf(keywords);
+        }
+    }
+
+    /** 版头: 份号, 密级, 紧急程度, 发文机关标志 and 发文字号. Any part may be null. */
+    public record Masthead(String copyNumber, String secrecy, String urgency, String organMark, String documentNumber) {}
+
+    /** 署名 (the issuing organ) and 成文日期 (printed in Arabic numerals, 2025年12月25日). */
+    public record Signature(String organ, LocalDate date) {}
+
+    /** 版记: 抄送 (null for none), 印发机关 and 印发日期. */
+    public record Colophon(String copiedTo, String printer, LocalDate printDate) {}
+
+    /** A piece of the body. */
+    public sealed interface Block permits Heading, Paragraph, Table {}
+
+    /**
+     * A heading on a line of its own. Level 1 is "一、" (黑体), level 2 "（一）" (楷体), levels 3 and 4
+     * "1." and "（1）" (仿宋). The text includes its number, as printed.
+     */
+    public record Heading(int level, String text) implements Block {
+        public Heading {
+            if (level < 1 || level > 4) throw new IllegalArgumentException("heading level must be 1..4: " + level);
+        }
+    }
+
+    /** A paragraph of body text, indented 2 字 on its first line. */
+    public record Paragraph(String text) implements Block {}
+
+    /**
+     * A table: a header row and rows of cells, with relative column widths (same length as the header).
+     * Numbers are given as text, formatted as they should be printed.
+     */
+    public record Table(String caption, List<String> header, List<List<String>> rows, List<Integer> columnWeights)
+            implements Block {
+        public Table {
+            header = List.copyOf(header);
+            rows = rows.stream().map(List::copyOf).toList();
+            columnWeights = columnWeights == null ? header.stream().map(h -> 1).toList() : List.copyOf(columnWeights);
+        }
+    }
+}
