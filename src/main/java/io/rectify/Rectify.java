@@ -1,2 +1,0 @@
-package io.rectify;
-public class Rectify { public static void main(String[] a) {} }

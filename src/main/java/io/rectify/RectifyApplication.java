@@ -1,0 +1,14 @@
+package io.rectify;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+import io.rectify.cli.Cli;
+
+/** Rectify: the rectification ledger in, official documents out. {@code java -jar rectify.jar help}. */
+@SpringBootApplication
+public class RectifyApplication {
+
+    public static void main(String[] args) {
+        System.exit(Cli.run(args));
+    }
+}

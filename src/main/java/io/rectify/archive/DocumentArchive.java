@@ -1,0 +1,127 @@
+package io.rectify.archive;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.ByteBuffer;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The output folder and its ledger, {@code generated_document}. A PDF is written under a temporary name,
+ * flushed to disk and moved into place in one step, so a reader sees the old file or the new one, never
+ * half of one. There is one record per (round, kind, as-of date): a new version replaces the old.
+ */
+public class DocumentArchive {
+
+    private final JdbcClient jdbc;
+    private final Path outputDir;
+
+    public DocumentArchive(JdbcClient jdbc, Path outputDir) {
+        this.jdbc = jdbc;
+        this.outputDir = outputDir.toAbsolutePath().normalize();
+    }
+
+    public Path outputDir() { return outputDir; }
+
+    public Path resolve(GeneratedDocument doc) { return outputDir.resolve(doc.path()); }
+
+    /** The recorded document, if there is one and its file is still there unchanged in size. */
+    public Optional<GeneratedDocument> findCurrent(long roundId, DocumentKind kind, LocalDate asOf) {
+        return find(roundId, kind, asOf).filter(d -> {
+            Path file = resolve(d);
+            try {
+                return Files.isRegularFile(file) && Files.size(file) == d.sizeBytes();
+            } catch (IOException e) {
+                return false;
+            }
+        });
+    }
+
+    public Optional<GeneratedDocument> find(long roundId, DocumentKind kind, LocalDate asOf) {
+        return jdbc.sql("SELECT * FROM generated_document WHERE round_id = ? AND kind = ? AND as_of = ?")
+                .params(roundId, kind.name(), asOf).query(DocumentArchive::map).optional();
+    }
+
+    public List<GeneratedDocument> findByJobExecution(long jobExecutionId) {
+        return jdbc.sql("SELECT * FROM generated_document WHERE job_execution_id = ? ORDER BY path")
+                .param(jobExecutionId).query(DocumentArchive::map).list();
+    }
+
+    /**
+     * Writes the PDF to {@code relativePath} atomically and records it. Runs inside the caller's transaction:
+     * if the record does not commit, the next run finds the input hash unrecorded and writes the file again.
+     */
+    public GeneratedDocument store(long roundId, DocumentKind kind, LocalDate asOf, String relativePath, String inputSha256,
+                                   byte[] pdf, int pageCount, Long jobExecutionId) {
+        Path target = outputDir.resolve(relativePath).normalize();
+        if (!target.startsWith(outputDir)) throw new IllegalArgumentException("path leaves the output folder: " + relativePath);
+        writeAtomically(target, pdf);
+        String sha = sha256(pdf);
+        LocalDateTime now = LocalDateTime.now().withNano(0);
+        int updated = jdbc.sql("UPDATE generated_document SET path = ?, sha256 = ?, input_sha256 = ?, page_count = ?,"
+                        + " size_bytes = ?, job_execution_id = ?, created_at = ? WHERE round_id = ? AND kind = ? AND as_of = ?")
+                .params(relativePath, sha, inputSha256, pageCount, (long) pdf.length, jobExecutionId, now, roundId,
+                        kind.name(), asOf)
+                .update();
+        if (updated == 0) {
+            jdbc.sql("INSERT INTO generated_document (round_id, kind, as_of, path, sha256, input_sha256, page_count,"
+                            + " size_bytes, job_execution_id, created_at) VALUES (?,?,?,?,?,?,?,?,?,?)")
+                    .params(roundId, kind.name(), asOf, relativePath, sha, inputSha256, pageCount, (long) pdf.length,
+                            jobExecutionId, now)
+                    .update();
+        }
+        return find(roundId, kind, asOf).orElseThrow();
+    }
+
+    static void writeAtomically(Path target, byte[] bytes) {
+        try {
+            Files.createDirectories(target.getParent());
+            Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".part");
+            try {
+                try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                    ByteBuffer buffer = ByteBuffer.wrap(bytes);
+                    while (buffer.hasRemaining()) ch.write(buffer);
+                    ch.force(true);
+                }
+                try {
+                    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    public static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static GeneratedDocument map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        long exec = rs.getLong("job_execution_id");
+        return new GeneratedDocument(rs.getLong("id"), rs.getLong("round_id"), DocumentKind.valueOf(rs.getString("kind")),
+                rs.getObject("as_of", LocalDate.class), rs.getString("path"), rs.getString("sha256"),
+                rs.getString("input_sha256"), rs.getInt("page_count"), rs.getLong("size_bytes"),
+                rs.wasNull() ? null : exec, rs.getObject("created_at", LocalDateTime.class));
+    }
+}

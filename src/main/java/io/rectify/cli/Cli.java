@@ -1,0 +1,169 @@
+package io.rectify.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import io.rectify.RectifyApplication;
+
+/**
+ * The command line: {@code rectify COMMAND [options]}. Exit codes: 0 done, 1 a job failed,
+ * 2 bad arguments or configuration (including a database that cannot be reached).
+ */
+public final class Cli {
+
+    public static final int OK = 0;
+    public static final int FAILED = 1;
+    public static final int USAGE = 2;
+
+    private static final Map<String, Supplier<Command>> COMMANDS = Map.of(
+            "demo", DemoCommand::new,
+            "nightly", NightlyCommand::new);
+
+    private Cli() {}
+
+    /** A command: parses its arguments without Spring, then runs inside the application context. */
+    interface Command {
+        String usage();
+
+        /** Reads the arguments; throws {@link UsageException} when they are wrong. */
+        void parse(Arguments args);
+
+        Arguments arguments(List<String> args);
+
+        int execute(ConfigurableApplicationContext context, PrintStream out, PrintStream err) throws Exception;
+
+        default WebApplicationType webApplicationType() { return WebApplicationType.NONE; }
+    }
+
+    public static int run(String... args) {
+        return run(System.out, System.err, args);
+    }
+
+    static int run(PrintStream out, PrintStream err, String... args) {
+        if (args.length == 0) {
+            err.println(usage());
+            return USAGE;
+        }
+        String name = args[0];
+        if (name.equals("help") || name.equals("--help") || name.equals("-h")) {
+            if (args.length > 1 && COMMANDS.containsKey(args[1])) {
+                out.println(COMMANDS.get(args[1]).get().usage());
+            } else {
+                out.println(usage());
+            }
+            return OK;
+        }
+        Supplier<Command> factory = COMMANDS.get(name);
+        if (factory == null) {
+            err.println("rectify: unknown command '" + name + "'. Commands: help, " + String.join(", ", commandNames()));
+            return USAGE;
+        }
+        Command command = factory.get();
+        Arguments arguments;
+        try {
+            arguments = command.arguments(Arrays.asList(args).subList(1, args.length));
+            if (arguments.has("help")) {
+                out.println(command.usage());
+                return OK;
+            }
+            command.parse(arguments);
+        } catch (UsageException e) {
+            err.println("rectify: " + e.getMessage());
+            return USAGE;
+        }
+        ConfigurableApplicationContext context;
+        try {
+            SpringApplication app = new SpringApplication(RectifyApplication.class);
+            app.setWebApplicationType(command.webApplicationType());
+            app.setRegisterShutdownHook(true);
+            context = app.run(springArgs(arguments.springArgs).toArray(String[]::new));
+        } catch (RuntimeException e) {
+            err.println("rectify: " + startupProblem(e));
+            return USAGE;
+        }
+        try (context) {
+            return command.execute(context, out, err);
+        } catch (UsageException e) {
+            err.println("rectify: " + e.getMessage());
+            return USAGE;
+        } catch (Exception e) {
+            err.println("rectify: " + name + " failed: " + firstLine(rootCause(e)));
+            return FAILED;
+        }
+    }
+
+    /** H2 wants an absolute database path; resolve the data folder here so relative settings work. */
+    static List<String> springArgs(List<String> given) {
+        List<String> result = new ArrayList<>();
+        boolean dataDirGiven = false;
+        for (String arg : given) {
+            if (arg.startsWith("--rectify.data-dir=")) {
+                dataDirGiven = true;
+                arg = "--rectify.data-dir=" + Path.of(arg.substring("--rectify.data-dir=".length())).toAbsolutePath();
+            }
+            result.add(arg);
+        }
+        if (!dataDirGiven) {
+            String dir = System.getenv().getOrDefault("RECTIFY_DATA_DIR", System.getProperty("rectify.data-dir", "data"));
+            result.add("--rectify.data-dir=" + Path.of(dir).toAbsolutePath().normalize());
+        }
+        return result;
+    }
+
+    /** Why the application could not start, in one line: most often the database. */
+    static String startupProblem(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            boolean connection = t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
+                    || t instanceof java.net.ConnectException
+                    || (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08"));
+            if (connection) {
+                return "cannot connect to the database: " + firstLine(rootCause(t))
+                        + " (check SPRING_DATASOURCE_URL, _USERNAME and _PASSWORD)";
+            }
+        }
+        return "cannot start: " + firstLine(rootCause(e));
+    }
+
+    static Throwable rootCause(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) t = t.getCause();
+        return t;
+    }
+
+    static String firstLine(Throwable t) {
+        String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        int nl = message.indexOf('\n');
+        return (nl < 0 ? message : message.substring(0, nl)).strip();
+    }
+
+    private static List<String> commandNames() { return COMMANDS.keySet().stream().sorted().toList(); }
+
+    static String usage() {
+        return """
+                Rectify turns an inspection round's rectification ledger into official-format documents.
+
+                Usage: java -jar target/rectify.jar COMMAND [options]
+
+                Commands:
+                  demo      load the reference round (洛江区委) and write its bulletin as of 2025-12-25
+                  nightly   write the progress bulletin of every active round as of a date
+                  help      this text; 'help COMMAND' or 'COMMAND --help' explains one command
+
+                Every command also takes Spring properties, e.g. --spring.datasource.url=jdbc:mysql://…
+                Environment: SPRING_DATASOURCE_URL/_USERNAME/_PASSWORD (database, default embedded H2 under data/),
+                RECTIFY_DATA_DIR, RECTIFY_OUTPUT_DIR (default output/), RECTIFY_TEMPLATES_DIR (default templates/).
+                Exit codes: 0 done, 1 a job failed, 2 bad arguments or configuration.""";
+    }
+}

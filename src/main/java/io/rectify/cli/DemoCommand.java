@@ -1,0 +1,40 @@
+package io.rectify.cli;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+import io.rectify.ledger.DemoLedger;
+
+/** {@code demo}: the reference round loaded afresh, and its bulletin of 2025-12-25 written. */
+class DemoCommand implements Cli.Command {
+
+    @Override
+    public String usage() {
+        return """
+                Usage: java -jar target/rectify.jar demo
+
+                Loads the reference round (省委巡视二组 → 洛江区委, code luojiang-2024) into the database, replacing
+                an earlier copy of that round (other rounds are left alone), then runs the nightly job for it as
+                of 2025-12-25 and prints the paths of the files it wrote. On a fresh machine this uses the
+                embedded database under data/ and writes to output/.""";
+    }
+
+    @Override
+    public Arguments arguments(List<String> args) {
+        return Arguments.parse("demo", args, Set.of(), Set.of());
+    }
+
+    @Override
+    public void parse(Arguments args) {
+        if (!args.positional.isEmpty()) throw new UsageException("demo: unexpected argument " + args.positional.get(0));
+    }
+
+    @Override
+    public int execute(ConfigurableApplicationContext context, PrintStream out, PrintStream err) throws Exception {
+        context.getBean(DemoLedger.class).load();
+        return NightlyCommand.runNightly(context, DemoLedger.BULLETIN_DATE, DemoLedger.CODE, out, err);
+    }
+}

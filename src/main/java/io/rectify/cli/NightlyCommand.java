@@ -1,0 +1,92 @@
+package io.rectify.cli;
+
+import java.io.PrintStream;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import io.rectify.archive.DocumentArchive;
+import io.rectify.archive.GeneratedDocument;
+import io.rectify.jobs.NightlyLauncher;
+import io.rectify.ledger.RoundFacts;
+import io.rectify.ledger.RoundRepository;
+
+/** {@code nightly [--as-of YYYY-MM-DD] [--round CODE]}: the bulletins of the day. */
+class NightlyCommand implements Cli.Command {
+
+    LocalDate asOf;
+    String round;
+
+    @Override
+    public String usage() {
+        return """
+                Usage: java -jar target/rectify.jar nightly [--as-of YYYY-MM-DD] [--round CODE]
+
+                Writes the progress bulletin of every active round (or of one round) as the ledger stood at the
+                end of the given day (default: today) into the output folder, one PDF per round. A bulletin whose
+                inputs have not changed since the last run is not written again. A run that was interrupted is
+                resumed where it stopped. Run by cron every night (see cron/).
+
+                Exit codes: 0 done, 1 the job failed (the error is printed), 2 bad arguments, unknown round or
+                a database that cannot be reached.""";
+    }
+
+    @Override
+    public Arguments arguments(List<String> args) {
+        return Arguments.parse("nightly", args, Set.of("as-of", "round"), Set.of());
+    }
+
+    @Override
+    public void parse(Arguments args) {
+        if (!args.positional.isEmpty()) throw new UsageException("nightly: unexpected argument " + args.positional.get(0));
+        asOf = args.has("as-of") ? Arguments.date("nightly", "as-of", args.get("as-of")) : LocalDate.now();
+        round = args.get("round");
+        if (round != null && round.isBlank()) throw new UsageException("nightly: --round needs a round code");
+    }
+
+    @Override
+    public int execute(ConfigurableApplicationContext context, PrintStream out, PrintStream err) throws Exception {
+        return runNightly(context, asOf, round, out, err);
+    }
+
+    static int runNightly(ConfigurableApplicationContext context, LocalDate asOf, String round, PrintStream out,
+                          PrintStream err) throws Exception {
+        if (round != null) {
+            RoundRepository rounds = context.getBean(RoundRepository.class);
+            if (rounds.findByCode(round).isEmpty()) {
+                List<String> known = rounds.findAll().stream().map(RoundFacts::code).toList();
+                throw new UsageException("nightly: unknown round '" + round + "'"
+                        + (known.isEmpty() ? " (the database holds no rounds)" : " (known: " + String.join(", ", known) + ")"));
+            }
+        }
+        JobExecution execution;
+        try {
+            execution = context.getBean(NightlyLauncher.class).run(asOf, round);
+        } catch (NightlyLauncher.RunInProgressException e) {
+            err.println("rectify: " + e.getMessage());
+            return Cli.FAILED;
+        }
+        DocumentArchive archive = context.getBean(DocumentArchive.class);
+        List<GeneratedDocument> written = archive.findByJobExecution(execution.getId());
+        for (GeneratedDocument doc : written) out.println(archive.resolve(doc));
+        if (execution.getStatus() != BatchStatus.COMPLETED) {
+            String reason = execution.getAllFailureExceptions().stream().findFirst()
+                    .map(e -> Cli.firstLine(Cli.rootCause(e))).orElse(execution.getExitStatus().getExitDescription());
+            err.println("rectify: nightly " + execution.getStatus().name().toLowerCase() + " (execution "
+                    + execution.getId() + "): " + reason);
+            return Cli.FAILED;
+        }
+        out.println("nightly as of " + asOf + ": " + written.size() + " bulletin(s) written, "
+                + (filtered(execution)) + " unchanged");
+        return Cli.OK;
+    }
+
+    private static long filtered(JobExecution execution) {
+        return execution.getStepExecutions().stream().filter(s -> s.getStepName().startsWith("bulletin:"))
+                .mapToLong(s -> s.getFilterCount()).sum();
+    }
+}

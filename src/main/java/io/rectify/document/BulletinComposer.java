@@ -1,0 +1,95 @@
+package io.rectify.document;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.rectify.ledger.RoundFacts;
+import io.rectify.progress.Counts;
+import io.rectify.progress.Progress;
+import io.rectify.progress.Snapshot;
+import io.rectify.progress.WorkEventCategory;
+
+/**
+ * Fills the bulletin's wording ({@code templates/bulletin.ftl}) with a round's progress. The template gets
+ * plain data only: the round's facts, the figures {@code f.*}, the sections with their items, the texts
+ * people wrote for the round, and the as-of date.
+ */
+public class BulletinComposer {
+
+    public static final String TEMPLATE = "bulletin.ftl";
+
+    private final TemplateEngine templates;
+
+    public BulletinComposer(TemplateEngine templates) { this.templates = templates; }
+
+    public OfficialDocument compose(Progress progress) {
+        return DocumentMarkup.parse(templates.fill(TEMPLATE, model(progress)), TEMPLATE);
+    }
+
+    static Map<String, Object> model(Progress progress) {
+        Snapshot s = progress.snapshot();
+        RoundFacts r = s.round();
+        Map<String, Object> round = new HashMap<>();
+        round.put("code", r.code());
+        round.put("kind", r.inspectionKind());
+        round.put("deployedBy", r.deployedBy());
+        round.put("inspectingBody", r.inspectingBody());
+        round.put("inspectedOrg", r.inspectedOrg());
+        round.put("shortName", r.shortName());
+        round.put("onsiteStart", date(r.onsiteStart()));
+        round.put("onsiteEnd", date(r.onsiteEnd()));
+        round.put("feedbackDate", date(r.feedbackDate()));
+        round.put("issuingOrgan", r.issuingOrgan());
+        round.put("contactPhone", nonNull(r.contactPhone()));
+        round.put("contactAddress", nonNull(r.contactAddress()));
+        round.put("contactEmail", nonNull(r.contactEmail()));
+
+        Map<String, Object> f = new HashMap<>();
+        for (WorkEventCategory c : WorkEventCategory.values()) f.put(c.figure(), s.events(c));
+        f.put("firstMechanism", s.firstMechanism());
+        f.put("problems", progress.problems().total());
+        f.put("measures", progress.measures().total());
+        f.put("secretaryLedProblems", progress.secretaryLedProblems());
+        f.put("secretaryLedShare", progress.secretaryLedShare());
+
+        List<Map<String, Object>> sections = progress.sections().stream().map(sp -> {
+            Map<String, Object> m = new HashMap<>();
+            m.put("seq", sp.section().seq());
+            m.put("title", sp.section().title());
+            m.put("problems", counts(sp.problems()));
+            m.put("measures", counts(sp.measures()));
+            m.put("items", sp.items().stream().map(p -> Map.<String, Object>of(
+                    "seq", p.seq(), "statement", p.statement(), "summary", p.summary())).toList());
+            return m;
+        }).toList();
+
+        Map<String, Object> texts = new LinkedHashMap<>();
+        s.texts().forEach(texts::put);
+
+        Map<String, Object> model = new HashMap<>();
+        model.put("round", round);
+        model.put("f", f);
+        model.put("problems", counts(progress.problems()));
+        model.put("measures", counts(progress.measures()));
+        model.put("sections", sections);
+        model.put("texts", texts);
+        model.put("asOf", date(s.asOf()));
+        return model;
+    }
+
+    private static Map<String, Object> counts(Counts c) {
+        return Map.of("total", c.total(), "completed", c.completed(), "inProgress", c.inProgress(),
+                "overdue", c.overdue(), "longTerm", c.longTerm(), "notStarted", c.notStarted(),
+                "rate", c.completionRate());
+    }
+
+    /** A date as its parts, so templates can write 2025年2月21日 or 9月29日 as the sentence needs. */
+    private static Map<String, Object> date(LocalDate d) {
+        return Map.of("y", d.getYear(), "m", d.getMonthValue(), "d", d.getDayOfMonth(), "iso", d.toString());
+    }
+
+    private static String nonNull(String s) { return s == null ? "" : s; }
+}

@@ -1,0 +1,35 @@
+package io.rectify.document;
+
+/**
+ * Punctuation of Chinese text is full-width: ledgers typed on Western keyboards carry half-width
+ * {@code , ( ) : ; ? !}, which print as ，（）：；？！. Digits and Latin stay half-width, and so do the
+ * comma and colon between digits (1,000 and 12:30) and the colon of a URL.
+ */
+public final class ChineseTypography {
+
+    private ChineseTypography() {}
+
+    public static String normalize(String text) {
+        if (text == null) return null;
+        StringBuilder out = new StringBuilder(text.length());
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            char prev = i > 0 ? text.charAt(i - 1) : ' ';
+            char next = i + 1 < n ? text.charAt(i + 1) : ' ';
+            out.append(switch (c) {
+                case '(' -> '（';
+                case ')' -> '）';
+                case ';' -> '；';
+                case '?' -> '？';
+                case '!' -> '！';
+                case ',' -> isDigit(prev) && isDigit(next) ? ',' : '，';
+                case ':' -> (isDigit(prev) && isDigit(next)) || next == '/' ? ':' : '：';
+                default -> c;
+            });
+        }
+        return out.toString();
+    }
+
+    private static boolean isDigit(char c) { return c >= '0' && c <= '9'; }
+}

@@ -1,0 +1,62 @@
+package io.rectify.jobs;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Optional;
+
+import io.rectify.archive.DocumentArchive;
+import io.rectify.archive.DocumentKind;
+import io.rectify.archive.GeneratedDocument;
+import io.rectify.document.BulletinComposer;
+import io.rectify.document.OfficialDocument;
+import io.rectify.progress.Progress;
+import io.rectify.progress.ProgressAggregator;
+import io.rectify.progress.SnapshotReader;
+import io.rectify.render.DocumentRenderer;
+
+/**
+ * One round's bulletin, from ledger to PDF bytes: snapshot, aggregate, compose, render. Returns nothing
+ * when the document recorded for that date was made from the same inputs and its file is in place.
+ */
+public class BulletinMaker {
+
+    private final SnapshotReader snapshots;
+    private final ProgressAggregator aggregator;
+    private final BulletinComposer composer;
+    private final DocumentRenderer renderer;
+    private final DocumentArchive archive;
+
+    public BulletinMaker(SnapshotReader snapshots, ProgressAggregator aggregator, BulletinComposer composer,
+                         DocumentRenderer renderer, DocumentArchive archive) {
+        this.snapshots = snapshots;
+        this.aggregator = aggregator;
+        this.composer = composer;
+        this.renderer = renderer;
+        this.archive = archive;
+    }
+
+    /** A rendered bulletin ready to be stored. */
+    public record Bulletin(long roundId, String roundCode, LocalDate asOf, String inputSha256,
+                           DocumentRenderer.RenderedPdf pdf) {
+
+        public String relativePath() {
+            return roundCode + "/" + roundCode + "-" + DocumentKind.BULLETIN.fileWord() + "-" + asOf + ".pdf";
+        }
+    }
+
+    public Optional<Bulletin> make(long roundId, LocalDate asOf) {
+        Progress progress = aggregator.aggregate(snapshots.read(roundId, asOf));
+        OfficialDocument document = composer.compose(progress);
+        // the model's text form covers every word and figure printed, so equal hashes mean an equal document
+        String inputSha = DocumentArchive.sha256(document.toString().getBytes(StandardCharsets.UTF_8));
+        Optional<GeneratedDocument> current = archive.findCurrent(roundId, DocumentKind.BULLETIN, asOf);
+        if (current.isPresent() && current.get().inputSha256().equals(inputSha)) return Optional.empty();
+        return Optional.of(new Bulletin(roundId, progress.snapshot().round().code(), asOf, inputSha,
+                renderer.render(document)));
+    }
+
+    public GeneratedDocument store(Bulletin b, Long jobExecutionId) {
+        return archive.store(b.roundId(), DocumentKind.BULLETIN, b.asOf(), b.relativePath(), b.inputSha256(),
+                b.pdf().bytes(), b.pdf().pageCount(), jobExecutionId);
+    }
+}

@@ -1,0 +1,99 @@
+package io.rectify.ledger;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** Writes ledger rows. Callers own the transaction, so a load is all or nothing. */
+@Repository
+public class LedgerWriter {
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+
+    public LedgerWriter(JdbcClient jdbc, JdbcTemplate batch) {
+        this.jdbc = jdbc;
+        this.batch = batch;
+    }
+
+    public long insertRound(RoundFacts r) {
+        return insert("INSERT INTO inspection_round (code, inspection_kind, deployed_by, inspecting_body, inspected_org,"
+                        + " short_name, onsite_start, onsite_end, feedback_date, issuing_organ, contact_phone, contact_address,"
+                        + " contact_email, active) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                r.code(), r.inspectionKind(), r.deployedBy(), r.inspectingBody(), r.inspectedOrg(), r.shortName(),
+                r.onsiteStart(), r.onsiteEnd(), r.feedbackDate(), r.issuingOrgan(), r.contactPhone(), r.contactAddress(),
+                r.contactEmail(), r.active());
+    }
+
+    public long insertSection(long roundId, int seq, String title) {
+        return insert("INSERT INTO feedback_section (round_id, seq, title) VALUES (?,?,?)", roundId, seq, title);
+    }
+
+    public long insertProblem(long sectionId, int seq, String summary, String statement, String leadLeader, boolean bySecretary) {
+        return insert("INSERT INTO problem (section_id, seq, summary, public_statement, lead_leader, led_by_secretary)"
+                + " VALUES (?,?,?,?,?,?)", sectionId, seq, summary, statement, leadLeader, bySecretary);
+    }
+
+    public long insertMeasure(long problemId, int seq, String content, String leader, String unit, LocalDate deadline,
+                              MeasureKind kind) {
+        return insert("INSERT INTO measure (problem_id, seq, content, responsible_leader, responsible_unit, deadline,"
+                + " measure_kind) VALUES (?,?,?,?,?,?,?)", problemId, seq, content, leader, unit, deadline, kind.name());
+    }
+
+    public record Report(long measureId, LocalDate date, MeasureStatus status, LocalDate completionDate, boolean rechecked,
+                         String note) {}
+
+    public void insertReports(List<Report> reports) {
+        batch.batchUpdate("INSERT INTO progress_report (measure_id, report_date, status, completion_date, rechecked, note)"
+                        + " VALUES (?,?,?,?,?,?)", reports, 500, (ps, r) -> {
+                    ps.setLong(1, r.measureId());
+                    ps.setObject(2, r.date());
+                    ps.setString(3, r.status().name());
+                    ps.setObject(4, r.completionDate());
+                    ps.setBoolean(5, r.rechecked());
+                    ps.setString(6, r.note());
+                });
+    }
+
+    public void insertWorkEvent(long roundId, LocalDate date, String category, int count, String description) {
+        jdbc.sql("INSERT INTO work_event (round_id, event_date, category, event_count, description) VALUES (?,?,?,?,?)")
+                .params(roundId, date, category, count, description).update();
+    }
+
+    public void insertText(long roundId, String part, int seq, String body) {
+        jdbc.sql("INSERT INTO round_text (round_id, part, seq, body) VALUES (?,?,?,?)")
+                .params(roundId, part, seq, body).update();
+    }
+
+    /** Removes a round with everything that hangs off it, including the records of its generated documents. */
+    public void deleteRound(long roundId) {
+        String problems = "SELECT p.id FROM problem p JOIN feedback_section s ON s.id = p.section_id WHERE s.round_id = ?";
+        String measures = "SELECT m.id FROM measure m WHERE m.problem_id IN (" + problems + ")";
+        jdbc.sql("DELETE FROM delivery WHERE document_id IN (SELECT id FROM generated_document WHERE round_id = ?)")
+                .param(roundId).update();
+        jdbc.sql("DELETE FROM delivery WHERE recipient_id IN (SELECT id FROM recipient WHERE round_id = ?)")
+                .param(roundId).update();
+        jdbc.sql("DELETE FROM generated_document WHERE round_id = ?").param(roundId).update();
+        jdbc.sql("DELETE FROM recipient WHERE round_id = ?").param(roundId).update();
+        jdbc.sql("DELETE FROM user_round WHERE round_id = ?").param(roundId).update();
+        jdbc.sql("DELETE FROM progress_report WHERE measure_id IN (" + measures + ")").param(roundId).update();
+        jdbc.sql("DELETE FROM measure WHERE problem_id IN (" + problems + ")").param(roundId).update();
+        jdbc.sql("DELETE FROM problem WHERE section_id IN (SELECT id FROM feedback_section WHERE round_id = ?)")
+                .param(roundId).update();
+        jdbc.sql("DELETE FROM feedback_section WHERE round_id = ?").param(roundId).update();
+        jdbc.sql("DELETE FROM work_event WHERE round_id = ?").param(roundId).update();
+        jdbc.sql("DELETE FROM round_text WHERE round_id = ?").param(roundId).update();
+        jdbc.sql("DELETE FROM inspection_round WHERE id = ?").param(roundId).update();
+    }
+
+    private long insert(String sql, Object... params) {
+        KeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql(sql).params(params).update(keys, "id");
+        return keys.getKey().longValue();
+    }
+}

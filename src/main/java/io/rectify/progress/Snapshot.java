@@ -1,0 +1,44 @@
+package io.rectify.progress;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import io.rectify.ledger.MeasureKind;
+import io.rectify.ledger.MeasureStatus;
+import io.rectify.ledger.RoundFacts;
+
+/**
+ * A round's ledger as it stood at the end of {@code asOf}: every measure with the status of its latest
+ * progress report up to that date, and the work events counted up to that date.
+ */
+public record Snapshot(
+        RoundFacts round,
+        LocalDate asOf,
+        List<Section> sections,
+        List<Problem> problems,
+        List<Measure> measures,
+        Map<WorkEventCategory, Integer> eventTotals,
+        String firstMechanism,
+        Map<String, List<String>> texts) {
+
+    public record Section(long id, int seq, String title) {}
+
+    public record Problem(long id, long sectionId, int seq, String summary, String statement, String leadLeader,
+                          boolean ledBySecretary) {}
+
+    /** A measure with its status as of the snapshot's date (NOT_STARTED when no report precedes it). */
+    public record Measure(long id, long problemId, int seq, String content, String leader, String unit,
+                          LocalDate deadline, MeasureKind kind, MeasureStatus status, LocalDate completionDate,
+                          LocalDate lastReport, boolean rechecked, String note) {
+
+        public boolean completed() { return status == MeasureStatus.COMPLETED; }
+
+        /** Long-term work is never overdue; it is reported as 持续推进 until it is closed. */
+        public boolean longTerm() { return !completed() && kind == MeasureKind.LONG_TERM; }
+
+        public boolean overdue(LocalDate asOf) { return !completed() && !longTerm() && deadline.isBefore(asOf); }
+    }
+
+    public int events(WorkEventCategory category) { return eventTotals.getOrDefault(category, 0); }
+}

@@ -1,0 +1,51 @@
+package io.rectify.system;
+
+import java.nio.file.Path;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import io.rectify.archive.DocumentArchive;
+import io.rectify.document.BulletinComposer;
+import io.rectify.document.TemplateEngine;
+import io.rectify.jobs.BulletinMaker;
+import io.rectify.progress.ProgressAggregator;
+import io.rectify.progress.SnapshotReader;
+import io.rectify.render.DocumentRenderer;
+
+/** The parts that are plain Java (no Spring inside), wired together with the folders from configuration. */
+@Configuration
+public class RectifyConfiguration {
+
+    @Bean
+    TemplateEngine templateEngine(@Value("${rectify.templates-dir}") Path templatesDir) {
+        return new TemplateEngine(templatesDir);
+    }
+
+    @Bean
+    BulletinComposer bulletinComposer(TemplateEngine templates) {
+        return new BulletinComposer(templates);
+    }
+
+    @Bean
+    DocumentRenderer documentRenderer() {
+        try { // TEMPORARY until the renderer lands
+            return (DocumentRenderer) Class.forName("io.rectify.render.OfficialFormatRenderer").getConstructor().newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Bean
+    DocumentArchive documentArchive(JdbcClient jdbc, @Value("${rectify.output-dir}") Path outputDir) {
+        return new DocumentArchive(jdbc, outputDir);
+    }
+
+    @Bean
+    BulletinMaker bulletinMaker(SnapshotReader snapshots, ProgressAggregator aggregator, BulletinComposer composer,
+                                DocumentRenderer renderer, DocumentArchive archive) {
+        return new BulletinMaker(snapshots, aggregator, composer, renderer, archive);
+    }
+}

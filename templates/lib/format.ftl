@@ -1,0 +1,25 @@
+<#-- Number and date wording shared by the documents. -->
+<#-- 63 → "60余": "more than" the tens below; a round number stays as it is. -->
+<#function over n>
+  <#if n < 20 || n % 10 == 0><#return n?c></#if>
+  <#return ((n / 10)?floor * 10)?c + "余">
+</#function>
+<#-- 9 → "近10": "nearly" the tens above. -->
+<#function nearly n>
+  <#if n % 10 == 0><#return n?c></#if>
+  <#return ((n / 10)?ceiling * 10)?c>
+</#function>
+<#-- 1 → 一, 12 → 十二, 26 → 二十六 (for （一）… and 一、…). -->
+<#function cn n>
+  <#local digits = ["零","一","二","三","四","五","六","七","八","九"]>
+  <#if n < 10><#return digits[n]></#if>
+  <#if n < 20><#return "十" + (n % 10 == 0)?then("", digits[n % 10])></#if>
+  <#return digits[(n / 10)?floor] + "十" + (n % 10 == 0)?then("", digits[n % 10])>
+</#function>
+<#-- {y,m,d} → 2025年2月21日 -->
+<#function cnDate d><#return d.y?c + "年" + d.m + "月" + d.d + "日"></#function>
+<#-- a period: 2024年8月20日至9月29日 (the year once when both ends share it) -->
+<#function cnPeriod a b>
+  <#if a.y == b.y><#return cnDate(a) + "至" + b.m + "月" + b.d + "日"></#if>
+  <#return cnDate(a) + "至" + cnDate(b)>
+</#function>
