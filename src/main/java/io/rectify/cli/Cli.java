@@ -29,7 +29,12 @@ public final class Cli {
 
     private static final Map<String, Supplier<Command>> COMMANDS = Map.of(
             "demo", DemoCommand::new,
-            "nightly", NightlyCommand::new);
+            "nightly", NightlyCommand::new,
+            "import", ImportCommand::new,
+            "template", TemplateCommand::new,
+            "export", ExportCommand::new,
+            "serve", ServeCommand::new,
+            "user", UserCommand::new);
 
     private Cli() {}
 
@@ -159,6 +164,11 @@ public final class Cli {
                 Commands:
                   demo      load the reference round (洛江区委) and write its bulletin as of 2025-12-25
                   nightly   write the progress bulletin of every active round as of a date
+                  import    load a ledger workbook (.xlsx) or CSV into the database, checked row by row
+                  template  write an empty ledger workbook to fill in
+                  export    write a round's ledger back out as a workbook
+                  serve     the secretaries' web page: find, preview and download the PDFs
+                  user      add or change who may log in to the web page
                   help      this text; 'help COMMAND' or 'COMMAND --help' explains one command
 
                 Every command also takes Spring properties, e.g. --spring.datasource.url=jdbc:mysql://…

@@ -1,0 +1,99 @@
+package io.rectify.render;
+
+import com.lowagie.text.pdf.BaseFont;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.SecureRandom;
+
+/**
+ * The faces of the official format, read from the classpath ({@code /fonts/}) and parsed once per JVM. The
+ * {@link BaseFont} objects are shared by all renders on all threads: OpenPDF only reads them while a document is
+ * written (each document keeps its own glyph usage in its writer).
+ *
+ * <p>The subset tag that OpenPDF puts in front of an embedded font's name ("ABCDEF+FandolFang-Regular") normally
+ * comes from a {@link SecureRandom}; here it comes from {@link SubsetTags}, seeded per document, so the same input
+ * gives the same bytes.
+ */
+final class FontSet {
+
+    /** 仿宋: body, 主送, 署名, 日期, headings of levels 3 and 4. */
+    final BaseFont fang;
+    /** 黑体: level 1 headings, 密级, 紧急程度, marking, table header. */
+    final BaseFont hei;
+    /** 楷体: level 2 headings. */
+    final BaseFont kai;
+    /** 小标宋 stand-in: title and 发文机关标志. */
+    final BaseFont songBold;
+    /** 宋体: page numbers. */
+    final BaseFont song;
+    /** Characters the Fandol faces lack (镕 喆 堃 ...): a TrueType subset of Noto Serif CJK SC. */
+    final BaseFont fallback;
+
+    private FontSet() {
+        fang = load("FandolFang-Regular.otf");
+        hei = load("FandolHei-Regular.otf");
+        kai = load("FandolKai-Regular.otf");
+        songBold = load("FandolSong-Bold.otf");
+        song = load("FandolSong-Regular.otf");
+        fallback = load("RectifyFallbackSerif-Regular.ttf");
+    }
+
+    private static final class Holder {
+        static final FontSet INSTANCE = new FontSet();
+    }
+
+    static FontSet get() {
+        return Holder.INSTANCE;
+    }
+
+    private static BaseFont load(String file) {
+        String resource = "/fonts/" + file;
+        try (InputStream in = FontSet.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("font " + resource + " is not on the classpath");
+            }
+            byte[] bytes = in.readAllBytes();
+            BaseFont font = BaseFont.createFont(file, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, true, bytes, null);
+            font.setSubset(true);
+            font.setSecureRandom(new SubsetTags(file.hashCode()));
+            return font;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read font " + resource, e);
+        } catch (com.lowagie.text.DocumentException e) {
+            throw new IllegalStateException("cannot parse font " + resource, e);
+        }
+    }
+
+    /**
+     * A "random" source for OpenPDF's subset tags that depends only on the document being written (set with
+     * {@link #seed(long)} on the writing thread before the document is closed) and on the font.
+     */
+    static final class SubsetTags extends SecureRandom {
+        private static final long serialVersionUID = 1L;
+        private static final ThreadLocal<long[]> STATE = ThreadLocal.withInitial(() -> new long[2]);
+        private final long salt;
+
+        SubsetTags(long salt) {
+            super(new byte[0]); // never used for anything but the 6 letters of a tag
+            this.salt = salt;
+        }
+
+        static void seed(long documentSeed) {
+            long[] s = STATE.get();
+            s[0] = documentSeed;
+            s[1] = 0;
+        }
+
+        @Override
+        public double nextDouble() {
+            long[] s = STATE.get();
+            long z = s[0] ^ (salt * 0x9E3779B97F4A7C15L) ^ (++s[1] * 0xBF58476D1CE4E5B9L);
+            z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+            z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+            z = z ^ (z >>> 31);
+            return (z >>> 11) * 0x1.0p-53;
+        }
+    }
+}

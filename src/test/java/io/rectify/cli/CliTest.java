@@ -1,0 +1,82 @@
+package io.rectify.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.rectify.testsupport.CliRun;
+import io.rectify.testsupport.TestDatabase;
+
+/** Bad input gets one line naming what is wrong, exit code 2, and no file in the output folder. */
+class CliTest {
+
+    @TempDir
+    Path work;
+
+    CliRun.Result cli(TestDatabase db, String... args) { return CliRun.run(db, work.resolve("output"), args); }
+
+    @Test
+    void helpListsTheCommandsAndEachCommandExplainsItself() {
+        CliRun.Result help = cli(null, "help");
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).contains("demo", "nightly", "Exit codes");
+        CliRun.Result nightly = cli(null, "nightly", "--help");
+        assertThat(nightly.exitCode()).isZero();
+        assertThat(nightly.out()).contains("--as-of YYYY-MM-DD", "--round CODE");
+    }
+
+    @Test
+    void anUnknownCommandOrOptionIsAUsageError() {
+        assertThat(cli(null, "nightlyy").exitCode()).isEqualTo(2);
+        CliRun.Result r = cli(null, "nightly", "--asof", "2025-12-25");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err().strip()).isEqualTo("rectify: nightly: unknown option --asof (see: rectify nightly --help)");
+    }
+
+    @Test
+    void anImpossibleDateIsRejectedBeforeAnythingRuns() throws IOException {
+        for (String date : new String[] {"2025-02-30", "2025-13-01", "yesterday", "2025-1-5"}) {
+            CliRun.Result r = cli(TestDatabase.h2(), "nightly", "--as-of", date);
+            assertThat(r.exitCode()).as(date).isEqualTo(2);
+            assertThat(r.err().strip()).as(date)
+                    .isEqualTo("rectify: nightly: --as-of " + date + " is not a date (YYYY-MM-DD, e.g. 2025-12-25)");
+        }
+        assertNoOutput();
+    }
+
+    @Test
+    void anUnknownRoundIsAUsageErrorThatNamesTheKnownOnes() throws IOException {
+        TestDatabase db = TestDatabase.h2();
+        assertThat(cli(db, "demo").exitCode()).isZero();
+        try (Stream<Path> files = Files.walk(work.resolve("output"))) {
+            files.filter(Files::isRegularFile).forEach(f -> f.toFile().delete());
+        }
+        CliRun.Result r = cli(db, "nightly", "--round", "nowhere-2024", "--as-of", "2025-12-25");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err().strip()).isEqualTo("rectify: nightly: unknown round 'nowhere-2024' (known: luojiang-2024)");
+        assertNoOutput();
+    }
+
+    @Test
+    void anUnreachableDatabaseIsAConfigurationErrorInOneLine() throws IOException {
+        TestDatabase nowhere = new TestDatabase("mysql", "jdbc:mysql://127.0.0.1:1/rectify?connectTimeout=2000", "u", "p");
+        CliRun.Result r = cli(nowhere, "nightly", "--as-of", "2025-12-25", "--spring.datasource.hikari.initialization-fail-timeout=1");
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
+        assertThat(r.err().strip()).startsWith("rectify: cannot connect to the database: ").doesNotContain("\n");
+        assertNoOutput();
+    }
+
+    private void assertNoOutput() throws IOException {
+        Path output = work.resolve("output");
+        if (!Files.exists(output)) return;
+        try (Stream<Path> files = Files.walk(output)) {
+            assertThat(files.filter(Files::isRegularFile)).isEmpty();
+        }
+    }
+}

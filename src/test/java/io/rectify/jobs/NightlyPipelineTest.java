@@ -1,0 +1,231 @@
+package io.rectify.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import io.rectify.archive.DocumentArchive;
+import io.rectify.testsupport.CliRun;
+import io.rectify.testsupport.PdfText;
+import io.rectify.testsupport.TestDatabase;
+
+/**
+ * The nightly pipeline end to end through the command line, on a real database: the demo bulletin against
+ * the published reference, idempotence, figures following the data, and restart after a failure.
+ * Runs once per database (see the subclasses).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+abstract class NightlyPipelineTest {
+
+    static final LocalDate AS_OF = LocalDate.of(2025, 12, 25);
+
+    @TempDir
+    Path work;
+
+    TestDatabase db;
+    JdbcClient jdbc;
+    Path output;
+
+    abstract TestDatabase database();
+
+    @BeforeAll
+    void setUp() throws IOException {
+        db = database();
+        jdbc = JdbcClient.create(db.dataSource());
+        output = Files.createDirectories(work.resolve("output"));
+    }
+
+    CliRun.Result cli(String... args) { return CliRun.run(db, output, args); }
+
+    Path bulletin(String code, LocalDate asOf) {
+        return output.resolve(code).resolve(code + "-bulletin-" + asOf + ".pdf");
+    }
+
+    static List<String> referenceLines() throws IOException {
+        try (var in = NightlyPipelineTest.class.getResourceAsStream("/reference/luojiang-2025-12-25.txt")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).toList();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void demoWritesTheReferenceBulletin() throws IOException {
+        CliRun.Result r = cli("demo");
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        Path pdf = bulletin("luojiang-2024", AS_OF);
+        assertThat(r.out()).contains(pdf.toString());
+        assertThat(pdf).isRegularFile();
+        assertThat(Files.list(pdf.getParent()).map(p -> p.getFileName().toString()))
+                .as("no temporary files left").allMatch(n -> n.endsWith(".pdf"));
+
+        String text = PdfText.fold(PdfText.read(pdf));
+        List<String> ref = referenceLines();
+        // title, then every item of part 二 (1…66) and part 三 (1…3), in order and word for word
+        assertThat(text).startsWith(PdfText.fold("中共泉州市洛江区委关于巡视整改进展情况的通报"));
+        int at = 0;
+        int items = 0;
+        for (String line : ref) {
+            if (!line.matches("^\\d+\\..*")) continue;
+            String folded = PdfText.fold(line);
+            int found = text.indexOf(folded, at);
+            assertThat(found).as("item in order: %s", line).isGreaterThanOrEqualTo(0);
+            at = found + folded.length();
+            items++;
+        }
+        assertThat(items).isEqualTo(66 + 3);
+        // part 一 and the closing, figures included, are the published paragraphs
+        for (String line : ref) {
+            if (line.startsWith("洛江区委切实") || line.startsWith("区委书记坚决") || line.startsWith("根据省委部署")
+                    || line.startsWith("欢迎广大干部群众")) {
+                assertThat(text).as("paragraph: %s", line.substring(0, 10)).contains(PdfText.fold(line));
+            }
+        }
+        assertThat(text).contains(PdfText.fold("细化整改措施189项"), PdfText.fold("领办问题35个、占比51%"),
+                PdfText.fold("每周一调度”共230场次"), PdfText.fold("帮督84次、协调解决问题112项"));
+        assertThat(text).endsWith(PdfText.fold("中共泉州市洛江区委2025年12月25日"));
+
+        Map<String, Object> row = jdbc.sql("SELECT * FROM generated_document").query().singleRow();
+        assertThat(row.get("sha256")).isEqualTo(DocumentArchive.sha256(Files.readAllBytes(pdf)));
+        assertThat(((Number) row.get("page_count")).intValue()).isEqualTo(PdfText.pages(pdf));
+        assertThat(row.get("kind")).isEqualTo("BULLETIN");
+        assertThat(row.get("job_execution_id")).isNotNull();
+    }
+
+    @Test
+    @Order(2)
+    void aRerunWithUnchangedInputsWritesNothing() throws IOException {
+        Path pdf = bulletin("luojiang-2024", AS_OF);
+        var before = Files.getLastModifiedTime(pdf);
+        String sha = DocumentArchive.sha256(Files.readAllBytes(pdf));
+        CliRun.Result r = cli("nightly", "--as-of", AS_OF.toString());
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("0 bulletin(s) written, 1 unchanged");
+        assertThat(Files.getLastModifiedTime(pdf)).isEqualTo(before);
+        assertThat(DocumentArchive.sha256(Files.readAllBytes(pdf))).isEqualTo(sha);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM generated_document").query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    @Order(3)
+    void figuresFollowTheData() {
+        String before = PdfText.fold(PdfText.read(bulletin("luojiang-2024", AS_OF)));
+        int completedBefore = number(before, "整改措施已完成(\\d+)项");
+        assertThat(before).contains("36场次");
+
+        long roundId = jdbc.sql("SELECT id FROM inspection_round WHERE code = 'luojiang-2024'").query(Long.class).single();
+        // complete one measure that was still in progress, and hold one more meeting, both before the as-of date
+        Long open = jdbc.sql("SELECT m.id FROM measure m JOIN progress_report r ON r.measure_id = m.id"
+                        + " WHERE r.status = 'IN_PROGRESS' AND m.measure_kind <> 'LONG_TERM' ORDER BY m.id LIMIT 1")
+                .query(Long.class).single();
+        jdbc.sql("INSERT INTO progress_report (measure_id, report_date, status, completion_date, rechecked, note)"
+                + " VALUES (?, ?, 'COMPLETED', ?, FALSE, '已完成')").params(open, AS_OF.minusDays(1), AS_OF.minusDays(1)).update();
+        jdbc.sql("INSERT INTO work_event (round_id, event_date, category, event_count, description)"
+                + " VALUES (?, ?, 'DEPLOYMENT_MEETING', 1, '区委常委会会议')").params(roundId, AS_OF.minusDays(2)).update();
+
+        CliRun.Result r = cli("nightly", "--as-of", AS_OF.toString(), "--round", "luojiang-2024");
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("1 bulletin(s) written");
+        String after = PdfText.fold(PdfText.read(bulletin("luojiang-2024", AS_OF)));
+        assertThat(number(after, "整改措施已完成(\\d+)项")).isEqualTo(completedBefore + 1);
+        assertThat(after).contains("37场次").doesNotContain("36场次");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM generated_document").query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    @Order(4)
+    void reportsAfterTheAsOfDateDoNotCount() {
+        CliRun.Result r = cli("nightly", "--as-of", "2025-06-30", "--round", "luojiang-2024");
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        String mid = PdfText.fold(PdfText.read(bulletin("luojiang-2024", LocalDate.of(2025, 6, 30))));
+        String end = PdfText.fold(PdfText.read(bulletin("luojiang-2024", AS_OF)));
+        assertThat(number(mid, "整改措施已完成(\\d+)项")).isLessThan(number(end, "整改措施已完成(\\d+)项"));
+        assertThat(mid).contains("截至2025年6月30日");
+    }
+
+    @Test
+    @Order(5)
+    void aFailedRunIsRestartedAndFinishesWithoutDuplicates() throws IOException {
+        // three more rounds; the middle one cannot be printed (a character no font has)
+        long a = TinyRound.insert(jdbc, "restart-a", "完成了整改。");
+        long b = TinyRound.insert(jdbc, "restart-b", "无法打印的字符\uE000在此。");
+        long c = TinyRound.insert(jdbc, "restart-c", "完成了整改。");
+        LocalDate day = LocalDate.of(2026, 3, 1);
+
+        CliRun.Result failed = cli("nightly", "--as-of", day.toString(), "--rectify.nightly.threads=1");
+        assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(1);
+        assertThat(failed.err()).contains("U+E000");
+        assertThat(bulletin("restart-b", day)).doesNotExist();
+        long writtenBefore = documents(day);
+
+        jdbc.sql("UPDATE problem SET public_statement = '已改正。' WHERE section_id IN"
+                + " (SELECT id FROM feedback_section WHERE round_id = ?)").param(b).update();
+        CliRun.Result again = cli("nightly", "--as-of", day.toString(), "--rectify.nightly.threads=1");
+        assertThat(again.exitCode()).as(again.toString()).isZero();
+        assertThat(again.err()).isEmpty();
+        // the restart made only what the failed run had not
+        assertThat(again.out()).contains((4 - writtenBefore) + " bulletin(s) written");
+        for (String code : List.of("luojiang-2024", "restart-a", "restart-b", "restart-c")) {
+            assertThat(bulletin(code, day)).isRegularFile();
+        }
+        assertThat(documents(day)).isEqualTo(4);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM batch_job_instance WHERE job_name = 'nightly'").query(Long.class).single())
+                .as("the second run was a restart of the first, not a new instance").isEqualTo(
+                        jdbc.sql("SELECT COUNT(DISTINCT job_instance_id) FROM batch_job_execution").query(Long.class).single());
+        try (Stream<Path> files = Files.walk(output)) {
+            assertThat(files.filter(p -> p.toString().endsWith(".part"))).isEmpty();
+        }
+        assertThat(List.of(a, c)).hasSize(2);
+    }
+
+    @Test
+    @Order(6)
+    void anInterruptedRunIsRecoveredAndResumed() {
+        LocalDate day = LocalDate.of(2026, 3, 2);
+        CliRun.Result first = cli("nightly", "--as-of", day.toString());
+        assertThat(first.exitCode()).as(first.toString()).isZero();
+        // make it look like the process died in the middle: still STARTED, nothing heard from it for an hour
+        long exec = jdbc.sql("SELECT MAX(job_execution_id) FROM batch_job_execution").query(Long.class).single();
+        jdbc.sql("UPDATE batch_job_execution SET status = 'STARTED', exit_code = 'UNKNOWN', end_time = NULL,"
+                + " last_updated = ? WHERE job_execution_id = ?").params(java.time.LocalDateTime.now().minusHours(1), exec).update();
+        jdbc.sql("UPDATE batch_step_execution SET last_updated = ? WHERE job_execution_id = ?")
+                .params(java.time.LocalDateTime.now().minusHours(1), exec).update();
+
+        CliRun.Result again = cli("nightly", "--as-of", day.toString());
+        assertThat(again.exitCode()).as(again.toString()).isZero();
+        assertThat(documents(day)).isEqualTo(4);
+        assertThat(jdbc.sql("SELECT status FROM batch_job_execution WHERE job_execution_id = ?").param(exec)
+                .query(String.class).single()).isEqualTo("FAILED");
+    }
+
+    long documents(LocalDate day) {
+        return jdbc.sql("SELECT COUNT(*) FROM generated_document WHERE as_of = ?").param(day).query(Long.class).single();
+    }
+
+    static int number(String text, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(text);
+        assertThat(m.find()).as("%s in %s", regex, text.substring(0, Math.min(200, text.length()))).isTrue();
+        return Integer.parseInt(m.group(1));
+    }
+
+    static List<String> list(String... s) { return new ArrayList<>(List.of(s)); }
+}
