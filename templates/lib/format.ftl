@@ -7,7 +7,7 @@
 <#-- 9 → "近10": "nearly" the tens above. -->
 <#function nearly n>
   <#if n % 10 == 0><#return n?c></#if>
-  <#return ((n / 10)?ceiling * 10)?c>
+  <#return "近" + ((n / 10)?ceiling * 10)?c>
 </#function>
 <#-- 1 → 一, 12 → 十二, 26 → 二十六 (for （一）… and 一、…). -->
 <#function cn n>

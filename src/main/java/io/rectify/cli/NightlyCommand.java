@@ -7,6 +7,8 @@ import java.util.Set;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import io.rectify.archive.DocumentArchive;
@@ -74,8 +76,7 @@ class NightlyCommand implements Cli.Command {
         List<GeneratedDocument> written = archive.findByJobExecution(execution.getId());
         for (GeneratedDocument doc : written) out.println(archive.resolve(doc));
         if (execution.getStatus() != BatchStatus.COMPLETED) {
-            String reason = execution.getAllFailureExceptions().stream().findFirst()
-                    .map(e -> Cli.firstLine(Cli.rootCause(e))).orElse(execution.getExitStatus().getExitDescription());
+            String reason = failureReason(execution, context.getBean(JobRepository.class).getJobExecution(execution.getId()));
             err.println("rectify: nightly " + execution.getStatus().name().toLowerCase() + " (execution "
                     + execution.getId() + "): " + reason);
             return Cli.FAILED;
@@ -83,6 +84,24 @@ class NightlyCommand implements Cli.Command {
         out.println("nightly as of " + asOf + ": " + written.size() + " bulletin(s) written, "
                 + (filtered(execution)) + " unchanged");
         return Cli.OK;
+    }
+
+    /** Why a run failed, in one line: the root cause of the first failed worker step, where the real error is. */
+    static String failureReason(JobExecution inMemory, JobExecution stored) {
+        for (JobExecution execution : List.of(inMemory, stored)) {
+            for (StepExecution step : execution.getStepExecutions()) {
+                if (step.getStatus() != BatchStatus.FAILED || !step.getStepName().contains(":")) continue;
+                if (!step.getFailureExceptions().isEmpty()) return Cli.firstLine(Cli.rootCause(step.getFailureExceptions().get(0)));
+                String description = step.getExitStatus().getExitDescription();
+                if (description != null && !description.isBlank()) {
+                    String line = description.lines().filter(l -> l.startsWith("Caused by: ")).reduce((a, b) -> b)
+                            .orElse(description.lines().findFirst().orElse(""));
+                    return line.replaceFirst("^Caused by: ", "").replaceFirst("^[\\w.$]+(Exception|Error): ", "");
+                }
+            }
+        }
+        return inMemory.getAllFailureExceptions().stream().findFirst().map(e -> Cli.firstLine(Cli.rootCause(e)))
+                .orElse(inMemory.getExitStatus().getExitDescription());
     }
 
     private static long filtered(JobExecution execution) {

@@ -20,7 +20,7 @@ import io.rectify.render.DocumentRenderer;
 public class RectifyConfiguration {
 
     @Bean
-    TemplateEngine templateEngine(@Value("${rectify.templates-dir}") Path templatesDir) {
+    TemplateEngine documentTemplateEngine(@Value("${rectify.templates-dir}") Path templatesDir) {
         return new TemplateEngine(templatesDir);
     }
 

@@ -81,7 +81,7 @@ CREATE TABLE work_event (
 CREATE INDEX ix_event_round_date ON work_event (round_id, event_date);
 
 -- Text that people wrote for a round (part 一's narrative, part 三's plans). It may cite figures as
--- ${figure.name}; they are filled from the data by the same sandboxed FreeMarker as templates/.
+-- FreeMarker interpolations of figures (f.meetings …); they are filled from the data by the same sandboxed FreeMarker as templates/.
 CREATE TABLE round_text (
     id        BIGINT AUTO_INCREMENT PRIMARY KEY,
     round_id  BIGINT      NOT NULL,

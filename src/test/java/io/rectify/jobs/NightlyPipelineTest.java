@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -40,7 +39,7 @@ abstract class NightlyPipelineTest {
     static final LocalDate AS_OF = LocalDate.of(2025, 12, 25);
 
     @TempDir
-    Path work;
+    static Path work;
 
     TestDatabase db;
     JdbcClient jdbc;
@@ -135,8 +134,10 @@ abstract class NightlyPipelineTest {
         long roundId = jdbc.sql("SELECT id FROM inspection_round WHERE code = 'luojiang-2024'").query(Long.class).single();
         // complete one measure that was still in progress, and hold one more meeting, both before the as-of date
         Long open = jdbc.sql("SELECT m.id FROM measure m JOIN progress_report r ON r.measure_id = m.id"
-                        + " WHERE r.status = 'IN_PROGRESS' AND m.measure_kind <> 'LONG_TERM' ORDER BY m.id LIMIT 1")
-                .query(Long.class).single();
+                        + " WHERE r.status = 'IN_PROGRESS' AND m.measure_kind <> 'LONG_TERM' AND r.report_date ="
+                        + " (SELECT MAX(report_date) FROM progress_report x WHERE x.measure_id = m.id AND x.report_date <= ?)"
+                        + " ORDER BY m.id LIMIT 1")
+                .param(AS_OF).query(Long.class).single();
         jdbc.sql("INSERT INTO progress_report (measure_id, report_date, status, completion_date, rechecked, note)"
                 + " VALUES (?, ?, 'COMPLETED', ?, FALSE, '已完成')").params(open, AS_OF.minusDays(1), AS_OF.minusDays(1)).update();
         jdbc.sql("INSERT INTO work_event (round_id, event_date, category, event_count, description)"
@@ -166,9 +167,9 @@ abstract class NightlyPipelineTest {
     @Order(5)
     void aFailedRunIsRestartedAndFinishesWithoutDuplicates() throws IOException {
         // three more rounds; the middle one cannot be printed (a character no font has)
-        long a = TinyRound.insert(jdbc, "restart-a", "完成了整改。");
+        TinyRound.insert(jdbc, "restart-a", "完成了整改。");
         long b = TinyRound.insert(jdbc, "restart-b", "无法打印的字符\uE000在此。");
-        long c = TinyRound.insert(jdbc, "restart-c", "完成了整改。");
+        TinyRound.insert(jdbc, "restart-c", "完成了整改。");
         LocalDate day = LocalDate.of(2026, 3, 1);
 
         CliRun.Result failed = cli("nightly", "--as-of", day.toString(), "--rectify.nightly.threads=1");
@@ -188,13 +189,13 @@ abstract class NightlyPipelineTest {
             assertThat(bulletin(code, day)).isRegularFile();
         }
         assertThat(documents(day)).isEqualTo(4);
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM batch_job_instance WHERE job_name = 'nightly'").query(Long.class).single())
-                .as("the second run was a restart of the first, not a new instance").isEqualTo(
-                        jdbc.sql("SELECT COUNT(DISTINCT job_instance_id) FROM batch_job_execution").query(Long.class).single());
+        long instance = jdbc.sql("SELECT job_instance_id FROM BATCH_JOB_EXECUTION WHERE job_execution_id ="
+                + " (SELECT MAX(job_execution_id) FROM BATCH_JOB_EXECUTION)").query(Long.class).single();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION WHERE job_instance_id = ?").param(instance)
+                .query(Long.class).single()).as("the second run restarted the first one's instance").isEqualTo(2);
         try (Stream<Path> files = Files.walk(output)) {
             assertThat(files.filter(p -> p.toString().endsWith(".part"))).isEmpty();
         }
-        assertThat(List.of(a, c)).hasSize(2);
     }
 
     @Test
@@ -204,16 +205,16 @@ abstract class NightlyPipelineTest {
         CliRun.Result first = cli("nightly", "--as-of", day.toString());
         assertThat(first.exitCode()).as(first.toString()).isZero();
         // make it look like the process died in the middle: still STARTED, nothing heard from it for an hour
-        long exec = jdbc.sql("SELECT MAX(job_execution_id) FROM batch_job_execution").query(Long.class).single();
-        jdbc.sql("UPDATE batch_job_execution SET status = 'STARTED', exit_code = 'UNKNOWN', end_time = NULL,"
+        long exec = jdbc.sql("SELECT MAX(job_execution_id) FROM BATCH_JOB_EXECUTION").query(Long.class).single();
+        jdbc.sql("UPDATE BATCH_JOB_EXECUTION SET status = 'STARTED', exit_code = 'UNKNOWN', end_time = NULL,"
                 + " last_updated = ? WHERE job_execution_id = ?").params(java.time.LocalDateTime.now().minusHours(1), exec).update();
-        jdbc.sql("UPDATE batch_step_execution SET last_updated = ? WHERE job_execution_id = ?")
+        jdbc.sql("UPDATE BATCH_STEP_EXECUTION SET last_updated = ? WHERE job_execution_id = ?")
                 .params(java.time.LocalDateTime.now().minusHours(1), exec).update();
 
         CliRun.Result again = cli("nightly", "--as-of", day.toString());
         assertThat(again.exitCode()).as(again.toString()).isZero();
         assertThat(documents(day)).isEqualTo(4);
-        assertThat(jdbc.sql("SELECT status FROM batch_job_execution WHERE job_execution_id = ?").param(exec)
+        assertThat(jdbc.sql("SELECT status FROM BATCH_JOB_EXECUTION WHERE job_execution_id = ?").param(exec)
                 .query(String.class).single()).isEqualTo("FAILED");
     }
 
@@ -226,6 +227,4 @@ abstract class NightlyPipelineTest {
         assertThat(m.find()).as("%s in %s", regex, text.substring(0, Math.min(200, text.length()))).isTrue();
         return Integer.parseInt(m.group(1));
     }
-
-    static List<String> list(String... s) { return new ArrayList<>(List.of(s)); }
 }
