@@ -96,6 +96,10 @@ public class DocumentArchive {
                     while (buffer.hasRemaining()) ch.write(buffer);
                     ch.force(true);
                 }
+                if (target.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                    // temporary files are private; a published document is readable like any other file
+                    Files.setPosixFilePermissions(temp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+                }
                 try {
                     Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 } catch (AtomicMoveNotSupportedException e) {

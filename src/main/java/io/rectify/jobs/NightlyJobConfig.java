@@ -18,7 +18,7 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
-import org.springframework.batch.infrastructure.item.ItemStreamReader;
+import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -61,8 +61,8 @@ public class NightlyJobConfig {
     }
 
     @Bean
-    Step bulletinStep(JobRepository repository, PlatformTransactionManager tx, ItemStreamReader<Long> roundIdReader,
-                      ItemProcessor<Long, BulletinMaker.Bulletin> bulletinProcessor,
+    Step bulletinStep(JobRepository repository, PlatformTransactionManager tx, JdbcCursorItemReader<Long> roundIdReader,
+                      BulletinProcessor bulletinProcessor,
                       BulletinWriter bulletinWriter) {
         return new StepBuilder("bulletin", repository)
                 .<Long, BulletinMaker.Bulletin>chunk(1)
@@ -82,7 +82,7 @@ public class NightlyJobConfig {
 
     @Bean
     @StepScope
-    ItemStreamReader<Long> roundIdReader(DataSource dataSource,
+    JdbcCursorItemReader<Long> roundIdReader(DataSource dataSource,
                                          @Value("#{stepExecutionContext['minId']}") Long minId,
                                          @Value("#{stepExecutionContext['maxId']}") Long maxId,
                                          @Value("#{jobParameters['round']}") String round) {
@@ -91,16 +91,31 @@ public class NightlyJobConfig {
 
     @Bean
     @StepScope
-    ItemProcessor<Long, BulletinMaker.Bulletin> bulletinProcessor(BulletinMaker maker,
-                                                                  @Value("#{jobParameters['asOf']}") LocalDate asOf,
-                                                                  @Value("#{stepExecution}") StepExecution step) {
-        return roundId -> {
+    BulletinProcessor bulletinProcessor(BulletinMaker maker, @Value("#{jobParameters['asOf']}") LocalDate asOf,
+                                        @Value("#{stepExecution}") StepExecution step) {
+        return new BulletinProcessor(maker, asOf, step);
+    }
+
+    /** Makes a round's bulletin; filters the round out (returns null) when nothing changed since the last run. */
+    static class BulletinProcessor implements ItemProcessor<Long, BulletinMaker.Bulletin> {
+        private final BulletinMaker maker;
+        private final LocalDate asOf;
+        private final StepExecution step;
+
+        BulletinProcessor(BulletinMaker maker, LocalDate asOf, StepExecution step) {
+            this.maker = maker;
+            this.asOf = asOf;
+            this.step = step;
+        }
+
+        @Override
+        public BulletinMaker.Bulletin process(Long roundId) {
             BulletinMaker.Bulletin bulletin = maker.make(roundId, asOf).orElse(null);
             if (bulletin == null) {
                 log.info("[{}] round {}: unchanged since the last run, nothing written", progress(step), roundId);
             }
             return bulletin;
-        };
+        }
     }
 
     @Bean
