@@ -19,17 +19,42 @@ import java.security.SecureRandom;
 final class FontSet {
 
     /** 仿宋: body, 主送, 署名, 日期, headings of levels 3 and 4. */
-    final BaseFont fang;
+    final Face fang;
     /** 黑体: level 1 headings, 密级, 紧急程度, marking, table header. */
-    final BaseFont hei;
+    final Face hei;
     /** 楷体: level 2 headings. */
-    final BaseFont kai;
+    final Face kai;
     /** 小标宋 stand-in: title and 发文机关标志. */
-    final BaseFont songBold;
+    final Face songBold;
     /** 宋体: page numbers. */
-    final BaseFont song;
+    final Face song;
     /** Characters the Fandol faces lack (镕 喆 堃 ...): a TrueType subset of Noto Serif CJK SC. */
-    final BaseFont fallback;
+    final Face fallback;
+
+    /**
+     * A face and its advance widths for the Basic Multilingual Plane, looked up once at load time (-1 where the face
+     * has no glyph), so that laying out text does not go through OpenPDF's metrics maps twice per character.
+     */
+    static final class Face {
+        final BaseFont font;
+        private final short[] widths = new short[0x10000];
+
+        Face(BaseFont font) {
+            this.font = font;
+            for (int c = 0; c < widths.length; c++) {
+                widths[c] = (short) (c >= 0xD800 && c <= 0xDFFF || !font.charExists(c) ? -1 : font.getWidth(c));
+            }
+        }
+
+        boolean has(int cp) {
+            return cp < 0x10000 ? widths[cp] >= 0 : font.charExists(cp);
+        }
+
+        /** Advance width in points at the given size. */
+        float width(int cp, float size) {
+            return cp < 0x10000 ? widths[cp] * 0.001f * size : font.getWidthPoint(cp, size);
+        }
+    }
 
     private FontSet() {
         fang = load("FandolFang-Regular.otf");
@@ -48,7 +73,7 @@ final class FontSet {
         return Holder.INSTANCE;
     }
 
-    private static BaseFont load(String file) {
+    private static Face load(String file) {
         String resource = "/fonts/" + file;
         try (InputStream in = FontSet.class.getResourceAsStream(resource)) {
             if (in == null) {
@@ -58,7 +83,7 @@ final class FontSet {
             BaseFont font = BaseFont.createFont(file, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, true, bytes, null);
             font.setSubset(true);
             font.setSecureRandom(new SubsetTags(file.hashCode()));
-            return font;
+            return new Face(font);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read font " + resource, e);
         } catch (com.lowagie.text.DocumentException e) {

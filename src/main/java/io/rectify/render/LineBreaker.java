@@ -233,6 +233,10 @@ final class LineBreaker {
         return lines;
     }
 
+    /** Two-character words that often end a phrase of a title: a good place for a title's line break. */
+    private static final java.util.Set<String> PHRASE_ENDS = java.util.Set.of("情况", "工作", "问题", "方面", "整改",
+            "推进", "意见", "通知", "通报", "报告", "安排", "决定", "方案", "巡视", "进展", "部署", "要求", "落实");
+
     private static double breakPenalty(int[] cps, int j) {
         int a = cps[j - 1];
         int b = cps[j];
@@ -247,6 +251,15 @@ final class LineBreaker {
         }
         if (a == '的' || b == '的' || b == '之' || a == '之') {
             return 2.0;
+        }
+        if (isWordChar(a) && !isWordChar(b)) {
+            return 3.0; // keep "2025年", "3项" together
+        }
+        if ("暨及和与".indexOf(b) >= 0) {
+            return -0.8;
+        }
+        if (j >= 2 && PHRASE_ENDS.contains(new String(cps, j - 2, 2))) {
+            return -0.8;
         }
         return 0;
     }

@@ -27,22 +27,22 @@ final class StyledText {
      * @param where names the block for error messages ("title", "paragraph 3", ...)
      * @throws MissingGlyphException when neither the face nor the fallback has a character
      */
-    static StyledText of(String text, BaseFont face, BaseFont fallback, float size, String where) {
+    static StyledText of(String text, FontSet.Face face, FontSet.Face fallback, float size, String where) {
         int[] cps = text.codePoints().map(StyledText::normalizeSpace).toArray();
         BaseFont[] fonts = new BaseFont[cps.length];
         float[] widths = new float[cps.length];
         for (int i = 0; i < cps.length; i++) {
             int cp = cps[i];
-            BaseFont f;
-            if (face.charExists(cp)) {
+            FontSet.Face f;
+            if (face.has(cp)) {
                 f = face;
-            } else if (fallback != null && fallback.charExists(cp)) {
+            } else if (fallback != null && fallback.has(cp)) {
                 f = fallback;
             } else {
                 throw new MissingGlyphException(cp, where, context(cps, i));
             }
-            fonts[i] = f;
-            widths[i] = f.getWidthPoint(cp, size);
+            fonts[i] = f.font;
+            widths[i] = f.width(cp, size);
         }
         return new StyledText(cps, fonts, widths, size);
     }

@@ -14,6 +14,7 @@ import io.rectify.jobs.BulletinMaker;
 import io.rectify.progress.ProgressAggregator;
 import io.rectify.progress.SnapshotReader;
 import io.rectify.render.DocumentRenderer;
+import io.rectify.render.OfficialFormatRenderer;
 
 /** The parts that are plain Java (no Spring inside), wired together with the folders from configuration. */
 @Configuration
@@ -31,11 +32,7 @@ public class RectifyConfiguration {
 
     @Bean
     DocumentRenderer documentRenderer() {
-        try { // TEMPORARY until the renderer lands
-            return (DocumentRenderer) Class.forName("io.rectify.render.OfficialFormatRenderer").getConstructor().newInstance();
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
+        return new OfficialFormatRenderer();
     }
 
     @Bean

@@ -1,0 +1,72 @@
+package io.rectify.render;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static io.rectify.render.OfficialFormatRenderer.BODY;
+import static io.rectify.render.OfficialFormatRenderer.TC;
+import static io.rectify.render.OfficialFormatRenderer.WIDTH;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LineBreakerTest {
+
+    private static StyledText text(String s, float size) {
+        FontSet f = FontSet.get();
+        return StyledText.of(s, f.fang, f.fallback, size, "test");
+    }
+
+    private static List<String> lines(String s) {
+        StyledText t = text(s, BODY);
+        return LineBreaker.breakLines(t, WIDTH, WIDTH, TC).stream().map(l -> t.substring(l.start(), l.end())).toList();
+    }
+
+    @Test
+    void twentyEightFullWidthCharactersFillALine() {
+        String s = "一".repeat(28) + "二".repeat(28) + "三";
+        assertThat(lines(s)).containsExactly("一".repeat(28), "二".repeat(28), "三");
+        StyledText t = text("一".repeat(28), BODY);
+        float[] xs = LineBreaker.positions(t, 0, 28, WIDTH, TC, true);
+        assertThat(xs[27] + t.widths[27]).isCloseTo(WIDTH, org.assertj.core.data.Offset.offset(0.001f));
+        assertThat(xs[28]).as("gap").isBetween(-0.22f, -0.2f);
+    }
+
+    @Test
+    void aClosingMarkNeverStartsALine() {
+        List<String> l = lines("一".repeat(27) + "二，三四五。");
+        assertThat(l).containsExactly("一".repeat(27), "二，三四五。");
+        l = lines("一".repeat(27) + "二”。三");
+        assertThat(l).containsExactly("一".repeat(27), "二”。三");
+    }
+
+    @Test
+    void anOpeningMarkNeverEndsALine() {
+        assertThat(lines("一".repeat(27) + "（二）三")).containsExactly("一".repeat(27), "（二）三");
+        assertThat(lines("一".repeat(27) + "“二”")).containsExactly("一".repeat(27), "“二”");
+    }
+
+    @Test
+    void numbersAndLatinWordsStayWhole() {
+        assertThat(lines("一".repeat(27) + "2025年")).containsExactly("一".repeat(27), "2025年");
+        assertThat(lines("一".repeat(25) + "ljqwdcs@163.com。")).containsExactly("一".repeat(25), "ljqwdcs@163.com。");
+        assertThat(lines("一".repeat(26) + "13.3%、14.6%")).containsExactly("一".repeat(26), "13.3%、14.6%");
+        assertThat(lines("一".repeat(27) + "——二")).containsExactly("一".repeat(27), "——二");
+    }
+
+    @Test
+    void aWordLongerThanALineIsBrokenWhereItOverflows() {
+        String url = "https://example.org/" + "a".repeat(120);
+        List<String> l = lines(url);
+        assertThat(String.join("", l)).isEqualTo(url);
+        assertThat(l).hasSizeGreaterThan(1);
+    }
+
+    @Test
+    void titlesAreBalanced() {
+        StyledText t = text(TestDocuments.REFERENCE_TITLE, 22);
+        List<String> l = LineBreaker.balance(t, WIDTH, 0).stream().map(x -> t.substring(x.start(), x.end())).toList();
+        assertThat(l).containsExactly("中共泉州市洛江区委关于", "巡视整改进展情况的通报");
+        StyledText shortTitle = text("关于做好巡视整改工作的通知", 22);
+        assertThat(LineBreaker.balance(shortTitle, WIDTH, 0)).hasSize(1);
+    }
+}
