@@ -169,7 +169,9 @@ public final class OfficialFormatRenderer implements DocumentRenderer {
                 if (addressee != null) {
                     placePara(addressee, BODY);
                 }
-                placeBody(body);
+                int signatureLines = (organ != null ? 1 : 0) + (date != null ? 1 : 0);
+                // §7.3.5: the signature never stands alone on a page; the text's last lines go with it
+                placeBody(body, attachments.isEmpty() ? signatureLines : 0);
                 placeAttachments(attachments);
                 placeSignature(organ, date);
                 placeColophon();
@@ -387,6 +389,25 @@ public final class OfficialFormatRenderer implements DocumentRenderer {
             }
         }
 
+        /**
+         * Places the body's last paragraph so that the signature that follows (a blank line and
+         * {@code signatureLines}) shares its page with at least the paragraph's last two lines.
+         */
+        private void placeLastPara(Para p, int signatureLines) {
+            int n = p.lines.size();
+            int carried = Math.min(2, n);
+            for (int j = 0; j < n; j++) {
+                int remaining = n - j;
+                if (remaining == carried && slot() > 0 && slotsLeft() >= remaining
+                        && slotsLeft() - remaining < signatureLines + 1) {
+                    newPage();
+                }
+                int k = nextSlot();
+                drawLine(p, p.lines.get(j), baseline(k, BODY));
+                cursor = (k + 1) * PITCH;
+            }
+        }
+
         private void drawLine(Para p, LineBreaker.Line line, float baselineFromTop) {
             boolean first = line.start() == p.lines.get(0).start();
             float x = first ? p.firstX : p.otherX;
@@ -413,12 +434,17 @@ public final class OfficialFormatRenderer implements DocumentRenderer {
             return (t.caption == null ? 0 : t.caption.lines.size()) + (int) Math.ceil(h / PITCH);
         }
 
-        private void placeBody(List<Object> items) {
+        /** @param signatureLines lines of the signature block that follows the body directly (0 for none) */
+        private void placeBody(List<Object> items, int signatureLines) {
             for (int i = 0; i < items.size(); i++) {
                 Object o = items.get(i);
                 if (o instanceof Para p) {
                     if (p.heading) {
                         keep(leadingNeed(items, i)); // a heading never ends a page
+                    }
+                    if (signatureLines > 0 && i == items.size() - 1 && !p.heading) {
+                        placeLastPara(p, signatureLines);
+                        continue;
                     }
                     placePara(p, BODY);
                 } else {

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.rectify.archive.DocumentArchive;
+import io.rectify.render.LayoutChecker;
 import io.rectify.testsupport.CliRun;
 import io.rectify.testsupport.PdfText;
 import io.rectify.testsupport.TestDatabase;
@@ -102,6 +103,10 @@ abstract class NightlyPipelineTest {
         assertThat(text).contains(PdfText.fold("细化整改措施189项"), PdfText.fold("领办问题35个、占比51%"),
                 PdfText.fold("每周一调度”共230场次"), PdfText.fold("帮督84次、协调解决问题112项"));
         assertThat(text).endsWith(PdfText.fold("中共泉州市洛江区委2025年12月25日"));
+
+        LayoutChecker.Report layout = LayoutChecker.check(Files.readAllBytes(pdf));
+        assertThat(layout.violations()).as(layout.summary()).isEmpty();
+        assertThat(layout.fullPages()).as("full pages hold 22 body lines").isNotEmpty();
 
         Map<String, Object> row = jdbc.sql("SELECT * FROM generated_document").query().singleRow();
         assertThat(row.get("sha256")).isEqualTo(DocumentArchive.sha256(Files.readAllBytes(pdf)));

@@ -200,9 +200,12 @@ public final class LayoutChecker {
             boolean headingNext = next != null && (isHeadingFont(next.firstFont())
                     || headingTexts.stream().anyMatch(h -> h.startsWith(fold(next.text()))));
             boolean signatureNext = next != null && next.indent() > 2;
+            // the body's last lines may move to the last page to keep the signature company (§7.3.5)
+            boolean keepsSignatureCompany = page + 1 == pages && grid.stream().filter(l -> l.page() == page + 1)
+                    .filter(l -> Math.abs(l.size() - BODY) < 0.1).count() <= 2 + 2 + 1;
             boolean lastBodyPage = next == null || body.stream().anyMatch(l -> l.page() == page + 1
                     && Math.abs(l.size() - BODY) > 0.1) && !headingNext;
-            if (!(headingNext || signatureNext || lastBodyPage)) {
+            if (!(headingNext || signatureNext || lastBodyPage || keepsSignatureCompany)) {
                 violations.add("page " + p + ": " + n + " body lines on a full page (22 expected)");
             }
         }
