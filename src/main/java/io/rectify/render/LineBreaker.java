@@ -46,7 +46,8 @@ final class LineBreaker {
             return true;
         }
         if (isWordChar(a) && isWordChar(b)) {
-            return false;
+            // an e-mail address may break before its @ rather than stretch the line before it
+            return b == '@' && Character.isLetterOrDigit(a);
         }
         if (noStart(b) || noEnd(a)) {
             return false;
