@@ -34,7 +34,10 @@ public final class Cli {
             "template", TemplateCommand::new,
             "export", ExportCommand::new,
             "serve", ServeCommand::new,
-            "user", UserCommand::new);
+            "user", UserCommand::new,
+            "quarterly", QuarterlyCommand::new,
+            "recipient", RecipientCommand::new,
+            "deliveries", DeliveriesCommand::new);
 
     private Cli() {}
 
@@ -132,7 +135,8 @@ public final class Cli {
         for (Throwable t = e; t != null; t = t.getCause()) {
             boolean connection = t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
                     || t instanceof java.net.ConnectException
-                    || (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08"));
+                    || (t instanceof SQLException sql && sql.getSQLState() != null
+                        && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("28")));
             if (connection) {
                 return "cannot connect to the database: " + firstLine(rootCause(t))
                         + " (check SPRING_DATASOURCE_URL, _USERNAME and _PASSWORD)";
@@ -162,8 +166,12 @@ public final class Cli {
                 Usage: java -jar target/rectify.jar COMMAND [options]
 
                 Commands:
-                  demo      load the reference round (洛江区委) and write its bulletin as of 2025-12-25
+                  demo      load the reference round (洛江区委), write its bulletin as of 2025-12-25 and its brief
+                            of 2025Q4 (mail to the outbox)
                   nightly   write the progress bulletin of every active round as of a date
+                  quarterly write each round's quarterly brief and mail it to the round's leaders, once each
+                  recipient add, list or remove the leaders who receive a round's brief
+                  deliveries list the delivery ledger of the briefs (sent, failed, uncertain …)
                   import    load a ledger workbook (.xlsx) or CSV into the database, checked row by row
                   template  write an empty ledger workbook to fill in
                   export    write a round's ledger back out as a workbook
