@@ -3,29 +3,85 @@ package io.rectify.cli;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
 
-/** {@code serve}: not built yet. */
+/**
+ * {@code serve [--port N]}: the secretaries' web page (package {@code io.rectify.portal}), until the process is
+ * stopped. The port and the web application type reach Spring as system properties, set here before the
+ * context starts: {@code application.properties} says {@code spring.main.web-application-type=none} for every
+ * other command, and a system property outranks it.
+ */
 class ServeCommand implements Cli.Command {
+
+    static final int DEFAULT_PORT = 8080;
+
+    int port = DEFAULT_PORT;
+    String address;
 
     @Override
     public String usage() {
-        return "Usage: java -jar target/rectify.jar serve (not available yet)";
+        return """
+                Usage: java -jar target/rectify.jar serve [--port 8080] [--address 0.0.0.0]
+
+                Starts the secretaries' web page (in Chinese): log in, find the generated bulletins and briefs, preview
+                their first page, download them; see the run history and the delivery ledger. Administrators can
+                run the nightly job for one round and read who downloaded what. Stops with Ctrl-C (or SIGTERM).
+
+                Nobody can log in until an account exists: java -jar target/rectify.jar user add NAME --role ADMIN
+                Serve it behind an HTTPS reverse proxy when it is reachable from other machines.
+
+                Exit codes: 0 stopped, 2 bad arguments, a port in use or a database that cannot be reached.""";
     }
 
     @Override
     public Arguments arguments(List<String> args) {
-        return Arguments.parse("serve", args, Set.of(), Set.of());
+        return Arguments.parse("serve", args, Set.of("port", "address"), Set.of());
     }
 
     @Override
     public void parse(Arguments args) {
-        throw new UsageException("serve: not available yet");
+        if (!args.positional.isEmpty()) throw new UsageException("serve: unexpected argument " + args.positional.get(0));
+        if (args.has("port")) {
+            try {
+                port = Integer.parseInt(args.get("port"));
+            } catch (NumberFormatException e) {
+                port = -1;
+            }
+            if (port < 0 || port > 65535) {
+                throw new UsageException("serve: --port " + args.get("port") + " is not a port number (0-65535, 0 = any free port)");
+            }
+        }
+        address = args.get("address");
+        if (address != null && address.isBlank()) throw new UsageException("serve: --address needs a value");
+        System.setProperty("spring.main.web-application-type", "servlet");
+        System.setProperty("server.port", Integer.toString(port));
+        if (address != null) System.setProperty("server.address", address);
     }
 
     @Override
-    public int execute(ConfigurableApplicationContext context, PrintStream out, PrintStream err) {
-        return Cli.USAGE;
+    public WebApplicationType webApplicationType() { return WebApplicationType.SERVLET; }
+
+    @Override
+    public int execute(ConfigurableApplicationContext context, PrintStream out, PrintStream err) throws InterruptedException {
+        if (!(context instanceof WebServerApplicationContext web)) {
+            err.println("rectify: serve: the web server did not start");
+            return Cli.FAILED;
+        }
+        CountDownLatch closed = new CountDownLatch(1);
+        context.addApplicationListener(event -> {
+            if (event instanceof ContextClosedEvent) closed.countDown();
+        });
+        out.println("Rectify 整改文档: http://" + (address == null ? "localhost" : address) + ":" + web.getWebServer().getPort()
+                + "/  (Ctrl-C to stop)");
+        out.flush();
+        while (context.isActive()) {
+            if (closed.await(1, java.util.concurrent.TimeUnit.SECONDS)) break;
+        }
+        return Cli.OK;
     }
 }

@@ -1,31 +1,229 @@
 package io.rectify.cli;
 
+import java.io.ByteArrayOutputStream;
+import java.io.Console;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** {@code user}: not built yet. */
+import io.rectify.portal.PortalAccounts;
+import io.rectify.portal.Role;
+
+/**
+ * {@code user add|passwd|rounds|disable|enable|list}: who may log in to the web page. Passwords are read from
+ * the terminal (not echoed, asked twice) or, when stdin is not a terminal, as one line from stdin; never from the
+ * command line, where other users of the machine could read them.
+ */
 class UserCommand implements Cli.Command {
+
+    private static final Set<String> ACTIONS = Set.of("add", "passwd", "rounds", "disable", "enable", "list");
+
+    String action;
+    String name;
+    Role role;
+    final List<String> rounds = new ArrayList<>();
+    boolean roundsGiven;
+    char[] password;
 
     @Override
     public String usage() {
-        return "Usage: java -jar target/rectify.jar user (not available yet)";
+        return """
+                Usage: java -jar target/rectify.jar user add NAME --role SECRETARY|LEADER|ADMIN [--round CODE]…
+                       java -jar target/rectify.jar user passwd NAME
+                       java -jar target/rectify.jar user rounds NAME [--round CODE]…
+                       java -jar target/rectify.jar user disable|enable NAME
+                       java -jar target/rectify.jar user list
+
+                Who may log in to the web page (rectify serve). A secretary (SECRETARY) or leader (LEADER) sees the
+                documents of the rounds given with --round (repeat it, or separate codes with commas); an
+                administrator (ADMIN) sees every round, the download record, and may run the nightly job.
+                There is no built-in account and no default password.
+
+                The password is read from the terminal, or as one line from stdin when stdin is not a terminal
+                (echo "$PASS" | rectify user add …). At least 12 characters. Stored as a BCrypt hash.
+
+                Exit codes: 0 done, 2 bad arguments, unknown role, unknown round or user, or a weak password.""";
     }
 
+    /** {@code --round} may be given more than once, which {@link Arguments} does not keep; collect it here. */
     @Override
     public Arguments arguments(List<String> args) {
-        return Arguments.parse("user", args, Set.of(), Set.of());
+        List<String> rest = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (arg.equals("--round")) {
+                if (i + 1 >= args.size()) throw new UsageException("user: --round needs a round code");
+                addRounds(args.get(++i));
+            } else if (arg.startsWith("--round=")) {
+                addRounds(arg.substring("--round=".length()));
+            } else {
+                rest.add(arg);
+            }
+        }
+        return Arguments.parse("user", rest, Set.of("role"), Set.of());
+    }
+
+    private void addRounds(String value) {
+        roundsGiven = true;
+        for (String code : value.split(",")) {
+            if (code.isBlank()) throw new UsageException("user: --round needs a round code");
+            rounds.add(code.strip());
+        }
     }
 
     @Override
     public void parse(Arguments args) {
-        throw new UsageException("user: not available yet");
+        if (args.positional.isEmpty()) throw new UsageException("user: say what to do: add, passwd, rounds, disable, enable or list"
+                + " (see: rectify user --help)");
+        action = args.positional.get(0);
+        if (!ACTIONS.contains(action)) throw new UsageException("user: unknown action '" + action + "' (add, passwd, rounds,"
+                + " disable, enable, list)");
+        if (action.equals("list")) {
+            if (args.positional.size() > 1) throw new UsageException("user list: unexpected argument " + args.positional.get(1));
+        } else {
+            if (args.positional.size() < 2) throw new UsageException("user " + action + ": which user? (user " + action + " NAME)");
+            if (args.positional.size() > 2) throw new UsageException("user " + action + ": unexpected argument "
+                    + args.positional.get(2));
+            name = args.positional.get(1);
+            try {
+                PortalAccounts.checkName(name);
+            } catch (PortalAccounts.AccountException e) {
+                throw new UsageException("user " + action + ": " + e.getMessage());
+            }
+        }
+        if (action.equals("add")) {
+            String r = args.get("role");
+            if (r == null) throw new UsageException("user add: --role SECRETARY, LEADER or ADMIN is required");
+            try {
+                role = Role.valueOf(r.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("user add: unknown role '" + r + "' (SECRETARY, LEADER or ADMIN)");
+            }
+        } else if (args.has("role")) {
+            throw new UsageException("user " + action + ": --role is only for user add");
+        }
+        if (roundsGiven && !action.equals("add") && !action.equals("rounds")) {
+            throw new UsageException("user " + action + ": --round is only for user add and user rounds");
+        }
+        if (action.equals("add") || action.equals("passwd")) {
+            // read and checked before the application starts, so a weak password costs no database connection
+            try {
+                password = readPassword();
+            } catch (java.io.IOException e) {
+                throw new UsageException("user " + action + ": cannot read the password: " + e.getMessage());
+            }
+            String weakness = PortalAccounts.weakness(name, password).orElse(null);
+            if (weakness != null) {
+                Arrays.fill(password, '\0');
+                throw new UsageException("user " + action + ": " + weakness);
+            }
+        }
     }
 
     @Override
-    public int execute(ConfigurableApplicationContext context, PrintStream out, PrintStream err) {
-        return Cli.USAGE;
+    public int execute(ConfigurableApplicationContext context, PrintStream out, PrintStream err) throws IOException {
+        PortalAccounts accounts = context.getBean(PortalAccounts.class);
+        try {
+            switch (action) {
+                case "list" -> list(accounts, out);
+                case "add" -> {
+                    if (role == Role.ADMIN && !rounds.isEmpty()) {
+                        err.println("rectify: note: an administrator sees every round; --round is recorded but not needed");
+                    }
+                    if (role != Role.ADMIN && rounds.isEmpty()) {
+                        err.println("rectify: note: " + name + " is given no round and will see no documents until"
+                                + " 'user rounds " + name + " --round CODE'");
+                    }
+                    try {
+                        accounts.add(name, role, rounds, password);
+                    } finally {
+                        Arrays.fill(password, '\0');
+                    }
+                    out.println("user " + name + " added (" + role + (rounds.isEmpty() ? "" : ", rounds " + String.join(", ", rounds))
+                            + ")");
+                }
+                case "passwd" -> {
+                    if (accounts.find(name).isEmpty()) throw new UsageException("user passwd: no user '" + name + "'");
+                    try {
+                        accounts.changePassword(name, password);
+                    } finally {
+                        Arrays.fill(password, '\0');
+                    }
+                    out.println("password of " + name + " changed");
+                }
+                case "rounds" -> {
+                    accounts.setRounds(name, rounds);
+                    out.println(name + " now sees " + (rounds.isEmpty() ? "no round" : String.join(", ", rounds)));
+                }
+                case "disable", "enable" -> {
+                    accounts.setEnabled(name, action.equals("enable"));
+                    out.println("user " + name + " " + action + "d");
+                }
+                default -> throw new IllegalStateException(action);
+            }
+        } catch (PortalAccounts.AccountException e) {
+            throw new UsageException("user " + action + ": " + e.getMessage());
+        }
+        return Cli.OK;
+    }
+
+    private static void list(PortalAccounts accounts, PrintStream out) {
+        var all = accounts.list();
+        if (all.isEmpty()) {
+            out.println("no users (add one with: user add NAME --role ADMIN)");
+            return;
+        }
+        out.printf("%-24s %-10s %-8s %s%n", "NAME", "ROLE", "ENABLED", "ROUNDS");
+        for (PortalAccounts.Account a : all) {
+            out.printf("%-24s %-10s %-8s %s%n", a.username(), a.role(), a.enabled() ? "yes" : "no",
+                    a.role() == Role.ADMIN ? "(all)" : String.join(", ", a.rounds()));
+        }
+    }
+
+    /** From the terminal, twice, not echoed; or the first line of stdin when there is no terminal. */
+    static char[] readPassword() throws IOException {
+        Console console = System.console();
+        char[] password;
+        if (console != null) {
+            password = console.readPassword("Password (at least %d characters): ", PortalAccounts.MIN_PASSWORD_LENGTH);
+            char[] again = console.readPassword("Password again: ");
+            if (password == null || again == null) throw new UsageException("user: no password given");
+            boolean same = Arrays.equals(password, again);
+            Arrays.fill(again, '\0');
+            if (!same) throw new UsageException("user: the two passwords differ");
+        } else {
+            password = firstLine(System.in);
+            if (password == null) throw new UsageException("user: no password on stdin (give it as one line)");
+        }
+        return password;
+    }
+
+    /** One line of UTF-8 from {@code in}, without its line end, reading no further than the line end. */
+    static char[] firstLine(InputStream in) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        int b;
+        boolean any = false;
+        while ((b = in.read()) != -1) {
+            any = true;
+            if (b == '\n') break;
+            bytes.write(b);
+        }
+        if (!any) return null;
+        byte[] raw = bytes.toByteArray();
+        int len = raw.length;
+        if (len > 0 && raw[len - 1] == '\r') len--;
+        java.nio.CharBuffer decoded = StandardCharsets.UTF_8.decode(java.nio.ByteBuffer.wrap(raw, 0, len));
+        Arrays.fill(raw, (byte) 0);
+        char[] chars = new char[decoded.remaining()];
+        decoded.get(chars);
+        return chars;
     }
 }

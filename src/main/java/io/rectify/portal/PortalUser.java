@@ -1,0 +1,57 @@
+package io.rectify.portal;
+
+import java.util.Collection;
+import java.util.List;
+
+import org.springframework.security.core.CredentialsContainer;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+
+/** A row of {@code app_user} as Spring Security sees it. The rounds are looked up per request (see {@link Viewer}). */
+public final class PortalUser implements UserDetails, CredentialsContainer {
+
+    private static final long serialVersionUID = 1L;
+
+    private final long id;
+    private final String username;
+    private String passwordHash;
+    private final Role role;
+    private final boolean enabled;
+
+    public PortalUser(long id, String username, String passwordHash, Role role, boolean enabled) {
+        this.id = id;
+        this.username = username;
+        this.passwordHash = passwordHash;
+        this.role = role;
+        this.enabled = enabled;
+    }
+
+    public long id() { return id; }
+
+    public Role role() { return role; }
+
+    @Override
+    public Collection<? extends GrantedAuthority> getAuthorities() { return List.of(new SimpleGrantedAuthority(role.authority())); }
+
+    @Override
+    public String getPassword() { return passwordHash; }
+
+    @Override
+    public String getUsername() { return username; }
+
+    @Override
+    public boolean isEnabled() { return enabled; }
+
+    @Override
+    public void eraseCredentials() { passwordHash = null; }
+
+    @Override
+    public boolean equals(Object o) { return o instanceof PortalUser other && other.id == id; }
+
+    @Override
+    public int hashCode() { return Long.hashCode(id); }
+
+    @Override
+    public String toString() { return username + " (" + role + ")"; }
+}

@@ -1,0 +1,16 @@
+package io.rectify.portal;
+
+/** Who a user is on the web page: a secretary or leader sees the rounds given to them, an administrator all. */
+public enum Role {
+    SECRETARY("整改办秘书"),
+    LEADER("领导"),
+    ADMIN("管理员");
+
+    private final String label;
+
+    Role(String label) { this.label = label; }
+
+    public String label() { return label; }
+
+    public String authority() { return "ROLE_" + name(); }
+}
