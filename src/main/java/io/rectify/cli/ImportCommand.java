@@ -1,31 +1,102 @@
 package io.rectify.cli;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** {@code import}: not built yet. */
+import io.rectify.jobs.ImportLauncher;
+import io.rectify.ledger.RoundFacts;
+import io.rectify.ledger.RoundRepository;
+import io.rectify.ledger.importer.LedgerFileException;
+import io.rectify.ledger.importer.LedgerSources;
+
+/** {@code import FILE.xlsx|FILE.csv [--round CODE] [--dry-run]}: a ledger into the database, all or nothing. */
 class ImportCommand implements Cli.Command {
+
+    Path file;
+    String round;
+    boolean dryRun;
 
     @Override
     public String usage() {
-        return "Usage: java -jar target/rectify.jar import (not available yet)";
+        return """
+                Usage: java -jar target/rectify.jar import FILE.xlsx [--round CODE] [--dry-run]
+                       java -jar target/rectify.jar import FILE.csv --round CODE [--dry-run]
+
+                Loads a ledger (台账) into the database as a Spring Batch job: first every row is checked, then
+                the file is applied in one transaction. A workbook has the sheets 轮次 (the round's facts), 台账
+                (one row per measure) and optionally 工作情况 and 领导; start from 'rectify template'. A CSV file
+                holds the 台账 sheet alone for a round that exists (--round), in UTF-8 or GBK.
+
+                Each problem found is printed on stderr as one line, file:sheet:row:column: reason, all of them
+                in one pass; with any problem nothing is written and the exit code is 1. An update keeps history:
+                a new status becomes a dated progress report, nothing is deleted, and importing the same file
+                again changes nothing. What changed is printed: measures added, statuses changed (from → to),
+                deadlines moved, measures closed.
+
+                  --round CODE  the round a CSV file belongs to (for a workbook: must match its 轮次编码)
+                  --dry-run     check and show what would change, write nothing
+
+                Exit codes: 0 imported (or checked), 1 problems in the file or the import failed,
+                2 bad arguments, unknown round or a database that cannot be reached.""";
     }
 
     @Override
     public Arguments arguments(List<String> args) {
-        return Arguments.parse("import", args, Set.of(), Set.of());
+        return Arguments.parse("import", args, Set.of("round"), Set.of("dry-run"));
     }
 
     @Override
     public void parse(Arguments args) {
-        throw new UsageException("import: not available yet");
+        if (args.positional.isEmpty()) throw new UsageException("import: which file? (import FILE.xlsx or import FILE.csv --round CODE)");
+        if (args.positional.size() > 1) throw new UsageException("import: unexpected argument " + args.positional.get(1));
+        file = Path.of(args.positional.get(0));
+        round = args.get("round");
+        dryRun = args.has("dry-run");
+        if (round != null && round.isBlank()) throw new UsageException("import: --round needs a round code");
+        LedgerSources.Format format;
+        try {
+            format = LedgerSources.format(file);
+        } catch (LedgerFileException e) {
+            throw new UsageException("import: " + file + ": " + e.getMessage());
+        }
+        if (!Files.isRegularFile(file)) throw new UsageException("import: no such file: " + file);
+        if (!Files.isReadable(file)) throw new UsageException("import: cannot read " + file);
+        if (format == LedgerSources.Format.CSV && round == null) {
+            throw new UsageException("import: a CSV file holds the 台账 sheet alone; name its round with --round CODE");
+        }
     }
 
     @Override
-    public int execute(ConfigurableApplicationContext context, PrintStream out, PrintStream err) {
-        return Cli.USAGE;
+    public int execute(ConfigurableApplicationContext context, PrintStream out, PrintStream err) throws Exception {
+        if (round != null && LedgerSources.format(file) == LedgerSources.Format.CSV) {
+            RoundRepository rounds = context.getBean(RoundRepository.class);
+            if (rounds.findByCode(round).isEmpty()) {
+                List<String> known = rounds.findAll().stream().map(RoundFacts::code).toList();
+                throw new UsageException("import: unknown round '" + round + "'"
+                        + (known.isEmpty() ? " (the database holds no rounds; import the round's workbook first)"
+                        : " (known: " + String.join(", ", known) + ")"));
+            }
+        }
+        ImportLauncher.Outcome outcome = context.getBean(ImportLauncher.class).run(file, round, dryRun);
+        if (outcome.validation() != null && !outcome.validation().ok()) {
+            for (String line : outcome.validation().problems().lines()) err.println(line);
+            err.println("rectify: import: " + outcome.validation().problems().count() + " problem(s) in " + file.getFileName()
+                    + "; nothing was written");
+            return Cli.FAILED;
+        }
+        if (outcome.execution().getStatus() != BatchStatus.COMPLETED || outcome.summary() == null) {
+            String reason = outcome.execution().getAllFailureExceptions().stream().findFirst()
+                    .map(e -> Cli.firstLine(Cli.rootCause(e))).orElse(outcome.execution().getExitStatus().getExitDescription());
+            err.println("rectify: import failed (execution " + outcome.execution().getId() + "), nothing was written: " + reason);
+            return Cli.FAILED;
+        }
+        for (String line : outcome.summary().lines()) out.println(line);
+        return Cli.OK;
     }
 }

@@ -1,31 +1,50 @@
 package io.rectify.cli;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** {@code template}: not built yet. */
+import io.rectify.ledger.importer.LedgerWorkbooks;
+
+/** {@code template FILE.xlsx [--force]}: an empty ledger workbook to fill in. */
 class TemplateCommand implements Cli.Command {
+
+    Path file;
+    boolean force;
 
     @Override
     public String usage() {
-        return "Usage: java -jar target/rectify.jar template (not available yet)";
+        return """
+                Usage: java -jar target/rectify.jar template FILE.xlsx [--force]
+
+                Writes an empty ledger workbook to fill in with Excel: the sheets 轮次 (the round's facts), 台账
+                (one row per measure, with drop-down lists for 措施类型 and 完成情况), 工作情况 and 领导, and a
+                sheet 填写说明 that explains every column. Import it with 'rectify import FILE.xlsx'.
+                An existing file is not overwritten unless --force is given.""";
     }
 
     @Override
     public Arguments arguments(List<String> args) {
-        return Arguments.parse("template", args, Set.of(), Set.of());
+        return Arguments.parse("template", args, Set.of(), Set.of("force"));
     }
 
     @Override
     public void parse(Arguments args) {
-        throw new UsageException("template: not available yet");
+        file = ExportCommand.target("template", args);
+        force = args.has("force");
+        if (Files.exists(file) && !force) {
+            throw new UsageException("template: " + file + " exists; choose another name or add --force to overwrite it");
+        }
     }
 
     @Override
-    public int execute(ConfigurableApplicationContext context, PrintStream out, PrintStream err) {
-        return Cli.USAGE;
+    public int execute(ConfigurableApplicationContext context, PrintStream out, PrintStream err) throws Exception {
+        LedgerWorkbooks.writeTemplate(file);
+        out.println(file);
+        return Cli.OK;
     }
 }

@@ -1,0 +1,45 @@
+package io.rectify.jobs;
+
+import java.nio.file.Path;
+import java.util.UUID;
+
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.stereotype.Component;
+
+import io.rectify.ledger.importer.ImportSummary;
+import io.rectify.ledger.importer.LedgerValidator;
+
+/** Runs the import job for a file and returns what it found and did. */
+@Component
+public class ImportLauncher {
+
+    /** The execution, the first pass's result (problems), the second pass's summary (null when not loaded). */
+    public record Outcome(JobExecution execution, LedgerValidator.Result validation, ImportSummary summary,
+                          ImportRuns.Figures figures) {}
+
+    private final JobOperator operator;
+    private final Job importJob;
+    private final ImportRuns runs;
+
+    public ImportLauncher(JobOperator operator, Job importJob, ImportRuns runs) {
+        this.operator = operator;
+        this.importJob = importJob;
+        this.runs = runs;
+    }
+
+    public Outcome run(Path file, String roundCode, boolean dryRun) throws Exception {
+        JobParameters params = new JobParametersBuilder()
+                .addString("file", file.toAbsolutePath().normalize().toString())
+                .addString("round", roundCode == null ? "" : roundCode)
+                .addString("dryRun", String.valueOf(dryRun))
+                .addString("run", UUID.randomUUID().toString())
+                .toJobParameters();
+        JobExecution execution = operator.start(importJob, params);
+        Outcome o = runs.take(execution.getId());
+        return new Outcome(execution, o.validation(), o.summary(), o.figures());
+    }
+}

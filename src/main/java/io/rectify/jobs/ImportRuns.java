@@ -1,0 +1,36 @@
+package io.rectify.jobs;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.rectify.ledger.importer.ImportSummary;
+import io.rectify.ledger.importer.LedgerValidator;
+
+/**
+ * What the import job's steps found, by job execution, for the launcher to hand to the command line: the
+ * problems (possibly thousands of lines) and the summary stay in memory rather than in the job repository.
+ */
+public class ImportRuns {
+
+    public record Figures(int rows, double seconds, long heapInUseBytes) {}
+
+    private final Map<Long, LedgerValidator.Result> validations = new ConcurrentHashMap<>();
+    private final Map<Long, ImportSummary> summaries = new ConcurrentHashMap<>();
+    private final Map<Long, Figures> figures = new ConcurrentHashMap<>();
+
+    void validated(long execution, LedgerValidator.Result result) { validations.put(execution, result); }
+
+    LedgerValidator.Result validation(long execution) {
+        return validations.get(execution);
+    }
+
+    void loaded(long execution, ImportSummary summary) { summaries.put(execution, summary); }
+
+    void figures(long execution, int rows, double seconds, long peak) { figures.put(execution, new Figures(rows, seconds, peak)); }
+
+    /** Takes (and forgets) what one execution left. */
+    ImportLauncher.Outcome take(long execution) {
+        return new ImportLauncher.Outcome(null, validations.remove(execution), summaries.remove(execution),
+                figures.remove(execution));
+    }
+}

@@ -1,0 +1,47 @@
+package io.rectify.ledger.importer;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Every problem found in a file, one line each: {@code file:sheet:row:column: reason}. All are collected in
+ * one pass; past {@link #MAX_LINES} they are only counted, so a file of garbage cannot exhaust memory.
+ */
+public final class ImportProblems {
+
+    public static final int MAX_LINES = 10_000;
+
+    private final String file;
+    private final List<String> lines = new ArrayList<>();
+    private int count;
+
+    public ImportProblems(String file) { this.file = file; }
+
+    /** A problem in a cell (row is the spreadsheet's row number; column the header as written, or the item). */
+    public void add(String sheet, int row, String column, String reason) {
+        line(file + ":" + sheet + ":" + (row > 0 ? String.valueOf(row) : "-") + ":" + (column == null ? "-" : column)
+                + ": " + reason);
+    }
+
+    /** A problem with the file as a whole. */
+    public void file(String reason) { line(file + ": " + reason); }
+
+    private void line(String line) {
+        count++;
+        if (lines.size() < MAX_LINES) lines.add(line);
+    }
+
+    public boolean any() { return count > 0; }
+
+    public int count() { return count; }
+
+    /** The lines, and a last one saying how many more there were when there were too many. */
+    public List<String> lines() {
+        if (count <= lines.size()) return List.copyOf(lines);
+        List<String> all = new ArrayList<>(lines);
+        all.add(file + ": … and " + (count - lines.size()) + " more problems (fix the ones above and import again)");
+        return all;
+    }
+
+    public String file() { return file; }
+}

@@ -1,0 +1,334 @@
+package io.rectify.ledger.importer;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+import io.rectify.ledger.MeasureKind;
+import io.rectify.ledger.MeasureStatus;
+import io.rectify.ledger.RoundFacts;
+import io.rectify.ledger.RoundRepository;
+
+/** The SQL of import and export: reads a round's ledger piece by piece and applies changes in batches. */
+@Repository
+public class ImportStore implements LedgerValidator.Existing {
+
+    public record SectionRow(long id, int seq, String title) {}
+
+    public record ProblemRow(long id, long sectionId, int seq, String summary, String statement, String leadLeader,
+                             boolean bySecretary) {}
+
+    public record MeasureState(long id, long problemId, int seq, String content, String leader, String unit,
+                               LocalDate deadline, MeasureKind kind) {}
+
+    public record ReportRow(long id, long measureId, LocalDate date, MeasureStatus status, String note,
+                            LocalDate completion, boolean rechecked) {}
+
+    public record EventState(long id, LocalDate date, String category, int count, String description) {}
+
+    public record RecipientState(long id, String name, String title, String email) {}
+
+    public record Change(Integer measureSeq, String kind, String oldValue, String newValue) {}
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+    private final RoundRepository rounds;
+
+    public ImportStore(JdbcClient jdbc, JdbcTemplate batch, RoundRepository rounds) {
+        this.jdbc = jdbc;
+        this.batch = batch;
+        this.rounds = rounds;
+    }
+
+    @Override
+    public Optional<RoundFacts> round(String code) { return rounds.findByCode(code); }
+
+    @Override
+    public Map<Integer, String> sections(long roundId) {
+        Map<Integer, String> m = new HashMap<>();
+        for (SectionRow s : sectionRows(roundId)) m.put(s.seq(), s.title());
+        return m;
+    }
+
+    public List<SectionRow> sectionRows(long roundId) {
+        return jdbc.sql("SELECT id, seq, title FROM feedback_section WHERE round_id = ? ORDER BY seq").param(roundId)
+                .query((rs, n) -> new SectionRow(rs.getLong(1), rs.getInt(2), rs.getString(3))).list();
+    }
+
+    public List<ProblemRow> problems(long roundId) {
+        return jdbc.sql("SELECT p.id, p.section_id, p.seq, p.summary, p.public_statement, p.lead_leader, p.led_by_secretary"
+                        + " FROM problem p JOIN feedback_section s ON s.id = p.section_id WHERE s.round_id = ? ORDER BY s.seq, p.seq")
+                .param(roundId)
+                .query((rs, n) -> new ProblemRow(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6), rs.getBoolean(7))).list();
+    }
+
+    private static final String MEASURE_COLUMNS = "m.id, m.problem_id, m.seq, m.content, m.responsible_leader,"
+            + " m.responsible_unit, m.deadline, m.measure_kind";
+
+    private static MeasureState measure(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new MeasureState(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getObject(7, LocalDate.class), MeasureKind.valueOf(rs.getString(8)));
+    }
+
+    /**
+     * The ids of a round's measures by 序号, in two sorted primitive arrays (12 bytes a measure), so each
+     * chunk of an import finds its measures by primary key instead of searching the round again.
+     */
+    public static final class SeqIndex {
+        private int[] seqs = new int[1024];
+        private long[] ids = new long[1024];
+        private int size;
+
+        void add(int seq, long id) {
+            if (size == seqs.length) {
+                seqs = java.util.Arrays.copyOf(seqs, size * 2);
+                ids = java.util.Arrays.copyOf(ids, size * 2);
+            }
+            seqs[size] = seq;
+            ids[size++] = id;
+        }
+
+        void sort() {
+            Integer[] order = new Integer[size];
+            for (int i = 0; i < size; i++) order[i] = i;
+            java.util.Arrays.sort(order, java.util.Comparator.comparingInt(i -> seqs[i]));
+            int[] s = new int[size];
+            long[] d = new long[size];
+            for (int i = 0; i < size; i++) {
+                s[i] = seqs[order[i]];
+                d[i] = ids[order[i]];
+            }
+            seqs = s;
+            ids = d;
+        }
+
+        /** The id of the measure with this 序号 (the first, should a round hold two), or -1. */
+        public long id(int seq) {
+            int i = java.util.Arrays.binarySearch(seqs, 0, size, seq);
+            if (i < 0) return -1;
+            while (i > 0 && seqs[i - 1] == seq) i--;
+            return ids[i];
+        }
+
+        public int size() { return size; }
+    }
+
+    public SeqIndex seqIndex(long roundId) {
+        SeqIndex index = new SeqIndex();
+        jdbc.sql("SELECT m.seq, m.id FROM measure m JOIN problem p ON p.id = m.problem_id"
+                        + " JOIN feedback_section s ON s.id = p.section_id WHERE s.round_id = ? ORDER BY m.seq, m.id")
+                .param(roundId).query(rs -> { index.add(rs.getInt(1), rs.getLong(2)); });
+        index.sort();
+        return index;
+    }
+
+    /** The measures with these ids, by 序号. */
+    public Map<Integer, MeasureState> measures(Collection<Long> ids) {
+        Map<Integer, MeasureState> result = new HashMap<>();
+        if (ids.isEmpty()) return result;
+        jdbc.sql("SELECT " + MEASURE_COLUMNS + " FROM measure m WHERE m.id IN (:ids)").param("ids", ids)
+                .query(rs -> { result.putIfAbsent(rs.getInt(3), measure(rs)); });
+        return result;
+    }
+
+    /** Every report of these measures, oldest first. */
+    public Map<Long, List<ReportRow>> reports(Collection<Long> measureIds) {
+        Map<Long, List<ReportRow>> result = new HashMap<>();
+        if (measureIds.isEmpty()) return result;
+        jdbc.sql("SELECT id, measure_id, report_date, status, note, completion_date, rechecked FROM progress_report"
+                        + " WHERE measure_id IN (:ids) ORDER BY measure_id, report_date")
+                .param("ids", measureIds)
+                .query(rs -> {
+                    ReportRow r = report(rs);
+                    result.computeIfAbsent(r.measureId(), k -> new java.util.ArrayList<>()).add(r);
+                });
+        return result;
+    }
+
+    private static ReportRow report(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new ReportRow(rs.getLong(1), rs.getLong(2), rs.getObject(3, LocalDate.class),
+                MeasureStatus.valueOf(rs.getString(4)), rs.getString(5), rs.getObject(6, LocalDate.class), rs.getBoolean(7));
+    }
+
+    public void updateRound(RoundFacts r) {
+        jdbc.sql("UPDATE inspection_round SET inspection_kind = ?, deployed_by = ?, inspecting_body = ?, inspected_org = ?,"
+                        + " short_name = ?, onsite_start = ?, onsite_end = ?, feedback_date = ?, issuing_organ = ?, contact_phone = ?,"
+                        + " contact_address = ?, contact_email = ? WHERE id = ?")
+                .params(r.inspectionKind(), r.deployedBy(), r.inspectingBody(), r.inspectedOrg(), r.shortName(),
+                        r.onsiteStart(), r.onsiteEnd(), r.feedbackDate(), r.issuingOrgan(), r.contactPhone(),
+                        r.contactAddress(), r.contactEmail(), r.id())
+                .update();
+    }
+
+    public void updateProblem(ProblemRow p) {
+        jdbc.sql("UPDATE problem SET section_id = ?, public_statement = ?, lead_leader = ?, led_by_secretary = ? WHERE id = ?")
+                .params(p.sectionId(), p.statement(), p.leadLeader(), p.bySecretary(), p.id()).update();
+    }
+
+    public record NewMeasure(long problemId, int seq, String content, String leader, String unit, LocalDate deadline,
+                             MeasureKind kind) {}
+
+    /** Inserts the measures and returns their ids by 序号. */
+    public Map<Integer, Long> insertMeasures(List<NewMeasure> measures) {
+        if (measures.isEmpty()) return Map.of();
+        batch.batchUpdate("INSERT INTO measure (problem_id, seq, content, responsible_leader, responsible_unit, deadline,"
+                + " measure_kind) VALUES (?,?,?,?,?,?,?)", measures, 1000, (ps, m) -> {
+                    ps.setLong(1, m.problemId());
+                    ps.setInt(2, m.seq());
+                    ps.setString(3, m.content());
+                    ps.setString(4, m.leader());
+                    ps.setString(5, m.unit());
+                    ps.setObject(6, m.deadline());
+                    ps.setString(7, m.kind().name());
+                });
+        Map<Integer, Long> ids = new HashMap<>();
+        Map<String, Integer> wanted = new HashMap<>();
+        for (NewMeasure m : measures) wanted.put(m.problemId() + "/" + m.seq(), m.seq());
+        jdbc.sql("SELECT id, problem_id, seq FROM measure WHERE problem_id IN (:problems) AND seq IN (:seqs)")
+                .param("problems", measures.stream().map(NewMeasure::problemId).distinct().toList())
+                .param("seqs", measures.stream().map(NewMeasure::seq).toList())
+                .query(rs -> {
+                    Integer seq = wanted.get(rs.getLong(2) + "/" + rs.getInt(3));
+                    if (seq != null) ids.put(seq, rs.getLong(1));
+                });
+        return ids;
+    }
+
+    public void updateMeasures(List<MeasureState> measures) {
+        if (measures.isEmpty()) return;
+        batch.batchUpdate("UPDATE measure SET problem_id = ?, content = ?, responsible_leader = ?, responsible_unit = ?,"
+                + " deadline = ?, measure_kind = ? WHERE id = ?", measures, 1000, (ps, m) -> {
+                    ps.setLong(1, m.problemId());
+                    ps.setString(2, m.content());
+                    ps.setString(3, m.leader());
+                    ps.setString(4, m.unit());
+                    ps.setObject(5, m.deadline());
+                    ps.setString(6, m.kind().name());
+                    ps.setLong(7, m.id());
+                });
+    }
+
+    public void insertReports(List<ReportRow> reports) {
+        if (reports.isEmpty()) return;
+        batch.batchUpdate("INSERT INTO progress_report (measure_id, report_date, status, completion_date, rechecked, note)"
+                + " VALUES (?,?,?,?,?,?)", reports, 1000, (ps, r) -> {
+                    ps.setLong(1, r.measureId());
+                    ps.setObject(2, r.date());
+                    ps.setString(3, r.status().name());
+                    ps.setObject(4, r.completion());
+                    ps.setBoolean(5, r.rechecked());
+                    ps.setString(6, r.note());
+                });
+    }
+
+    public void updateReports(List<ReportRow> reports) {
+        if (reports.isEmpty()) return;
+        batch.batchUpdate("UPDATE progress_report SET status = ?, completion_date = ?, rechecked = ?, note = ? WHERE id = ?",
+                reports, 1000, (ps, r) -> {
+                    ps.setString(1, r.status().name());
+                    ps.setObject(2, r.completion());
+                    ps.setBoolean(3, r.rechecked());
+                    ps.setString(4, r.note());
+                    ps.setLong(5, r.id());
+                });
+    }
+
+    public List<EventState> events(long roundId) {
+        return jdbc.sql("SELECT id, event_date, category, event_count, description FROM work_event WHERE round_id = ?"
+                        + " ORDER BY event_date, id").param(roundId)
+                .query((rs, n) -> new EventState(rs.getLong(1), rs.getObject(2, LocalDate.class), rs.getString(3), rs.getInt(4),
+                        rs.getString(5))).list();
+    }
+
+    public void updateEventCount(long id, int count) {
+        jdbc.sql("UPDATE work_event SET event_count = ? WHERE id = ?").params(count, id).update();
+    }
+
+    public List<RecipientState> recipients(long roundId) {
+        return jdbc.sql("SELECT id, name, title, email FROM recipient WHERE round_id = ? ORDER BY id").param(roundId)
+                .query((rs, n) -> new RecipientState(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4))).list();
+    }
+
+    public void insertRecipient(long roundId, String name, String title, String email) {
+        jdbc.sql("INSERT INTO recipient (round_id, name, title, email, active) VALUES (?,?,?,?,TRUE)")
+                .params(roundId, name, title, email).update();
+    }
+
+    public void updateRecipient(long id, String name, String title) {
+        jdbc.sql("UPDATE recipient SET name = ?, title = ? WHERE id = ?").params(name, title, id).update();
+    }
+
+    // ---- the import log ----
+
+    public long startLog(String roundCode, String fileName, String sha256, Long jobExecutionId) {
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO ledger_import (round_code, file_name, file_sha256, row_count, measures_added, statuses_changed,"
+                        + " deadlines_moved, measures_closed, reports_added, job_execution_id, imported_at)"
+                        + " VALUES (?,?,?,0,0,0,0,0,0,?,?)")
+                .params(roundCode, fileName.length() > 255 ? fileName.substring(0, 255) : fileName, sha256, jobExecutionId,
+                        LocalDateTime.now().withNano(0))
+                .update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    public void logChanges(long importId, List<Change> changes) {
+        if (changes.isEmpty()) return;
+        batch.batchUpdate("INSERT INTO ledger_import_change (import_id, measure_seq, change_kind, old_value, new_value)"
+                + " VALUES (?,?,?,?,?)", changes, 1000, (ps, c) -> {
+                    ps.setLong(1, importId);
+                    ps.setObject(2, c.measureSeq());
+                    ps.setString(3, c.kind());
+                    ps.setString(4, c.oldValue());
+                    ps.setString(5, c.newValue());
+                });
+    }
+
+    public void finishLog(long importId, int rows, int added, int statuses, int deadlines, int closed, int reports) {
+        jdbc.sql("UPDATE ledger_import SET row_count = ?, measures_added = ?, statuses_changed = ?, deadlines_moved = ?,"
+                        + " measures_closed = ?, reports_added = ? WHERE id = ?")
+                .params(rows, added, statuses, deadlines, closed, reports, importId).update();
+    }
+
+    public void dropLog(long importId) {
+        jdbc.sql("DELETE FROM ledger_import_change WHERE import_id = ?").param(importId).update();
+        jdbc.sql("DELETE FROM ledger_import WHERE id = ?").param(importId).update();
+    }
+
+    /** Streams the round's measures in ledger order, each with its latest report (for the export). */
+    public void eachMeasure(long roundId, java.util.function.Consumer<Map<String, Object>> consumer) {
+        jdbc.sql("SELECT m.seq, s.seq AS section_seq, s.title AS section_title, p.summary, p.public_statement, p.lead_leader,"
+                        + " p.led_by_secretary, m.content, m.responsible_leader, m.responsible_unit, m.deadline, m.measure_kind,"
+                        + " r.status, r.note, r.report_date, r.completion_date, r.rechecked"
+                        + " FROM measure m JOIN problem p ON p.id = m.problem_id JOIN feedback_section s ON s.id = p.section_id"
+                        + " LEFT JOIN progress_report r ON r.measure_id = m.id AND r.report_date ="
+                        + "   (SELECT MAX(r2.report_date) FROM progress_report r2 WHERE r2.measure_id = m.id)"
+                        + " WHERE s.round_id = ? ORDER BY s.seq, p.seq, m.seq")
+                .param(roundId)
+                .query(rs -> {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    var meta = rs.getMetaData();
+                    for (int i = 1; i <= meta.getColumnCount(); i++) {
+                        String name = meta.getColumnLabel(i).toLowerCase(java.util.Locale.ROOT);
+                        Object v = switch (name) {
+                            case "deadline", "report_date", "completion_date" -> rs.getObject(i, LocalDate.class);
+                            case "led_by_secretary", "rechecked" -> rs.getObject(i) == null ? null : rs.getBoolean(i);
+                            case "seq", "section_seq" -> rs.getInt(i);
+                            default -> rs.getString(i);
+                        };
+                        row.put(name, v);
+                    }
+                    consumer.accept(row);
+                });
+    }
+}

@@ -1,0 +1,172 @@
+package io.rectify.ledger.importer;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The workbook's layout: sheet names and columns, each column with the header variants people use. The
+ * template, the export and the import all read it from here, so they cannot drift apart.
+ */
+public final class Layout {
+
+    public static final String ROUND = "轮次";
+    public static final String LEDGER = "台账";
+    public static final String EVENTS = "工作情况";
+    public static final String LEADERS = "领导";
+    public static final String HELP = "填写说明";
+    public static final String LISTS = "选项";
+
+    private Layout() {}
+
+    /** A column (or, in 轮次, an item) and the header texts that name it. */
+    public interface Column {
+        String label();
+
+        boolean required();
+
+        List<String> synonyms();
+
+        /** What goes in it, for the instruction sheet. */
+        String hint();
+
+        default boolean matches(String header) {
+            String h = normalize(header);
+            if (h.equals(normalize(label()))) return true;
+            for (String s : synonyms()) if (h.equals(normalize(s))) return true;
+            return false;
+        }
+    }
+
+    /** 台账: one row per measure. */
+    public enum LedgerColumn implements Column {
+        SEQ("序号", true, "措施的编号,整数,在本轮次中唯一;再次导入时按序号找到同一项措施", "编号", "措施序号", "措施编号"),
+        SECTION("方面", true, "反馈意见所属方面,如“（一）落实巡视和审计等监督发现问题整改方面”;空白表示同上一行",
+                "反馈意见方面", "所属方面", "问题类别", "问题方面"),
+        PROBLEM("反馈问题", true, "巡视反馈的问题;同一问题的多项措施写同样的文字,空白表示同上一行(合并单元格亦可)",
+                "问题", "存在问题", "问题描述", "反馈意见", "问题表现"),
+        MEASURE("整改措施", true, "措施内容", "措施", "措施内容", "具体措施", "具体整改措施"),
+        LEADER("责任领导", true, "如“区委书记”", "牵头领导", "分管领导", "责任区领导"),
+        UNIT("责任单位", true, "如“区委办”;多个单位写在同一格", "牵头单位", "责任部门", "牵头部门"),
+        DEADLINE("整改时限", true, "日期,不早于反馈日期;长期坚持的措施写第一个节点日期", "完成时限", "时限", "整改期限",
+                "完成期限"),
+        KIND("措施类型", true, "立行立改 / 限期整改 / 长期坚持", "整改类型", "类型", "整改方式"),
+        STATUS("完成情况", true, "未启动 / 推进中 / 已完成 / 持续推进;空白即未启动", "整改状态", "状态", "进展状态",
+                "完成状态"),
+        NOTE("整改进展", true, "本次汇报的进展情况(一两句话)", "进展情况", "进展", "推进情况", "整改进展情况"),
+        REPORT_DATE("进展日期", true, "本次汇报的日期(如每月末);填了完成情况或整改进展就要填", "汇报日期", "报告日期",
+                "填报日期", "更新日期"),
+        COMPLETION_DATE("完成日期", false, "已完成的措施完成的日期;空白则取进展日期", "销号日期", "办结日期", "实际完成日期"),
+        RECHECKED("实地复核", false, "是 / 否:完成情况经实地复核确认", "是否实地复核", "复核"),
+        LEAD_LEADER("领办领导", false, "领办该问题的领导(问题一级,同一问题各行相同)", "领办"),
+        BY_SECRETARY("书记领办", false, "是 / 否:该问题由书记领办(问题一级)", "是否书记领办", "主要领导领办"),
+        STATEMENT("公开表述", false, "通报第二部分为该问题印出的整改进展(问题一级);空白则保留原有表述",
+                "公开进展表述", "通报表述", "整改进展公开表述");
+
+        private final String label;
+        private final boolean required;
+        private final String hint;
+        private final List<String> synonyms;
+
+        LedgerColumn(String label, boolean required, String hint, String... synonyms) {
+            this.label = label;
+            this.required = required;
+            this.hint = hint;
+            this.synonyms = List.of(synonyms);
+        }
+
+        @Override public String label() { return label; }
+        @Override public boolean required() { return required; }
+        @Override public List<String> synonyms() { return synonyms; }
+        @Override public String hint() { return hint; }
+    }
+
+    /** 轮次: the round's facts, one per row (项目, 内容). */
+    public enum RoundItem implements Column {
+        CODE("轮次编码", true, "英文字母、数字、- 或 _,如 luojiang-2024;导入月度更新时据此找到轮次", "编码", "轮次代码", "代码"),
+        KIND("巡视类型", true, "巡视 或 巡察", "类型", "巡视巡察"),
+        DEPLOYED_BY("部署机关", false, "如“省委”(“根据省委部署”);空白则由巡视组推出", "部署单位"),
+        BODY("巡视组", true, "如“省委巡视二组”", "巡察组", "巡视机构", "巡察机构"),
+        ORG("被巡视单位", true, "如“洛江区委”", "被巡察单位", "被巡视党组织", "被巡察党组织"),
+        SHORT_NAME("简称", false, "正文对被巡视党组织的称呼,如“区委”;空白则由被巡视单位推出", "被巡视单位简称"),
+        ONSITE_START("进驻开始", true, "日期", "进驻开始日期", "进驻日期"),
+        ONSITE_END("进驻结束", true, "日期", "进驻结束日期"),
+        FEEDBACK("反馈日期", true, "日期", "反馈时间", "反馈意见日期"),
+        ORGAN("发文机关", true, "如“中共泉州市洛江区委”", "发文单位", "通报机关"),
+        PHONE("联系电话", false, "通报结尾的联系电话", "电话"),
+        ADDRESS("通信地址", false, "通报结尾的通信地址", "地址", "通讯地址", "邮寄地址"),
+        EMAIL("电子邮箱", false, "通报结尾的电子邮箱", "邮箱", "电子邮件");
+
+        private final String label;
+        private final boolean required;
+        private final String hint;
+        private final List<String> synonyms;
+
+        RoundItem(String label, boolean required, String hint, String... synonyms) {
+            this.label = label;
+            this.required = required;
+            this.hint = hint;
+            this.synonyms = List.of(synonyms);
+        }
+
+        @Override public String label() { return label; }
+        @Override public boolean required() { return required; }
+        @Override public List<String> synonyms() { return synonyms; }
+        @Override public String hint() { return hint; }
+    }
+
+    /** 工作情况: dated work events, the countable facts of the bulletin's part 一. */
+    public enum EventColumn implements Column {
+        DATE("日期", true, "日期", "时间", "开展日期"),
+        CATEGORY("类别", true, "见下方类别表", "类型", "事项类别"),
+        COUNT("次数", false, "正整数,空白为 1", "数量", "场次"),
+        DESCRIPTION("说明", false, "如会议名称;类别为“制度机制”时写制度名称", "内容", "事项", "名称", "备注");
+
+        private final String label;
+        private final boolean required;
+        private final String hint;
+        private final List<String> synonyms;
+
+        EventColumn(String label, boolean required, String hint, String... synonyms) {
+            this.label = label;
+            this.required = required;
+            this.hint = hint;
+            this.synonyms = List.of(synonyms);
+        }
+
+        @Override public String label() { return label; }
+        @Override public boolean required() { return required; }
+        @Override public List<String> synonyms() { return synonyms; }
+        @Override public String hint() { return hint; }
+    }
+
+    /** 领导: who receives the quarterly brief. */
+    public enum LeaderColumn implements Column {
+        NAME("姓名", true, "", "领导", "领导姓名"),
+        TITLE("职务", false, "如“区委书记”", "职位"),
+        EMAIL("电子邮箱", true, "季度汇报材料发到此邮箱;在本轮次中唯一", "邮箱", "电子邮件", "Email");
+
+        private final String label;
+        private final boolean required;
+        private final String hint;
+        private final List<String> synonyms;
+
+        LeaderColumn(String label, boolean required, String hint, String... synonyms) {
+            this.label = label;
+            this.required = required;
+            this.hint = hint;
+            this.synonyms = List.of(synonyms);
+        }
+
+        @Override public String label() { return label; }
+        @Override public boolean required() { return required; }
+        @Override public List<String> synonyms() { return synonyms; }
+        @Override public String hint() { return hint; }
+    }
+
+    /** Header text compared without spaces, required-marks (*) and notes in brackets: "*整改时限（日期）" → 整改时限. */
+    public static String normalize(String header) {
+        String s = Cells.strip(header).replaceAll("[\\s\\u3000*＊]", "");
+        s = s.replaceAll("[（(][^）)]*[）)]$", "");
+        return s.toLowerCase(Locale.ROOT);
+    }
+}

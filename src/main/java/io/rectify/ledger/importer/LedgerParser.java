@@ -1,0 +1,350 @@
+package io.rectify.ledger.importer;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+import io.rectify.ledger.MeasureKind;
+import io.rectify.ledger.MeasureStatus;
+import io.rectify.ledger.importer.Layout.EventColumn;
+import io.rectify.ledger.importer.Layout.LeaderColumn;
+import io.rectify.ledger.importer.Layout.LedgerColumn;
+import io.rectify.ledger.importer.Layout.RoundItem;
+import io.rectify.ledger.importer.LedgerRows.EventRow;
+import io.rectify.ledger.importer.LedgerRows.LeaderRow;
+import io.rectify.ledger.importer.LedgerRows.MeasureRow;
+import io.rectify.ledger.importer.LedgerRows.RoundRow;
+
+/**
+ * Turns the sheets' rows into typed rows, checking each cell and each row on its own (the checks across
+ * rows are {@link LedgerValidator}'s). Every problem goes to the {@link ImportProblems}; a row with a
+ * problem is not handed on.
+ */
+final class LedgerParser {
+
+    static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    private static final int TEXT = Cells.MAX_CELL;
+
+    private final ImportProblems problems;
+    private final LocalDate today;
+
+    LedgerParser(ImportProblems problems, LocalDate today) {
+        this.problems = problems;
+        this.today = today;
+    }
+
+    // ---- 轮次 -------------------------------------------------------------------------------------------
+
+    /** The round's facts (items with problems are null), or empty when the sheet is empty. */
+    Optional<RoundRow> round(LedgerSource source, String sheetName) {
+        String sheet = Layout.ROUND;
+        Map<RoundItem, Cell> cells = new EnumMap<>(RoundItem.class);
+        Map<RoundItem, Integer> rows = new EnumMap<>(RoundItem.class);
+        int[] nonBlank = {0};
+        source.read(sheetName, row -> {
+            if (row.blank()) return true;
+            nonBlank[0]++;
+            String key = row.cell(0).value();
+            if (Layout.normalize(key).equals("项目")) return true;
+            for (RoundItem item : RoundItem.values()) {
+                if (!item.matches(key)) continue;
+                if (rows.containsKey(item)) {
+                    problems.add(sheet, row.number(), item.label(), "given twice (also on row " + rows.get(item) + ")");
+                } else {
+                    cells.put(item, row.cell(1));
+                    rows.put(item, row.number());
+                }
+                break;
+            }
+            return nonBlank[0] < 1000;
+        });
+        if (nonBlank[0] == 0) {
+            problems.add(sheet, 0, null, "the sheet is empty: it lists the round's facts as 项目 | 内容 (轮次编码, 巡视类型 …)");
+            return Optional.empty();
+        }
+        Map<RoundItem, String> text = new EnumMap<>(RoundItem.class);
+        for (RoundItem item : RoundItem.values()) {
+            Cell c = cells.get(item);
+            int row = rows.getOrDefault(item, 0);
+            if (c != null && c.type() == Cell.Type.UNUSABLE) {
+                problems.add(sheet, row, item.label(), c.problem());
+                continue;
+            }
+            String v = c == null ? "" : c.value();
+            if (v.isEmpty()) {
+                if (item.required()) problems.add(sheet, row, item.label(), "missing: " + item.hint());
+                continue;
+            }
+            if (v.length() > 255) {
+                problems.add(sheet, row, item.label(), "too long: " + v.length() + " characters, at most 255");
+                continue;
+            }
+            text.put(item, v);
+        }
+        String code = text.get(RoundItem.CODE);
+        if (code != null && !CODE.matcher(code).matches()) {
+            problems.add(sheet, rows.get(RoundItem.CODE), RoundItem.CODE.label(), "'" + code + "' is not a round code: "
+                    + RoundItem.CODE.hint());
+        }
+        String kind = text.get(RoundItem.KIND);
+        if (kind != null && !kind.equals("巡视") && !kind.equals("巡察")) {
+            problems.add(sheet, rows.get(RoundItem.KIND), RoundItem.KIND.label(), "'" + kind + "' is neither 巡视 nor 巡察");
+        }
+        LocalDate start = roundDate(text, rows, cells, RoundItem.ONSITE_START);
+        LocalDate end = roundDate(text, rows, cells, RoundItem.ONSITE_END);
+        LocalDate feedback = roundDate(text, rows, cells, RoundItem.FEEDBACK);
+        if (start != null && end != null && end.isBefore(start)) {
+            problems.add(sheet, rows.get(RoundItem.ONSITE_END), RoundItem.ONSITE_END.label(),
+                    end + " is before 进驻开始 " + start);
+        }
+        if (end != null && feedback != null && feedback.isBefore(end)) {
+            problems.add(sheet, rows.get(RoundItem.FEEDBACK), RoundItem.FEEDBACK.label(),
+                    feedback + " is before 进驻结束 " + end);
+        }
+        String email = text.get(RoundItem.EMAIL);
+        if (email != null && !EMAIL.matcher(email).matches()) {
+            problems.add(sheet, rows.get(RoundItem.EMAIL), RoundItem.EMAIL.label(), "'" + email + "' is not an email address");
+        }
+        String body = text.get(RoundItem.BODY);
+        String deployedBy = text.get(RoundItem.DEPLOYED_BY);
+        if (deployedBy == null && body != null) {
+            deployedBy = deployedBy(body);
+            if (deployedBy == null) {
+                problems.add(sheet, rows.getOrDefault(RoundItem.DEPLOYED_BY, rows.get(RoundItem.BODY)),
+                        RoundItem.DEPLOYED_BY.label(), "missing, and it cannot be read from 巡视组 '" + body
+                                + "': add a row 部署机关 (e.g. 省委)");
+            }
+        }
+        String org = text.get(RoundItem.ORG);
+        String shortName = text.get(RoundItem.SHORT_NAME);
+        if (shortName == null && org != null) shortName = shortName(org);
+        // handed on even with problems: the feedback date (if it could be read) still checks the deadlines
+        return Optional.of(new RoundRow(code, kind, deployedBy, body, org, shortName, start, end, feedback,
+                text.get(RoundItem.ORGAN), text.get(RoundItem.PHONE), text.get(RoundItem.ADDRESS), email));
+    }
+
+    private LocalDate roundDate(Map<RoundItem, String> text, Map<RoundItem, Integer> rows, Map<RoundItem, Cell> cells,
+                                RoundItem item) {
+        if (!text.containsKey(item)) return null;
+        Optional<LocalDate> d = Values.date(cells.get(item));
+        if (d.isEmpty()) {
+            problems.add(Layout.ROUND, rows.get(item), item.label(), notADate(text.get(item)));
+            return null;
+        }
+        return d.get();
+    }
+
+    /** 省委巡视二组 → 省委; 区委第一巡察组 → 区委. */
+    static String deployedBy(String body) {
+        var m = Pattern.compile("^(.+?委)(?:第.+?)?(?:巡视|巡察)").matcher(body);
+        return m.find() ? m.group(1) : null;
+    }
+
+    /** 洛江区委 → 区委; 某某镇党委 → 镇党委; otherwise the name itself. */
+    static String shortName(String org) {
+        for (String suffix : List.of("街道党工委", "镇党委", "乡党委", "党工委", "区委", "县委", "市委", "州委", "旗委", "省委",
+                "党委", "党组")) {
+            if (org.endsWith(suffix)) return suffix;
+        }
+        return org;
+    }
+
+    static String notADate(String text) {
+        return "'" + text + "' is not a date (write e.g. 2025-03-31, 2025年3月31日, 2025.3.31 or 2025/3/31)";
+    }
+
+    // ---- 台账 -------------------------------------------------------------------------------------------
+
+    /** Reads 台账, handing on each row (see {@link MeasureRow#valid()}); returns the reader (for its counts), or null. */
+    SheetReader<LedgerColumn> measures(LedgerSource source, String sheetName, LocalDate feedback, Consumer<MeasureRow> out) {
+        SheetReader<LedgerColumn> reader = new SheetReader<>(LedgerColumn.class, Layout.LEDGER, problems);
+        String[] above = {null, null}; // 方面 and 反馈问题 of the row above: a blank cell repeats them
+        boolean ok = reader.read(source, sheetName, row -> {
+            MeasureRow m = measure(row, feedback, above);
+            if (m != null) out.accept(m);
+        });
+        return ok ? reader : null;
+    }
+
+    private MeasureRow measure(SheetReader<LedgerColumn>.Row row, LocalDate feedback, String[] above) {
+        int before = problems.count();
+        Integer seq = null;
+        String seqText = row.text(LedgerColumn.SEQ, 40);
+        if (seqText.isEmpty()) row.problem(LedgerColumn.SEQ, "missing: every measure needs its 序号");
+        else {
+            seq = Values.positive(seqText).orElse(null);
+            if (seq == null) row.problem(LedgerColumn.SEQ, "'" + seqText + "' is not a whole number above 0");
+        }
+        String section = row.text(LedgerColumn.SECTION, 255);
+        if (section.isEmpty()) section = above[0];
+        if (section == null) row.problem(LedgerColumn.SECTION, "missing (a blank cell repeats the row above, but this is the first row)");
+        String problem = row.text(LedgerColumn.PROBLEM, 500);
+        if (problem.isEmpty()) problem = above[1];
+        if (problem == null) row.problem(LedgerColumn.PROBLEM, "missing (a blank cell repeats the row above, but this is the first row)");
+        above[0] = section;
+        above[1] = problem;
+        String content = required(row, LedgerColumn.MEASURE, TEXT, "the measure's text");
+        String leader = required(row, LedgerColumn.LEADER, 64, "who is responsible (责任领导)");
+        String unit = required(row, LedgerColumn.UNIT, 128, "the responsible unit (责任单位)");
+        LocalDate deadline = date(row, LedgerColumn.DEADLINE);
+        if (deadline == null && row.cell(LedgerColumn.DEADLINE).blank()) {
+            row.problem(LedgerColumn.DEADLINE, "missing: a date (for 长期坚持 measures, the first checkpoint)");
+        }
+        if (deadline != null && feedback != null && deadline.isBefore(feedback)) {
+            row.problem(LedgerColumn.DEADLINE, deadline + " is before the feedback date " + feedback);
+        }
+        MeasureKind kind = null;
+        String kindText = row.text(LedgerColumn.KIND, 40);
+        if (kindText.isEmpty()) row.problem(LedgerColumn.KIND, "missing: 立行立改, 限期整改 or 长期坚持");
+        else {
+            kind = Values.kind(kindText).orElse(null);
+            if (kind == null) row.problem(LedgerColumn.KIND, "unknown kind '" + kindText + "': 立行立改, 限期整改 or 长期坚持");
+        }
+        MeasureStatus status = MeasureStatus.NOT_STARTED;
+        String statusText = row.text(LedgerColumn.STATUS, 40);
+        if (!statusText.isEmpty()) {
+            status = Values.status(statusText).orElse(null);
+            if (status == null) {
+                row.problem(LedgerColumn.STATUS, "unknown status '" + statusText + "': 未启动, 推进中, 已完成 or 持续推进");
+            }
+        }
+        String note = row.text(LedgerColumn.NOTE, TEXT);
+        LocalDate reportDate = date(row, LedgerColumn.REPORT_DATE);
+        LocalDate completion = date(row, LedgerColumn.COMPLETION_DATE);
+        boolean reportDateGiven = !row.cell(LedgerColumn.REPORT_DATE).blank();
+        boolean completionGiven = !row.cell(LedgerColumn.COMPLETION_DATE).blank();
+        if (reportDate != null) {
+            if (reportDate.isAfter(today)) row.problem(LedgerColumn.REPORT_DATE, reportDate + " is in the future (today is " + today + ")");
+            if (feedback != null && reportDate.isBefore(feedback)) {
+                row.problem(LedgerColumn.REPORT_DATE, reportDate + " is before the feedback date " + feedback);
+            }
+        }
+        if (completion != null && completion.isAfter(today)) {
+            row.problem(LedgerColumn.COMPLETION_DATE, completion + " is in the future (today is " + today + ")");
+        }
+        if (status == MeasureStatus.COMPLETED) {
+            if (completion == null && !completionGiven) completion = reportDate;
+            if (reportDate == null && !reportDateGiven) reportDate = completion;
+            if (completion == null && !completionGiven && !reportDateGiven) {
+                row.problem(LedgerColumn.STATUS, "已完成 without a completion date: fill "
+                        + (row.has(LedgerColumn.COMPLETION_DATE) ? row.header(LedgerColumn.COMPLETION_DATE) + " or " : "")
+                        + row.header(LedgerColumn.REPORT_DATE));
+            }
+            if (completion != null && reportDate != null && completion.isAfter(reportDate)) {
+                row.problem(LedgerColumn.COMPLETION_DATE, completion + " is after the " + row.header(LedgerColumn.REPORT_DATE)
+                        + " " + reportDate);
+            }
+        } else {
+            if (completionGiven && status != null) {
+                row.problem(LedgerColumn.COMPLETION_DATE, "given, but " + row.header(LedgerColumn.STATUS) + " is "
+                        + status.label() + " (only 已完成 measures have a completion date)");
+            }
+            completion = null;
+            if (status != null && status != MeasureStatus.NOT_STARTED && !reportDateGiven) {
+                row.problem(LedgerColumn.REPORT_DATE, "missing: " + status.label() + " needs the date of the report");
+            }
+        }
+        if (!note.isEmpty() && !reportDateGiven && !(status == MeasureStatus.COMPLETED && completionGiven)
+                && (status == null || status == MeasureStatus.NOT_STARTED)) {
+            row.problem(LedgerColumn.REPORT_DATE, "missing: " + row.header(LedgerColumn.NOTE) + " needs the date of the report");
+        }
+        boolean rechecked = false;
+        String recheckedText = row.text(LedgerColumn.RECHECKED, 10);
+        if (!recheckedText.isEmpty()) {
+            Optional<Boolean> b = Values.yesNo(recheckedText);
+            if (b.isEmpty()) row.problem(LedgerColumn.RECHECKED, "'" + recheckedText + "' is neither 是 nor 否");
+            rechecked = b.orElse(false);
+        }
+        String leadLeader = row.text(LedgerColumn.LEAD_LEADER, 64);
+        Boolean bySecretary = null;
+        String bySecretaryText = row.text(LedgerColumn.BY_SECRETARY, 10);
+        if (!bySecretaryText.isEmpty()) {
+            bySecretary = Values.yesNo(bySecretaryText).orElse(null);
+            if (bySecretary == null) row.problem(LedgerColumn.BY_SECRETARY, "'" + bySecretaryText + "' is neither 是 nor 否");
+        }
+        String statement = row.text(LedgerColumn.STATEMENT, TEXT);
+        LedgerRows.SectionName name = section == null ? new LedgerRows.SectionName(null, null) : LedgerRows.SectionName.parse(section);
+        return new MeasureRow(row.number(), seq == null ? 0 : seq, name.seq(), name.title(), problem, content, leader, unit,
+                deadline, kind, status, note.isEmpty() ? null : note, reportDate, completion, rechecked,
+                leadLeader.isEmpty() ? null : leadLeader, bySecretary, statement.isEmpty() ? null : statement,
+                problems.count() == before);
+    }
+
+    private static <C extends Enum<C> & Layout.Column> String required(SheetReader<C>.Row row, C column, int max, String what) {
+        String v = row.text(column, max);
+        if (v.isEmpty() && row.cell(column).type() != Cell.Type.UNUSABLE) row.problem(column, "missing: " + what);
+        return v;
+    }
+
+    private static <C extends Enum<C> & Layout.Column> LocalDate date(SheetReader<C>.Row row, C column) {
+        Cell c = row.cell(column);
+        if (c.type() == Cell.Type.UNUSABLE) {
+            row.problem(column, c.problem());
+            return null;
+        }
+        if (c.blank()) return null;
+        Optional<LocalDate> d = Values.date(c);
+        if (d.isEmpty()) row.problem(column, notADate(c.value()));
+        return d.orElse(null);
+    }
+
+    // ---- 工作情况 and 领导 ----------------------------------------------------------------------------------
+
+    List<EventRow> events(LedgerSource source, String sheetName) {
+        List<EventRow> rows = new ArrayList<>();
+        new SheetReader<>(EventColumn.class, Layout.EVENTS, problems).read(source, sheetName, row -> {
+            int before = problems.count();
+            LocalDate date = date(row, EventColumn.DATE);
+            if (date == null && row.cell(EventColumn.DATE).blank()) row.problem(EventColumn.DATE, "missing: the date");
+            if (date != null && date.isAfter(today)) row.problem(EventColumn.DATE, date + " is in the future (today is " + today + ")");
+            String categoryText = row.text(EventColumn.CATEGORY, 40);
+            String category = null;
+            if (categoryText.isEmpty()) row.problem(EventColumn.CATEGORY, "missing: " + String.join(", ", WorkEventLabels.primaryLabels()));
+            else {
+                category = WorkEventLabels.code(categoryText).orElse(null);
+                if (category == null) {
+                    row.problem(EventColumn.CATEGORY, "unknown category '" + categoryText + "': "
+                            + String.join(", ", WorkEventLabels.primaryLabels()));
+                }
+            }
+            int count = 1;
+            String countText = row.text(EventColumn.COUNT, 12);
+            if (!countText.isEmpty()) {
+                count = Values.positive(countText).orElse(0);
+                if (count == 0) row.problem(EventColumn.COUNT, "'" + countText + "' is not a whole number above 0");
+            }
+            String description = row.text(EventColumn.DESCRIPTION, 500);
+            if (problems.count() == before && rows.size() < 100_000) {
+                rows.add(new EventRow(row.number(), date, category, count, description.isEmpty() ? null : description));
+            }
+        });
+        return rows;
+    }
+
+    List<LeaderRow> leaders(LedgerSource source, String sheetName) {
+        List<LeaderRow> rows = new ArrayList<>();
+        Map<String, Integer> emails = new java.util.HashMap<>();
+        new SheetReader<>(LeaderColumn.class, Layout.LEADERS, problems).read(source, sheetName, row -> {
+            int before = problems.count();
+            String name = required(row, LeaderColumn.NAME, 64, "the leader's name");
+            String title = row.text(LeaderColumn.TITLE, 128);
+            String email = required(row, LeaderColumn.EMAIL, 255, "the address the brief is sent to");
+            if (!email.isEmpty() && !EMAIL.matcher(email).matches()) {
+                row.problem(LeaderColumn.EMAIL, "'" + email + "' is not an email address");
+            } else if (!email.isEmpty()) {
+                Integer first = emails.putIfAbsent(email.toLowerCase(java.util.Locale.ROOT), row.number());
+                if (first != null) row.problem(LeaderColumn.EMAIL, "duplicate: " + email + " is also on row " + first);
+            }
+            if (problems.count() == before && rows.size() < 10_000) {
+                rows.add(new LeaderRow(row.number(), name, title.isEmpty() ? null : title, email));
+            }
+        });
+        return rows;
+    }
+}

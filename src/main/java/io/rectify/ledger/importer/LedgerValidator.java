@@ -1,0 +1,273 @@
+package io.rectify.ledger.importer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.rectify.ledger.RoundFacts;
+import io.rectify.ledger.importer.LedgerRows.EventRow;
+import io.rectify.ledger.importer.LedgerRows.LeaderRow;
+import io.rectify.ledger.importer.LedgerRows.MeasureRow;
+import io.rectify.ledger.importer.LedgerRows.RoundRow;
+
+/**
+ * The first pass over a ledger file: reads every sheet, streaming, and finds every problem, cell by cell and
+ * across rows (duplicate 序号, one problem under two 方面, conflicting problem-level columns …). It keeps
+ * only what is small — the sections and problems, the work events and leaders — for the second pass.
+ */
+public final class LedgerValidator {
+
+    /** What the validator needs to know about the database. */
+    public interface Existing {
+        Optional<RoundFacts> round(String code);
+
+        /** seq → title of the round's sections. */
+        Map<Integer, String> sections(long roundId);
+    }
+
+    public static final class SectionDraft {
+        public final String title;
+        public Integer seq;
+        public final int firstRow;
+
+        SectionDraft(String title, Integer seq, int firstRow) {
+            this.title = title;
+            this.seq = seq;
+            this.firstRow = firstRow;
+        }
+    }
+
+    public static final class ProblemDraft {
+        public final String summary;
+        public final String section;
+        public final int firstRow;
+        public String statement;
+        public int statementRow;
+        public String leadLeader;
+        public int leadLeaderRow;
+        public Boolean bySecretary;
+        public int bySecretaryRow;
+
+        ProblemDraft(String summary, String section, int firstRow) {
+            this.summary = summary;
+            this.section = section;
+            this.firstRow = firstRow;
+        }
+    }
+
+    /** The outcome of the first pass. */
+    public record Result(ImportProblems problems, LedgerSources.Format format, String sha256, String roundCode,
+                         RoundRow round, RoundFacts existing, String ledgerSheet, int measureRows,
+                         List<SectionDraft> sections, Map<String, ProblemDraft> problemDrafts,
+                         List<EventRow> events, List<LeaderRow> leaders, List<String> notes) {
+        public boolean ok() { return !problems.any(); }
+    }
+
+    private final Existing existing;
+    private final LocalDate today;
+
+    public LedgerValidator(Existing existing, LocalDate today) {
+        this.existing = existing;
+        this.today = today;
+    }
+
+    /**
+     * @param roundCode the round named on the command line: required for CSV, checked against 轮次编码 for a workbook
+     */
+    public Result validate(Path file, String roundCode) {
+        ImportProblems problems = new ImportProblems(file.getFileName().toString());
+        List<String> notes = new ArrayList<>();
+        String sha = null;
+        LedgerSources.Format format = null;
+        try {
+            format = LedgerSources.format(file);
+            sha = sha256(file);
+        } catch (LedgerFileException e) {
+            problems.file(e.getMessage());
+            return empty(problems, format, sha, roundCode, notes);
+        }
+        try (LedgerSource source = LedgerSources.open(file)) {
+            return validate(source, format, sha, roundCode, problems, notes);
+        } catch (LedgerFileException e) {
+            problems.file(e.getMessage());
+            return empty(problems, format, sha, roundCode, notes);
+        }
+    }
+
+    private Result empty(ImportProblems problems, LedgerSources.Format format, String sha, String code, List<String> notes) {
+        return new Result(problems, format, sha, code, null, null, null, 0, List.of(), Map.of(), null, null, notes);
+    }
+
+    private Result validate(LedgerSource source, LedgerSources.Format format, String sha, String roundArg,
+                            ImportProblems problems, List<String> notes) {
+        LedgerParser parser = new LedgerParser(problems, today);
+        RoundRow round = null;
+        String code = roundArg;
+        RoundFacts known = null;
+        LocalDate feedback = null;
+        Optional<String> ledgerSheet = source.findSheet(Layout.LEDGER);
+        if (format == LedgerSources.Format.XLSX) {
+            Optional<String> roundSheet = source.findSheet(Layout.ROUND);
+            if (roundSheet.isEmpty()) {
+                problems.add(Layout.ROUND, 0, null, "sheet missing: the workbook needs the sheets " + Layout.ROUND + " and "
+                        + Layout.LEDGER + " (it has: " + String.join(", ", source.sheetNames()) + ")");
+            } else {
+                round = parser.round(source, roundSheet.get()).orElse(null);
+                if (round != null && round.code() != null) {
+                    if (roundArg != null && !roundArg.equals(round.code())) {
+                        problems.add(Layout.ROUND, 0, Layout.RoundItem.CODE.label(), "'" + round.code()
+                                + "' is not the round given with --round (" + roundArg + ")");
+                    }
+                    code = round.code();
+                }
+                if (round != null) feedback = round.feedback();
+            }
+            if (ledgerSheet.isEmpty()) {
+                problems.add(Layout.LEDGER, 0, null, "sheet missing: the workbook needs the sheets " + Layout.ROUND + " and "
+                        + Layout.LEDGER + " (it has: " + String.join(", ", source.sheetNames()) + ")");
+            }
+        }
+        if (code != null) {
+            known = existing.round(code).orElse(null);
+            if (known == null && format == LedgerSources.Format.CSV) {
+                problems.file("unknown round '" + code + "': a CSV file updates a round that exists; import its workbook first");
+            }
+            if (known != null && feedback == null) feedback = known.feedbackDate();
+        } else if (format == LedgerSources.Format.CSV) {
+            problems.file("a CSV file holds the 台账 sheet alone: name its round with --round CODE");
+        }
+        Map<Integer, String> knownSections = known == null ? Map.of() : existing.sections(known.id());
+
+        Map<Integer, Integer> seqs = new HashMap<>();
+        Map<String, SectionDraft> sections = new LinkedHashMap<>();
+        Map<Integer, SectionDraft> sectionsBySeq = new HashMap<>();
+        Map<String, ProblemDraft> drafts = new LinkedHashMap<>();
+        int rows = 0;
+        if (ledgerSheet.isPresent()) {
+            SheetReader<Layout.LedgerColumn> reader = parser.measures(source, ledgerSheet.get(), feedback, m -> {
+                Integer first = m.seq() > 0 ? seqs.putIfAbsent(m.seq(), m.row()) : null;
+                if (first != null) {
+                    problems.add(Layout.LEDGER, m.row(), Layout.LedgerColumn.SEQ.label(), "duplicate 序号 " + m.seq()
+                            + " (also on row " + first + ")");
+                }
+                if (m.sectionTitle() == null || m.problem() == null) return;
+                section(m, sections, sectionsBySeq, problems);
+                problem(m, drafts, problems);
+            });
+            if (reader != null) {
+                rows = reader.dataRows();
+                if (rows == 0) {
+                    problems.add(Layout.LEDGER, reader.headerRow(), null, "no measures: the sheet has a header row but no data rows");
+                }
+                if (!reader.unusedHeaders().isEmpty()) {
+                    notes.add("columns not used: " + String.join(", ", reader.unusedHeaders()));
+                }
+            }
+        }
+        for (SectionDraft s : sections.values()) {
+            if (s.seq == null || knownSections.containsValue(s.title)) continue;
+            String other = knownSections.get(s.seq);
+            if (other != null) {
+                problems.add(Layout.LEDGER, s.firstRow, Layout.LedgerColumn.SECTION.label(), "（" + LedgerRows.SectionName.chinese(s.seq)
+                        + "） is '" + other + "' in this round already; use that title or another number");
+            }
+        }
+        List<EventRow> events = null;
+        List<LeaderRow> leaders = null;
+        if (format == LedgerSources.Format.XLSX) {
+            Optional<String> ev = source.findSheet(Layout.EVENTS);
+            if (ev.isPresent()) events = parser.events(source, ev.get());
+            Optional<String> ld = source.findSheet(Layout.LEADERS);
+            if (ld.isPresent()) leaders = parser.leaders(source, ld.get());
+        }
+        return new Result(problems, format, sha, code, round, known, ledgerSheet.orElse(null), rows,
+                new ArrayList<>(sections.values()), drafts, events, leaders, notes);
+    }
+
+    private static void section(MeasureRow m, Map<String, SectionDraft> sections, Map<Integer, SectionDraft> bySeq,
+                                ImportProblems problems) {
+        SectionDraft s = sections.get(m.sectionTitle());
+        if (s == null) {
+            s = new SectionDraft(m.sectionTitle(), null, m.row());
+            sections.put(m.sectionTitle(), s);
+        }
+        if (m.sectionSeq() == null) return;
+        if (s.seq == null) {
+            SectionDraft other = bySeq.putIfAbsent(m.sectionSeq(), s);
+            if (other != null && other != s) {
+                problems.add(Layout.LEDGER, m.row(), Layout.LedgerColumn.SECTION.label(), "（"
+                        + LedgerRows.SectionName.chinese(m.sectionSeq()) + "） is also '" + other.title + "' (row "
+                        + other.firstRow + "); each 方面 has its own number");
+                return;
+            }
+            s.seq = m.sectionSeq();
+        } else if (!s.seq.equals(m.sectionSeq())) {
+            problems.add(Layout.LEDGER, m.row(), Layout.LedgerColumn.SECTION.label(), "'" + s.title + "' is numbered （"
+                    + LedgerRows.SectionName.chinese(s.seq) + "） on row " + s.firstRow + " and （"
+                    + LedgerRows.SectionName.chinese(m.sectionSeq()) + "） here");
+        }
+    }
+
+    private static void problem(MeasureRow m, Map<String, ProblemDraft> drafts, ImportProblems problems) {
+        ProblemDraft p = drafts.get(m.problem());
+        if (p == null) {
+            p = new ProblemDraft(m.problem(), m.sectionTitle(), m.row());
+            drafts.put(m.problem(), p);
+        } else if (!p.section.equals(m.sectionTitle())) {
+            problems.add(Layout.LEDGER, m.row(), Layout.LedgerColumn.PROBLEM.label(), "this 反馈问题 is under 方面 '" + p.section
+                    + "' on row " + p.firstRow + "; a problem belongs to one 方面");
+            return;
+        }
+        if (m.statement() != null) {
+            if (p.statement == null) {
+                p.statement = m.statement();
+                p.statementRow = m.row();
+            } else if (!p.statement.equals(m.statement())) {
+                problems.add(Layout.LEDGER, m.row(), Layout.LedgerColumn.STATEMENT.label(), "differs from row " + p.statementRow
+                        + " for the same 反馈问题 (a problem has one public statement)");
+            }
+        }
+        if (m.leadLeader() != null) {
+            if (p.leadLeader == null) {
+                p.leadLeader = m.leadLeader();
+                p.leadLeaderRow = m.row();
+            } else if (!p.leadLeader.equals(m.leadLeader())) {
+                problems.add(Layout.LEDGER, m.row(), Layout.LedgerColumn.LEAD_LEADER.label(), "'" + m.leadLeader()
+                        + "' differs from '" + p.leadLeader + "' on row " + p.leadLeaderRow + " for the same 反馈问题");
+            }
+        }
+        if (m.bySecretary() != null) {
+            if (p.bySecretary == null) {
+                p.bySecretary = m.bySecretary();
+                p.bySecretaryRow = m.row();
+            } else if (!p.bySecretary.equals(m.bySecretary())) {
+                problems.add(Layout.LEDGER, m.row(), Layout.LedgerColumn.BY_SECRETARY.label(), "differs from row "
+                        + p.bySecretaryRow + " for the same 反馈问题");
+            }
+        }
+    }
+
+    public static String sha256(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            byte[] buf = new byte[64 * 1024];
+            for (int n; (n = in.read(buf)) > 0; ) md.update(buf, 0, n);
+            return HexFormat.of().formatHex(md.digest());
+        } catch (IOException e) {
+            throw new LedgerFileException("cannot read the file: " + Cells.firstLine(e), e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

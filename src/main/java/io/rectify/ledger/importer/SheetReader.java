@@ -1,0 +1,158 @@
+package io.rectify.ledger.importer;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Reads a sheet laid out as a table: finds the header row (within the first rows, below any title), maps
+ * the columns by their header text, then hands each non-blank data row to the consumer.
+ */
+final class SheetReader<C extends Enum<C> & Layout.Column> {
+
+    private static final int HEADER_SEARCH_ROWS = 10;
+
+    private final Class<C> columns;
+    private final String sheet;
+    private final ImportProblems problems;
+    private final Map<C, Integer> index;
+    private final Map<C, String> headers;
+    private final List<String> unused = new ArrayList<>();
+    private int headerRow;
+    private boolean ok;
+    private int dataRows;
+
+    SheetReader(Class<C> columns, String sheet, ImportProblems problems) {
+        this.columns = columns;
+        this.sheet = sheet;
+        this.problems = problems;
+        this.index = new EnumMap<>(columns);
+        this.headers = new EnumMap<>(columns);
+    }
+
+    /** A data row with its cells looked up by column. */
+    final class Row {
+        final SheetRow raw;
+
+        Row(SheetRow raw) { this.raw = raw; }
+
+        int number() { return raw.number(); }
+
+        boolean has(C column) { return index.containsKey(column); }
+
+        Cell cell(C column) {
+            Integer i = index.get(column);
+            return i == null ? Cell.text("") : raw.cell(i);
+        }
+
+        String header(C column) { return headers.getOrDefault(column, column.label()); }
+
+        void problem(C column, String reason) { problems.add(sheet, raw.number(), header(column), reason); }
+
+        /** The text of the cell, or "" with a problem when the cell cannot be used; too long text is a problem too. */
+        String text(C column, int maxLength) {
+            Cell c = cell(column);
+            if (c.type() == Cell.Type.UNUSABLE) {
+                problem(column, c.problem());
+                return "";
+            }
+            String v = c.value();
+            if (v.length() > maxLength) {
+                problem(column, "too long: " + v.length() + " characters, at most " + maxLength);
+                return v.substring(0, maxLength);
+            }
+            return v;
+        }
+    }
+
+    /** Reads the sheet; returns false (with problems) when its header row is missing or incomplete. */
+    boolean read(LedgerSource source, String sheetName, Consumer<Row> consumer) {
+        List<SheetRow> before = new ArrayList<>();
+        int[] seen = {0};
+        source.read(sheetName, row -> {
+            if (headerRow == 0) {
+                if (row.blank()) return true;
+                seen[0]++;
+                if (looksLikeHeader(row)) {
+                    mapHeader(row);
+                    if (!ok) return false;
+                } else if (seen[0] >= HEADER_SEARCH_ROWS) {
+                    return false;
+                } else {
+                    before.add(row);
+                }
+                return true;
+            }
+            if (row.blank()) return true;
+            dataRows++;
+            consumer.accept(new Row(row));
+            return true;
+        });
+        if (seen[0] == 0) {
+            problems.add(sheet, 0, null, "the sheet is empty: it needs a header row (" + labels(true) + ") and data rows");
+            return false;
+        }
+        if (headerRow == 0) {
+            problems.add(sheet, before.isEmpty() ? 1 : before.get(0).number(), null, "no header row found in the first "
+                    + HEADER_SEARCH_ROWS + " rows; expected the columns " + labels(true));
+            return false;
+        }
+        return ok;
+    }
+
+    int dataRows() { return dataRows; }
+
+    int headerRow() { return headerRow; }
+
+    List<String> unusedHeaders() { return unused; }
+
+    private boolean looksLikeHeader(SheetRow row) {
+        int matches = 0;
+        for (Cell cell : row.cells()) {
+            if (cell == null) continue;
+            for (C c : columns.getEnumConstants()) if (c.matches(cell.text())) { matches++; break; }
+        }
+        long required = java.util.Arrays.stream(columns.getEnumConstants()).filter(Layout.Column::required).count();
+        return matches >= Math.min(3, required);
+    }
+
+    private void mapHeader(SheetRow row) {
+        headerRow = row.number();
+        ok = true;
+        for (int i = 0; i < row.cells().size(); i++) {
+            Cell cell = row.cells().get(i);
+            if (cell == null || cell.blank()) continue;
+            String text = cell.value();
+            C match = null;
+            for (C c : columns.getEnumConstants()) if (c.matches(text)) { match = c; break; }
+            if (match == null) {
+                unused.add(text);
+                continue;
+            }
+            if (index.containsKey(match)) {
+                problems.add(sheet, headerRow, text, "two columns give " + match.label() + ": '" + headers.get(match)
+                        + "' (column " + Cells.columnName(index.get(match)) + ") and '" + text + "' (column "
+                        + Cells.columnName(i) + "); keep one");
+                ok = false;
+                continue;
+            }
+            index.put(match, i);
+            headers.put(match, text);
+        }
+        for (C c : columns.getEnumConstants()) {
+            if (c.required() && !index.containsKey(c)) {
+                problems.add(sheet, headerRow, c.label(), "column missing" + (c.synonyms().isEmpty() ? ""
+                        : " (a header named " + c.label() + " or " + String.join(", ", c.synonyms()) + ")"));
+                ok = false;
+            }
+        }
+    }
+
+    private String labels(boolean requiredOnly) {
+        List<String> l = new ArrayList<>();
+        for (C c : columns.getEnumConstants()) if (!requiredOnly || c.required()) l.add(c.label());
+        return String.join(", ", l);
+    }
+}

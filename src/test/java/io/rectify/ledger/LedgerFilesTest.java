@@ -1,0 +1,362 @@
+package io.rectify.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.Writer;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.rectify.ledger.importer.Cell;
+import io.rectify.ledger.importer.LedgerValidator;
+import io.rectify.ledger.importer.Values;
+import io.rectify.ledger.importer.WorkEventLabels;
+import io.rectify.progress.WorkEventCategory;
+
+/** Reading and checking ledger files, without a database: formats, encodings, every rule, hostile files. */
+class LedgerFilesTest {
+
+    static final LocalDate TODAY = LocalDate.of(2026, 1, 15);
+    static final RoundFacts KNOWN = new RoundFacts(7, "town-2025", "巡察", "区委", "区委第一巡察组", "某某镇党委", "镇党委",
+            LocalDate.of(2025, 3, 1), LocalDate.of(2025, 4, 15), LocalDate.of(2025, 6, 1), "中共某某镇委员会", null, null, null, true);
+
+    @TempDir
+    Path dir;
+
+    LedgerValidator validator() {
+        return new LedgerValidator(new LedgerValidator.Existing() {
+            @Override
+            public Optional<RoundFacts> round(String code) { return code.equals(KNOWN.code()) ? Optional.of(KNOWN) : Optional.empty(); }
+
+            @Override
+            public Map<Integer, String> sections(long roundId) { return Map.of(1, "落实上级部署方面"); }
+        }, TODAY);
+    }
+
+    List<String> problems(Path file, String round) {
+        return validator().validate(file, round).problems().lines();
+    }
+
+    @Test
+    void datesAreReadInTheFormsPeopleType() {
+        LocalDate d = LocalDate.of(2025, 3, 31);
+        for (String s : List.of("2025-03-31", "2025-3-31", "2025年3月31日", "2025.3.31", "2025/3/31", " 2025/03/31 ",
+                "２０２５年３月３１日", "20250331", "2025-03-31 00:00:00", "2025年 3月 31日")) {
+            assertThat(Values.date(Cell.text(s))).as(s).contains(d);
+        }
+        assertThat(Values.date(Cell.of("45747", Cell.Type.NUMBER))).contains(d); // an Excel serial number
+        assertThat(Values.date(Cell.of("2025-03-31", Cell.Type.DATE))).contains(d);
+        for (String s : List.of("2025-02-30", "2025-13-01", "明年三月", "3/31/2025", "2025年3月", "31.3.2025")) {
+            assertThat(Values.date(Cell.text(s))).as(s).isEmpty();
+        }
+    }
+
+    @Test
+    void statusesAndKindsByTheirChineseNames() {
+        assertThat(Values.status("已完成")).contains(MeasureStatus.COMPLETED);
+        assertThat(Values.status(" 推进中 ")).contains(MeasureStatus.IN_PROGRESS);
+        assertThat(Values.status("持续推进")).contains(MeasureStatus.ONGOING);
+        assertThat(Values.status("未启动")).contains(MeasureStatus.NOT_STARTED);
+        assertThat(Values.status("差不多")).isEmpty();
+        assertThat(Values.kind("立行立改")).contains(MeasureKind.IMMEDIATE);
+        assertThat(Values.kind("限期整改")).contains(MeasureKind.TIME_BOUND);
+        assertThat(Values.kind("长期坚持")).contains(MeasureKind.LONG_TERM);
+    }
+
+    @Test
+    void workEventCategoriesAreTheOnesTheBulletinCounts() {
+        assertThat(WorkEventLabels.LABELS.keySet())
+                .containsExactlyElementsOf(Arrays.stream(WorkEventCategory.values()).map(Enum::name).toList());
+        assertThat(WorkEventLabels.code("调度")).contains("DISPATCH_MEETING");
+        assertThat(WorkEventLabels.code("实地复核")).contains("RECHECK");
+        assertThat(WorkEventLabels.code("制度机制")).contains("MECHANISM");
+    }
+
+    @Test
+    void aGoodWorkbookHasNoProblems() {
+        Path file = LedgerFixtures.standard(dir.resolve("good.xlsx"), "town-2026", LedgerFixtures.ledgerMonth1());
+        LedgerValidator.Result r = validator().validate(file, null);
+        assertThat(r.problems().lines()).isEmpty();
+        assertThat(r.measureRows()).isEqualTo(6);
+        assertThat(r.roundCode()).isEqualTo("town-2026");
+        assertThat(r.problemDrafts()).hasSize(3);
+        assertThat(r.problemDrafts().get("学习贯彻上级精神不够深入").statement).isEqualTo("制定理论学习计划,每月开展集中学习。");
+        assertThat(r.sections()).extracting(s -> s.title + s.seq).containsExactly("落实上级部署方面1", "全面从严治党方面2");
+        assertThat(r.events()).hasSize(3);
+        assertThat(r.leaders()).hasSize(2);
+        assertThat(r.round().deployedBy()).isEqualTo("区委");
+        assertThat(r.round().shortName()).isEqualTo("镇党委");
+        assertThat(r.round().onsiteEnd()).isEqualTo(LocalDate.of(2025, 4, 15));
+    }
+
+    @Test
+    void everyRuleIsReportedAsOneLineAndAllOfThemInOnePass() {
+        List<List<Object>> ledger = new ArrayList<>();
+        ledger.add(List.of((Object[]) LedgerFixtures.LEDGER_HEADER));
+        String s1 = "（一）落实上级部署方面";
+        String p1 = "问题一";
+        ledger.add(LedgerFixtures.row(1, s1, p1, "措施", "镇长", "镇党政办", "2025-09-30", "限期整改", "差不多", "", "", "", "", "", "", ""));
+        ledger.add(LedgerFixtures.row(2, s1, p1, "措施", "镇长", "镇党政办", "明年", "限期整改", "", "", "", "", "", "", "", ""));
+        ledger.add(LedgerFixtures.row(3, s1, p1, "措施", "镇长", "", "2025-09-30", "限期整改", "", "", "", "", "", "", "", ""));
+        ledger.add(LedgerFixtures.row(4, s1, p1, "措施", "镇长", "镇党政办", "2025-05-01", "限期整改", "", "", "", "", "", "", "", ""));
+        ledger.add(LedgerFixtures.row(1, s1, p1, "措施", "镇长", "镇党政办", "2025-09-30", "限期整改", "", "", "", "", "", "", "", ""));
+        ledger.add(LedgerFixtures.row(6, s1, p1, "措施", "镇长", "镇党政办", "2025-09-30", "限期整改", "已完成", "", "", "", "", "", "", ""));
+        ledger.add(LedgerFixtures.row(7, s1, p1, "措施", "镇长", "镇党政办", "2025-09-30", "马上改", "", "", "", "", "", "", "", ""));
+        ledger.add(LedgerFixtures.row(8, s1, p1, "措施", "镇长", "镇党政办", "2025-09-30", "限期整改", "推进中", "在推进", "", "", "", "", "", ""));
+        ledger.add(LedgerFixtures.row(9, s1, p1, "措施", "镇长", "镇党政办", "2025-09-30", "限期整改", "推进中", "", "2099-01-01", "", "", "", "", ""));
+        ledger.add(LedgerFixtures.row(10, "（二）全面从严治党方面", p1, "措施", "镇长", "镇党政办", "2025-09-30", "限期整改", "", "", "", "", "", "", "", ""));
+        ledger.add(LedgerFixtures.row(11, s1, p1, "措施", "镇长", "镇党政办", "2025-09-30", "限期整改", "已完成", "", "2025-07-31", "2025-08-01", "", "", "", ""));
+        ledger.add(LedgerFixtures.row("十二", s1, p1, "措施", "镇长", "镇党政办", "2025-09-30", "限期整改", "推进中", "", "2025-07-31", "2025-07-01", "也许", "", "", ""));
+        Map<String, List<List<Object>>> sheets = new LinkedHashMap<>();
+        List<List<Object>> round = LedgerFixtures.roundSheet("town-2026");
+        round.set(2, List.of("巡视类型", "视察"));
+        sheets.put("轮次", round);
+        sheets.put("台账", ledger);
+        List<List<Object>> events = LedgerFixtures.eventsSheet();
+        events.add(List.of("2025-07-01", "聚餐", "两次", ""));
+        sheets.put("工作情况", events);
+        List<List<Object>> leaders = LedgerFixtures.leadersSheet();
+        leaders.add(List.of("王五", "", "not-an-email"));
+        leaders.add(List.of("赵六", "", "zhangsan@example.org"));
+        sheets.put("领导", leaders);
+        Path file = LedgerFixtures.workbook(dir.resolve("bad.xlsx"), sheets);
+
+        List<String> lines = problems(file, null);
+        assertThat(lines).containsExactly(
+                "bad.xlsx:轮次:3:巡视类型: '视察' is neither 巡视 nor 巡察",
+                "bad.xlsx:台账:2:完成情况: unknown status '差不多': 未启动, 推进中, 已完成 or 持续推进",
+                "bad.xlsx:台账:3:整改时限: '明年' is not a date (write e.g. 2025-03-31, 2025年3月31日, 2025.3.31 or 2025/3/31)",
+                "bad.xlsx:台账:4:责任单位: missing: the responsible unit (责任单位)",
+                "bad.xlsx:台账:5:整改时限: 2025-05-01 is before the feedback date 2025-06-01",
+                "bad.xlsx:台账:6:序号: duplicate 序号 1 (also on row 2)",
+                "bad.xlsx:台账:7:完成情况: 已完成 without a completion date: fill 完成日期 or 进展日期",
+                "bad.xlsx:台账:8:措施类型: unknown kind '马上改': 立行立改, 限期整改 or 长期坚持",
+                "bad.xlsx:台账:9:进展日期: missing: 推进中 needs the date of the report",
+                "bad.xlsx:台账:10:进展日期: 2099-01-01 is in the future (today is 2026-01-15)",
+                "bad.xlsx:台账:11:反馈问题: this 反馈问题 is under 方面 '落实上级部署方面' on row 2; a problem belongs to one 方面",
+                "bad.xlsx:台账:12:完成日期: 2025-08-01 is after the 进展日期 2025-07-31",
+                "bad.xlsx:台账:13:序号: '十二' is not a whole number above 0",
+                "bad.xlsx:台账:13:完成日期: given, but 完成情况 is 推进中 (only 已完成 measures have a completion date)",
+                "bad.xlsx:台账:13:实地复核: '也许' is neither 是 nor 否",
+                "bad.xlsx:工作情况:5:类别: unknown category '聚餐': " + String.join(", ", WorkEventLabels.primaryLabels()),
+                "bad.xlsx:工作情况:5:次数: '两次' is not a whole number above 0",
+                "bad.xlsx:领导:4:电子邮箱: 'not-an-email' is not an email address",
+                "bad.xlsx:领导:5:电子邮箱: duplicate: zhangsan@example.org is also on row 2");
+    }
+
+    @Test
+    void columnsAreFoundByTheirHeaderInAnyOrderWithTheUsualVariants() throws IOException {
+        List<List<Object>> ledger = new ArrayList<>();
+        ledger.add(List.of("洛江区巡视整改台账")); // a title row above the header
+        ledger.add(List.of("*整改时限（日期）", "编号", "问题类别", "存在问题", "具体措施", "牵头领导", "牵头单位", "整改类型", "整改状态",
+                "进展情况", "汇报日期", "备注"));
+        ledger.add(List.of("2025-09-30", 1, "落实上级部署方面", "问题一", "措施一", "镇长", "镇党政办", "限期整改", "推进中", "推进中",
+                "2025-06-30", "随便写"));
+        Map<String, List<List<Object>>> sheets = new LinkedHashMap<>();
+        sheets.put("整改台账", ledger);
+        sheets.put("轮次", LedgerFixtures.roundSheet("town-2026"));
+        LedgerValidator.Result r = validator().validate(LedgerFixtures.workbook(dir.resolve("variants.xlsx"), sheets), null);
+        assertThat(r.problems().lines()).isEmpty();
+        assertThat(r.measureRows()).isEqualTo(1);
+        assertThat(r.notes()).containsExactly("columns not used: 备注");
+    }
+
+    @Test
+    void aMissingColumnIsNamedWithTheHeadersThatWouldDo() {
+        List<List<Object>> ledger = LedgerFixtures.ledgerMonth1();
+        ledger.replaceAll(row -> { List<Object> r = new ArrayList<>(row); r.remove(5); return r; }); // no 责任单位
+        Map<String, List<List<Object>>> sheets = new LinkedHashMap<>();
+        sheets.put("轮次", LedgerFixtures.roundSheet("town-2026"));
+        sheets.put("台账", ledger);
+        assertThat(problems(LedgerFixtures.workbook(dir.resolve("nounit.xlsx"), sheets), null)).containsExactly(
+                "nounit.xlsx:台账:1:责任单位: column missing (a header named 责任单位 or 牵头单位, 责任部门, 牵头部门)");
+    }
+
+    @Test
+    void csvInUtf8AndGbkWithQuotesAndLineBreaks() throws IOException {
+        List<List<Object>> ledger = LedgerFixtures.ledgerMonth2();
+        ledger.set(3, LedgerFixtures.row(3, "（一）落实上级部署方面", "重点项目推进缓慢", "建立项目调度机制,\"每周一调度\"\n逐项销号", "镇长",
+                "镇经济发展办", "2025年10月31日", "限期整改", "推进中", "调度办法已印发试行", "2025-07-31", "", "否", "镇长", "否", ""));
+        String text = LedgerFixtures.csv(ledger);
+        for (Map.Entry<String, byte[]> e : Map.of(
+                "utf8.csv", text.getBytes(StandardCharsets.UTF_8),
+                "utf8bom.csv", concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, text.getBytes(StandardCharsets.UTF_8)),
+                "gbk.csv", text.getBytes(Charset.forName("GBK"))).entrySet()) {
+            Path file = Files.write(dir.resolve(e.getKey()), e.getValue());
+            LedgerValidator.Result r = validator().validate(file, "town-2025");
+            assertThat(r.problems().lines()).as(e.getKey()).isEmpty();
+            assertThat(r.measureRows()).as(e.getKey()).isEqualTo(7);
+            assertThat(r.problemDrafts().keySet()).as(e.getKey()).contains("重点项目推进缓慢", "学习贯彻上级精神不够深入");
+        }
+        Path unknown = Files.write(dir.resolve("x.csv"), text.getBytes(StandardCharsets.UTF_8));
+        assertThat(problems(unknown, "nowhere")).containsExactly(
+                "x.csv: unknown round 'nowhere': a CSV file updates a round that exists; import its workbook first");
+        Path latin = Files.write(dir.resolve("latin.csv"), new byte[] {(byte) 0x81, (byte) 0x20, (byte) 0xFF, (byte) 0xFF});
+        assertThat(problems(latin, "town-2025")).singleElement().asString().contains("neither UTF-8 nor GBK");
+    }
+
+    @Test
+    void hostileFilesAreRefusedInOneLine() throws IOException {
+        Path text = Files.writeString(dir.resolve("notes.xlsx"), "序号,方面\n1,2\n");
+        assertThat(problems(text, null)).containsExactly(
+                "notes.xlsx: not an Excel workbook (.xlsx): the file is not a zip package (a CSV file? then name it .csv)");
+        Path xls = Files.write(dir.resolve("old.xlsx"), new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1,
+                (byte) 0xB1, 0x1A, (byte) 0xE1, 0, 0});
+        assertThat(problems(xls, null)).singleElement().asString().startsWith("old.xlsx: an old Excel 97-2003 file (.xls)");
+        Path empty = Files.write(dir.resolve("empty.xlsx"), new byte[0]);
+        assertThat(problems(empty, null)).containsExactly("empty.xlsx: the file is empty");
+        Path emptyCsv = Files.write(dir.resolve("empty.csv"), new byte[0]);
+        assertThat(problems(emptyCsv, "town-2025")).containsExactly("empty.csv: the file is empty");
+        Path truncated = dir.resolve("truncated.xlsx");
+        byte[] good = Files.readAllBytes(LedgerFixtures.standard(dir.resolve("g.xlsx"), "town-2026", LedgerFixtures.ledgerMonth1()));
+        Files.write(truncated, Arrays.copyOf(good, good.length / 2));
+        assertThat(problems(truncated, null)).singleElement().asString().startsWith("truncated.xlsx: ");
+    }
+
+    @Test
+    void aZipBombIsRefused() throws IOException {
+        Path file = replaceLedgerSheet("bomb.xlsx", out -> {
+            out.write("<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>");
+            char[] spaces = new char[1 << 20];
+            Arrays.fill(spaces, ' ');
+            for (int i = 0; i < 300; i++) out.write(spaces); // 300 MB of nothing, compressed a thousandfold
+            out.write("</sheetData></worksheet>");
+        });
+        assertThat(Files.size(file)).isLessThan(2_000_000);
+        assertThat(problems(file, null)).singleElement().asString()
+                .startsWith("bomb.xlsx: refused: a part of the workbook expands far beyond its compressed size");
+    }
+
+    @Test
+    void aFiftyMegabyteCellIsRefusedWithoutReadingItIntoMemory() throws IOException {
+        Random random = new Random(1);
+        Path file = replaceLedgerSheet("bigcell.xlsx", out -> {
+            out.write("<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>");
+            out.write("<row r=\"1\">");
+            String[] header = LedgerFixtures.LEDGER_HEADER;
+            for (int i = 0; i < header.length; i++) {
+                out.write("<c r=\"" + (char) ('A' + i) + "1\" t=\"inlineStr\"><is><t>" + header[i] + "</t></is></c>");
+            }
+            out.write("</row><row r=\"2\"><c r=\"A2\"><v>1</v></c><c r=\"D2\" t=\"inlineStr\"><is><t>");
+            char[] chunk = new char[1 << 20];
+            for (int i = 0; i < 50; i++) {
+                for (int j = 0; j < chunk.length; j++) chunk[j] = (char) ('a' + random.nextInt(26));
+                out.write(chunk);
+            }
+            out.write("</t></is></c></row></sheetData></worksheet>");
+        });
+        List<String> lines = problems(file, null);
+        assertThat(lines).contains("bigcell.xlsx:台账:2:整改措施: cell has 52,428,800 characters; at most 10,000 are accepted");
+
+        Path csv = dir.resolve("bigcell.csv");
+        try (Writer w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+            w.write(String.join(",", LedgerFixtures.LEDGER_HEADER) + "\n1,方面,问题,");
+            char[] chunk = new char[1 << 20];
+            Arrays.fill(chunk, 'x');
+            for (int i = 0; i < 50; i++) w.write(chunk);
+            w.write(",镇长,镇党政办,2025-09-30,限期整改,,,,,,,,\n");
+        }
+        assertThat(problems(csv, "town-2025"))
+                .contains("bigcell.csv:台账:2:整改措施: cell has 52,428,800 characters; at most 10,000 are accepted");
+    }
+
+    @Test
+    void formulasGiveTheirSavedValueAndWithoutOneAreAProblem() {
+        Path file = LedgerFixtures.standard(dir.resolve("f.xlsx"), "town-2026", LedgerFixtures.ledgerMonth1());
+        Path withFormulas = LedgerFixtures.edit(file, dir.resolve("formulas.xlsx"), wb -> {
+            var sheet = wb.getSheet("台账");
+            sheet.getRow(2).getCell(0).setCellFormula("A2+1"); // saved value computed below
+            wb.getCreationHelper().createFormulaEvaluator().evaluateAll();
+            sheet.getRow(3).createCell(5).setCellFormula("\"镇\"&\"经济发展办\""); // no saved value
+            sheet.getRow(4).getCell(3).setCellFormula("1/0");
+            wb.getCreationHelper().createFormulaEvaluator().evaluateFormulaCell(sheet.getRow(4).getCell(3));
+        });
+        assertThat(problems(withFormulas, null)).containsExactly(
+                "formulas.xlsx:台账:4:责任单位: a formula without a saved value: open the file in Excel and save it again,"
+                        + " or paste the values instead of the formula",
+                "formulas.xlsx:台账:5:整改措施: holds the error value #DIV/0! (its formula failed)");
+    }
+
+    @Test
+    void emptyAndMissingSheetsAreNamed() {
+        Map<String, List<List<Object>>> sheets = new LinkedHashMap<>();
+        sheets.put("轮次", LedgerFixtures.roundSheet("town-2026"));
+        sheets.put("台账", List.of());
+        assertThat(problems(LedgerFixtures.workbook(dir.resolve("e1.xlsx"), sheets), null)).containsExactly(
+                "e1.xlsx:台账:-:-: the sheet is empty: it needs a header row (序号, 方面, 反馈问题, 整改措施, 责任领导, 责任单位, 整改时限,"
+                        + " 措施类型, 完成情况, 整改进展, 进展日期) and data rows");
+        sheets.put("台账", List.of(List.of((Object[]) LedgerFixtures.LEDGER_HEADER)));
+        assertThat(problems(LedgerFixtures.workbook(dir.resolve("e2.xlsx"), sheets), null)).containsExactly(
+                "e2.xlsx:台账:1:-: no measures: the sheet has a header row but no data rows");
+        sheets.remove("台账");
+        sheets.put("Sheet1", LedgerFixtures.ledgerMonth1());
+        assertThat(problems(LedgerFixtures.workbook(dir.resolve("e3.xlsx"), sheets), null)).containsExactly(
+                "e3.xlsx:台账:-:-: sheet missing: the workbook needs the sheets 轮次 and 台账 (it has: 轮次, Sheet1)");
+        sheets.put("轮次", List.of());
+        sheets.put("台账", LedgerFixtures.ledgerMonth1());
+        assertThat(problems(LedgerFixtures.workbook(dir.resolve("e4.xlsx"), sheets), null)).contains(
+                "e4.xlsx:轮次:-:-: the sheet is empty: it lists the round's facts as 项目 | 内容 (轮次编码, 巡视类型 …)");
+    }
+
+    interface Body {
+        void write(Writer out) throws IOException;
+    }
+
+    /** A good workbook whose 台账 sheet XML is replaced by what the body writes (streamed, never in memory). */
+    Path replaceLedgerSheet(String name, Body body) throws IOException {
+        Path good = LedgerFixtures.standard(dir.resolve("base-" + name), "town-2026", LedgerFixtures.ledgerMonth1());
+        Path file = dir.resolve(name);
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(good));
+             ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(file))) {
+            for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                out.putNextEntry(new ZipEntry(e.getName()));
+                if (e.getName().equals("xl/worksheets/sheet2.xml")) {
+                    Writer w = new java.io.OutputStreamWriter(new NonClosing(out), StandardCharsets.UTF_8);
+                    body.write(w);
+                    w.flush();
+                } else {
+                    in.transferTo(out);
+                }
+                out.closeEntry();
+            }
+        }
+        return file;
+    }
+
+    private static final class NonClosing extends java.io.FilterOutputStream {
+        NonClosing(OutputStream out) { super(out); }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException { out.write(b, off, len); }
+
+        @Override
+        public void close() throws IOException { flush(); }
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] c = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, c, a.length, b.length);
+        return c;
+    }
+
+    @SuppressWarnings("unused")
+    private static InputStream unused() { return null; }
+}
