@@ -34,7 +34,10 @@ public final class Cli {
             "template", TemplateCommand::new,
             "export", ExportCommand::new,
             "serve", ServeCommand::new,
-            "user", UserCommand::new);
+            "user", UserCommand::new,
+            "quarterly", QuarterlyCommand::new,
+            "recipient", RecipientCommand::new,
+            "deliveries", DeliveriesCommand::new);
 
     private Cli() {}
 
@@ -166,6 +169,9 @@ public final class Cli {
                   demo      load the reference round (洛江区委), write its bulletin as of 2025-12-25 and its brief
                             of 2025Q4 (mail to the outbox)
                   nightly   write the progress bulletin of every active round as of a date
+                  quarterly write each round's quarterly brief and mail it to the round's leaders, once each
+                  recipient add, list or remove the leaders who receive a round's brief
+                  deliveries list the delivery ledger of the briefs (sent, failed, uncertain …)
                   import    load a ledger workbook (.xlsx) or CSV into the database, checked row by row
                   template  write an empty ledger workbook to fill in
                   export    write a round's ledger back out as a workbook

@@ -53,7 +53,7 @@ public record OfficialDocument(
     public record Colophon(String copiedTo, String printer, LocalDate printDate) {}
 
     /** A piece of the body. */
-    public sealed interface Block permits Heading, Paragraph, Table {}
+    public sealed interface Block permits Heading, Paragraph, Table, Chart {}
 
     /**
      * A heading on a line of its own. Level 1 is "一、" (黑体), level 2 "（一）" (楷体), levels 3 and 4
@@ -78,6 +78,35 @@ public record OfficialDocument(
             header = List.copyOf(header);
             rows = rows.stream().map(List::copyOf).toList();
             columnWeights = columnWeights == null ? header.stream().map(h -> 1).toList() : List.copyOf(columnWeights);
+        }
+    }
+
+    /**
+     * A bar chart, drawn as vector graphics: one group of bars per label, one bar per series (for example
+     * 已完成, 长期坚持, 推进中), each with its value printed next to it. Series are told apart by grey levels and
+     * hatching, so the chart reads in black-and-white print.
+     */
+    public record Chart(String caption, List<String> series, List<Group> groups) implements Block {
+        public Chart {
+            series = List.copyOf(series);
+            groups = List.copyOf(groups);
+            if (series.isEmpty() || series.size() > 4) throw new IllegalArgumentException("a chart has 1 to 4 series: " + series);
+            for (Group g : groups) {
+                if (g.values().size() != series.size()) {
+                    throw new IllegalArgumentException("chart group " + g.label() + " has " + g.values().size()
+                            + " values for " + series.size() + " series");
+                }
+            }
+        }
+
+        /** One label with a value (not negative) per series. */
+        public record Group(String label, List<Integer> values) {
+            public Group {
+                values = List.copyOf(values);
+                if (values.stream().anyMatch(v -> v == null || v < 0)) {
+                    throw new IllegalArgumentException("chart values must be 0 or more: " + label + " " + values);
+                }
+            }
         }
     }
 }

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,10 +30,12 @@ public class DemoLedger {
 
     private final LedgerWriter writer;
     private final RoundRepository rounds;
+    private final JdbcClient jdbc;
 
-    public DemoLedger(LedgerWriter writer, RoundRepository rounds) {
+    public DemoLedger(LedgerWriter writer, RoundRepository rounds, JdbcClient jdbc) {
         this.writer = writer;
         this.rounds = rounds;
+        this.jdbc = jdbc;
     }
 
     /** Loads the reference round afresh and returns its id. */
@@ -81,6 +84,12 @@ public class DemoLedger {
         }
         for (Map<String, String> row : read("texts.tsv")) {
             writer.insertText(roundId, row.get("part"), Integer.parseInt(row.get("seq")), row.get("body"));
+        }
+        // the leaders who receive the quarterly brief: positions only, example.org addresses
+        for (Map<String, String> row : read("recipients.tsv")) {
+            jdbc.sql("INSERT INTO recipient (round_id, name, title, email, active) VALUES (?,?,?,?,TRUE)")
+                    .params(roundId, row.get("name"), row.get("title").isEmpty() ? null : row.get("title"), row.get("email"))
+                    .update();
         }
         return roundId;
     }

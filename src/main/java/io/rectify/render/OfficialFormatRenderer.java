@@ -12,6 +12,7 @@ import com.lowagie.text.pdf.PdfTextArray;
 import com.lowagie.text.pdf.PdfWriter;
 import io.rectify.document.OfficialDocument;
 import io.rectify.document.OfficialDocument.Block;
+import io.rectify.document.OfficialDocument.Chart;
 import io.rectify.document.OfficialDocument.Heading;
 import io.rectify.document.OfficialDocument.Paragraph;
 import io.rectify.document.OfficialDocument.Table;
@@ -221,6 +222,8 @@ public final class OfficialFormatRenderer implements DocumentRenderer {
                     items.add(flowPara(p.text(), fonts.fang, 2 * CHAR, false, "paragraph " + n));
                 } else if (b instanceof Table t) {
                     items.add(prepareTable(t, "table " + n));
+                } else if (b instanceof Chart c) {
+                    items.add(new ChartPainter(c, fonts, "chart " + n));
                 }
             }
             return items;
@@ -429,6 +432,9 @@ public final class OfficialFormatRenderer implements DocumentRenderer {
             if (o instanceof Para p) {
                 return p.heading ? p.lines.size() + leadingNeed(items, i + 1) : 1;
             }
+            if (o instanceof ChartPainter c) {
+                return c.gridLines();
+            }
             PreparedTable t = (PreparedTable) o;
             float h = t.headerHeight + (t.rowHeights.isEmpty() ? 0 : t.rowHeights.get(0));
             return (t.caption == null ? 0 : t.caption.lines.size()) + (int) Math.ceil(h / PITCH);
@@ -447,6 +453,9 @@ public final class OfficialFormatRenderer implements DocumentRenderer {
                         continue;
                     }
                     placePara(p, BODY);
+                } else if (o instanceof ChartPainter c) {
+                    keep(leadingNeed(items, i));
+                    cursor = c.draw(cb, nextSlot());
                 } else {
                     PreparedTable t = (PreparedTable) o;
                     keep(leadingNeed(items, i));

@@ -108,7 +108,7 @@ abstract class NightlyPipelineTest {
         assertThat(layout.violations()).as(layout.summary()).isEmpty();
         assertThat(layout.fullPages()).as("full pages hold 22 body lines").isNotEmpty();
 
-        Map<String, Object> row = jdbc.sql("SELECT * FROM generated_document").query().singleRow();
+        Map<String, Object> row = jdbc.sql("SELECT * FROM generated_document WHERE kind = 'BULLETIN'").query().singleRow();
         assertThat(row.get("sha256")).isEqualTo(DocumentArchive.sha256(Files.readAllBytes(pdf)));
         assertThat(((Number) row.get("page_count")).intValue()).isEqualTo(PdfText.pages(pdf));
         assertThat(row.get("kind")).isEqualTo("BULLETIN");
@@ -126,7 +126,7 @@ abstract class NightlyPipelineTest {
         assertThat(r.out()).contains("0 bulletin(s) written, 1 unchanged");
         assertThat(Files.getLastModifiedTime(pdf)).isEqualTo(before);
         assertThat(DocumentArchive.sha256(Files.readAllBytes(pdf))).isEqualTo(sha);
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM generated_document").query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM generated_document WHERE kind = 'BULLETIN'").query(Long.class).single()).isEqualTo(1);
     }
 
     @Test
@@ -154,7 +154,7 @@ abstract class NightlyPipelineTest {
         String after = PdfText.fold(PdfText.read(bulletin("luojiang-2024", AS_OF)));
         assertThat(number(after, "整改措施已完成(\\d+)项")).isEqualTo(completedBefore + 1);
         assertThat(after).contains("37场次").doesNotContain("36场次");
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM generated_document").query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM generated_document WHERE kind = 'BULLETIN'").query(Long.class).single()).isEqualTo(1);
     }
 
     @Test
@@ -224,7 +224,7 @@ abstract class NightlyPipelineTest {
     }
 
     long documents(LocalDate day) {
-        return jdbc.sql("SELECT COUNT(*) FROM generated_document WHERE as_of = ?").param(day).query(Long.class).single();
+        return jdbc.sql("SELECT COUNT(*) FROM generated_document WHERE kind = 'BULLETIN' AND as_of = ?").param(day).query(Long.class).single();
     }
 
     static int number(String text, String regex) {

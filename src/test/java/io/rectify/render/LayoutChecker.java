@@ -430,6 +430,8 @@ public final class LayoutChecker {
                 pieces.add(h.text());
             } else if (b instanceof Paragraph p) {
                 pieces.add(p.text());
+            } else if (b instanceof OfficialDocument.Chart c) {
+                pieces.addAll(ChartPainter.texts(c));
             } else if (b instanceof Table t) {
                 if (t.caption() != null) {
                     pieces.add(t.caption());

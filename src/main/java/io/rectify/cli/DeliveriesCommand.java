@@ -1,0 +1,65 @@
+package io.rectify.cli;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+import io.rectify.delivery.DeliveryStatus;
+import io.rectify.delivery.DeliveryStore;
+import io.rectify.progress.Quarter;
+
+/** {@code deliveries [--round CODE] [--quarter YYYYQn] [--status STATUS]}: the delivery ledger. */
+class DeliveriesCommand implements Cli.Command {
+
+    String round;
+    Quarter quarter;
+    DeliveryStatus status;
+
+    @Override
+    public String usage() {
+        return """
+                Usage: java -jar target/rectify.jar deliveries [--round CODE] [--quarter YYYYQn] [--status STATUS]
+
+                Lists the delivery ledger of the quarterly briefs, one line per brief and recipient, tab-separated:
+                quarter, round, status, attempts, last change, recipient, Message-ID, last error. STATUS is one of
+                PENDING, SENDING, SENT, OUTBOX (written to the outbox, not sent), FAILED (tried again by the next run)
+                and UNCERTAIN (may have been delivered; sent again only by 'quarterly --resend-uncertain').""";
+    }
+
+    @Override
+    public Arguments arguments(List<String> args) {
+        return Arguments.parse("deliveries", args, Set.of("round", "quarter", "status"), Set.of());
+    }
+
+    @Override
+    public void parse(Arguments args) {
+        if (!args.positional.isEmpty()) throw new UsageException("deliveries: unexpected argument " + args.positional.get(0));
+        round = args.get("round");
+        quarter = args.has("quarter") ? QuarterlyCommand.quarter("deliveries", args.get("quarter")) : null;
+        if (args.has("status")) {
+            try {
+                status = DeliveryStatus.valueOf(args.get("status").toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("deliveries: --status " + args.get("status") + " is not one of "
+                        + List.of(DeliveryStatus.values()));
+            }
+        }
+    }
+
+    @Override
+    public int execute(ConfigurableApplicationContext context, PrintStream out, PrintStream err) {
+        List<DeliveryStore.Delivery> rows = context.getBean(DeliveryStore.class)
+                .list(round, quarter == null ? null : quarter.end(), status);
+        out.println("quarter\tround\tstatus\tattempts\tupdated\trecipient\tmessage-id\tlast error");
+        for (DeliveryStore.Delivery d : rows) {
+            out.println(Quarter.of(d.asOf()) + "\t" + d.roundCode() + "\t" + d.status() + "\t" + d.attempts() + "\t"
+                    + d.updatedAt() + "\t" + d.recipient() + (d.active() ? "" : " (removed)") + "\t" + d.messageId()
+                    + "\t" + (d.lastError() == null ? "" : d.lastError()));
+        }
+        out.println(rows.size() + " delivery(ies)");
+        return Cli.OK;
+    }
+}

@@ -1,0 +1,146 @@
+package io.rectify.cli;
+
+import java.io.PrintStream;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import io.rectify.archive.DocumentArchive;
+import io.rectify.archive.DocumentKind;
+import io.rectify.archive.GeneratedDocument;
+import io.rectify.delivery.DeliveryStatus;
+import io.rectify.delivery.DeliveryStore;
+import io.rectify.jobs.NightlyLauncher;
+import io.rectify.jobs.QuarterlyLauncher;
+import io.rectify.ledger.RoundFacts;
+import io.rectify.ledger.RoundRepository;
+import io.rectify.progress.Quarter;
+
+/** {@code quarterly [--quarter 2025Q4] [--round CODE] [--send] [--resend-uncertain]}: the briefs, delivered once. */
+class QuarterlyCommand implements Cli.Command {
+
+    Quarter quarter;
+    String round;
+    boolean send;
+    boolean resendUncertain;
+
+    @Override
+    public String usage() {
+        return """
+                Usage: java -jar target/rectify.jar quarterly [--quarter YYYYQn] [--round CODE] [--send] [--resend-uncertain]
+
+                Writes the quarterly special-meeting brief of every active round (or of one round) as the ledger stood
+                at the end of the quarter (default: the last quarter that has ended) and delivers it to each active
+                recipient of the round, once. With --send and an SMTP server configured (spring.mail.host, port,
+                username, password; spring.mail.properties.mail.smtp.starttls.enable=true, …auth=true) the mail is
+                sent; otherwise it is written as .eml files to the outbox folder (rectify.mail.outbox-dir, default
+                output/outbox) and a later run with --send sends it.
+
+                Every delivery is recorded (see 'deliveries'). A run sends only what is not delivered yet: a failed
+                delivery is tried again (with pauses) within the run and by the next run; a leader who has the brief
+                never gets a second copy. A delivery that was being sent when a run was killed is UNCERTAIN (the
+                server may have it): it is not sent again unless --resend-uncertain is given (the copy then carries
+                the same Message-ID, so many mail systems drop it as a duplicate).
+
+                Exit codes: 0 every recipient has the brief (or it is in the outbox), 1 a delivery failed or is
+                uncertain, or the job failed, 2 bad arguments (a quarter that is not YYYYQn or has not ended, an
+                unknown round) or a database that cannot be reached.""";
+    }
+
+    @Override
+    public Arguments arguments(List<String> args) {
+        return Arguments.parse("quarterly", args, Set.of("quarter", "round"), Set.of("send", "resend-uncertain"));
+    }
+
+    @Override
+    public void parse(Arguments args) {
+        if (!args.positional.isEmpty()) throw new UsageException("quarterly: unexpected argument " + args.positional.get(0));
+        quarter = quarter("quarterly", args.get("quarter"));
+        if (args.has("quarter") && !quarter.end().isBefore(LocalDate.now())) {
+            throw new UsageException("quarterly: " + quarter + " has not ended yet (the last quarter that has: "
+                    + Quarter.lastCompleted(LocalDate.now()) + ")");
+        }
+        round = args.get("round");
+        if (round != null && round.isBlank()) throw new UsageException("quarterly: --round needs a round code");
+        send = args.has("send");
+        resendUncertain = args.has("resend-uncertain");
+    }
+
+    /** The quarter named, strictly YYYYQn, or the last one that has ended. */
+    static Quarter quarter(String command, String value) {
+        if (value == null) return Quarter.lastCompleted(LocalDate.now());
+        try {
+            return Quarter.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(command + ": --quarter " + value + " is not a quarter (YYYYQn with n = 1..4, e.g. 2025Q4)");
+        }
+    }
+
+    @Override
+    public int execute(ConfigurableApplicationContext context, PrintStream out, PrintStream err) throws Exception {
+        return runQuarterly(context, quarter, round, send, resendUncertain, out, err);
+    }
+
+    static int runQuarterly(ConfigurableApplicationContext context, Quarter quarter, String round, boolean send,
+                            boolean resendUncertain, PrintStream out, PrintStream err) throws Exception {
+        RoundRepository rounds = context.getBean(RoundRepository.class);
+        if (round != null) {
+            RoundFacts facts = rounds.findByCode(round).orElse(null);
+            if (facts == null) {
+                List<String> known = rounds.findAll().stream().map(RoundFacts::code).toList();
+                throw new UsageException("quarterly: unknown round '" + round + "'"
+                        + (known.isEmpty() ? " (the database holds no rounds)" : " (known: " + String.join(", ", known) + ")"));
+            }
+            if (facts.feedbackDate().isAfter(quarter.end())) {
+                throw new UsageException("quarterly: round '" + round + "' had its feedback on " + facts.feedbackDate()
+                        + ", after " + quarter + " ended: there is no brief for " + quarter);
+            }
+        }
+        JobExecution execution;
+        try {
+            execution = context.getBean(QuarterlyLauncher.class).run(quarter, round, send, resendUncertain);
+        } catch (NightlyLauncher.RunInProgressException e) {
+            err.println("rectify: " + e.getMessage());
+            return Cli.FAILED;
+        }
+        DocumentArchive archive = context.getBean(DocumentArchive.class);
+        List<GeneratedDocument> written = archive.findByJobExecution(execution.getId()).stream()
+                .filter(d -> d.kind() == DocumentKind.BRIEF).toList();
+        for (GeneratedDocument doc : written) out.println(archive.resolve(doc));
+        long briefs = execution.getStepExecutions().stream().filter(s -> s.getStepName().equals("briefs"))
+                .mapToLong(StepExecution::getWriteCount).sum();
+
+        DeliveryStore store = context.getBean(DeliveryStore.class);
+        DeliveryStore.Scope scope = new DeliveryStore.Scope(quarter.end(), round);
+        int code = Cli.OK;
+        if (execution.getStatus() != BatchStatus.COMPLETED) {
+            String reason = NightlyCommand.failureReason(execution,
+                    context.getBean(JobRepository.class).getJobExecution(execution.getId()));
+            err.println("rectify: quarterly " + execution.getStatus().name().toLowerCase() + " (execution "
+                    + execution.getId() + "): " + reason);
+            code = Cli.FAILED;
+        }
+        for (DeliveryStore.Delivery d : store.problems(scope)) {
+            err.println("rectify: " + d.roundCode() + " " + quarter + ": " + d.recipient() + ": " + d.status()
+                    + (d.status() == DeliveryStatus.UNCERTAIN ? " (not sent again without --resend-uncertain)" : "")
+                    + " after " + d.attempts() + " attempt(s): " + d.lastError());
+            code = Cli.FAILED;
+        }
+        Map<DeliveryStatus, Integer> counts = store.counts(scope);
+        out.println("quarterly " + quarter + ": " + written.size() + " brief(s) written, " + (briefs - written.size())
+                + " kept; deliveries: " + counts.getOrDefault(DeliveryStatus.SENT, 0) + " sent, "
+                + counts.getOrDefault(DeliveryStatus.OUTBOX, 0) + " in the outbox, "
+                + counts.getOrDefault(DeliveryStatus.FAILED, 0) + " failed, "
+                + counts.getOrDefault(DeliveryStatus.UNCERTAIN, 0) + " uncertain, "
+                + (counts.getOrDefault(DeliveryStatus.PENDING, 0) + counts.getOrDefault(DeliveryStatus.SENDING, 0))
+                + " not attempted");
+        return code;
+    }
+}

@@ -1,0 +1,91 @@
+package io.rectify.delivery;
+
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.StandardCharsets;
+import java.util.Date;
+
+import jakarta.activation.DataHandler;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Part;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
+
+/**
+ * Builds the message of one delivery: multipart/mixed of a multipart/alternative (plain text, HTML) and the PDF.
+ * The subject and display names are RFC 2047 encoded-words, the attachment's Chinese file name an RFC 2231
+ * parameter ({@code filename*=UTF-8''…}, what current mail clients read); the Message-ID is the one recorded in the
+ * delivery ledger, not one made up by Jakarta Mail when the message is saved.
+ */
+public final class Messages {
+
+    private Messages() {}
+
+    public static MimeMessage build(Session session, InternetAddress from, String toName, String toEmail, Letter letter,
+                                    String messageId, Date date) throws MessagingException {
+        MimeMessage m = new FixedIdMessage(session, messageId);
+        m.setFrom(from);
+        m.setRecipient(MimeMessage.RecipientType.TO, address(toEmail, toName));
+        m.setSubject(letter.subject(), StandardCharsets.UTF_8.name());
+        m.setSentDate(date);
+        // automatic mail: no out-of-office replies to the office's address (RFC 3834)
+        m.setHeader("Auto-Submitted", "auto-generated");
+
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText(letter.text(), StandardCharsets.UTF_8.name(), "plain");
+        MimeBodyPart html = new MimeBodyPart();
+        html.setText(letter.html(), StandardCharsets.UTF_8.name(), "html");
+        MimeMultipart alternative = new MimeMultipart("alternative", text, html);
+        MimeBodyPart body = new MimeBodyPart();
+        body.setContent(alternative);
+
+        MimeBodyPart pdf = new MimeBodyPart();
+        pdf.setDataHandler(new DataHandler(new ByteArrayDataSource(letter.pdf(), "application/pdf")));
+        pdf.setDisposition(Part.ATTACHMENT);
+        pdf.setFileName(letter.attachmentName()); // RFC 2231 with mail.mime.encodeparameters (the default)
+        pdf.setHeader("Content-Transfer-Encoding", "base64");
+
+        m.setContent(new MimeMultipart("mixed", body, pdf));
+        m.saveChanges();
+        return m;
+    }
+
+    static InternetAddress address(String email, String name) throws MessagingException {
+        try {
+            InternetAddress a = new InternetAddress(email.strip(), true);
+            if (name != null && !name.isBlank()) a.setPersonal(name, StandardCharsets.UTF_8.name());
+            return a;
+        } catch (UnsupportedEncodingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Parses the sender, e.g. {@code 巡视整改办 <rectify@example.org>}. */
+    public static InternetAddress from(String text) {
+        try {
+            InternetAddress a = new InternetAddress(text, true);
+            if (a.getPersonal() != null) a.setPersonal(a.getPersonal(), StandardCharsets.UTF_8.name());
+            return a;
+        } catch (MessagingException | UnsupportedEncodingException e) {
+            throw new IllegalArgumentException("rectify.mail.from is not an address: " + text, e);
+        }
+    }
+
+    /** A message that keeps the Message-ID it was given. */
+    static final class FixedIdMessage extends MimeMessage {
+        private final String id;
+
+        FixedIdMessage(Session session, String id) {
+            super(session);
+            this.id = id;
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            setHeader("Message-ID", id);
+        }
+    }
+}

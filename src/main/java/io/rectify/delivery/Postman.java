@@ -1,0 +1,146 @@
+package io.rectify.delivery;
+
+import java.time.Duration;
+import java.util.Date;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Delivers one row of the delivery ledger: checks the address, then for each attempt commits {@code SENDING},
+ * hands the message over, and commits the outcome. A failure before anything was handed over is tried again
+ * after a pause that doubles ({@code rectify.delivery.max-attempts}, {@code rectify.delivery.backoff}); a refusal
+ * is final for this run; a connection that broke during the data is {@code UNCERTAIN} and not tried again.
+ *
+ * <p>{@code rectify.delivery.stop-after=N} stops the process's run after the N-th message handed over, either
+ * before its outcome is recorded ({@code rectify.delivery.stop-at=sent}: the crash the ledger must survive) or
+ * after ({@code recorded}); for drills and tests.
+ */
+@Component
+public class Postman {
+
+    public enum Outcome { DELIVERED, FAILED, UNCERTAIN, SKIPPED }
+
+    /** Thrown by the stop-after drill. */
+    public static class Stopped extends RuntimeException {
+        Stopped(String message) { super(message); }
+    }
+
+    private static final Logger log = LoggerFactory.getLogger("rectify.delivery");
+
+    private final DeliveryStore store;
+    private final int maxAttempts;
+    private final Duration backoff;
+    private final int stopAfter;
+    private final String stopAt;
+    private final AtomicInteger handedOver = new AtomicInteger();
+
+    public Postman(DeliveryStore store,
+                   @Value("${rectify.delivery.max-attempts:3}") int maxAttempts,
+                   @Value("${rectify.delivery.backoff:PT2S}") Duration backoff,
+                   @Value("${rectify.delivery.stop-after:-1}") int stopAfter,
+                   @Value("${rectify.delivery.stop-at:recorded}") String stopAt) {
+        if (maxAttempts < 1) throw new IllegalArgumentException("rectify.delivery.max-attempts must be at least 1");
+        if (!stopAt.equals("sent") && !stopAt.equals("recorded")) {
+            throw new IllegalArgumentException("rectify.delivery.stop-at must be sent or recorded: " + stopAt);
+        }
+        this.store = store;
+        this.maxAttempts = maxAttempts;
+        this.backoff = backoff;
+        this.stopAfter = stopAfter;
+        this.stopAt = stopAt;
+    }
+
+    /**
+     * @param d                the delivery, as read from the ledger
+     * @param resendUncertain  whether an UNCERTAIN delivery may be sent again (the operator said so)
+     */
+    public Outcome deliver(DeliveryStore.Delivery d, Letter letter, MailTransport transport, InternetAddress from,
+                           String outboxName, boolean resendUncertain) {
+        String problem = Addresses.problem(d.email());
+        if (problem != null) {
+            store.reject(d.id(), problem);
+            log.warn("{}: not sent: {}", d.recipient(), problem);
+            return Outcome.FAILED;
+        }
+        MimeMessage message;
+        try {
+            message = Messages.build(transport.session(), from, d.title() == null || d.title().isBlank() ? d.name()
+                    : d.title(), d.email(), letter, d.messageId(), new Date());
+        } catch (MessagingException e) {
+            store.reject(d.id(), "cannot build the message: " + SmtpTransport.oneLine(e));
+            log.warn("{}: not sent: {}", d.recipient(), SmtpTransport.oneLine(e));
+            return Outcome.FAILED;
+        }
+        Set<DeliveryStatus> from1 = EnumSet.of(DeliveryStatus.PENDING, DeliveryStatus.FAILED);
+        if (transport.deliveredStatus() == DeliveryStatus.SENT) from1.add(DeliveryStatus.OUTBOX);
+        if (resendUncertain) from1.add(DeliveryStatus.UNCERTAIN);
+        Set<DeliveryStatus> claimable = from1;
+        Duration pause = backoff;
+        for (int attempt = 1; attempt <= maxAttempts; attempt++) {
+            if (!store.claim(d.id(), claimable)) {
+                log.info("{}: skipped, its delivery is no longer due (another run took it)", d.recipient());
+                return Outcome.SKIPPED;
+            }
+            claimable = EnumSet.of(DeliveryStatus.FAILED);
+            try {
+                transport.send(message, outboxName);
+            } catch (SendFailure f) {
+                switch (f.kind()) {
+                    case UNCERTAIN -> {
+                        store.finish(d.id(), DeliveryStatus.UNCERTAIN, f.getMessage());
+                        log.warn("{}: UNCERTAIN, may have been delivered: {}", d.recipient(), f.getMessage());
+                        return Outcome.UNCERTAIN;
+                    }
+                    case PERMANENT -> {
+                        store.finish(d.id(), DeliveryStatus.FAILED, f.getMessage());
+                        log.warn("{}: failed: {}", d.recipient(), f.getMessage());
+                        return Outcome.FAILED;
+                    }
+                    default -> {
+                        store.finish(d.id(), DeliveryStatus.FAILED, f.getMessage());
+                        if (attempt == maxAttempts) {
+                            log.warn("{}: failed after {} attempts: {}", d.recipient(), attempt, f.getMessage());
+                            return Outcome.FAILED;
+                        }
+                        log.info("{}: attempt {} failed ({}); trying again in {} s", d.recipient(), attempt,
+                                f.getMessage(), pause.toMillis() / 1000.0);
+                        sleep(pause);
+                        pause = pause.multipliedBy(2);
+                        continue;
+                    }
+                }
+            }
+            int n = handedOver.incrementAndGet();
+            if (n == stopAfter && stopAt.equals("sent")) {
+                throw new Stopped("stopped after handing over message " + n + " before recording it (rectify.delivery.stop-after)");
+            }
+            store.finish(d.id(), transport.deliveredStatus(), null);
+            log.info("{}: {} ({})", d.recipient(), transport.deliveredStatus() == DeliveryStatus.SENT ? "sent"
+                    : "written to the outbox", d.messageId());
+            if (n == stopAfter) {
+                throw new Stopped("stopped after delivery " + n + " (rectify.delivery.stop-after)");
+            }
+            return Outcome.DELIVERED;
+        }
+        return Outcome.FAILED;
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to try again", e);
+        }
+    }
+}

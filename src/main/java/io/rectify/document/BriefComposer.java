@@ -1,0 +1,226 @@
+package io.rectify.document;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.rectify.ledger.RoundFacts;
+import io.rectify.progress.Counts;
+import io.rectify.progress.QuarterReview;
+import io.rectify.progress.Snapshot;
+
+/**
+ * Fills the quarterly brief's wording ({@code templates/brief.ftl}) and its mail ({@code templates/mail/brief-*})
+ * with a {@link QuarterReview}. Like {@link BulletinComposer}, the templates get plain data only: maps, lists,
+ * strings and numbers; status words and warning labels come from {@link BriefSettings}.
+ */
+public class BriefComposer {
+
+    public static final String TEMPLATE = "brief.ftl";
+    public static final String MAIL_SUBJECT = "mail/brief-subject.ftl";
+    public static final String MAIL_TEXT = "mail/brief.txt.ftl";
+    public static final String MAIL_HTML = "mail/brief.html.ftlh";
+
+    private final TemplateEngine templates;
+    private final BriefSettings settings;
+
+    public BriefComposer(TemplateEngine templates, BriefSettings settings) {
+        settings.check();
+        this.templates = templates;
+        this.settings = settings;
+    }
+
+    public BriefSettings settings() { return settings; }
+
+    public OfficialDocument compose(QuarterReview review) {
+        return BriefMarkup.parse(templates.fill(TEMPLATE, model(review)), TEMPLATE);
+    }
+
+    /** The mail that carries the brief: subject, plain text and HTML summary, the attachment's file name. */
+    public record MailText(String subject, String text, String html, String attachmentName) {}
+
+    public MailText mail(QuarterReview review) {
+        Map<String, Object> model = model(review);
+        String subject = templates.fill(MAIL_SUBJECT, model).strip().replaceAll("\\s+", " ");
+        return new MailText(subject, templates.fill(MAIL_TEXT, model), templates.fill(MAIL_HTML, model),
+                attachmentName(review));
+    }
+
+    /** 洛江区委巡视整改2025年第四季度专题会议汇报材料.pdf: what the leader sees in the mail client. */
+    public static String attachmentName(QuarterReview review) {
+        RoundFacts r = review.progress().snapshot().round();
+        String name = r.inspectedOrg() + r.inspectionKind() + "整改" + review.quarter().chinese() + "专题会议汇报材料";
+        return name.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_") + ".pdf";
+    }
+
+    Map<String, Object> model(QuarterReview review) {
+        Snapshot s = review.progress().snapshot();
+        RoundFacts r = s.round();
+        Map<String, Object> round = new HashMap<>();
+        round.put("code", r.code());
+        round.put("kind", r.inspectionKind());
+        round.put("inspectingBody", r.inspectingBody());
+        round.put("inspectedOrg", r.inspectedOrg());
+        round.put("shortName", r.shortName());
+        round.put("issuingOrgan", r.issuingOrgan());
+        round.put("feedbackDate", date(r.feedbackDate()));
+
+        Map<String, Object> quarter = new HashMap<>();
+        quarter.put("code", review.quarter().toString());
+        quarter.put("name", review.quarter().chinese());
+        quarter.put("previousName", review.quarter().previous().chinese());
+        quarter.put("nextName", review.quarter().next().chinese());
+        quarter.put("end", date(review.quarter().end()));
+        quarter.put("first", review.firstQuarter());
+
+        LocalDate asOf = review.quarter().end();
+        Map<Long, Snapshot.Problem> problems = new HashMap<>();
+        for (Snapshot.Problem p : s.problems()) problems.put(p.id(), p);
+
+        List<Map<String, Object>> sections = new ArrayList<>();
+        for (QuarterReview.SectionReview sr : review.sections()) {
+            Map<String, Object> m = new HashMap<>();
+            m.put("seq", sr.section().seq());
+            m.put("title", clean(sr.section().title()));
+            m.put("measures", counts(sr.measures()));
+            m.put("previous", counts(sr.previous()));
+            m.put("change", change(sr.measures(), sr.previous()));
+            m.put("problems", sr.problems().stream().map(pp -> {
+                Map<String, Object> p = new HashMap<>();
+                p.put("seq", pp.problem().seq());
+                p.put("summary", clean(pp.problem().summary()));
+                p.put("leader", clean(nonNull(pp.problem().leadLeader())));
+                p.put("measures", counts(pp.measures()));
+                return (Object) p;
+            }).toList());
+            sections.add(m);
+        }
+
+        List<Map<String, Object>> overdue = review.overdue().stream().map(o -> {
+            Map<String, Object> m = measure(o.measure(), problems, asOf);
+            m.put("days", o.daysOverdue());
+            m.put("warning", settings.warning(o.daysOverdue()));
+            return m;
+        }).toList();
+        Map<String, Integer> warnings = new java.util.LinkedHashMap<>();
+        for (String label : settings.getWarningLabels()) warnings.put(label, 0);
+        for (QuarterReview.OverdueMeasure o : review.overdue()) warnings.merge(settings.warning(o.daysOverdue()), 1, Integer::sum);
+        List<Map<String, Object>> warningCounts = warnings.entrySet().stream().filter(e -> !e.getKey().isEmpty())
+                .map(e -> Map.<String, Object>of("label", e.getKey(), "count", e.getValue())).toList();
+
+        List<Map<String, Object>> dueNext = review.dueNextQuarter().stream().map(m -> measure(m, problems, asOf)).toList();
+        List<Map<String, Object>> longTerm = review.longTerm().stream().map(m -> measure(m, problems, asOf)).toList();
+        List<Map<String, Object>> recheck = review.recheckDue().stream().map(due -> {
+            Map<String, Object> m = measure(due.measure(), problems, asOf);
+            m.put("days", due.daysSinceCompletion());
+            return m;
+        }).toList();
+        // those whose 回头看 age was reached during this quarter: each completed measure comes up in one brief
+        LocalDate quarterStart = review.quarter().start();
+        List<Map<String, Object>> recheckNew = review.recheckDue().stream()
+                .filter(due -> !asOf.minusDays(due.daysSinceCompletion() - settings.getRecheckAfterDays()).isBefore(quarterStart))
+                .map(due -> {
+                    Map<String, Object> m = measure(due.measure(), problems, asOf);
+                    m.put("days", due.daysSinceCompletion());
+                    return m;
+                }).toList();
+        List<Map<String, Object>> units = new ArrayList<>();
+        for (int i = 0; i < review.units().size(); i++) {
+            QuarterReview.UnitProgress u = review.units().get(i);
+            units.add(Map.of("rank", i + 1, "unit", clean(u.unit()), "measures", counts(u.measures())));
+        }
+
+        Map<String, Object> model = new HashMap<>();
+        model.put("round", round);
+        model.put("quarter", quarter);
+        model.put("problems", counts(review.progress().problems()));
+        model.put("measures", counts(review.measures()));
+        model.put("previous", counts(review.previous()));
+        model.put("change", change(review.measures(), review.previous()));
+        model.put("sections", sections);
+        model.put("overdue", overdue);
+        model.put("warnings", warningCounts);
+        model.put("dueNext", dueNext);
+        model.put("longTerm", longTerm);
+        model.put("recheck", recheck);
+        model.put("recheckNew", recheckNew);
+        model.put("recheckAfterDays", settings.getRecheckAfterDays());
+        model.put("units", units);
+        model.put("w", Map.copyOf(settings.getStatus()));
+        model.put("marking", settings.getMarking() == null ? "" : settings.getMarking());
+        model.put("asOf", date(review.quarter().end()));
+        return model;
+    }
+
+    /** COMPLETED, LONG_TERM, OVERDUE, or the status of the latest report (IN_PROGRESS, NOT_STARTED, ONGOING). */
+    static String statusKey(Snapshot.Measure m, LocalDate asOf) {
+        if (m.completed()) return "COMPLETED";
+        if (m.longTerm()) return "LONG_TERM";
+        if (m.overdue(asOf)) return "OVERDUE";
+        return m.status().name();
+    }
+
+    private Map<String, Object> measure(Snapshot.Measure m, Map<Long, Snapshot.Problem> problems, LocalDate asOf) {
+        Map<String, Object> out = new HashMap<>();
+        Snapshot.Problem p = problems.get(m.problemId());
+        out.put("seq", m.seq());
+        out.put("problemSeq", p == null ? 0 : p.seq());
+        out.put("content", clean(m.content()));
+        out.put("leader", clean(m.leader()));
+        out.put("unit", clean(m.unit()));
+        out.put("deadline", date(m.deadline()));
+        out.put("kind", m.kind().label());
+        out.put("status", settings.word(statusKey(m, asOf)));
+        out.put("note", clean(nonNull(m.note())));
+        out.put("lastReport", m.lastReport() == null ? Map.of("iso", "", "y", 0, "m", 0, "d", 0) : date(m.lastReport()));
+        out.put("completion", m.completionDate() == null ? (m.lastReport() == null ? date(m.deadline()) : date(m.lastReport()))
+                : date(m.completionDate()));
+        return out;
+    }
+
+    private static Map<String, Object> counts(Counts c) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("total", c.total());
+        m.put("completed", c.completed());
+        m.put("inProgress", c.inProgress());
+        m.put("overdue", c.overdue());
+        m.put("longTerm", c.longTerm());
+        m.put("notStarted", c.notStarted());
+        m.put("rate", c.completionRate().toPlainString());
+        return m;
+    }
+
+    /** Differences now − then, as printed: +12, −3 (with a minus sign), 0; the rate in percentage points. */
+    private static Map<String, Object> change(Counts now, Counts then) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("total", signed(now.total() - then.total()));
+        m.put("completed", signed(now.completed() - then.completed()));
+        m.put("inProgress", signed(now.inProgress() - then.inProgress()));
+        m.put("overdue", signed(now.overdue() - then.overdue()));
+        m.put("longTerm", signed(now.longTerm() - then.longTerm()));
+        BigDecimal points = now.completionRate().subtract(then.completionRate());
+        m.put("rate", points.signum() > 0 ? "+" + points.toPlainString() : points.toPlainString());
+        m.put("completedNumber", now.completed() - then.completed());
+        m.put("overdueNumber", now.overdue() - then.overdue());
+        m.put("ratePoints", points.abs().toPlainString());
+        m.put("rateSign", points.signum());
+        return m;
+    }
+
+    private static String signed(int n) { return n > 0 ? "+" + n : String.valueOf(n); }
+
+    /** A date as its parts, so templates can write 2025年12月31日 or 12月31日 as the sentence needs. */
+    private static Map<String, Object> date(LocalDate d) {
+        return Map.of("y", d.getYear(), "m", d.getMonthValue(), "d", d.getDayOfMonth(), "iso", d.toString());
+    }
+
+    /** One line of text for a table cell: no line breaks, no cell separator. */
+    static String clean(String s) {
+        return s == null ? "" : s.replace('|', '｜').replaceAll("[\\r\\n\\t]+", " ").strip();
+    }
+
+    private static String nonNull(String s) { return s == null ? "" : s; }
+}

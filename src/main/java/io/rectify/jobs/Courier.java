@@ -1,0 +1,75 @@
+package io.rectify.jobs;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.mail.internet.InternetAddress;
+
+import io.rectify.archive.DocumentArchive;
+import io.rectify.delivery.DeliveryStatus;
+import io.rectify.delivery.DeliveryStore;
+import io.rectify.delivery.Letter;
+import io.rectify.delivery.MailTransport;
+import io.rectify.delivery.Postman;
+import io.rectify.progress.Quarter;
+
+/**
+ * Delivers the rows of the delivery ledger one by one for a run: finds the brief's PDF and its mail, checks that
+ * the file is the one recorded, and lets the {@link Postman} send it. One instance per run (it caches the letters).
+ */
+class Courier {
+
+    private final DeliveryStore store;
+    private final Postman postman;
+    private final DocumentArchive archive;
+    private final MailTransport transport;
+    private final InternetAddress from;
+    private final boolean resendUncertain;
+    private final Map<Long, Optional<Letter>> letters = new HashMap<>();
+
+    Courier(DeliveryStore store, Postman postman, DocumentArchive archive, MailTransport transport, InternetAddress from,
+            boolean resendUncertain) {
+        this.store = store;
+        this.postman = postman;
+        this.archive = archive;
+        this.transport = transport;
+        this.from = from;
+        this.resendUncertain = resendUncertain;
+    }
+
+    Postman.Outcome deliver(long deliveryId) {
+        DeliveryStore.Delivery d = store.find(deliveryId).orElse(null);
+        if (d == null) return Postman.Outcome.SKIPPED;
+        Optional<Letter> letter = letters.computeIfAbsent(d.documentId(), id -> letter(d));
+        if (letter.isEmpty()) {
+            store.reject(d.id(), "the brief's file " + d.documentPath() + " or its mail is missing or not the one recorded;"
+                    + " run quarterly again to make it");
+            return Postman.Outcome.FAILED;
+        }
+        String name = d.roundCode() + "/" + Quarter.of(d.asOf()) + "/" + d.recipientId() + "-"
+                + d.email().replaceAll("[^A-Za-z0-9@._-]", "_");
+        return postman.deliver(d, letter.get(), transport, from, name, resendUncertain);
+    }
+
+    MailTransport transport() { return transport; }
+
+    private Optional<Letter> letter(DeliveryStore.Delivery d) {
+        Path file = archive.outputDir().resolve(d.documentPath());
+        byte[] pdf;
+        try {
+            if (!Files.isRegularFile(file)) return Optional.empty();
+            pdf = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+        if (!DocumentArchive.sha256(pdf).equals(d.documentSha256())) return Optional.empty();
+        return store.letter(d.documentId(), d.documentSha256(), pdf);
+    }
+
+    static boolean sends(MailTransport t) { return t.deliveredStatus() == DeliveryStatus.SENT; }
+}

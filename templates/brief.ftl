@@ -1,0 +1,109 @@
+<#-- The quarterly special-meeting brief (季度专题会议汇报材料). One element per line: title:, marking:, h1:…h4:, p:,
+     table: (+ cols:, th:, tr:), chart: (+ bar:), signature:, date:. Cells are separated by |.
+     Figures come from the data: measures.*, previous.*, change.* (now − the end of the quarter before),
+     problems.*, sections[], overdue[], dueNext[], longTerm[], recheck[], units[]. Status words are w.* and
+     the overdue warning labels come with each measure (rectify.brief.* in the configuration). -->
+<#include "lib/format.ftl">
+<#assign k = round.kind>
+<#function pct c><#return c.rate + "%"></#function>
+<#function up n word><#if n gt 0><#return "增加" + n + word><#elseif n lt 0><#return "减少" + (-n) + word><#else><#return "持平"></#if></#function>
+<#if marking?has_content>
+marking: ${marking}
+</#if>
+title: ${round.inspectedOrg}${k}整改${quarter.name}进展情况汇报
+subject: ${k}整改${quarter.name}专题会议汇报材料
+keywords: ${k}整改, 季度专题会议, ${round.inspectedOrg}, ${quarter.code}
+p: 按照“后续整改阶段每季度召开1次专题会议”的要求,现将截至${cnDate(asOf)}${k}整改进展情况汇报如下,并提出需研究决定的事项,供会议研究。
+h1: 一、总体进展
+p: ${round.inspectingBody}于${cnDate(round.feedbackDate)}反馈${k}意见,反馈问题${problems.total}个,细化整改措施${measures.total}项。截至${cnDate(asOf)},已完成${measures.completed}项、完成率${pct(measures)};长期坚持${measures.longTerm}项;正在推进${measures.inProgress}项<#if measures.overdue gt 0>,其中超期${measures.overdue}项</#if>。<#if quarter.first>本季度为集中整改后首次季度汇报。<#else>与${quarter.previousName}末相比,新增完成${change.completedNumber}项,完成率<#if change.rateSign gt 0>提高${change.ratePoints}个百分点<#elseif change.rateSign lt 0>下降${change.ratePoints}个百分点<#else>持平</#if>,超期措施${up(change.overdueNumber, "项")}。</#if>
+table: 表1 整改措施总体情况
+cols: 4, 3, 3, 3
+th: 项目 | 本季度末 | 上季度末 | 变化
+tr: 整改措施(项) | ${measures.total} | ${previous.total} | ${change.total}
+tr: ${w.COMPLETED}(项) | ${measures.completed} | ${previous.completed} | ${change.completed}
+tr: ${w.IN_PROGRESS}(项) | ${measures.inProgress} | ${previous.inProgress} | ${change.inProgress}
+tr: 其中${w.OVERDUE}(项) | ${measures.overdue} | ${previous.overdue} | ${change.overdue}
+tr: ${w.LONG_TERM}(项) | ${measures.longTerm} | ${previous.longTerm} | ${change.longTerm}
+tr: 完成率(%) | ${measures.rate} | ${previous.rate} | ${change.rate}
+h1: 二、各方面整改进展
+p: 各方面整改措施进展见图1,逐项问题的措施完成情况见表2-1至表2-${sections?size}。
+chart: 图1 各方面整改措施进展(项) | ${w.COMPLETED} | ${w.LONG_TERM} | ${w.IN_PROGRESS}
+<#list sections as s>
+bar: (${cn(s.seq)})${s.title} | ${s.measures.completed} | ${s.measures.longTerm} | ${s.measures.inProgress}
+</#list>
+<#list sections as s>
+h2: (${cn(s.seq)})${s.title}
+p: 本方面整改措施${s.measures.total}项,已完成${s.measures.completed}项、完成率${pct(s.measures)}<#if s.measures.longTerm gt 0>,长期坚持${s.measures.longTerm}项</#if><#if s.measures.inProgress gt 0>,正在推进${s.measures.inProgress}项<#if s.measures.overdue gt 0>(其中超期${s.measures.overdue}项)</#if></#if><#if !quarter.first>;本季度新增完成${s.change.completedNumber}项</#if>。
+table: 表2-${s?counter} 逐项问题整改措施完成情况
+cols: 2, 8, 2, 3, 3, 2, 3
+th: 序号 | 反馈问题 | 措施 | ${w.COMPLETED} | ${w.IN_PROGRESS} | ${w.OVERDUE} | ${w.LONG_TERM}
+<#list s.problems as p>
+tr: ${p.seq} | ${p.summary} | ${p.measures.total} | ${p.measures.completed} | ${p.measures.inProgress} | ${p.measures.overdue} | ${p.measures.longTerm}
+</#list>
+tr: 合计 | | ${s.measures.total} | ${s.measures.completed} | ${s.measures.inProgress} | ${s.measures.overdue} | ${s.measures.longTerm}
+</#list>
+h1: 三、需研究决定的事项
+h2: (一)${w.OVERDUE}未完成的整改措施
+<#if overdue?has_content>
+p: 截至${cnDate(asOf)},超过整改时限仍未完成的整改措施${overdue?size}项<#if warnings?filter(x -> x.count gt 0)?has_content>,其中<#list warnings?filter(x -> x.count gt 0) as x>${x.label}${x.count}项<#sep>、</#list></#if>,建议会议逐项听取责任领导说明,明确完成时限。
+table: 表3 ${w.OVERDUE}未完成的整改措施
+cols: 4, 15, 8, 8, 8, 4, 7
+th: 序号 | 整改措施 | 责任领导 | 责任单位 | 整改时限 | 超期天数 | 预警
+<#list overdue as m>
+tr: ${m.seq} | ${m.content} | ${m.leader} | ${m.unit} | ${m.deadline.iso} | ${m.days} | ${m.warning}
+</#list>
+<#else>
+p: 截至${cnDate(asOf)},没有超过整改时限仍未完成的整改措施。
+</#if>
+h2: (二)${quarter.nextName}到期的整改措施
+<#if dueNext?has_content>
+p: ${quarter.nextName}到期的整改措施${dueNext?size}项,请责任领导督促责任单位按期完成。
+table: 表4 ${quarter.nextName}到期的整改措施
+cols: 4, 15, 8, 8, 8, 7
+th: 序号 | 整改措施 | 责任领导 | 责任单位 | 整改时限 | 状态
+<#list dueNext as m>
+tr: ${m.seq} | ${m.content} | ${m.leader} | ${m.unit} | ${m.deadline.iso} | ${m.status}
+</#list>
+<#else>
+p: ${quarter.nextName}没有到期的整改措施。
+</#if>
+h2: (三)${w.LONG_TERM}的整改措施
+<#if longTerm?has_content>
+p: ${w.LONG_TERM}的整改措施${longTerm?size}项,最新进展如下,建议常态化跟踪、定期调度。
+table: 表5 ${w.LONG_TERM}的整改措施及最新进展
+cols: 4, 14, 8, 16, 8
+th: 序号 | 整改措施 | 责任单位 | 最新进展 | 报告日期
+<#list longTerm as m>
+tr: ${m.seq} | ${m.content} | ${m.unit} | ${m.note} | ${m.lastReport.iso}
+</#list>
+<#else>
+p: 没有${w.LONG_TERM}的整改措施。
+</#if>
+h2: (四)需开展“回头看”的已完成整改措施
+<#if recheck?has_content>
+p: 已完成${recheckAfterDays}天以上、尚未经实地复核的整改措施共${recheck?size}项<#if recheckNew?has_content>,其中本季度新进入“回头看”期的${recheckNew?size}项见表6</#if>,建议分批组织“回头看”,防止问题反弹回潮。
+<#if recheckNew?has_content>
+table: 表6 本季度新进入“回头看”期的已完成整改措施
+cols: 4, 18, 8, 8, 6
+th: 序号 | 整改措施 | 责任单位 | 完成日期 | 已完成天数
+<#list recheckNew as m>
+tr: ${m.seq} | ${m.content} | ${m.unit} | ${m.completion.iso} | ${m.days}
+</#list>
+</#if>
+<#else>
+p: 已完成${recheckAfterDays}天以上的整改措施均已经实地复核,暂无需开展“回头看”的措施。
+</#if>
+h1: 四、各责任单位完成情况
+p: ${units?size}个责任单位按整改措施完成率排列如下。
+table: 表7 各责任单位整改措施完成情况
+cols: 2, 8, 3, 3, 3, 3
+th: 排名 | 责任单位 | 措施 | ${w.COMPLETED} | 完成率(%) | ${w.OVERDUE}
+<#list units as u>
+tr: ${u.rank} | ${u.unit} | ${u.measures.total} | ${u.measures.completed} | ${u.measures.rate} | ${u.measures.overdue}
+</#list>
+h1: 五、下一步工作建议
+p: 1.压实整改责任。<#if overdue?has_content>对${overdue?size}项超期未完成的整改措施,由责任领导牵头逐项分析原因、重新明确完成时限,下季度专题会议听取完成情况;</#if>对整改进度排名靠后的责任单位进行提醒督办。
+p: 2.抓好到期任务。<#if dueNext?has_content>${quarter.nextName}到期的${dueNext?size}项整改措施,</#if>按照“每月一汇报一汇总”机制跟踪进度,确保按期销号。
+p: 3.巩固整改成果。<#if longTerm?has_content>对${longTerm?size}项长期坚持的整改措施常态化推进;</#if><#if recheck?has_content>对${recheck?size}项已完成的整改措施组织“回头看”,</#if>把整改中行之有效的做法固化为制度机制,防止问题反弹回潮。
+signature: ${round.shortName}巡视整改工作领导小组办公室
+date: ${asOf.iso}
