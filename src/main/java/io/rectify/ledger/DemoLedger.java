@@ -41,7 +41,12 @@ public class DemoLedger {
     /** Loads the reference round afresh and returns its id. */
     @Transactional
     public long load() {
-        rounds.findByCode(CODE).ifPresent(old -> writer.deleteRound(old.id()));
+        // people who were given the demo round keep it across reloads
+        List<Long> users = new ArrayList<>();
+        rounds.findByCode(CODE).ifPresent(old -> {
+            users.addAll(jdbc.sql("SELECT user_id FROM user_round WHERE round_id = ?").param(old.id()).query(Long.class).list());
+            writer.deleteRound(old.id());
+        });
         Map<String, String> facts = new HashMap<>();
         for (Map<String, String> row : read("round.tsv")) facts.put(row.get("key"), row.get("value"));
         long roundId = writer.insertRound(new RoundFacts(0, facts.get("code"), facts.get("inspection_kind"),
@@ -90,6 +95,9 @@ public class DemoLedger {
             jdbc.sql("INSERT INTO recipient (round_id, name, title, email, active) VALUES (?,?,?,?,TRUE)")
                     .params(roundId, row.get("name"), row.get("title").isEmpty() ? null : row.get("title"), row.get("email"))
                     .update();
+        }
+        for (long user : users) {
+            jdbc.sql("INSERT INTO user_round (user_id, round_id) VALUES (?, ?)").params(user, roundId).update();
         }
         return roundId;
     }
