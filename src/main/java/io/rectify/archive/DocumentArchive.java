@@ -17,7 +17,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 
 /**
  * The output folder and its ledger, {@code generated_document}. A PDF is written under a temporary name,
@@ -63,6 +65,10 @@ public class DocumentArchive {
     /**
      * Writes the PDF to {@code relativePath} atomically and records it. Runs inside the caller's transaction:
      * if the record does not commit, the next run finds the input hash unrecorded and writes the file again.
+     *
+     * <p>The record is found by a plain read, then updated by its id or inserted. (An UPDATE of a missing row
+     * would lock the gap where it belongs in the unique index, and on MySQL/MariaDB two partitions doing that
+     * at once, then inserting, deadlock each other.) Two statements, and the record is returned as written.
      */
     public GeneratedDocument store(long roundId, DocumentKind kind, LocalDate asOf, String relativePath, String inputSha256,
                                    byte[] pdf, int pageCount, Long jobExecutionId) {
@@ -71,19 +77,37 @@ public class DocumentArchive {
         writeAtomically(target, pdf);
         String sha = sha256(pdf);
         LocalDateTime now = LocalDateTime.now().withNano(0);
-        int updated = jdbc.sql("UPDATE generated_document SET path = ?, sha256 = ?, input_sha256 = ?, page_count = ?,"
-                        + " size_bytes = ?, job_execution_id = ?, created_at = ? WHERE round_id = ? AND kind = ? AND as_of = ?")
-                .params(relativePath, sha, inputSha256, pageCount, (long) pdf.length, jobExecutionId, now, roundId,
-                        kind.name(), asOf)
-                .update();
-        if (updated == 0) {
-            jdbc.sql("INSERT INTO generated_document (round_id, kind, as_of, path, sha256, input_sha256, page_count,"
-                            + " size_bytes, job_execution_id, created_at) VALUES (?,?,?,?,?,?,?,?,?,?)")
-                    .params(roundId, kind.name(), asOf, relativePath, sha, inputSha256, pageCount, (long) pdf.length,
-                            jobExecutionId, now)
-                    .update();
+        Optional<Long> existing = jdbc.sql("SELECT id FROM generated_document WHERE round_id = ? AND kind = ? AND as_of = ?")
+                .params(roundId, kind.name(), asOf).query(Long.class).optional();
+        long id;
+        if (existing.isPresent()) {
+            id = existing.get();
+            update(id, relativePath, sha, inputSha256, pageCount, pdf.length, jobExecutionId, now);
+        } else {
+            try {
+                GeneratedKeyHolder keys = new GeneratedKeyHolder();
+                jdbc.sql("INSERT INTO generated_document (round_id, kind, as_of, path, sha256, input_sha256, page_count,"
+                                + " size_bytes, job_execution_id, created_at) VALUES (?,?,?,?,?,?,?,?,?,?)")
+                        .params(roundId, kind.name(), asOf, relativePath, sha, inputSha256, pageCount, (long) pdf.length,
+                                jobExecutionId, now)
+                        .update(keys, "id");
+                id = keys.getKey().longValue();
+            } catch (DuplicateKeyException raced) {
+                // another process recorded the same document a moment ago: this version replaces it
+                id = find(roundId, kind, asOf).orElseThrow().id();
+                update(id, relativePath, sha, inputSha256, pageCount, pdf.length, jobExecutionId, now);
+            }
         }
-        return find(roundId, kind, asOf).orElseThrow();
+        return new GeneratedDocument(id, roundId, kind, asOf, relativePath, sha, inputSha256, pageCount, pdf.length,
+                jobExecutionId, now);
+    }
+
+    private void update(long id, String relativePath, String sha, String inputSha256, int pageCount, long size,
+                        Long jobExecutionId, LocalDateTime now) {
+        jdbc.sql("UPDATE generated_document SET path = ?, sha256 = ?, input_sha256 = ?, page_count = ?,"
+                        + " size_bytes = ?, job_execution_id = ?, created_at = ? WHERE id = ?")
+                .params(relativePath, sha, inputSha256, pageCount, size, jobExecutionId, now, id)
+                .update();
     }
 
     static void writeAtomically(Path target, byte[] bytes) {

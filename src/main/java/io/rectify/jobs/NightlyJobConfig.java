@@ -22,6 +22,7 @@ import org.springframework.batch.infrastructure.item.database.JdbcCursorItemRead
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -46,7 +47,9 @@ public class NightlyJobConfig {
         return new JobBuilder(JOB, repository).start(bulletinsStep).build();
     }
 
+    /** Partitions on this machine's threads; a remote manager replaces it (see {@link RemotePartitioningConfig}). */
     @Bean
+    @Conditional(RemotePartitioningConfig.NotManager.class)
     Step bulletinsStep(JobRepository repository, Step bulletinStep, RoundPartitioner roundPartitioner,
                        @Value("${rectify.nightly.threads:0}") int threads) {
         int workers = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();

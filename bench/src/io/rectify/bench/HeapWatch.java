@@ -1,0 +1,97 @@
+package io.rectify.bench;
+
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+
+/**
+ * Peak heap while the job runs: the largest heap in use seen by a sampler every 10 ms (garbage included), and the
+ * largest heap left in use right after a collection (what the job really keeps). Also GC time and count.
+ */
+final class HeapWatch implements AutoCloseable {
+
+    private final Thread sampler;
+    private volatile boolean running = true;
+    private volatile long peakUsed;
+    private final long gcTime0;
+    private final long gcCount0;
+
+    HeapWatch() {
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) pool.resetPeakUsage();
+        gcTime0 = gcTime();
+        gcCount0 = gcCount();
+        listen();
+        sampler = new Thread(() -> {
+            while (running) {
+                long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+                if (used > peakUsed) peakUsed = used;
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "heap-watch");
+        sampler.setDaemon(true);
+        sampler.start();
+    }
+
+    /** Peak of heap in use (MB), sampled. */
+    double peakMb() { return peakUsed / 1048576.0; }
+
+    /** Largest heap in use just after a collection (MB): what the job keeps, garbage excluded. */
+    double liveAfterGcMb() { return peakAfterGc / 1048576.0; }
+
+    private volatile long peakAfterGc;
+
+    private void listen() {
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            if (!(gc instanceof javax.management.NotificationEmitter emitter)) continue;
+            javax.management.NotificationListener l = (n, h) -> {
+                if (!com.sun.management.GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType())) return;
+                var info = com.sun.management.GarbageCollectionNotificationInfo.from(
+                        (javax.management.openmbean.CompositeData) n.getUserData());
+                long after = 0;
+                for (var e : info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
+                    if (isHeap(e.getKey())) after += e.getValue().getUsed();
+                }
+                if (running && after > peakAfterGc) peakAfterGc = after;
+            };
+            emitter.addNotificationListener(l, null, null);
+        }
+    }
+
+    private static boolean isHeap(String pool) {
+        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (p.getName().equals(pool)) return p.getType() == MemoryType.HEAP;
+        }
+        return false;
+    }
+
+    double gcSeconds() { return (gcTime() - gcTime0) / 1000.0; }
+
+    long gcCount() {
+        long n = 0;
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) n += Math.max(0, gc.getCollectionCount());
+        return n;
+    }
+
+    long gcCountSinceStart() { return gcCount() - gcCount0; }
+
+    private static long gcTime() {
+        long t = 0;
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) t += Math.max(0, gc.getCollectionTime());
+        return t;
+    }
+
+    double maxHeapMb() { return Runtime.getRuntime().maxMemory() / 1048576.0; }
+
+    @Override
+    public void close() {
+        running = false;
+        sampler.interrupt();
+        long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        if (used > peakUsed) peakUsed = used;
+    }
+}

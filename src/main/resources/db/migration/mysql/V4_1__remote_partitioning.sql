@@ -1,0 +1,14 @@
+-- The queue of the nightly job's partition requests when it runs as one manager and several workers
+-- (Spring Integration's JDBC channel message store; see io.rectify.jobs.RemotePartitioningConfig).
+CREATE TABLE INT_CHANNEL_MESSAGE (
+    MESSAGE_ID       CHAR(36)     NOT NULL,
+    GROUP_KEY        CHAR(36)     NOT NULL,
+    CREATED_DATE     BIGINT       NOT NULL,
+    MESSAGE_PRIORITY BIGINT,
+    MESSAGE_SEQUENCE BIGINT       NOT NULL AUTO_INCREMENT UNIQUE,
+    MESSAGE_CONTENT  BLOB,
+    REGION           VARCHAR(100) NOT NULL,
+    CONSTRAINT INT_CHANNEL_MESSAGE_PK PRIMARY KEY (REGION, GROUP_KEY, CREATED_DATE, MESSAGE_SEQUENCE)
+) ENGINE=InnoDB;
+
+CREATE INDEX INT_CHANNEL_MSG_DELETE_IDX ON INT_CHANNEL_MESSAGE (REGION, GROUP_KEY, MESSAGE_ID);
