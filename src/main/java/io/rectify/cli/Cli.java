@@ -27,17 +27,18 @@ public final class Cli {
     public static final int FAILED = 1;
     public static final int USAGE = 2;
 
-    private static final Map<String, Supplier<Command>> COMMANDS = Map.of(
-            "demo", DemoCommand::new,
-            "nightly", NightlyCommand::new,
-            "import", ImportCommand::new,
-            "template", TemplateCommand::new,
-            "export", ExportCommand::new,
-            "serve", ServeCommand::new,
-            "user", UserCommand::new,
-            "quarterly", QuarterlyCommand::new,
-            "recipient", RecipientCommand::new,
-            "deliveries", DeliveriesCommand::new);
+    private static final Map<String, Supplier<Command>> COMMANDS = Map.ofEntries(
+            Map.entry("demo", DemoCommand::new),
+            Map.entry("nightly", NightlyCommand::new),
+            Map.entry("worker", WorkerCommand::new),
+            Map.entry("import", ImportCommand::new),
+            Map.entry("template", TemplateCommand::new),
+            Map.entry("export", ExportCommand::new),
+            Map.entry("serve", ServeCommand::new),
+            Map.entry("user", UserCommand::new),
+            Map.entry("quarterly", QuarterlyCommand::new),
+            Map.entry("recipient", RecipientCommand::new),
+            Map.entry("deliveries", DeliveriesCommand::new));
 
     private Cli() {}
 
@@ -169,6 +170,7 @@ public final class Cli {
                   demo      load the reference round (洛江区委), write its bulletin as of 2025-12-25 and its brief
                             of 2025Q4 (mail to the outbox)
                   nightly   write the progress bulletin of every active round as of a date
+                  worker    take partitions of the nightly job from a manager (remote partitioning)
                   quarterly write each round's quarterly brief and mail it to the round's leaders, once each
                   recipient add, list or remove the leaders who receive a round's brief
                   deliveries list the delivery ledger of the briefs (sent, failed, uncertain …)

@@ -32,6 +32,14 @@ class CliTest {
     }
 
     @Test
+    void theWorkerExplainsItselfAndChecksItsThreads() {
+        assertThat(cli(null, "worker", "--help").out()).contains("--threads N", "role=manager");
+        CliRun.Result r = cli(null, "worker", "--threads", "many");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err().strip()).isEqualTo("rectify: worker: --threads must be a number from 1 to 256");
+    }
+
+    @Test
     void anUnknownCommandOrOptionIsAUsageError() {
         assertThat(cli(null, "nightlyy").exitCode()).isEqualTo(2);
         CliRun.Result r = cli(null, "nightly", "--asof", "2025-12-25");
