@@ -15,8 +15,28 @@ import java.security.SecureRandom;
  * <p>The subset tag that OpenPDF puts in front of an embedded font's name ("ABCDEF+FandolFang-Regular") normally
  * comes from a {@link SecureRandom}; here it comes from {@link SubsetTags}, seeded per document, so the same input
  * gives the same bytes.
+ *
+ * <p>Per document, OpenPDF cuts a subset of every face used out of the whole font program and deflates it. Two
+ * things keep that cheap:
+ * <ul>
+ *   <li>{@link #FONT_COMPRESSION}: the glyph outlines barely compress (about 20%), and deflating them at zlib's
+ *       default level was two thirds of the CPU time of a render;</li>
+ *   <li>a small subset of 宋体 ({@code FandolSong-Regular-Common.otf}, see {@code fonts/SUBSETS.md}) in front of the
+ *       full face: the per-document cost of a face also grows with the size of its font program (OpenPDF copies the
+ *       whole CFF table and writes an index entry for every glyph of it), so the page numbers, a handful of
+ *       characters, cost ~2 ms more when drawn from the full 10,000-glyph face. The full face stays behind the subset
+ *       ({@link Face#rest}) for the characters the subset lacks. The same for the other faces (4,600-character
+ *       subsets) would save ~1 ms each per document that they cover, for 2.5-3.3 MB each; not done.</li>
+ * </ul>
  */
 final class FontSet {
+
+    /**
+     * The deflate level of the embedded font programs (0-9; system property {@code rectify.render.fontCompression}).
+     * For the reference bulletin (~560 KB of CFF outlines): level 6 (zlib's default) ~40 ms CPU for 21% smaller
+     * fonts, level 1 ~28 ms for 19%, level 0 (stored) ~1 ms for none, i.e. about +30% bytes per PDF.
+     */
+    static final int FONT_COMPRESSION = Integer.getInteger("rectify.render.fontCompression", 1);
 
     /** 仿宋: body, 主送, 署名, 日期, headings of levels 3 and 4. */
     final Face fang;
@@ -36,11 +56,17 @@ final class FontSet {
      * has no glyph), so that laying out text does not go through OpenPDF's metrics maps twice per character.
      */
     static final class Face {
+        /** The font file, in {@code /fonts/} on the classpath. */
+        final String file;
         final BaseFont font;
+        /** The face to try for a character this one lacks (the full face behind a common-character subset), or null. */
+        final Face rest;
         private final short[] widths = new short[0x10000];
 
-        Face(BaseFont font) {
+        Face(String file, BaseFont font, Face rest) {
+            this.file = file;
             this.font = font;
+            this.rest = rest;
             for (int c = 0; c < widths.length; c++) {
                 widths[c] = (short) (c >= 0xD800 && c <= 0xDFFF || !font.charExists(c) ? -1 : font.getWidth(c));
             }
@@ -57,12 +83,12 @@ final class FontSet {
     }
 
     private FontSet() {
-        fang = load("FandolFang-Regular.otf");
-        hei = load("FandolHei-Regular.otf");
-        kai = load("FandolKai-Regular.otf");
-        songBold = load("FandolSong-Bold.otf");
-        song = load("FandolSong-Regular.otf");
-        fallback = load("RectifyFallbackSerif-Regular.ttf");
+        fang = load("FandolFang-Regular.otf", null);
+        hei = load("FandolHei-Regular.otf", null);
+        kai = load("FandolKai-Regular.otf", null);
+        songBold = load("FandolSong-Bold.otf", null);
+        song = load("FandolSong-Regular.otf", "FandolSong-Regular-Common.otf");
+        fallback = load("RectifyFallbackSerif-Regular.ttf", null);
     }
 
     private static final class Holder {
@@ -73,7 +99,17 @@ final class FontSet {
         return Holder.INSTANCE;
     }
 
-    private static Face load(String file) {
+    /**
+     * The face of {@code file}, behind {@code common} when that is given: a subset of the same face (same outlines,
+     * widths and PostScript name; CIDs renumbered 1..n) holding the characters the face is mostly used for, cheaper
+     * to subset and embed per document. The full face then only draws the characters the subset lacks.
+     */
+    private static Face load(String file, String common) {
+        Face full = new Face(file, read(file), null);
+        return common == null ? full : new Face(common, read(common), full);
+    }
+
+    private static BaseFont read(String file) {
         String resource = "/fonts/" + file;
         try (InputStream in = FontSet.class.getResourceAsStream(resource)) {
             if (in == null) {
@@ -82,8 +118,9 @@ final class FontSet {
             byte[] bytes = in.readAllBytes();
             BaseFont font = BaseFont.createFont(file, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, true, bytes, null);
             font.setSubset(true);
+            font.setCompressionLevel(FONT_COMPRESSION);
             font.setSecureRandom(new SubsetTags(file.hashCode()));
-            return new Face(font);
+            return font;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read font " + resource, e);
         } catch (com.lowagie.text.DocumentException e) {

@@ -3,8 +3,8 @@ package io.rectify.render;
 import com.lowagie.text.pdf.BaseFont;
 
 /**
- * A piece of text resolved to glyphs: the code points, the face that draws each one (the style's face, or the
- * fallback face when the style's face lacks it) and its advance width in points at the given size, without
+ * A piece of text resolved to glyphs: the code points, the face that draws each one (the first of the style's
+ * faces that has it: its common-character subset, then the full face; else the fallback face) and its advance width in points at the given size, without
  * character spacing. Building one checks every character: none is ever dropped.
  */
 final class StyledText {
@@ -25,7 +25,8 @@ final class StyledText {
 
     /**
      * @param where names the block for error messages ("title", "paragraph 3", ...)
-     * @throws MissingGlyphException when neither the face nor the fallback has a character
+     * @param face the style's face, followed by its {@link FontSet.Face#rest} chain
+     * @throws MissingGlyphException when neither the style's faces nor the fallback has a character
      */
     static StyledText of(String text, FontSet.Face face, FontSet.Face fallback, float size, String where) {
         int[] cps = text.codePoints().map(StyledText::normalizeSpace).toArray();
@@ -33,13 +34,16 @@ final class StyledText {
         float[] widths = new float[cps.length];
         for (int i = 0; i < cps.length; i++) {
             int cp = cps[i];
-            FontSet.Face f;
-            if (face.has(cp)) {
-                f = face;
-            } else if (fallback != null && fallback.has(cp)) {
-                f = fallback;
-            } else {
-                throw new MissingGlyphException(cp, where, context(cps, i));
+            FontSet.Face f = face;
+            while (f != null && !f.has(cp)) {
+                f = f.rest;
+            }
+            if (f == null) {
+                if (fallback != null && fallback.has(cp)) {
+                    f = fallback;
+                } else {
+                    throw new MissingGlyphException(cp, where, context(cps, i));
+                }
             }
             fonts[i] = f.font;
             widths[i] = f.width(cp, size);
