@@ -36,7 +36,7 @@ public class BriefComposer {
     public BriefSettings settings() { return settings; }
 
     public OfficialDocument compose(QuarterReview review) {
-        return BriefMarkup.parse(templates.fill(TEMPLATE, model(review)), TEMPLATE);
+        return DocumentMarkup.parse(templates.fill(TEMPLATE, model(review)), TEMPLATE);
     }
 
     /** The mail that carries the brief: subject, plain text and HTML summary, the attachment's file name. */

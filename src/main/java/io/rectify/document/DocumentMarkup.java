@@ -16,6 +16,16 @@ import java.util.List;
  *   p: 根据省委部署……                            (a paragraph)
  *   signature: 中共泉州市洛江区委                 date: 2025-12-25
  * </pre>
+ * and, for documents that carry figures in rows, tables and charts:
+ * <pre>
+ *   table: 表1 整改措施总体情况        (a table starts; the caption may be empty)
+ *   cols: 3, 2, 2, 2                   (optional: relative column widths)
+ *   th: 指标 | 本季度末 | 上季度末      (the header row)
+ *   tr: 整改措施 | 189 | 189            (a row; as many as needed)
+ *   chart: 图1 各方面整改措施进展 | 已完成 | 长期坚持 | 推进中    (a bar chart: caption | series names)
+ *   bar: （一）监督发现问题整改方面 | 30 | 3 | 2                   (a group: label | one value per series)
+ * </pre>
+ * Cells are separated by {@code |}; a table or chart ends at the first line that is not one of its rows.
  * Blank lines are ignored. Punctuation is made full-width on the way (see {@link ChineseTypography}).
  */
 public final class DocumentMarkup {
@@ -27,13 +37,25 @@ public final class DocumentMarkup {
         List<String> keywords = List.of();
         LocalDate date = null;
         List<OfficialDocument.Block> body = new ArrayList<>();
+        TableBuilder table = null;
+        ChartBuilder chart = null;
         String[] lines = source.split("\n");
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i].strip();
             if (line.isEmpty()) continue;
             int colon = line.indexOf(':');
             String kind = colon < 0 ? "" : line.substring(0, colon);
-            String text = colon < 0 ? "" : ChineseTypography.normalize(line.substring(colon + 1).strip());
+            String raw = colon < 0 ? "" : line.substring(colon + 1).strip();
+            String text = ChineseTypography.normalize(raw);
+            String where = templateName + ": output line " + (i + 1);
+            if (table != null && !kind.equals("th") && !kind.equals("tr") && !kind.equals("cols")) {
+                body.add(table.build(where));
+                table = null;
+            }
+            if (chart != null && !kind.equals("bar")) {
+                body.add(chart.build(where));
+                chart = null;
+            }
             switch (kind) {
                 case "title" -> title = text;
                 case "subject" -> subject = text;
@@ -41,25 +63,103 @@ public final class DocumentMarkup {
                 case "marking" -> marking = text;
                 case "addressee" -> addressee = text;
                 case "signature" -> organ = text;
-                case "date" -> date = parseDate(line.substring(colon + 1).strip(), templateName, i + 1);
+                case "date" -> date = parseDate(raw, where);
                 case "h1", "h2", "h3", "h4" -> body.add(new OfficialDocument.Heading(kind.charAt(1) - '0', text));
                 case "p" -> body.add(new OfficialDocument.Paragraph(text));
-                default -> throw new IllegalArgumentException(templateName + ": output line " + (i + 1)
-                        + ": does not start with title:, h1: … h4:, p:, signature: or date: — " + abbreviate(line));
+                case "table" -> table = new TableBuilder(text);
+                case "chart" -> {
+                    List<String> cells = cells(raw);
+                    if (cells.size() < 2) throw new IllegalArgumentException(where + ": chart: needs caption | series …");
+                    chart = new ChartBuilder(cells.get(0), cells.subList(1, cells.size()));
+                }
+                case "cols", "th", "tr" -> {
+                    if (table == null) throw new IllegalArgumentException(where + ": " + kind + ": outside a table");
+                    List<String> cells = cells(raw);
+                    switch (kind) {
+                        case "cols" -> table.weights = Arrays.stream(raw.split("[,，|]")).map(c -> integer(c, where)).toList();
+                        case "th" -> table.header = cells;
+                        default -> table.rows.add(cells);
+                    }
+                }
+                case "bar" -> {
+                    if (chart == null) throw new IllegalArgumentException(where + ": bar: outside a chart");
+                    List<String> cells = cells(raw);
+                    if (cells.size() != chart.series.size() + 1) {
+                        throw new IllegalArgumentException(where + ": bar: needs a label and " + chart.series.size()
+                                + " values (" + String.join(", ", chart.series) + ")");
+                    }
+                    chart.groups.add(new OfficialDocument.Chart.Group(cells.get(0),
+                            cells.subList(1, cells.size()).stream().map(c -> integer(c, where)).toList()));
+                }
+                default -> throw new IllegalArgumentException(where + ": does not start with title:, h1: … h4:, p:,"
+                        + " table:, th:, tr:, chart:, bar:, signature: or date: — " + abbreviate(line));
             }
         }
+        if (table != null) body.add(table.build(templateName + ": end"));
+        if (chart != null) body.add(chart.build(templateName + ": end"));
         if (title == null) throw new IllegalArgumentException(templateName + ": wrote no title: line");
         OfficialDocument.Signature signature = organ == null && date == null ? null : new OfficialDocument.Signature(organ, date);
-        return new OfficialDocument(
-                new OfficialDocument.DocumentInfo(title, organ, subject, keywords, date),
+        return new OfficialDocument(new OfficialDocument.DocumentInfo(title, organ, subject, keywords, date),
                 null, marking, title, addressee, body, List.of(), signature, null);
     }
 
-    private static LocalDate parseDate(String value, String templateName, int line) {
+    private static final class TableBuilder {
+        final String caption;
+        List<Integer> weights;
+        List<String> header;
+        final List<List<String>> rows = new ArrayList<>();
+
+        TableBuilder(String caption) { this.caption = caption.isEmpty() ? null : caption; }
+
+        OfficialDocument.Table build(String where) {
+            if (header == null) throw new IllegalArgumentException(where + ": table '" + caption + "' has no th: line");
+            for (List<String> row : rows) {
+                if (row.size() != header.size()) {
+                    throw new IllegalArgumentException(where + ": table '" + caption + "': a row has " + row.size()
+                            + " cells, the header " + header.size() + ": " + row);
+                }
+            }
+            if (weights != null && weights.size() != header.size()) {
+                throw new IllegalArgumentException(where + ": table '" + caption + "': cols: names " + weights.size()
+                        + " widths for " + header.size() + " columns");
+            }
+            return new OfficialDocument.Table(caption, header, rows, weights);
+        }
+    }
+
+    private static final class ChartBuilder {
+        final String caption;
+        final List<String> series;
+        final List<OfficialDocument.Chart.Group> groups = new ArrayList<>();
+
+        ChartBuilder(String caption, List<String> series) {
+            this.caption = caption;
+            this.series = List.copyOf(series);
+        }
+
+        OfficialDocument.Block build(String where) {
+            if (groups.isEmpty()) throw new IllegalArgumentException(where + ": chart '" + caption + "' has no bar: line");
+            return new OfficialDocument.Chart(caption, series, groups);
+        }
+    }
+
+    private static List<String> cells(String raw) {
+        return Arrays.stream(raw.split("\\|", -1)).map(String::strip).map(ChineseTypography::normalize).toList();
+    }
+
+    private static int integer(String s, String where) {
+        try {
+            return Integer.parseInt(s.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(where + ": not a whole number: " + s);
+        }
+    }
+
+    private static LocalDate parseDate(String value, String where) {
         try {
             return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(templateName + ": output line " + line + ": date is not YYYY-MM-DD: " + value);
+            throw new IllegalArgumentException(where + ": date is not YYYY-MM-DD: " + value);
         }
     }
 
