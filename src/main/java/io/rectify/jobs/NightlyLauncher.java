@@ -2,7 +2,6 @@ package io.rectify.jobs;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -16,7 +15,6 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.batch.core.step.StepExecution;
 import org.springframework.stereotype.Component;
 
 /**
@@ -55,7 +53,7 @@ public class NightlyLauncher {
         if (last.isPresent()) {
             JobExecution previous = last.get();
             if (previous.getStatus().isRunning()) {
-                if (isAlive(previous)) {
+                if (JobLiveness.isAlive(previous, staleAfter)) {
                     throw new RunInProgressException("another nightly run (execution " + previous.getId()
                             + ") for " + asOf + " is still running; not starting a second one");
                 }
@@ -88,17 +86,6 @@ public class NightlyLauncher {
             }
         }
         return Optional.empty();
-    }
-
-    /** A run is alive if it or one of its steps wrote progress recently (chunks commit round by round). */
-    private boolean isAlive(JobExecution execution) {
-        LocalDateTime latest = execution.getLastUpdated();
-        for (StepExecution step : execution.getStepExecutions()) {
-            if (step.getLastUpdated() != null && (latest == null || step.getLastUpdated().isAfter(latest))) {
-                latest = step.getLastUpdated();
-            }
-        }
-        return latest != null && latest.isAfter(LocalDateTime.now().minus(staleAfter));
     }
 
     private static String describe(String round) { return ALL_ROUNDS.equals(round) ? "all active rounds" : "round " + round; }

@@ -1,7 +1,6 @@
 package io.rectify.jobs;
 
 import java.time.Duration;
-import java.time.LocalDateTime;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -15,7 +14,6 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.batch.core.step.StepExecution;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -50,7 +48,7 @@ public class QuarterlyLauncher {
     public JobExecution run(Quarter quarter, String roundCode, boolean send, boolean resendUncertain) throws Exception {
         String round = roundCode == null ? NightlyLauncher.ALL_ROUNDS : roundCode;
         for (JobExecution running : repository.findRunningJobExecutions(QuarterlyJobConfig.JOB)) {
-            if (isAlive(running)) {
+            if (JobLiveness.isAlive(repository.getJobExecution(running.getId()), staleAfter)) {
                 throw new NightlyLauncher.RunInProgressException("another quarterly run (execution " + running.getId()
                         + ", " + running.getJobParameters().getString("quarter") + ") is still running; not starting a second one");
             }
@@ -106,17 +104,6 @@ public class QuarterlyLauncher {
             }
         }
         return max;
-    }
-
-    private boolean isAlive(JobExecution execution) {
-        JobExecution stored = repository.getJobExecution(execution.getId());
-        LocalDateTime latest = stored.getLastUpdated();
-        for (StepExecution step : stored.getStepExecutions()) {
-            if (step.getLastUpdated() != null && (latest == null || step.getLastUpdated().isAfter(latest))) {
-                latest = step.getLastUpdated();
-            }
-        }
-        return latest != null && latest.isAfter(LocalDateTime.now().minus(staleAfter));
     }
 
     private static String describe(String round) {
