@@ -118,6 +118,7 @@ final class FontSet {
             byte[] bytes = in.readAllBytes();
             BaseFont font = BaseFont.createFont(file, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, true, bytes, null);
             font.setSubset(true);
+            font.setIncludeCidSet(false); // optional in PDF; PDF/A-2 rejects the one OpenPDF writes
             font.setCompressionLevel(FONT_COMPRESSION);
             font.setSecureRandom(new SubsetTags(file.hashCode()));
             return font;

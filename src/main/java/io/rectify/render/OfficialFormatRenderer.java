@@ -13,11 +13,13 @@ import com.lowagie.text.pdf.PdfWriter;
 import io.rectify.document.OfficialDocument;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 
 /**
  * Lays an {@link OfficialDocument} out on the GB/T 9704-2012 page ({@link PageGrid}) with OpenPDF: the
  * {@link Typesetter} breaks the text into grid lines, the {@link PageFlow} places them page by page, the painters
- * draw the 版头, tables, charts and 版记, and {@link ReproducibleOutput} makes the bytes depend on the input only.
+ * draw the 版头, tables, charts and 版记, {@link ReproducibleOutput} makes the bytes depend on the input only, and
+ * {@link PdfA} makes the file PDF/A-2b for the archive (unless turned off).
  *
  * <p>Thread-safe and reusable: the fonts are parsed once per JVM ({@link FontSet}) and every call to
  * {@link #render} keeps its state on its own stack. The output depends only on the input: the creation date comes
@@ -27,9 +29,17 @@ import java.io.ByteArrayOutputStream;
 public final class OfficialFormatRenderer implements DocumentRenderer {
 
     private final FontSet fonts;
+    private final boolean pdfa;
 
+    /** A renderer of PDF/A-2b documents. */
     public OfficialFormatRenderer() {
+        this(true);
+    }
+
+    /** @param pdfa whether documents are PDF/A-2b ({@link PdfA}) or plain PDF 1.5 */
+    public OfficialFormatRenderer(boolean pdfa) {
         this.fonts = FontSet.get();
+        this.pdfa = pdfa;
     }
 
     @Override
@@ -45,6 +55,9 @@ public final class OfficialFormatRenderer implements DocumentRenderer {
         try {
             PdfWriter writer = PdfWriter.getInstance(pdf, out);
             ReproducibleOutput.writeInfo(pdf, writer, doc);
+            if (pdfa) {
+                PdfA.beforeOpen(writer);
+            }
             pdf.open();
             ReproducibleOutput.writeInfoDates(writer, doc);
             flow = new PageFlow(type, pdf, writer.getDirectContent());
@@ -64,9 +77,12 @@ public final class OfficialFormatRenderer implements DocumentRenderer {
             flow.placeSignature(set.organ(), set.date());
             ColophonPainter.draw(flow, doc.colophon());
             flow.finishPage();
+            if (pdfa) {
+                PdfA.beforeClose(writer, doc);
+            }
             FontSet.SubsetTags.seed(seed);
             pdf.close();
-        } catch (DocumentException e) {
+        } catch (DocumentException | IOException e) {
             throw new IllegalStateException("cannot write PDF for " + doc.title(), e);
         }
         return new RenderedPdf(ReproducibleOutput.fixFileId(out.toByteArray()), flow.page());

@@ -13,6 +13,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.Arrays;
 import java.util.GregorianCalendar;
 import java.util.HexFormat;
@@ -56,15 +57,24 @@ final class ReproducibleOutput {
      * call after the document is opened, which sets them to now.
      */
     static void writeInfoDates(PdfWriter writer, OfficialDocument doc) {
-        LocalDate created = doc.info().created() != null ? doc.info().created()
-                : doc.signature() != null && doc.signature().date() != null ? doc.signature().date()
-                : LocalDate.of(2000, 1, 1);
+        LocalDate created = created(doc);
         GregorianCalendar cal = new GregorianCalendar(TimeZone.getTimeZone(ZONE), Locale.ROOT);
         cal.clear();
         cal.set(created.getYear(), created.getMonthValue() - 1, created.getDayOfMonth(), 0, 0, 0);
         PdfDate date = new PdfDate(cal);
         writer.getInfo().put(PdfName.CREATIONDATE, date);
         writer.getInfo().put(PdfName.MODDATE, date);
+    }
+
+    /** The date the document is dated: its own, else its signature's; midnight of it in {@link #ZONE}. */
+    static LocalDate created(OfficialDocument doc) {
+        return doc.info().created() != null ? doc.info().created()
+                : doc.signature() != null && doc.signature().date() != null ? doc.signature().date()
+                : LocalDate.of(2000, 1, 1);
+    }
+
+    static ZonedDateTime createdAt(OfficialDocument doc) {
+        return created(doc).atStartOfDay(ZONE);
     }
 
     /** A 64-bit FNV-1a fingerprint of everything the document prints: seeds the subset tags. */

@@ -3,6 +3,7 @@ package io.rectify.system;
 import java.nio.file.Path;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,6 +19,7 @@ import io.rectify.render.OfficialFormatRenderer;
 
 /** The parts that are plain Java (no Spring inside), wired together with the folders from configuration. */
 @Configuration
+@EnableConfigurationProperties(RenderSettings.class)
 public class RectifyConfiguration {
 
     @Bean
@@ -31,8 +33,8 @@ public class RectifyConfiguration {
     }
 
     @Bean
-    DocumentRenderer documentRenderer() {
-        return new OfficialFormatRenderer();
+    DocumentRenderer documentRenderer(RenderSettings settings) {
+        return new OfficialFormatRenderer(settings.pdfa());
     }
 
     @Bean
