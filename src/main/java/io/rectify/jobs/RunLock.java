@@ -5,9 +5,14 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,22 +25,63 @@ import org.springframework.stereotype.Component;
 @Component
 public class RunLock {
 
+    private static final Logger log = LoggerFactory.getLogger("rectify.jobs");
+
     private final DataSource dataSource;
 
     public RunLock(DataSource dataSource) { this.dataSource = dataSource; }
 
-    /** A lock on a job, held until closed. */
-    public static final class Held implements AutoCloseable {
-        private final Connection connection;
+    /**
+     * A lock on a job, held until closed. Every second it checks that its session is alive: on the embedded database a
+     * process reaches the file through the process that opened it (AUTO_SERVER), and when that one ends, the session
+     * ends with it; the lock is then taken again at once on a new session (AUTO_RECONNECT made another process serve).
+     */
+    public final class Held implements AutoCloseable {
+        private final String job;
+        private Connection connection;
+        private final ScheduledExecutorService watch = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "run-lock");
+            t.setDaemon(true);
+            return t;
+        });
 
-        private Held(Connection connection) { this.connection = connection; }
+        private Held(String job, Connection connection) {
+            this.job = job;
+            this.connection = connection;
+            watch.scheduleWithFixedDelay(this::check, 1, 1, TimeUnit.SECONDS);
+        }
+
+        private synchronized void check() {
+            try {
+                if (connection.isValid(5)) return;
+            } catch (SQLException e) {
+                // as good as invalid
+            }
+            release(connection);
+            Optional<Connection> again = lock(job);
+            if (again.isPresent()) {
+                connection = again.get();
+                log.warn("the {} run's lock went with its database session; it holds it again", job);
+            } else {
+                log.error("the {} run lost its lock: another {} run may have started", job, job);
+                watch.shutdown();
+            }
+        }
 
         @Override
-        public void close() { release(connection); }
+        public synchronized void close() {
+            watch.shutdownNow();
+            release(connection);
+        }
     }
 
     /** Takes the job's lock if no other session holds it; empty at once if one does. */
     public Optional<Held> tryAcquire(String job) {
+        return lock(job).map(c -> new Held(job, c));
+    }
+
+    /** A connection whose open transaction locks the job's row, or empty when another session holds the row. */
+    private Optional<Connection> lock(String job) {
         Connection c;
         try {
             c = dataSource.getConnection();
@@ -50,7 +96,7 @@ public class RunLock {
                     "SELECT job_name FROM run_lock WHERE job_name = ? FOR UPDATE SKIP LOCKED")) {
                 ps.setString(1, job);
                 try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next()) return Optional.of(new Held(c));
+                    if (rs.next()) return Optional.of(c);
                 }
             }
             boolean known;
