@@ -270,7 +270,7 @@ abstract class KillAndRaceTest {
     @Test
     @Timeout(400)
     void twoNightlyRunsStartedTogetherNeverBothRun() throws Exception {
-        long[] delaysMs = {0, 500};
+        long[] delaysMs = {0, 500, 1500};
         for (int trial = 0; trial < delaysMs.length; trial++) {
             LocalDate day = LocalDate.of(2026, 2, 2 + trial);
             String[] args = {"nightly", "--as-of", day.toString(), "--rectify.nightly.threads=1"};
