@@ -101,7 +101,7 @@ public final class ProvinceBench {
         } else {
             Path dir = work.resolve("h2-" + rounds);
             deleteTree(dir);
-            url = "jdbc:h2:file:" + dir.resolve("province") + ";MODE=MySQL;AUTO_SERVER=TRUE;USER=sa;PASSWORD=";
+            url = "jdbc:h2:file:" + dir.resolve("province") + ";MODE=MySQL;AUTO_SERVER=TRUE;AUTO_RECONNECT=TRUE;WRITE_DELAY=0;USER=sa;PASSWORD=";
         }
         deleteTree(work.resolve("output-" + label));
         Probes probes = new Probes();

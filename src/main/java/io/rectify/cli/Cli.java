@@ -93,17 +93,31 @@ public final class Cli {
             err.println("rectify: " + e.getMessage());
             return USAGE;
         }
+        List<String> spring = springArgs(arguments.springArgs);
+        EmbeddedRunLock runLock;
+        try {
+            runLock = EmbeddedRunLock.take(name, spring);
+        } catch (java.io.IOException e) {
+            err.println("rectify: cannot take the run lock in the data folder: " + e.getMessage());
+            return USAGE;
+        }
+        if (runLock != null && !runLock.acquired()) {
+            runLock.close();
+            err.println("rectify: another " + name + " run is in progress; not starting a second one");
+            return FAILED;
+        }
         ConfigurableApplicationContext context;
         try {
             SpringApplication app = new SpringApplication(RectifyApplication.class);
             app.setWebApplicationType(command.webApplicationType());
             app.setRegisterShutdownHook(true);
-            context = app.run(springArgs(arguments.springArgs).toArray(String[]::new));
+            context = app.run(spring.toArray(String[]::new));
         } catch (RuntimeException e) {
+            if (runLock != null) runLock.close();
             err.println("rectify: " + startupProblem(e));
             return USAGE;
         }
-        try (context) {
+        try (runLock; context) {
             return command.execute(context, out, err);
         } catch (UsageException e) {
             err.println("rectify: " + e.getMessage());

@@ -1,43 +1,44 @@
 package io.rectify.delivery;
 
-import java.io.IOException;
-
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
-import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
-import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
  * Sends through the SMTP server Spring Boot configured from {@code spring.mail.*} (host, port, username, password,
- * and {@code spring.mail.properties.mail.smtp.starttls.enable/required}, {@code mail.smtp.auth}, timeouts). One
- * connection per message, so a failure never leaves a half-used connection behind, and the phase of a failure
- * is known: before the data (connect, login, MAIL, RCPT) nothing was handed over and the message may be sent again;
- * a broken connection while sending means the server may have it ({@link SendFailure.Kind#UNCERTAIN}).
+ * and {@code spring.mail.properties.mail.smtp.starttls.enable/required}, {@code mail.smtp.auth}), with connection,
+ * read and write timeouts ({@link SmtpTimeouts}). One connection per message, so a failure never leaves a half-used
+ * connection behind, and the phase of a failure is known. A reply of the server decides: 4xx may work later, 5xx
+ * will not. Without a reply (connection refused, broken, timed out), it depends on whether the DATA command was
+ * issued: before it nothing was handed over and the message may be sent again; from then on the server may have
+ * it ({@link SendFailure.Kind#UNCERTAIN}) — also when the connection drops right after the final dot.
  */
 public class SmtpTransport implements MailTransport {
 
     private final JavaMailSenderImpl sender;
+    private final Session session;
+    private final String protocol;
 
-    public SmtpTransport(JavaMailSenderImpl sender) { this.sender = sender; }
+    public SmtpTransport(JavaMailSenderImpl sender, SmtpTimeouts timeouts) {
+        this.sender = sender;
+        this.protocol = sender.getProtocol() == null ? "smtp" : sender.getProtocol();
+        this.session = Session.getInstance(timeouts.applyTo(sender.getSession().getProperties(), protocol));
+    }
 
     @Override
-    public Session session() { return sender.getSession(); }
+    public Session session() { return session; }
 
     @Override
     public DeliveryStatus deliveredStatus() { return DeliveryStatus.SENT; }
 
     @Override
     public void send(MimeMessage message, String name) throws SendFailure {
-        Transport transport;
-        try {
-            transport = sender.getSession().getTransport(sender.getProtocol() == null ? "smtp" : sender.getProtocol());
-        } catch (MessagingException e) {
-            throw new SendFailure(SendFailure.Kind.PERMANENT, "no mail transport: " + e.getMessage(), e);
-        }
+        PhasedSmtpTransport transport = new PhasedSmtpTransport(session, protocol);
         try {
             try {
                 transport.connect(sender.getHost(), sender.getPort(), sender.getUsername(), sender.getPassword());
@@ -49,64 +50,54 @@ public class SmtpTransport implements MailTransport {
             }
             try {
                 transport.sendMessage(message, message.getAllRecipients());
-            } catch (SendFailedException e) {
-                throw classify(e);
             } catch (MessagingException e) {
-                // a broken connection once the transaction started: the message may be on the server already
-                boolean broken = e.getCause() instanceof IOException;
-                throw new SendFailure(broken ? SendFailure.Kind.UNCERTAIN : SendFailure.Kind.RETRY,
-                        "SMTP transaction broke off: " + oneLine(e), e);
+                throw classify(e, transport.dataBegan());
             }
         } finally {
             try {
                 transport.close();
-            } catch (MessagingException ignored) {
+            } catch (MessagingException | RuntimeException ignored) {
                 // QUIT after an accepted message changes nothing
             }
         }
     }
 
     /**
-     * A reply of the server refused the message or the recipient (Angus Mail's SMTPAddressFailedException or
-     * SMTPSendFailedException, read through their return code): 4xx may work later, 5xx will not.
+     * A reply of the server (Angus Mail's SMTPAddressFailedException at RCPT, SMTPSendFailedException at MAIL, DATA
+     * or the final dot) refused the message or the recipient: 4xx may work later, 5xx will not. No reply at all
+     * (EOF, I/O error, time-out) is a broken transaction, and uncertain once the data began.
      */
-    private static SendFailure classify(SendFailedException e) {
-        int code = -1;
-        String reply = oneLine(e);
+    static SendFailure classify(MessagingException e, boolean dataBegan) {
         for (Exception x = e; x != null; x = x instanceof MessagingException m ? m.getNextException() : null) {
-            int c = returnCode(x);
-            if (c > 0) {
-                code = c;
-                reply = (x.getClass().getSimpleName().contains("Address") ? "recipient refused: " : "message refused: ")
+            int code = x instanceof SMTPAddressFailedException a ? a.getReturnCode()
+                    : x instanceof SMTPSendFailedException s ? s.getReturnCode() : -1;
+            if (code >= 400 && code < 600) {
+                String reply = (x instanceof SMTPAddressFailedException ? "recipient refused: " : "message refused: ")
                         + oneLine(x);
-                if (x.getClass().getSimpleName().contains("Address")) break;
+                return new SendFailure(code < 500 ? SendFailure.Kind.RETRY : SendFailure.Kind.PERMANENT, reply, e);
             }
         }
-        SendFailure.Kind kind = code >= 400 && code < 500 ? SendFailure.Kind.RETRY : SendFailure.Kind.PERMANENT;
-        return new SendFailure(kind, reply, e);
-    }
-
-    /** The SMTP reply code an exception of the mail implementation carries, or -1. */
-    private static int returnCode(Exception x) {
-        try {
-            Object code = x.getClass().getMethod("getReturnCode").invoke(x);
-            return code instanceof Integer i ? i : -1;
-        } catch (ReflectiveOperationException | RuntimeException notSmtp) {
-            return -1;
+        if (dataBegan) {
+            return new SendFailure(SendFailure.Kind.UNCERTAIN, "the SMTP connection broke after the message was handed"
+                    + " over, without the server's answer (" + oneLine(e) + "): the server may have it", e);
         }
+        return new SendFailure(SendFailure.Kind.RETRY, "the SMTP connection broke before the message was handed over ("
+                + oneLine(e) + ")", e);
     }
 
     static String oneLine(Exception e) {
-        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        String m = e.getMessage() == null ? "no detail" : e.getMessage();
         Throwable c = e.getCause();
         if (c != null && c.getMessage() != null && !m.contains(c.getMessage())) m += " (" + c.getMessage() + ")";
+        if (m.strip().equals("[EOF]")) m = "the server closed the connection";
+        m = m.replace("Exception reading response", "no answer from the server");
         return m.replaceAll("\\s+", " ").strip();
     }
 
     @Override
     public String describe() {
         String starttls = sender.getJavaMailProperties().getProperty("mail.smtp.starttls.enable", "false");
-        return (sender.getProtocol() == null ? "smtp" : sender.getProtocol()) + "://" + sender.getHost() + ":"
+        return protocol + "://" + sender.getHost() + ":"
                 + (sender.getPort() > 0 ? sender.getPort() : 25) + ("true".equals(starttls) ? " (STARTTLS)" : "")
                 + (sender.getUsername() != null ? " as " + sender.getUsername() : "");
     }

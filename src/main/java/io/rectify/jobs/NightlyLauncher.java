@@ -1,8 +1,6 @@
 package io.rectify.jobs;
 
-import java.time.Duration;
 import java.time.LocalDate;
-import java.util.Objects;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -10,7 +8,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
@@ -21,6 +18,10 @@ import org.springframework.stereotype.Component;
  * Starts the nightly job for an as-of date and a round (or all). A run is identified by (asOf, round, run):
  * if the last run of the same asOf and round did not finish, it is restarted, so the work it did is not
  * done again; if it finished, a new run is started (it writes only what changed since).
+ *
+ * <p>One nightly run at a time: the launcher holds the job's {@link RunLock} for the whole run. Whoever gets it knows
+ * that an execution still marked running was left by a process that is gone, and recovers it at once; whoever does
+ * not get it refuses in one line.
  */
 @Component
 public class NightlyLauncher {
@@ -31,61 +32,77 @@ public class NightlyLauncher {
     private final JobOperator operator;
     private final JobRepository repository;
     private final Job nightlyJob;
-    private final Duration staleAfter;
+    private final RunLock lock;
 
-    public NightlyLauncher(JobOperator operator, JobRepository repository, Job nightlyJob,
-                           @org.springframework.beans.factory.annotation.Value("${rectify.nightly.stale-after:PT10M}")
-                           Duration staleAfter) {
+    public NightlyLauncher(JobOperator operator, JobRepository repository, Job nightlyJob, RunLock lock) {
         this.operator = operator;
         this.repository = repository;
         this.nightlyJob = nightlyJob;
-        this.staleAfter = staleAfter;
+        this.lock = lock;
     }
 
-    /** Thrown when another run of the same job is still alive. */
+    /** Thrown when another process is running the same job; its message is the one line to show. */
     public static class RunInProgressException extends RuntimeException {
         RunInProgressException(String message) { super(message); }
     }
 
     public JobExecution run(LocalDate asOf, String roundCode) throws Exception {
         String round = roundCode == null ? ALL_ROUNDS : roundCode;
-        Optional<JobExecution> last = lastExecution(asOf, round);
-        if (last.isPresent()) {
-            JobExecution previous = last.get();
-            if (previous.getStatus().isRunning()) {
-                if (JobLiveness.isAlive(previous, staleAfter)) {
-                    throw new RunInProgressException("another nightly run (execution " + previous.getId()
-                            + ") for " + asOf + " is still running; not starting a second one");
+        try (RunLock.Held held = lock.tryAcquire(NightlyJobConfig.JOB)
+                .orElseThrow(() -> new RunInProgressException(busy(repository, NightlyJobConfig.JOB)))) {
+            recoverOrphans(operator, repository, NightlyJobConfig.JOB);
+            long lastRun = RunNumbers.last(run -> repository.getJobInstance(NightlyJobConfig.JOB, params(asOf, round, run)) != null);
+            Optional<JobExecution> last = lastRun == 0 ? Optional.empty()
+                    : Optional.ofNullable(repository.getLastJobExecution(NightlyJobConfig.JOB, params(asOf, round, lastRun)));
+            if (last.isPresent()) {
+                JobExecution previous = last.get();
+                if (previous.getStatus() != BatchStatus.COMPLETED && previous.getStatus() != BatchStatus.ABANDONED) {
+                    log.info("restarting nightly execution {} for {} ({})", previous.getId(), asOf, describe(round));
+                    return operator.restart(previous);
                 }
-                log.warn("nightly execution {} was interrupted (no progress for {}); recovering it", previous.getId(),
-                        staleAfter);
-                previous = operator.recover(previous);
             }
-            if (previous.getStatus() != BatchStatus.COMPLETED && previous.getStatus() != BatchStatus.ABANDONED) {
-                log.info("restarting nightly execution {} for {} ({})", previous.getId(), asOf, describe(round));
-                return operator.restart(previous);
-            }
+            log.info("nightly as of {} for {} (process {})", asOf, describe(round), ProcessHandle.current().pid());
+            return operator.start(nightlyJob, params(asOf, round, lastRun + 1));
         }
-        long run = last.map(e -> e.getJobParameters().getLong("run")).map(r -> r + 1).orElse(1L);
-        JobParameters params = new JobParametersBuilder()
+    }
+
+    private static JobParameters params(LocalDate asOf, String round, long run) {
+        return new JobParametersBuilder()
                 .addLocalDate("asOf", asOf)
                 .addString("round", round)
                 .addLong("run", run)
                 .toJobParameters();
-        log.info("nightly as of {} for {}", asOf, describe(round));
-        return operator.start(nightlyJob, params);
     }
 
-    private Optional<JobExecution> lastExecution(LocalDate asOf, String round) {
-        for (JobInstance instance : repository.getJobInstances(NightlyJobConfig.JOB, 0, 200)) {
-            JobExecution execution = repository.getLastJobExecution(instance);
-            if (execution == null) continue;
-            JobParameters p = execution.getJobParameters();
-            if (asOf.equals(p.getLocalDate("asOf")) && Objects.equals(round, p.getString("round"))) {
-                return Optional.of(execution);
-            }
+    /**
+     * Marks FAILED every execution of the job still marked running: called with the job's lock held, so the process
+     * that ran it is gone (killed, or its machine stopped). A restart then does only what it left.
+     */
+    static void recoverOrphans(JobOperator operator, JobRepository repository, String job) {
+        for (JobExecution running : repository.findRunningJobExecutions(job)) {
+            log.warn("{} execution {} was interrupted (its process is gone); recovering it", job, running.getId());
+            operator.recover(repository.getJobExecution(running.getId()));
         }
-        return Optional.empty();
+    }
+
+    /** The one line a second run prints: which run is going on, as far as the job repository shows it yet. */
+    static String busy(JobRepository repository, String job) {
+        String which = repository.findRunningJobExecutions(job).stream()
+                .max(java.util.Comparator.comparing(JobExecution::getId))
+                .map(e -> " (execution " + e.getId() + describeParameters(e.getJobParameters())
+                        + (e.getStartTime() == null ? "" : ", started " + e.getStartTime().withNano(0).toString().replace('T', ' '))
+                        + ")")
+                .orElse("");
+        return "another " + job + " run is in progress" + which + "; not starting a second one";
+    }
+
+    private static String describeParameters(JobParameters p) {
+        StringBuilder s = new StringBuilder();
+        if (p.getLocalDate("asOf") != null) s.append(" as of ").append(p.getLocalDate("asOf"));
+        if (p.getString("quarter") != null) s.append(" for ").append(p.getString("quarter"));
+        String round = p.getString("round");
+        if (round != null && !ALL_ROUNDS.equals(round)) s.append(", round ").append(round);
+        return s.toString();
     }
 
     private static String describe(String round) { return ALL_ROUNDS.equals(round) ? "all active rounds" : "round " + round; }

@@ -27,6 +27,7 @@ import org.springframework.batch.infrastructure.item.support.ListItemReader;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -40,6 +41,7 @@ import io.rectify.delivery.MailTransport;
 import io.rectify.delivery.Messages;
 import io.rectify.delivery.OutboxTransport;
 import io.rectify.delivery.Postman;
+import io.rectify.delivery.SmtpTimeouts;
 import io.rectify.delivery.SmtpTransport;
 import io.rectify.document.BriefComposer;
 import io.rectify.document.BriefSettings;
@@ -60,6 +62,7 @@ import io.rectify.render.DocumentRenderer;
  * {@code spring.mail.host} is set, else the outbox), {@code resendUncertain}, {@code run}.
  */
 @Configuration
+@EnableConfigurationProperties(SmtpTimeouts.class)
 public class QuarterlyJobConfig {
 
     public static final String JOB = "quarterly";
@@ -217,12 +220,12 @@ public class QuarterlyJobConfig {
     @Bean
     @StepScope
     DeliveryWriter deliveryWriter(DeliveryStore store, Postman postman, DocumentArchive archive, InternetAddress mailFrom,
-                                  ObjectProvider<JavaMailSender> mailSender,
+                                  ObjectProvider<JavaMailSender> mailSender, SmtpTimeouts timeouts,
                                   @Value("${rectify.mail.outbox-dir:}") String outboxDir,
                                   @Value("#{jobParameters['send']}") String send,
                                   @Value("#{jobParameters['resendUncertain']}") String resendUncertain) {
         JavaMailSenderImpl smtp = smtp(send, mailSender);
-        MailTransport transport = smtp != null ? new SmtpTransport(smtp)
+        MailTransport transport = smtp != null ? new SmtpTransport(smtp, timeouts)
                 : new OutboxTransport(outboxDir.isBlank() ? archive.outputDir().resolve("outbox") : Path.of(outboxDir));
         if (Boolean.parseBoolean(send) && smtp == null) {
             log.warn("--send given but no SMTP server is configured (spring.mail.host): writing to the {}", transport.describe());

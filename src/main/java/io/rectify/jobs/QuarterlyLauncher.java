@@ -1,6 +1,6 @@
 package io.rectify.jobs;
 
-import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -9,23 +9,21 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import io.rectify.progress.Quarter;
 
 /**
  * Starts the quarterly job. Only one quarterly run may be alive at a time (whatever its quarter or round): the
- * delivery ledger's SENDING rows are only meaningful if no one else is sending. A run that died (STARTED but
- * silent for {@code rectify.quarterly.stale-after}) is marked failed first. An unfinished run of the same
- * quarter, round and options is restarted; otherwise a new run starts. Either way the steps work from the
- * ledger, so only what was not delivered is delivered.
+ * delivery ledger's SENDING rows are only meaningful if no one else is sending. The launcher holds the job's
+ * {@link RunLock} for the whole run; with it, an execution still marked running was left by a process that is gone
+ * and is marked failed at once. An unfinished run of the same quarter, round and options is restarted; otherwise a
+ * new run starts. Either way the steps work from the ledger, so only what was not delivered is delivered.
  */
 @Component
 public class QuarterlyLauncher {
@@ -35,78 +33,64 @@ public class QuarterlyLauncher {
     private final JobOperator operator;
     private final JobRepository repository;
     private final Job job;
-    private final Duration staleAfter;
+    private final RunLock lock;
 
     public QuarterlyLauncher(JobOperator operator, JobRepository repository, @Qualifier("quarterlyJob") Job job,
-                             @Value("${rectify.quarterly.stale-after:PT10M}") Duration staleAfter) {
+                             RunLock lock) {
         this.operator = operator;
         this.repository = repository;
         this.job = job;
-        this.staleAfter = staleAfter;
+        this.lock = lock;
     }
 
     public JobExecution run(Quarter quarter, String roundCode, boolean send, boolean resendUncertain) throws Exception {
         String round = roundCode == null ? NightlyLauncher.ALL_ROUNDS : roundCode;
-        for (JobExecution running : repository.findRunningJobExecutions(QuarterlyJobConfig.JOB)) {
-            if (JobLiveness.isAlive(repository.getJobExecution(running.getId()), staleAfter)) {
-                throw new NightlyLauncher.RunInProgressException("another quarterly run (execution " + running.getId()
-                        + ", " + running.getJobParameters().getString("quarter") + ") is still running; not starting a second one");
+        try (RunLock.Held held = lock.tryAcquire(QuarterlyJobConfig.JOB).orElseThrow(
+                () -> new NightlyLauncher.RunInProgressException(NightlyLauncher.busy(repository, QuarterlyJobConfig.JOB)))) {
+            NightlyLauncher.recoverOrphans(operator, repository, QuarterlyJobConfig.JOB);
+            // run numbers count up across the options: run n exists with one of the four option pairs
+            long lastRun = RunNumbers.last(run -> instance(quarter, round, run).isPresent());
+            Optional<JobExecution> last = instance(quarter, round, lastRun)
+                    .map(p -> repository.getLastJobExecution(QuarterlyJobConfig.JOB, p));
+            if (last.isPresent()) {
+                JobExecution previous = last.get();
+                JobParameters p = previous.getJobParameters();
+                boolean sameOptions = String.valueOf(send).equals(p.getString("send"))
+                        && String.valueOf(resendUncertain).equals(p.getString("resendUncertain"));
+                if (sameOptions && previous.getStatus() != BatchStatus.COMPLETED && previous.getStatus() != BatchStatus.ABANDONED) {
+                    log.info("restarting quarterly execution {} for {} ({})", previous.getId(), quarter, describe(round));
+                    return operator.restart(previous);
+                }
             }
-            log.warn("quarterly execution {} was interrupted (no progress for {}); recovering it", running.getId(), staleAfter);
-            operator.recover(running);
+            log.info("quarterly {} for {}{} (process {})", quarter, describe(round), send ? ", sending" : ", to the outbox",
+                    ProcessHandle.current().pid());
+            return operator.start(job, params(quarter, round, send, resendUncertain, lastRun + 1));
         }
-        Optional<JobExecution> last = lastExecution(quarter, round);
-        if (last.isPresent()) {
-            JobExecution previous = repository.getJobExecution(last.get().getId());
-            JobParameters p = previous.getJobParameters();
-            boolean sameOptions = String.valueOf(send).equals(p.getString("send"))
-                    && String.valueOf(resendUncertain).equals(p.getString("resendUncertain"));
-            if (sameOptions && previous.getStatus() != BatchStatus.COMPLETED && previous.getStatus() != BatchStatus.ABANDONED) {
-                log.info("restarting quarterly execution {} for {} ({})", previous.getId(), quarter, describe(round));
-                return operator.restart(previous);
+    }
+
+    /** The parameters of the instance with this run number, whichever options it had; empty when there is none. */
+    private Optional<JobParameters> instance(Quarter quarter, String round, long run) {
+        if (run < 1) return Optional.empty();
+        for (boolean send : List.of(true, false)) {
+            for (boolean resend : List.of(false, true)) {
+                JobParameters p = params(quarter, round, send, resend, run);
+                if (repository.getJobInstance(QuarterlyJobConfig.JOB, p) != null) return Optional.of(p);
             }
         }
-        long run = lastRun(quarter, round) + 1;
-        JobParameters params = new JobParametersBuilder()
+        return Optional.empty();
+    }
+
+    private static JobParameters params(Quarter quarter, String round, boolean send, boolean resendUncertain, long run) {
+        return new JobParametersBuilder()
                 .addString("quarter", quarter.toString())
                 .addString("round", round)
                 .addString("send", String.valueOf(send))
                 .addString("resendUncertain", String.valueOf(resendUncertain))
                 .addLong("run", run)
                 .toJobParameters();
-        log.info("quarterly {} for {}{}", quarter, describe(round), send ? ", sending" : ", to the outbox");
-        return operator.start(job, params);
-    }
-
-    private Optional<JobExecution> lastExecution(Quarter quarter, String round) {
-        JobExecution best = null;
-        for (JobInstance instance : repository.getJobInstances(QuarterlyJobConfig.JOB, 0, 500)) {
-            JobExecution execution = repository.getLastJobExecution(instance);
-            if (execution == null) continue;
-            JobParameters p = execution.getJobParameters();
-            if (quarter.toString().equals(p.getString("quarter")) && Objects.equals(round, p.getString("round"))
-                    && (best == null || execution.getId() > best.getId())) {
-                best = execution;
-            }
-        }
-        return Optional.ofNullable(best);
-    }
-
-    private long lastRun(Quarter quarter, String round) {
-        long max = 0;
-        for (JobInstance instance : repository.getJobInstances(QuarterlyJobConfig.JOB, 0, 500)) {
-            JobExecution execution = repository.getLastJobExecution(instance);
-            if (execution == null) continue;
-            JobParameters p = execution.getJobParameters();
-            if (quarter.toString().equals(p.getString("quarter")) && Objects.equals(round, p.getString("round"))) {
-                Long run = p.getLong("run");
-                if (run != null) max = Math.max(max, run);
-            }
-        }
-        return max;
     }
 
     private static String describe(String round) {
-        return NightlyLauncher.ALL_ROUNDS.equals(round) ? "all active rounds" : "round " + round;
+        return Objects.equals(NightlyLauncher.ALL_ROUNDS, round) ? "all active rounds" : "round " + round;
     }
 }

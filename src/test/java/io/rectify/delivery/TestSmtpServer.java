@@ -19,7 +19,7 @@ import com.icegreen.greenmail.util.ServerSetup;
  * the same address, that requires a login and can be told to refuse recipients (550 at RCPT TO), which GreenMail
  * alone never does.
  */
-final class TestSmtpServer {
+public final class TestSmtpServer {
 
     static final String USER = "rectify";
     static final String PASSWORD = "s3cret";
@@ -27,10 +27,10 @@ final class TestSmtpServer {
     /** Addresses refused at RCPT TO; shared by every server started by this class. */
     static final Set<String> REFUSED = ConcurrentHashMap.newKeySet();
 
-    final int port;
+    public final int port;
     private GreenMail mail;
 
-    TestSmtpServer() {
+    public TestSmtpServer() {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         } catch (IOException e) {
@@ -38,22 +38,22 @@ final class TestSmtpServer {
         }
     }
 
-    void start() {
+    public void start() {
         mail = new Refusing(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         mail.start();
         mail.getManagers().getUserManager().setAuthRequired(true);
         mail.setUser("rectify@example.org", USER, PASSWORD);
     }
 
-    void stop() {
+    public void stop() {
         if (mail != null) mail.stop();
         mail = null;
     }
 
-    GreenMail mail() { return mail; }
+    public GreenMail mail() { return mail; }
 
     /** The Spring properties that point Rectify at this server (STARTTLS is not offered by GreenMail's SMTP). */
-    String[] springArgs() {
+    public String[] springArgs() {
         return new String[] {"--spring.mail.host=127.0.0.1", "--spring.mail.port=" + port,
                 "--spring.mail.username=" + USER, "--spring.mail.password=" + PASSWORD,
                 "--spring.mail.properties.mail.smtp.auth=true",
