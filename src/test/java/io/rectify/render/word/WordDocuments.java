@@ -44,6 +44,11 @@ public final class WordDocuments {
         }
     }
 
+    /** The body's text, folded. */
+    public static String docxText(byte[] docx) {
+        return fold(String.join("", paragraphs(docx)));
+    }
+
     /** Whitespace and line breaks removed. */
     public static String fold(String s) {
         return s.replaceAll("\\s+", "");
@@ -54,16 +59,23 @@ public final class WordDocuments {
      * the top of a page (right after the previous page's number) dropped: Word repeats them by itself.
      */
     public static String pdfText(byte[] pdf, OfficialDocument model) {
+        List<String> headers = new ArrayList<>();
+        for (OfficialDocument.Block b : model.body()) {
+            if (b instanceof OfficialDocument.Table t) headers.add(String.join("", t.header()));
+        }
+        return pdfText(pdf, headers);
+    }
+
+    /** As above, with the header rows given as the text of their cells. */
+    public static String pdfText(byte[] pdf, List<String> tableHeaders) {
         String s;
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             s = fold(new PDFTextStripper().getText(doc));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        for (OfficialDocument.Block b : model.body()) {
-            if (b instanceof OfficialDocument.Table t) {
-                s = s.replaceAll("—\\d+—" + Pattern.quote(fold(String.join("", t.header()))), "—0—");
-            }
+        for (String header : tableHeaders) {
+            s = s.replaceAll("—\\d+—" + Pattern.quote(fold(header)), "—0—");
         }
         return s.replaceAll("—\\d+—", "");
     }
