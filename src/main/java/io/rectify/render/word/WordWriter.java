@@ -89,27 +89,28 @@ public final class WordWriter {
         return s.codePoints().mapToDouble(c -> c >= 0x2E80 || (c >= 0x2014 && c <= 0x201D) ? 1 : 0.5).sum();
     }
 
-    /** The title broken into lines of nearly equal width, no line starting with closing or ending with opening punctuation. */
+    /**
+     * The title broken into lines of nearly equal width, each break at the allowed place nearest to its share: no
+     * line starts with closing or ends with opening punctuation, and a number stays with what follows it (2025年).
+     */
     static List<String> balance(String title, double perLine) {
         double total = ems(title);
         int lines = (int) Math.ceil(total / perLine - 1e-9);
         List<String> out = new ArrayList<>();
-        if (lines <= 1) {
-            out.add(title);
-            return out;
-        }
-        double target = total / lines;
         int[] cps = title.codePoints().toArray();
+        double[] upTo = new double[cps.length + 1];
+        for (int i = 0; i < cps.length; i++) upTo[i + 1] = upTo[i] + ems(new String(cps, i, 1));
         int start = 0;
-        double w = 0;
-        for (int i = 0; i < cps.length && out.size() < lines - 1; i++) {
-            w += ems(new String(cps, i, 1));
-            int next = i + 1;
-            if (w >= target - 0.25 && next < cps.length && breakable(cps, next)) {
-                out.add(new String(cps, start, next - start));
-                start = next;
-                w = 0;
+        for (int k = 1; k < lines; k++) {
+            double target = total * k / lines;
+            int best = -1;
+            for (int at = start + 1; at < cps.length; at++) {
+                if (!breakable(cps, at) || upTo[at] - upTo[start] > perLine) continue;
+                if (best < 0 || Math.abs(upTo[at] - target) < Math.abs(upTo[best] - target)) best = at;
             }
+            if (best < 0) break;
+            out.add(new String(cps, start, best - start));
+            start = best;
         }
         out.add(new String(cps, start, cps.length - start));
         return out;
@@ -121,8 +122,7 @@ public final class WordWriter {
         int before = cps[at - 1];
         int after = cps[at];
         if (closing.indexOf(after) >= 0 || opening.indexOf(before) >= 0) return false;
-        boolean wordish = Character.isLetterOrDigit(before) && before < 0x2E80;
-        return !(wordish && Character.isLetterOrDigit(after) && after < 0x2E80);
+        return !(before < 0x80 && Character.isLetterOrDigit(before));
     }
 
     /** Writes the blocks in the PDF's order. */

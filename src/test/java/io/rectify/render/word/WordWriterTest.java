@@ -160,6 +160,18 @@ class WordWriterTest {
         assertThat(core).contains("2025-12-24T16:00:00Z").contains(TestDocuments.REFERENCE_TITLE);
     }
 
+    @Test
+    void theTitleIsBrokenIntoBalancedLinesKeepingNumbersWithTheirUnit() {
+        assertThat(WordWriter.balance("中共泉州市洛江区委关于巡视整改进展情况的通报", 20))
+                .containsExactly("中共泉州市洛江区委关于", "巡视整改进展情况的通报");
+        assertThat(WordWriter.balance("洛江区委巡视整改2025年第四季度进展情况汇报", 20))
+                .containsExactly("洛江区委巡视整改2025年", "第四季度进展情况汇报");
+        assertThat(WordWriter.balance("关于做好巡视整改进展情况报送工作的通知", 20)).containsExactly("关于做好巡视整改进展情况报送工作的通知");
+        // no line starts with a closing mark
+        assertThat(WordWriter.balance("关于（一）某某某某某某某某某，某某某某某某某某某某某某某某某某某", 20))
+                .allMatch(l -> !l.startsWith("，") && !l.endsWith("（"));
+    }
+
     private static XWPFDocument read(byte[] docx) throws Exception {
         return new XWPFDocument(new ByteArrayInputStream(docx));
     }
