@@ -24,7 +24,9 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 /**
  * The output folder and its ledger, {@code generated_document}. A PDF is written under a temporary name,
  * flushed to disk and moved into place in one step, so a reader sees the old file or the new one, never
- * half of one. There is one record per (round, kind, as-of date): a new version replaces the old.
+ * half of one. There is one record per (round, kind, as-of date): a new version replaces the old. The editable
+ * .docx of a document lies beside its PDF under the same name ({@link #wordPath}), written the same way just
+ * before the PDF; the record's path, hash and size are the PDF's.
  */
 public class DocumentArchive {
 
@@ -40,8 +42,20 @@ public class DocumentArchive {
 
     public Path resolve(GeneratedDocument doc) { return outputDir.resolve(doc.path()); }
 
-    /** The recorded document, if there is one and its file is still there unchanged in size. */
+    /** The .docx beside a PDF: same folder, same name, {@code .docx}. */
+    public static String wordPath(String pdfPath) {
+        return (pdfPath.endsWith(".pdf") ? pdfPath.substring(0, pdfPath.length() - 4) : pdfPath) + ".docx";
+    }
+
+    public Path resolveWord(GeneratedDocument doc) { return outputDir.resolve(wordPath(doc.path())); }
+
+    /** The recorded document, if there is one, its PDF is still there unchanged in size and its .docx beside it. */
     public Optional<GeneratedDocument> findCurrent(long roundId, DocumentKind kind, LocalDate asOf) {
+        return findPdfInPlace(roundId, kind, asOf).filter(d -> Files.isRegularFile(resolveWord(d)));
+    }
+
+    /** The recorded document, if there is one and its PDF is still there unchanged in size (with or without .docx). */
+    public Optional<GeneratedDocument> findPdfInPlace(long roundId, DocumentKind kind, LocalDate asOf) {
         return find(roundId, kind, asOf).filter(d -> {
             Path file = resolve(d);
             try {
@@ -72,8 +86,23 @@ public class DocumentArchive {
      */
     public GeneratedDocument store(long roundId, DocumentKind kind, LocalDate asOf, String relativePath, String inputSha256,
                                    byte[] pdf, int pageCount, Long jobExecutionId) {
+        return store(roundId, kind, asOf, relativePath, inputSha256, pdf, null, pageCount, jobExecutionId);
+    }
+
+    /**
+     * As above, with the document's .docx written beside the PDF (first, so that a PDF in place always has the
+     * .docx of its version); without one ({@code docx} null) a .docx left from an earlier version is removed.
+     */
+    public GeneratedDocument store(long roundId, DocumentKind kind, LocalDate asOf, String relativePath, String inputSha256,
+                                   byte[] pdf, byte[] docx, int pageCount, Long jobExecutionId) {
         Path target = outputDir.resolve(relativePath).normalize();
         if (!target.startsWith(outputDir)) throw new IllegalArgumentException("path leaves the output folder: " + relativePath);
+        Path word = outputDir.resolve(wordPath(relativePath)).normalize();
+        if (docx != null) {
+            writeAtomically(word, docx);
+        } else {
+            removeStale(word);
+        }
         writeAtomically(target, pdf);
         String sha = sha256(pdf);
         LocalDateTime now = LocalDateTime.now().withNano(0);
@@ -134,6 +163,14 @@ public class DocumentArchive {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void removeStale(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove " + file + ": " + e.getMessage(), e);
         }
     }
 

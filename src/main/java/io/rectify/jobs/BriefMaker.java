@@ -20,6 +20,7 @@ import io.rectify.progress.QuarterReview;
 import io.rectify.progress.QuarterReviewer;
 import io.rectify.progress.SnapshotReader;
 import io.rectify.render.DocumentRenderer;
+import io.rectify.render.word.WordWriter;
 
 /**
  * One round's quarterly brief, from ledger to PDF and mail: snapshots at the end of the quarter and of the one
@@ -39,6 +40,7 @@ public class BriefMaker {
     private final DeliveryStore deliveries;
     private final RoundRepository rounds;
     private final String messageIdDomain;
+    private final WordWriter word = new WordWriter();
 
     public BriefMaker(SnapshotReader snapshots, QuarterReviewer reviewer, BriefComposer composer, DocumentRenderer renderer,
                       DocumentArchive archive, DeliveryStore deliveries, RoundRepository rounds, String messageIdDomain) {
@@ -53,11 +55,11 @@ public class BriefMaker {
     }
 
     /**
-     * A brief to store: with {@code pdf} and {@code letter} when it was made now, without when the stored one stands
-     * ({@code reason} says why).
+     * A brief to store: with {@code pdf}, {@code docx} and {@code letter} when it was made now, without when the
+     * stored one stands ({@code reason} says why).
      */
     public record Brief(long roundId, String roundCode, Quarter quarter, String inputSha256,
-                        DocumentRenderer.RenderedPdf pdf, Letter letter, String reason) {
+                        DocumentRenderer.RenderedPdf pdf, byte[] docx, Letter letter, String reason) {
 
         public String relativePath() { return relativePath(roundCode, quarter); }
 
@@ -84,8 +86,10 @@ public class BriefMaker {
         Optional<GeneratedDocument> current = archive.findCurrent(roundId, DocumentKind.BRIEF, quarter.end());
         Optional<GeneratedDocument> recorded = archive.find(roundId, DocumentKind.BRIEF, quarter.end());
         if (recorded.isPresent() && deliveries.anyReached(recorded.get().id())) {
-            if (current.isPresent()) {
-                return Optional.of(new Brief(roundId, round.code(), quarter, current.get().inputSha256(), null, null,
+            // the PDF that was sent stands, even without a .docx (one made now could differ from it)
+            Optional<GeneratedDocument> sent = archive.findPdfInPlace(roundId, DocumentKind.BRIEF, quarter.end());
+            if (sent.isPresent()) {
+                return Optional.of(new Brief(roundId, round.code(), quarter, sent.get().inputSha256(), null, null, null,
                         "already sent to some recipients: kept as it is"));
             }
             log.warn("{}: the brief for {} was sent to some recipients but its file is gone; making it again",
@@ -96,10 +100,11 @@ public class BriefMaker {
         BriefComposer.MailText mail = composer.mail(review);
         String inputSha = DocumentArchive.sha256((document + "\n" + mail).getBytes(StandardCharsets.UTF_8));
         if (current.isPresent() && current.get().inputSha256().equals(inputSha)) {
-            return Optional.of(new Brief(roundId, round.code(), quarter, inputSha, null, null, "unchanged"));
+            return Optional.of(new Brief(roundId, round.code(), quarter, inputSha, null, null, null, "unchanged"));
         }
         Letter letter = new Letter(mail.subject(), mail.text(), mail.html(), mail.attachmentName(), null);
-        return Optional.of(new Brief(roundId, round.code(), quarter, inputSha, renderer.render(document), letter, "new"));
+        return Optional.of(new Brief(roundId, round.code(), quarter, inputSha, renderer.render(document),
+                word.write(document), letter, "new"));
     }
 
     /** Stores a brief made now (file, record, its mail), and adds a pending delivery for each recipient without one. */
@@ -107,7 +112,7 @@ public class BriefMaker {
         GeneratedDocument doc;
         if (b.made()) {
             doc = archive.store(b.roundId(), DocumentKind.BRIEF, b.quarter().end(), b.relativePath(), b.inputSha256(),
-                    b.pdf().bytes(), b.pdf().pageCount(), jobExecutionId);
+                    b.pdf().bytes(), b.docx(), b.pdf().pageCount(), jobExecutionId);
             deliveries.saveLetter(doc.id(), doc.sha256(), b.letter());
         } else {
             doc = archive.find(b.roundId(), DocumentKind.BRIEF, b.quarter().end()).orElseThrow();

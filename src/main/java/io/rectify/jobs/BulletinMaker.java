@@ -13,9 +13,10 @@ import io.rectify.progress.Progress;
 import io.rectify.progress.ProgressAggregator;
 import io.rectify.progress.SnapshotReader;
 import io.rectify.render.DocumentRenderer;
+import io.rectify.render.word.WordWriter;
 
 /**
- * One round's bulletin, from ledger to PDF bytes: snapshot, aggregate, compose, render. Returns nothing
+ * One round's bulletin, from ledger to PDF and .docx bytes: snapshot, aggregate, compose, render. Returns nothing
  * when the document recorded for that date was made from the same inputs and its file is in place.
  */
 public class BulletinMaker {
@@ -25,6 +26,7 @@ public class BulletinMaker {
     private final BulletinComposer composer;
     private final DocumentRenderer renderer;
     private final DocumentArchive archive;
+    private final WordWriter word = new WordWriter();
 
     public BulletinMaker(SnapshotReader snapshots, ProgressAggregator aggregator, BulletinComposer composer,
                          DocumentRenderer renderer, DocumentArchive archive) {
@@ -35,9 +37,9 @@ public class BulletinMaker {
         this.archive = archive;
     }
 
-    /** A rendered bulletin ready to be stored. */
+    /** A rendered bulletin ready to be stored: its PDF and its .docx. */
     public record Bulletin(long roundId, String roundCode, LocalDate asOf, String inputSha256,
-                           DocumentRenderer.RenderedPdf pdf) {
+                           DocumentRenderer.RenderedPdf pdf, byte[] docx) {
 
         public String relativePath() {
             return roundCode + "/" + roundCode + "-" + DocumentKind.BULLETIN.fileWord() + "-" + asOf + ".pdf";
@@ -52,11 +54,11 @@ public class BulletinMaker {
         Optional<GeneratedDocument> current = archive.findCurrent(roundId, DocumentKind.BULLETIN, asOf);
         if (current.isPresent() && current.get().inputSha256().equals(inputSha)) return Optional.empty();
         return Optional.of(new Bulletin(roundId, progress.snapshot().round().code(), asOf, inputSha,
-                renderer.render(document)));
+                renderer.render(document), word.write(document)));
     }
 
     public GeneratedDocument store(Bulletin b, Long jobExecutionId) {
         return archive.store(b.roundId(), DocumentKind.BULLETIN, b.asOf(), b.relativePath(), b.inputSha256(),
-                b.pdf().bytes(), b.pdf().pageCount(), jobExecutionId);
+                b.pdf().bytes(), b.docx(), b.pdf().pageCount(), jobExecutionId);
     }
 }

@@ -3,6 +3,7 @@ package io.rectify.portal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Component;
@@ -71,9 +72,22 @@ class DocumentAccess {
         }
     }
 
+    /** The document's .docx beside its PDF, if it is there (a brief mailed before Word files were made has none). */
+    Optional<Path> word(DocumentCatalog.Entry entry) {
+        try {
+            return Optional.of(file(entry, DocumentArchive.wordPath(entry.doc().path())));
+        } catch (FileGone e) {
+            return Optional.empty();
+        }
+    }
+
     private Path file(DocumentCatalog.Entry entry) {
+        return file(entry, entry.doc().path());
+    }
+
+    private Path file(DocumentCatalog.Entry entry, String path) {
         Path root = archive.outputDir();
-        Path relative = Path.of(entry.doc().path());
+        Path relative = Path.of(path);
         Path file = root.resolve(relative).normalize();
         if (relative.isAbsolute() || !file.startsWith(root)) throw new FileGone(entry); // a record that points outside
         try {

@@ -3,6 +3,7 @@ package io.rectify.portal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.context.request.ServletWebRequest;
 
+import io.rectify.archive.DocumentArchive;
 import io.rectify.archive.DocumentKind;
 
 /**
@@ -31,6 +33,9 @@ import io.rectify.archive.DocumentKind;
 @Controller
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class DocumentController {
+
+    static final MediaType DOCX = MediaType.parseMediaType(
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
 
     private final DocumentCatalog catalog;
     private final DocumentAccess access;
@@ -78,6 +83,7 @@ class DocumentController {
         DocumentAccess.Opened opened = access.open(viewer, id);
         model.addAttribute("e", opened.entry());
         model.addAttribute("downloadName", DownloadNames.chineseName(opened.entry()));
+        model.addAttribute("word", access.word(opened.entry()).isPresent());
         return "portal/document";
     }
 
@@ -119,5 +125,28 @@ class DocumentController {
         // If-Range no longer matches: the whole file (Spring MVC never cuts an InputStreamResource into ranges)
         InputStream in = Files.newInputStream(opened.file());
         return response.contentLength(Files.size(opened.file())).body(new InputStreamResource(in));
+    }
+
+    /**
+     * The .docx beside the PDF, for the last edits in Word or WPS: the same Chinese name with {@code .docx}, a strong
+     * ETag (its sha256), recorded in {@code download_log} under its own path and hash. 404 when there is none.
+     */
+    @GetMapping("/documents/{id}/download.docx")
+    ResponseEntity<byte[]> downloadWord(Viewer viewer, @PathVariable long id, ServletWebRequest web,
+                                        HttpServletRequest request) throws IOException {
+        DocumentCatalog.Entry entry = access.entry(viewer, id);
+        Path file = access.word(entry).orElseThrow(() -> new DocumentAccess.FileGone(entry));
+        byte[] bytes = Files.readAllBytes(file);
+        String sha = DocumentArchive.sha256(bytes);
+        String etag = "\"" + sha + "\"";
+        if (web.checkNotModified(etag)) return null;
+        if (!"HEAD".equals(request.getMethod())) {
+            downloads.record(viewer, entry, DocumentArchive.wordPath(entry.doc().path()), sha, null, request.getRemoteAddr());
+        }
+        return ResponseEntity.ok().contentType(DOCX)
+                .header(HttpHeaders.CONTENT_DISPOSITION, DownloadNames.contentDisposition("attachment", entry, "docx"))
+                .eTag(etag)
+                .cacheControl(CacheControl.noCache().cachePrivate())
+                .body(bytes);
     }
 }

@@ -23,10 +23,15 @@ class DownloadLog {
     DownloadLog(JdbcClient jdbc) { this.jdbc = jdbc; }
 
     void record(Viewer viewer, DocumentCatalog.Entry entry, String byteRange, String remoteAddr) {
+        record(viewer, entry, entry.doc().path(), entry.doc().sha256(), byteRange, remoteAddr);
+    }
+
+    /** A download of another file of the document (its .docx): that file's path and hash. */
+    void record(Viewer viewer, DocumentCatalog.Entry entry, String path, String sha256, String byteRange, String remoteAddr) {
         jdbc.sql("INSERT INTO download_log (user_id, username, document_id, round_code, kind, as_of, path, sha256,"
                         + " byte_range, remote_addr, downloaded_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)")
                 .params(viewer.userId(), viewer.username(), entry.doc().id(), entry.roundCode(), entry.doc().kind().name(),
-                        entry.doc().asOf(), entry.doc().path(), entry.doc().sha256(), clip(byteRange, 100),
+                        entry.doc().asOf(), path, sha256, clip(byteRange, 100),
                         clip(remoteAddr, 64), LocalDateTime.now().withNano(0))
                 .update();
     }

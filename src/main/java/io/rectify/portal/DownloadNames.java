@@ -12,19 +12,26 @@ final class DownloadNames {
 
     private DownloadNames() {}
 
-    static String chineseName(DocumentCatalog.Entry e) {
-        return safe(e.inspectedOrg() + e.kindLabel()) + "-" + e.doc().asOf() + ".pdf";
+    static String chineseName(DocumentCatalog.Entry e) { return chineseName(e, "pdf"); }
+
+    /** @param extension {@code pdf}, or {@code docx} for the Word file beside the PDF */
+    static String chineseName(DocumentCatalog.Entry e, String extension) {
+        return safe(e.inspectedOrg() + e.kindLabel()) + "-" + e.doc().asOf() + "." + extension;
     }
 
-    static String asciiName(DocumentCatalog.Entry e) {
+    static String asciiName(DocumentCatalog.Entry e) { return asciiName(e, "pdf"); }
+
+    static String asciiName(DocumentCatalog.Entry e, String extension) {
         String fileName = Path.of(e.doc().path()).getFileName().toString();
-        if (fileName.matches("[A-Za-z0-9._-]{1,200}\\.pdf")) return fileName;
+        if (fileName.matches("[A-Za-z0-9._-]{1,200}\\.pdf")) return fileName.substring(0, fileName.length() - 3) + extension;
         return (e.roundCode() + "-" + e.doc().kind().fileWord() + "-" + e.doc().asOf()).replaceAll("[^A-Za-z0-9._-]", "_")
-                + ".pdf";
+                + "." + extension;
     }
 
-    static String contentDisposition(String type, DocumentCatalog.Entry e) {
-        return type + "; filename=\"" + asciiName(e) + "\"; filename*=UTF-8''" + rfc5987(chineseName(e));
+    static String contentDisposition(String type, DocumentCatalog.Entry e) { return contentDisposition(type, e, "pdf"); }
+
+    static String contentDisposition(String type, DocumentCatalog.Entry e, String extension) {
+        return type + "; filename=\"" + asciiName(e, extension) + "\"; filename*=UTF-8''" + rfc5987(chineseName(e, extension));
     }
 
     /** Characters a file name must not hold on any common system, and controls, replaced by _. */

@@ -24,6 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.rectify.archive.DocumentArchive;
 import io.rectify.render.LayoutChecker;
+import io.rectify.render.word.WordDocuments;
 import io.rectify.testsupport.CliRun;
 import io.rectify.testsupport.PdfText;
 import io.rectify.testsupport.TestDatabase;
@@ -76,7 +77,12 @@ abstract class NightlyPipelineTest {
         assertThat(r.out()).contains(pdf.toString());
         assertThat(pdf).isRegularFile();
         assertThat(Files.list(pdf.getParent()).map(p -> p.getFileName().toString()))
-                .as("no temporary files left").allMatch(n -> n.endsWith(".pdf"));
+                .as("no temporary files left").allMatch(n -> n.endsWith(".pdf") || n.endsWith(".docx"));
+        // the .docx beside it, with the PDF's text in the same order
+        Path docx = word(pdf);
+        assertThat(docx).isRegularFile();
+        assertThat(WordDocuments.docxText(Files.readAllBytes(docx)))
+                .isEqualTo(WordDocuments.pdfText(Files.readAllBytes(pdf), List.<String>of()));
 
         String text = PdfText.fold(PdfText.read(pdf));
         List<String> ref = referenceLines();
@@ -120,13 +126,33 @@ abstract class NightlyPipelineTest {
     void aRerunWithUnchangedInputsWritesNothing() throws IOException {
         Path pdf = bulletin("luojiang-2024", AS_OF);
         var before = Files.getLastModifiedTime(pdf);
+        var beforeWord = Files.getLastModifiedTime(word(pdf));
         String sha = DocumentArchive.sha256(Files.readAllBytes(pdf));
         CliRun.Result r = cli("nightly", "--as-of", AS_OF.toString());
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(r.out()).contains("0 bulletin(s) written, 1 unchanged");
         assertThat(Files.getLastModifiedTime(pdf)).isEqualTo(before);
+        assertThat(Files.getLastModifiedTime(word(pdf))).isEqualTo(beforeWord);
         assertThat(DocumentArchive.sha256(Files.readAllBytes(pdf))).isEqualTo(sha);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM generated_document WHERE kind = 'BULLETIN'").query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    @Order(2)
+    void aMissingDocxIsWrittenAgainWithTheSameBytes() throws IOException {
+        Path pdf = bulletin("luojiang-2024", AS_OF);
+        byte[] docx = Files.readAllBytes(word(pdf));
+        String sha = DocumentArchive.sha256(Files.readAllBytes(pdf));
+        Files.delete(word(pdf));
+        CliRun.Result r = cli("nightly", "--as-of", AS_OF.toString());
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("1 bulletin(s) written");
+        assertThat(Files.readAllBytes(word(pdf))).isEqualTo(docx);
+        assertThat(DocumentArchive.sha256(Files.readAllBytes(pdf))).isEqualTo(sha);
+    }
+
+    static Path word(Path pdf) {
+        return pdf.resolveSibling(DocumentArchive.wordPath(pdf.getFileName().toString()));
     }
 
     @Test

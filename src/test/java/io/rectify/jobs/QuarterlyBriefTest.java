@@ -31,6 +31,7 @@ import io.rectify.progress.Quarter;
 import io.rectify.progress.QuarterReviewer;
 import io.rectify.progress.SnapshotReader;
 import io.rectify.render.LayoutChecker;
+import io.rectify.render.word.WordDocuments;
 import io.rectify.testsupport.CliRun;
 import io.rectify.testsupport.PdfText;
 import io.rectify.testsupport.TestDatabase;
@@ -142,16 +143,27 @@ abstract class QuarterlyBriefTest {
         LayoutChecker.Report report = LayoutChecker.check(Files.readAllBytes(brief()), document);
         assertThat(report.violations()).as(report.summary()).isEmpty();
         assertThat(report.pages()).isEqualTo(PdfText.pages(brief()));
+        // the .docx beside it: the same text in the same order, the tables as Word tables
+        Path docx = NightlyPipelineTest.word(brief());
+        assertThat(WordDocuments.docxText(Files.readAllBytes(docx)))
+                .isEqualTo(WordDocuments.pdfText(Files.readAllBytes(brief()), document));
+        try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(Files.newInputStream(docx))) {
+            long tables = document.body().stream().filter(b -> b instanceof OfficialDocument.Table
+                    || b instanceof OfficialDocument.Chart).count();
+            assertThat(doc.getTables()).hasSize((int) tables).isNotEmpty();
+        }
     }
 
     @Test
     @Order(4)
     void aRerunKeepsTheBriefAndWritesNoSecondMail() throws IOException {
         var before = Files.getLastModifiedTime(brief());
+        var beforeWord = Files.getLastModifiedTime(NightlyPipelineTest.word(brief()));
         CliRun.Result r = cli("quarterly", "--quarter", "2025Q4", "--round", CODE);
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(r.out()).contains("0 brief(s) written, 1 kept; deliveries: 0 sent, 6 in the outbox");
         assertThat(Files.getLastModifiedTime(brief())).isEqualTo(before);
+        assertThat(Files.getLastModifiedTime(NightlyPipelineTest.word(brief()))).isEqualTo(beforeWord);
         assertThat(jdbc.sql("SELECT SUM(attempts) FROM delivery").query(Long.class).single()).isEqualTo(6);
     }
 

@@ -87,6 +87,40 @@ class DownloadTest extends PortalTest {
                 .andExpect(content().string(containsString("luojiang-2024/luojiang-2024-bulletin-2025-12-25.pdf")));
     }
 
+    @Test
+    void theDocxDownloadsBesideThePdfWithItsChineseNameAndIsRecorded() throws Exception {
+        mvc.perform(get("/documents/" + fixture.bulletin()).with(as("alice")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("href=\"/documents/" + fixture.bulletin() + "/download.docx\"")));
+        java.nio.file.Path docxFile = fixture.bulletinFile().resolveSibling(
+                DocumentArchive.wordPath(fixture.bulletinFile().getFileName().toString()));
+        byte[] file = Files.readAllBytes(docxFile);
+        String sha = DocumentArchive.sha256(file);
+        long before = count("alice");
+        MockHttpServletResponse response = mvc.perform(get("/documents/" + fixture.bulletin() + "/download.docx").with(as("alice")))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Type",
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document"))
+                .andExpect(header().string("Content-Disposition", "attachment; filename=\"luojiang-2024-bulletin-2025-12-25.docx\";"
+                        + " filename*=UTF-8''" + DownloadNames.rfc5987("洛江区委巡视整改进展情况的通报-2025-12-25.docx")))
+                .andExpect(header().string("ETag", "\"" + sha + "\""))
+                .andReturn().getResponse();
+        assertThat(response.getContentAsByteArray()).isEqualTo(file);
+        assertThat(count("alice") - before).isEqualTo(1);
+        Map<String, Object> last = jdbc.sql("SELECT * FROM download_log WHERE username = 'alice' ORDER BY id DESC")
+                .query().listOfRows().get(0);
+        assertThat(last).containsEntry("document_id", fixture.bulletin())
+                .containsEntry("path", "luojiang-2024/luojiang-2024-bulletin-2025-12-25.docx").containsEntry("sha256", sha);
+        mvc.perform(get("/documents/" + fixture.bulletin() + "/download.docx").header("If-None-Match", "\"" + sha + "\"")
+                .with(as("alice"))).andExpect(status().isNotModified());
+        // another round's document: 403; a document without a .docx (stored before Word files existed): 404, no link
+        mvc.perform(get("/documents/" + fixture.bulletin() + "/download.docx").with(as("bob"))).andExpect(status().isForbidden());
+        mvc.perform(get("/documents/" + fixture.brief() + "/download.docx").with(as("alice"))).andExpect(status().isNotFound());
+        mvc.perform(get("/documents/" + fixture.brief()).with(as("alice")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("download.docx"))));
+    }
+
     long count(String user) {
         return jdbc.sql("SELECT COUNT(*) FROM download_log WHERE username = ?").param(user).query(Long.class).single();
     }
