@@ -11,11 +11,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import freemarker.cache.AndMatcher;
 import freemarker.cache.ClassTemplateLoader;
+import freemarker.cache.ConditionalTemplateConfigurationFactory;
+import freemarker.cache.FileExtensionMatcher;
+import freemarker.cache.NotMatcher;
+import freemarker.cache.PathGlobMatcher;
 import freemarker.cache.FileTemplateLoader;
 import freemarker.cache.MultiTemplateLoader;
 import freemarker.cache.TemplateLoader;
 import freemarker.core.TemplateClassResolver;
+import freemarker.core.TemplateConfiguration;
 import freemarker.template.Configuration;
 import freemarker.template.SimpleObjectWrapper;
 import freemarker.template.TemplateException;
@@ -25,7 +31,8 @@ import freemarker.template.TemplateExceptionHandler;
  * The documents' wording: FreeMarker templates read from the {@code templates/} folder (so they can be
  * edited without recompiling), falling back to the copy built into the jar. Templates are compiled once
  * and cached. The configuration is a sandbox: the data model holds only maps, lists, strings, numbers and
- * booleans, {@code ?new} and {@code ?api} are off, so a template cannot reach Java classes.
+ * booleans, {@code ?new} and {@code ?api} are off, so a template cannot reach Java classes. The document
+ * templates ({@code *.ftl} outside {@code mail/}) escape every interpolation for {@link DocumentMarkup}.
  */
 public class TemplateEngine {
 
@@ -51,6 +58,10 @@ public class TemplateEngine {
         config.setObjectWrapper(new SimpleObjectWrapper(Configuration.VERSION_2_3_34));
         config.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
         config.setLogTemplateExceptions(false);
+        TemplateConfiguration lines = new TemplateConfiguration();
+        lines.setOutputFormat(LineMarkupFormat.INSTANCE);
+        config.setTemplateConfigurations(new ConditionalTemplateConfigurationFactory(
+                new AndMatcher(new FileExtensionMatcher("ftl"), new NotMatcher(new PathGlobMatcher("mail/**"))), lines));
         config.setWrapUncheckedExceptions(true);
     }
 
