@@ -39,6 +39,12 @@ public final class XlsxSource implements LedgerSource {
     static final long MAX_ENTRY_SIZE = 1L << 30;
     static final double MIN_INFLATE_RATIO = 0.01;
     private static final int MAX_COLUMNS = 256;
+    /**
+     * Shared strings are read before the sheets, so all are kept, used or not: bounded by count and by characters
+     * (~60 MB of text), far above a 100,000-row ledger saved by Excel and far below what fills a 256 MB heap.
+     */
+    static final int MAX_SHARED_STRINGS = 1_000_000;
+    static final long MAX_SHARED_CHARS = 30_000_000;
 
     private final String fileName;
     private final OPCPackage pkg;
@@ -86,10 +92,15 @@ public final class XlsxSource implements LedgerSource {
     static LedgerFileException translate(Throwable e) {
         if (e instanceof LedgerFileException l) return l;
         for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof LedgerFileException l) return l;
             String m = String.valueOf(t.getMessage());
             if (m.contains("Zip bomb") || m.contains("max entry size") || m.contains("MAX_ENTRY_SIZE")) {
                 return new LedgerFileException("refused: a part of the workbook expands far beyond its compressed size or beyond "
                         + (MAX_ENTRY_SIZE >> 20) + " MB (a zip bomb?); save the ledger again from Excel", e);
+            }
+            if (m.contains("DOCTYPE is disallowed")) {
+                return new LedgerFileException("refused: a part of the workbook declares a DOCTYPE (entities), which"
+                        + " Excel never writes; save the ledger again from Excel", e);
             }
             if (t instanceof OLE2NotOfficeXmlFileException) {
                 return new LedgerFileException("an old Excel 97-2003 file (.xls) or another OLE2 file; open it in Excel and"
@@ -170,6 +181,7 @@ public final class XlsxSource implements LedgerSource {
         try (InputStream in = data) {
             parse(in, new DefaultHandler() {
                 final CappedText text = new CappedText();
+                long chars;
                 boolean inT;
                 int phonetic;
 
@@ -186,7 +198,20 @@ public final class XlsxSource implements LedgerSource {
                 @Override
                 public void endElement(String uri, String localName, String qName) {
                     switch (name(localName, qName)) {
-                        case "si" -> strings.add(text.tooLong() ? (Object) text.length() : text.toString());
+                        case "si" -> {
+                            if (strings.size() >= MAX_SHARED_STRINGS) {
+                                throw new LedgerFileException(String.format("refused: the workbook holds more than %,d"
+                                        + " shared strings (texts); a ledger has far fewer: save it again from Excel,"
+                                        + " or split it", MAX_SHARED_STRINGS));
+                            }
+                            chars += Math.min(text.length(), Cells.MAX_CELL);
+                            if (chars > MAX_SHARED_CHARS) {
+                                throw new LedgerFileException(String.format("refused: the shared strings of the workbook"
+                                        + " hold more than %,d characters; a ledger has far fewer: save it again from"
+                                        + " Excel, or split it", MAX_SHARED_CHARS));
+                            }
+                            strings.add(text.tooLong() ? (Object) text.length() : text.toString());
+                        }
                         case "t" -> inT = false;
                         case "rPh" -> phonetic--;
                         default -> { }
