@@ -1,7 +1,6 @@
 package io.rectify.portal;
 
 import java.io.IOException;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -153,13 +152,19 @@ class SecurityConfig {
     static final class RelativeRedirects implements RedirectStrategy {
         @Override
         public void sendRedirect(HttpServletRequest request, HttpServletResponse response, String url) throws IOException {
-            URI uri = URI.create(url);
             String target;
-            if (uri.isAbsolute() || uri.getRawAuthority() != null) {
-                String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
-                target = path + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+            int scheme = url.indexOf("://");
+            if (url.startsWith("//") || scheme > 0 && url.substring(0, scheme).matches("[A-Za-z][A-Za-z0-9+.-]*")) {
+                int slash = url.indexOf('/', url.startsWith("//") ? 2 : scheme + 3);
+                target = slash < 0 ? "/" : url.substring(slash); // already holds the context path
             } else {
                 target = url.startsWith("/") ? request.getContextPath() + url : url;
+            }
+            // never "//host" or "/\host", which browsers read as another host
+            if (target.startsWith("/")) {
+                int i = 0;
+                while (i < target.length() && (target.charAt(i) == '/' || target.charAt(i) == '\\')) i++;
+                target = "/" + target.substring(i);
             }
             response.sendRedirect(response.encodeRedirectURL(target));
         }

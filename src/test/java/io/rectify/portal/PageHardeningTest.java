@@ -101,6 +101,18 @@ class PageHardeningTest extends PortalTest {
         }
     }
 
+    @Test
+    void aRedirectKeepsOnlyThePathOfWhateverURLItIsGiven() throws Exception {
+        SecurityConfig.RelativeRedirects relative = new SecurityConfig.RelativeRedirects();
+        for (String[] c : new String[][] {{"http://evil.example/runs?continue", "/runs?continue"},
+                {"/documents", "/documents"}, {"//evil.example/x", "/x"}, {"https://h:8443", "/"},
+                {"http://h//evil.example/x", "/evil.example/x"}, {"http://h/\\evil.example", "/evil.example"}}) {
+            MockHttpServletResponse response = new MockHttpServletResponse();
+            relative.sendRedirect(new org.springframework.mock.web.MockHttpServletRequest(), response, c[0]);
+            assertThat(response.getRedirectedUrl()).as(c[0]).isEqualTo(c[1]);
+        }
+    }
+
     private List<String> rawGet(String path, String host) throws Exception {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             OutputStream out = socket.getOutputStream();
