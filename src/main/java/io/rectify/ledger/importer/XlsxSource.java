@@ -39,12 +39,6 @@ public final class XlsxSource implements LedgerSource {
     static final long MAX_ENTRY_SIZE = 1L << 30;
     static final double MIN_INFLATE_RATIO = 0.01;
     private static final int MAX_COLUMNS = 256;
-    /**
-     * Shared strings are read before the sheets, so all are kept, used or not: bounded by count and by characters
-     * (~60 MB of text), far above a 100,000-row ledger saved by Excel and far below what fills a 256 MB heap.
-     */
-    static final int MAX_SHARED_STRINGS = 1_000_000;
-    static final long MAX_SHARED_CHARS = 30_000_000;
 
     private final String fileName;
     private final OPCPackage pkg;
@@ -66,7 +60,7 @@ public final class XlsxSource implements LedgerSource {
             }
         }
         this.date1904 = readDate1904();
-        this.sharedStrings = readSharedStrings();
+        this.sharedStrings = SharedStrings.read(reader);
         this.styles = reader.getStylesTable();
     }
 
@@ -146,7 +140,7 @@ public final class XlsxSource implements LedgerSource {
         pkg.revert(); // read-only: close without saving
     }
 
-    private static void parse(InputStream in, DefaultHandler handler) throws Exception {
+    static void parse(InputStream in, DefaultHandler handler) throws Exception {
         XMLReader xml = XMLHelper.newXMLReader();
         xml.setContentHandler(handler);
         xml.parse(new InputSource(in));
@@ -168,65 +162,6 @@ public final class XlsxSource implements LedgerSource {
         return result[0];
     }
 
-    /** Shared strings as plain strings; a string over the cap is kept as its length (a Long). */
-    private List<Object> readSharedStrings() throws Exception {
-        List<Object> strings = new ArrayList<>();
-        InputStream data;
-        try {
-            data = reader.getSharedStringsData();
-        } catch (Exception none) {
-            return strings;
-        }
-        if (data == null) return strings;
-        try (InputStream in = data) {
-            parse(in, new DefaultHandler() {
-                final CappedText text = new CappedText();
-                long chars;
-                boolean inT;
-                int phonetic;
-
-                @Override
-                public void startElement(String uri, String localName, String qName, Attributes atts) {
-                    switch (name(localName, qName)) {
-                        case "si" -> text.reset();
-                        case "t" -> inT = true;
-                        case "rPh" -> phonetic++;
-                        default -> { }
-                    }
-                }
-
-                @Override
-                public void endElement(String uri, String localName, String qName) {
-                    switch (name(localName, qName)) {
-                        case "si" -> {
-                            if (strings.size() >= MAX_SHARED_STRINGS) {
-                                throw new LedgerFileException(String.format("refused: the workbook holds more than %,d"
-                                        + " shared strings (texts); a ledger has far fewer: save it again from Excel,"
-                                        + " or split it", MAX_SHARED_STRINGS));
-                            }
-                            chars += Math.min(text.length(), Cells.MAX_CELL);
-                            if (chars > MAX_SHARED_CHARS) {
-                                throw new LedgerFileException(String.format("refused: the shared strings of the workbook"
-                                        + " hold more than %,d characters; a ledger has far fewer: save it again from"
-                                        + " Excel, or split it", MAX_SHARED_CHARS));
-                            }
-                            strings.add(text.tooLong() ? (Object) text.length() : text.toString());
-                        }
-                        case "t" -> inT = false;
-                        case "rPh" -> phonetic--;
-                        default -> { }
-                    }
-                }
-
-                @Override
-                public void characters(char[] ch, int start, int length) {
-                    if (inT && phonetic == 0) text.append(ch, start, length);
-                }
-            });
-        }
-        return strings;
-    }
-
     private boolean dateStyle(int index) {
         return dateStyles.computeIfAbsent(index, i -> {
             if (styles == null || i < 0 || i >= styles.getNumCellStyles()) return false;
@@ -235,7 +170,7 @@ public final class XlsxSource implements LedgerSource {
         });
     }
 
-    private static String name(String localName, String qName) {
+    static String name(String localName, String qName) {
         if (localName != null && !localName.isEmpty()) return localName;
         int colon = qName.indexOf(':');
         return colon < 0 ? qName : qName.substring(colon + 1);
