@@ -19,6 +19,8 @@ import org.springframework.context.event.ContextClosedEvent;
 class ServeCommand implements Cli.Command {
 
     static final int DEFAULT_PORT = 8080;
+    /** Only this machine, unless --address says otherwise: the page is plain HTTP, meant behind an HTTPS proxy. */
+    static final String DEFAULT_ADDRESS = "127.0.0.1";
 
     int port = DEFAULT_PORT;
     String address;
@@ -26,14 +28,15 @@ class ServeCommand implements Cli.Command {
     @Override
     public String usage() {
         return """
-                Usage: java -jar target/rectify.jar serve [--port 8080] [--address 0.0.0.0]
+                Usage: java -jar target/rectify.jar serve [--port 8080] [--address 127.0.0.1]
 
                 Starts the secretaries' web page (in Chinese): log in, find the generated bulletins and briefs, preview
                 their first page, download them; see the run history and the delivery ledger. Administrators can
                 run the nightly job for one round and read who downloaded what. Stops with Ctrl-C (or SIGTERM).
 
+                It listens on 127.0.0.1 (this machine only) unless --address names another interface
+                (0.0.0.0 for all). Serve it behind an HTTPS reverse proxy when it is reachable from other machines.
                 Nobody can log in until an account exists: java -jar target/rectify.jar user add NAME --role ADMIN
-                Serve it behind an HTTPS reverse proxy when it is reachable from other machines.
 
                 Exit codes: 0 stopped, 2 bad arguments, a port in use or a database that cannot be reached.""";
     }
@@ -56,11 +59,11 @@ class ServeCommand implements Cli.Command {
                 throw new UsageException("serve: --port " + args.get("port") + " is not a port number (0-65535, 0 = any free port)");
             }
         }
-        address = args.get("address");
-        if (address != null && address.isBlank()) throw new UsageException("serve: --address needs a value");
+        address = args.has("address") ? args.get("address") : DEFAULT_ADDRESS;
+        if (address == null || address.isBlank()) throw new UsageException("serve: --address needs a value");
         System.setProperty("spring.main.web-application-type", "servlet");
         System.setProperty("server.port", Integer.toString(port));
-        if (address != null) System.setProperty("server.address", address);
+        System.setProperty("server.address", address);
     }
 
     @Override
@@ -76,12 +79,27 @@ class ServeCommand implements Cli.Command {
         context.addApplicationListener(event -> {
             if (event instanceof ContextClosedEvent) closed.countDown();
         });
-        out.println("Rectify 整改文档: http://" + (address == null ? "localhost" : address) + ":" + web.getWebServer().getPort()
-                + "/  (Ctrl-C to stop)");
+        out.println("Rectify 整改文档: " + url(address, web.getWebServer().getPort()) + "  (Ctrl-C to stop)");
         out.flush();
         while (context.isActive()) {
             if (closed.await(1, java.util.concurrent.TimeUnit.SECONDS)) break;
         }
         return Cli.OK;
+    }
+
+    /** The address people type: the host itself, or this machine's name when listening on every interface. */
+    static String url(String address, int port) {
+        String host = address;
+        String note = "";
+        if (address.equals("0.0.0.0") || address.equals("::") || address.equals("[::]")) {
+            try {
+                host = java.net.InetAddress.getLocalHost().getHostName();
+            } catch (java.net.UnknownHostException e) {
+                host = "localhost";
+            }
+            note = " (listening on every interface)";
+        }
+        if (host.contains(":") && !host.startsWith("[")) host = "[" + host + "]";
+        return "http://" + host + ":" + port + "/" + note;
     }
 }

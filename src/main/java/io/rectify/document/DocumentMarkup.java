@@ -27,6 +27,10 @@ import java.util.List;
  * </pre>
  * Cells are separated by {@code |}; a table or chart ends at the first line that is not one of its rows.
  * Blank lines are ignored. Punctuation is made full-width on the way (see {@link ChineseTypography}).
+ *
+ * <p>What a template interpolates is escaped first ({@link #escape}, done by {@link LineMarkupFormat} for every
+ * {@code ${…}}): a line break inside people's text joins the lines, {@code |} and {@code \} are written
+ * {@code \|} and {@code \\}. So the ledger's text can never start an element or a cell.
  */
 public final class DocumentMarkup {
 
@@ -46,7 +50,7 @@ public final class DocumentMarkup {
             int colon = line.indexOf(':');
             String kind = colon < 0 ? "" : line.substring(0, colon);
             String raw = colon < 0 ? "" : line.substring(colon + 1).strip();
-            String text = ChineseTypography.normalize(raw);
+            String text = ChineseTypography.normalize(unescape(raw));
             String where = templateName + ": output line " + (i + 1);
             if (table != null && !kind.equals("th") && !kind.equals("tr") && !kind.equals("cols")) {
                 body.add(table.build(where));
@@ -63,7 +67,7 @@ public final class DocumentMarkup {
                 case "marking" -> marking = text;
                 case "addressee" -> addressee = text;
                 case "signature" -> organ = text;
-                case "date" -> date = parseDate(raw, where);
+                case "date" -> date = parseDate(unescape(raw), where);
                 case "h1", "h2", "h3", "h4" -> body.add(new OfficialDocument.Heading(kind.charAt(1) - '0', text));
                 case "p" -> body.add(new OfficialDocument.Paragraph(text));
                 case "table" -> table = new TableBuilder(text);
@@ -143,9 +147,62 @@ public final class DocumentMarkup {
         }
     }
 
+    /** The cells of a row: split at each {@code |} that is not escaped, then unescaped. */
     private static List<String> cells(String raw) {
-        return Arrays.stream(raw.split("\\|", -1)).map(String::strip).map(ChineseTypography::normalize).toList();
+        List<String> cells = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c == '\\' && i + 1 < raw.length()) cell.append(raw.charAt(++i));
+            else if (c == '|') {
+                cells.add(ChineseTypography.normalize(cell.toString().strip()));
+                cell.setLength(0);
+            } else cell.append(c);
+        }
+        cells.add(ChineseTypography.normalize(cell.toString().strip()));
+        return cells;
     }
+
+    /**
+     * Text made safe to interpolate into a line of the markup: line breaks (Excel's Alt-Enter) join the lines —
+     * with a space only between two Latin letters or digits, Chinese needs none — a tab becomes a space, and
+     * {@code |} and {@code \} are escaped with a backslash.
+     */
+    public static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 8);
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (lineBreak(c)) {
+                int j = i;
+                while (j < n && (lineBreak(text.charAt(j)) || text.charAt(j) == ' ' || text.charAt(j) == '\t')) j++;
+                while (out.length() > 0 && (out.charAt(out.length() - 1) == ' ')) out.setLength(out.length() - 1);
+                if (out.length() > 0 && j < n && latin(out.charAt(out.length() - 1)) && latin(text.charAt(j))) out.append(' ');
+                i = j - 1;
+            } else if (c == '|' || c == '\\') {
+                out.append('\\').append(c);
+            } else {
+                out.append(c == '\t' ? ' ' : c);
+            }
+        }
+        return out.toString();
+    }
+
+    static String unescape(String raw) {
+        if (raw.indexOf('\\') < 0) return raw;
+        StringBuilder out = new StringBuilder(raw.length());
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            out.append(c == '\\' && i + 1 < raw.length() ? raw.charAt(++i) : c);
+        }
+        return out.toString();
+    }
+
+    private static boolean lineBreak(char c) {
+        return c == '\n' || c == '\r' || c == '\u000B' || c == '\f' || c == '\u0085' || c == '\u2028' || c == '\u2029';
+    }
+
+    private static boolean latin(char c) { return c < 0x80 && Character.isLetterOrDigit(c); }
 
     private static int integer(String s, String where) {
         try {

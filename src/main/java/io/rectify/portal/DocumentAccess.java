@@ -19,14 +19,12 @@ import io.rectify.archive.DocumentArchive;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class DocumentAccess {
 
-    /** No document has this id (404). */
+    /**
+     * No document has this id, or it belongs to a round the viewer was not given: the same 404 either way, so ids
+     * cannot be probed.
+     */
     static class NoSuchDocument extends RuntimeException {
-        NoSuchDocument(long id) { super("no document " + id); }
-    }
-
-    /** The document belongs to a round the viewer was not given (403). */
-    static class NotYourRound extends RuntimeException {
-        NotYourRound(long id) { super("document " + id + " belongs to another round"); }
+        NoSuchDocument(long id) { super("no document " + id + " for this viewer"); }
     }
 
     /** The record is there but its file is not (404). */
@@ -52,7 +50,7 @@ class DocumentAccess {
     /** The document if the viewer may see it, whether or not its file is still there. */
     DocumentCatalog.Entry entry(Viewer viewer, long id) {
         DocumentCatalog.Entry entry = catalog.find(id).orElseThrow(() -> new NoSuchDocument(id));
-        if (!viewer.canSee(entry.doc().roundId())) throw new NotYourRound(id);
+        if (!viewer.canSee(entry.doc().roundId())) throw new NoSuchDocument(id);
         return entry;
     }
 

@@ -11,9 +11,13 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Counts failed logins per user name and per client address. After {@code maxFailures} failures within
- * {@code window} for a name (or {@code maxFailuresPerAddress} from one address), further attempts are refused
- * without checking the password until the oldest counted failure is {@code window} old. A successful login clears
- * the name's count. Kept in memory: a restart forgets it, which is acceptable for one server.
+ * {@code window} for a name, further attempts for that name are refused without checking the password until the
+ * oldest counted failure is {@code window} old. An address with {@code maxFailuresPerAddress} failures (someone
+ * trying many names, or everyone behind one proxy) is not locked as a whole: from there, only the names that
+ * already failed twice from that address are refused, so another user of the same address (the administrator)
+ * still logs in. A successful login clears the name's counts. Kept in memory: a restart forgets it, which is
+ * acceptable for one server. The address is the real client's only if the reverse proxy's forwarded headers are
+ * trusted ({@code server.forward-headers-strategy}, see README).
  */
 public class LoginThrottle {
 
@@ -32,17 +36,32 @@ public class LoginThrottle {
 
     public Duration window() { return window; }
 
+    /** Failures of one name from a busy address before that name is refused there (one typo is forgiven). */
+    private static final int PER_NAME_AT_BUSY_ADDRESS = 2;
+
     public boolean isBlocked(String username, String address) {
-        return count(userKey(username)) >= maxFailures || count(addressKey(address)) >= maxFailuresPerAddress;
+        if (count(userKey(username)) >= maxFailures) return true;
+        return count(addressKey(address)) >= maxFailuresPerAddress
+                && count(pairKey(username, address)) >= Math.min(PER_NAME_AT_BUSY_ADDRESS, maxFailures);
     }
 
     public void failed(String username, String address) {
         add(userKey(username));
         add(addressKey(address));
+        add(pairKey(username, address));
         if (failures.size() > 10_000) prune();
     }
 
     public void succeeded(String username) { failures.remove(userKey(username)); }
+
+    public void succeeded(String username, String address) {
+        succeeded(username);
+        failures.remove(pairKey(username, address));
+    }
+
+    private static String pairKey(String username, String address) {
+        return "p:" + (address == null ? "" : address) + "|" + userKey(username);
+    }
 
     private static String userKey(String username) {
         String name = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);

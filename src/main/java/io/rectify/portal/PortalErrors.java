@@ -22,8 +22,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * Errors as pages in plain Chinese with the right status: 403 for another round's document, 404 for an unknown
- * document or one whose file is gone, 400 for a parameter that makes no sense. Also the page for errors that
+ * Errors as pages in plain Chinese with the right status: 404 alike for an unknown document and another round's
+ * (so ids cannot be probed), 404 for a document whose file is gone, 400 for a parameter that makes no sense. Also the page for errors that
  * happen outside the controllers (unknown address, rejected request), in place of Spring Boot's white page.
  */
 @ControllerAdvice
@@ -56,11 +56,6 @@ class PortalErrors implements ErrorViewResolver {
     @ModelAttribute("viewer")
     Viewer viewer(Viewer viewer) { return viewer; }
 
-    @ExceptionHandler(DocumentAccess.NotYourRound.class)
-    ModelAndView notYourRound() {
-        return page(HttpStatus.FORBIDDEN, "无权查看该文档", "该文档属于其他巡视（巡察）轮次，您的账号未被授权查看。如需查看，请联系管理员。");
-    }
-
     @ExceptionHandler(RoundNotVisible.class)
     ModelAndView roundNotVisible() {
         return page(HttpStatus.FORBIDDEN, "无权查看该轮次", "该轮次不存在，或您的账号未被授权查看。");
@@ -68,7 +63,7 @@ class PortalErrors implements ErrorViewResolver {
 
     @ExceptionHandler(DocumentAccess.NoSuchDocument.class)
     ModelAndView noSuchDocument() {
-        return page(HttpStatus.NOT_FOUND, "文档不存在", "没有这个编号的文档。请从文档列表中选择。");
+        return page(HttpStatus.NOT_FOUND, "文档不存在", "没有这个编号的文档，或您的账号未被授权查看。请从文档列表中选择。");
     }
 
     @ExceptionHandler(DocumentAccess.FileGone.class)

@@ -54,13 +54,22 @@ class RunController {
         return "portal/downloads";
     }
 
+    /** No round's bulletin is dated before this (the ledger refuses such dates too). */
+    static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
+
     /** Runs the nightly job for one round now, in the background; the run history shows how it went. */
     @PostMapping("/admin/run")
     String runNow(Viewer viewer, @RequestParam String round,
                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
                   RedirectAttributes flash) {
         RoundFacts facts = rounds.named(viewer, round);
-        LocalDate date = asOf == null ? LocalDate.now() : asOf;
+        LocalDate today = LocalDate.now();
+        LocalDate date = asOf == null ? today : asOf;
+        if (date.isAfter(today) || date.isBefore(EARLIEST)) {
+            flash.addFlashAttribute("warning", "日期 " + date + " 无效：通报的截至日期须在 " + EARLIEST + " 至今天（" + today
+                    + "）之间。未启动运行。");
+            return "redirect:/runs";
+        }
         if (runNow.start(date, facts.code(), viewer.username())) {
             flash.addFlashAttribute("notice", "已开始为 " + facts.inspectedOrg() + "（" + facts.code() + "）生成 " + date
                     + " 的通报，稍后刷新本页查看结果。");

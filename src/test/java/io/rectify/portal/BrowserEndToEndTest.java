@@ -159,9 +159,9 @@ class BrowserEndToEndTest extends PortalTest {
         try (Stream<Path> before = Files.list(downloads)) {
             List<Path> had = before.toList();
             driver.get(base() + "/documents/" + fixture.bulletin() + "/download");
-            assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("无权查看该文档");
-            assertThat(driver.getPageSource()).contains("403");
-            shot("desktop-403");
+            assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("文档不存在");
+            assertThat(driver.getPageSource()).contains("404");
+            shot("desktop-404-other-round");
             Thread.sleep(500);
             try (Stream<Path> after = Files.list(downloads)) {
                 assertThat(after.toList()).containsExactlyInAnyOrderElementsOf(had);

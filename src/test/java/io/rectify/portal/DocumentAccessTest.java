@@ -70,20 +70,20 @@ class DocumentAccessTest extends PortalTest {
     }
 
     @Test
-    void anotherRoundsDocumentIsAClear403ForThePageThePreviewAndTheDownload() throws Exception {
+    void anotherRoundsDocumentIsA404LikeAnUnknownIdForThePageThePreviewAndTheDownload() throws Exception {
         long theirs = fixture.otherBulletin();
         long downloadsBefore = jdbc.sql("SELECT COUNT(*) FROM download_log").query(Long.class).single();
         for (String path : List.of("/documents/" + theirs, "/documents/" + theirs + "/preview.png",
                 "/documents/" + theirs + "/download")) {
             mvc.perform(get(path).with(as("alice")))
-                    .andExpect(status().isForbidden())
-                    .andExpect(content().string(containsString("无权查看该文档")))
-                    .andExpect(content().string(containsString("属于其他巡视（巡察）轮次")))
+                    .andExpect(status().isNotFound())
+                    .andExpect(content().string(containsString("文档不存在")))
+                    .andExpect(content().string(containsString("或您的账号未被授权查看")))
                     .andExpect(content().string(containsString("alice（整改办秘书）"))) // still her menu, a way back
                     .andExpect(header().doesNotExist("Content-Disposition"));
         }
-        mvc.perform(get("/documents/" + fixture.bulletin() + "/download").with(as("bob"))).andExpect(status().isForbidden());
-        mvc.perform(get("/documents/" + fixture.bulletin() + "/download").with(as("nobody"))).andExpect(status().isForbidden());
+        mvc.perform(get("/documents/" + fixture.bulletin() + "/download").with(as("bob"))).andExpect(status().isNotFound());
+        mvc.perform(get("/documents/" + fixture.bulletin() + "/download").with(as("nobody"))).andExpect(status().isNotFound());
         assertThat(jdbc.sql("SELECT COUNT(*) FROM download_log").query(Long.class).single())
                 .as("refused downloads are not downloads").isEqualTo(downloadsBefore);
         mvc.perform(get("/documents/" + theirs + "/download").with(as("root"))).andExpect(status().isOk());

@@ -38,11 +38,16 @@ class LoginThrottleTest {
     }
 
     @Test
-    void locksAnAddressThatTriesManyNames() {
+    void aBusyAddressRefusesTheNamesThatFailedThereButNotTheOthers() {
         LoginThrottle throttle = new LoginThrottle(3, 10, Duration.ofMinutes(15), new MutableClock());
-        for (int i = 0; i < 10; i++) throttle.failed("user" + i, "10.0.0.9");
-        assertThat(throttle.isBlocked("someone-else", "10.0.0.9")).isTrue();
-        assertThat(throttle.isBlocked("someone-else", "10.0.0.8")).isFalse();
+        for (int i = 0; i < 10; i++) throttle.failed("user" + (i % 5), "10.0.0.9");
+        assertThat(throttle.isBlocked("user1", "10.0.0.9")).as("two failures from the busy address").isTrue();
+        assertThat(throttle.isBlocked("user1", "10.0.0.8")).isFalse();
+        assertThat(throttle.isBlocked("admin", "10.0.0.9")).as("another user behind the same address").isFalse();
+        throttle.failed("admin", "10.0.0.9");
+        assertThat(throttle.isBlocked("admin", "10.0.0.9")).as("one typo is forgiven").isFalse();
+        throttle.failed("admin", "10.0.0.9");
+        assertThat(throttle.isBlocked("admin", "10.0.0.9")).isTrue();
     }
 
     @Test

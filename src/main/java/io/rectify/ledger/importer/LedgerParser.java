@@ -85,6 +85,11 @@ final class LedgerParser {
                 problems.add(sheet, row, item.label(), "too long: " + v.length() + " characters, at most 255");
                 continue;
             }
+            String unprintable = Printable.problem(v);
+            if (unprintable != null) {
+                problems.add(sheet, row, item.label(), unprintable);
+                continue;
+            }
             text.put(item, v);
         }
         String code = text.get(RoundItem.CODE);
@@ -135,6 +140,11 @@ final class LedgerParser {
         Optional<LocalDate> d = Values.date(cells.get(item));
         if (d.isEmpty()) {
             problems.add(Layout.ROUND, rows.get(item), item.label(), notADate(text.get(item)));
+            return null;
+        }
+        String implausible = Values.implausible(d.get());
+        if (implausible != null) {
+            problems.add(Layout.ROUND, rows.get(item), item.label(), implausible);
             return null;
         }
         return d.get();
@@ -291,6 +301,11 @@ final class LedgerParser {
         if (c.blank()) return null;
         Optional<LocalDate> d = Values.date(c);
         if (d.isEmpty()) row.problem(column, notADate(c.value()));
+        String implausible = d.map(Values::implausible).orElse(null);
+        if (implausible != null) {
+            row.problem(column, implausible);
+            return null;
+        }
         return d.orElse(null);
     }
 

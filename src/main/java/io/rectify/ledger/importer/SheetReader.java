@@ -51,7 +51,10 @@ final class SheetReader<C extends Enum<C> & Layout.Column> {
 
         void problem(C column, String reason) { problems.add(sheet, raw.number(), header(column), reason); }
 
-        /** The text of the cell, or "" with a problem when the cell cannot be used; too long text is a problem too. */
+        /**
+         * The text of the cell, or "" with a problem when the cell cannot be used; too long text is a problem too,
+         * and so is a character the documents cannot print.
+         */
         String text(C column, int maxLength) {
             Cell c = cell(column);
             if (c.type() == Cell.Type.UNUSABLE) {
@@ -59,6 +62,8 @@ final class SheetReader<C extends Enum<C> & Layout.Column> {
                 return "";
             }
             String v = c.value();
+            String unprintable = Printable.problem(v);
+            if (unprintable != null) problem(column, unprintable);
             if (v.length() > maxLength) {
                 problem(column, "too long: " + v.length() + " characters, at most " + maxLength);
                 return v.substring(0, maxLength);

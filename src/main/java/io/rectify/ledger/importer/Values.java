@@ -38,7 +38,17 @@ public final class Values {
             "限期整改", MeasureKind.TIME_BOUND, "限期完成", MeasureKind.TIME_BOUND,
             "长期坚持", MeasureKind.LONG_TERM, "长期整改", MeasureKind.LONG_TERM, "持续整改", MeasureKind.LONG_TERM);
 
+    /** The dates a ledger can mean: a typo such as 2999-12-31 or a placeholder such as 9999-12-31 is refused. */
+    public static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
+    public static final LocalDate LATEST = LocalDate.of(2100, 12, 31);
+
     private Values() {}
+
+    /** Why a date read from a cell is not plausible, or null when it is. */
+    static String implausible(LocalDate d) {
+        return d.isBefore(EARLIEST) || d.isAfter(LATEST)
+                ? d + " is not a plausible date (" + EARLIEST + " … " + LATEST + ")" : null;
+    }
 
     /** Digits and punctuation typed in full width (２０２５．３．３１) made plain. */
     static String halfWidth(String s) {

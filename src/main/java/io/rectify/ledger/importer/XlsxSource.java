@@ -60,7 +60,7 @@ public final class XlsxSource implements LedgerSource {
             }
         }
         this.date1904 = readDate1904();
-        this.sharedStrings = readSharedStrings();
+        this.sharedStrings = SharedStrings.read(reader);
         this.styles = reader.getStylesTable();
     }
 
@@ -86,10 +86,15 @@ public final class XlsxSource implements LedgerSource {
     static LedgerFileException translate(Throwable e) {
         if (e instanceof LedgerFileException l) return l;
         for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof LedgerFileException l) return l;
             String m = String.valueOf(t.getMessage());
             if (m.contains("Zip bomb") || m.contains("max entry size") || m.contains("MAX_ENTRY_SIZE")) {
                 return new LedgerFileException("refused: a part of the workbook expands far beyond its compressed size or beyond "
                         + (MAX_ENTRY_SIZE >> 20) + " MB (a zip bomb?); save the ledger again from Excel", e);
+            }
+            if (m.contains("DOCTYPE is disallowed")) {
+                return new LedgerFileException("refused: a part of the workbook declares a DOCTYPE (entities), which"
+                        + " Excel never writes; save the ledger again from Excel", e);
             }
             if (t instanceof OLE2NotOfficeXmlFileException) {
                 return new LedgerFileException("an old Excel 97-2003 file (.xls) or another OLE2 file; open it in Excel and"
@@ -135,7 +140,7 @@ public final class XlsxSource implements LedgerSource {
         pkg.revert(); // read-only: close without saving
     }
 
-    private static void parse(InputStream in, DefaultHandler handler) throws Exception {
+    static void parse(InputStream in, DefaultHandler handler) throws Exception {
         XMLReader xml = XMLHelper.newXMLReader();
         xml.setContentHandler(handler);
         xml.parse(new InputSource(in));
@@ -157,51 +162,6 @@ public final class XlsxSource implements LedgerSource {
         return result[0];
     }
 
-    /** Shared strings as plain strings; a string over the cap is kept as its length (a Long). */
-    private List<Object> readSharedStrings() throws Exception {
-        List<Object> strings = new ArrayList<>();
-        InputStream data;
-        try {
-            data = reader.getSharedStringsData();
-        } catch (Exception none) {
-            return strings;
-        }
-        if (data == null) return strings;
-        try (InputStream in = data) {
-            parse(in, new DefaultHandler() {
-                final CappedText text = new CappedText();
-                boolean inT;
-                int phonetic;
-
-                @Override
-                public void startElement(String uri, String localName, String qName, Attributes atts) {
-                    switch (name(localName, qName)) {
-                        case "si" -> text.reset();
-                        case "t" -> inT = true;
-                        case "rPh" -> phonetic++;
-                        default -> { }
-                    }
-                }
-
-                @Override
-                public void endElement(String uri, String localName, String qName) {
-                    switch (name(localName, qName)) {
-                        case "si" -> strings.add(text.tooLong() ? (Object) text.length() : text.toString());
-                        case "t" -> inT = false;
-                        case "rPh" -> phonetic--;
-                        default -> { }
-                    }
-                }
-
-                @Override
-                public void characters(char[] ch, int start, int length) {
-                    if (inT && phonetic == 0) text.append(ch, start, length);
-                }
-            });
-        }
-        return strings;
-    }
-
     private boolean dateStyle(int index) {
         return dateStyles.computeIfAbsent(index, i -> {
             if (styles == null || i < 0 || i >= styles.getNumCellStyles()) return false;
@@ -210,7 +170,7 @@ public final class XlsxSource implements LedgerSource {
         });
     }
 
-    private static String name(String localName, String qName) {
+    static String name(String localName, String qName) {
         if (localName != null && !localName.isEmpty()) return localName;
         int colon = qName.indexOf(':');
         return colon < 0 ? qName : qName.substring(colon + 1);
