@@ -13,7 +13,9 @@ import java.util.function.Supplier;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.context.properties.bind.validation.BindValidationException;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.validation.FieldError;
 
 import io.rectify.RectifyApplication;
 
@@ -134,6 +136,13 @@ public final class Cli {
     /** Why the application could not start, in one line: most often the database. */
     static String startupProblem(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BindValidationException invalid) {
+                String prefix = invalid.getValidationErrors().getName().toString();
+                return "bad setting: " + invalid.getValidationErrors().getAllErrors().stream()
+                        .map(error -> (error instanceof FieldError f ? prefix + "." + f.getField().replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT) : prefix) + " "
+                                + error.getDefaultMessage())
+                        .collect(java.util.stream.Collectors.joining("; "));
+            }
             boolean connection = t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
                     || t instanceof java.net.ConnectException
                     || (t instanceof SQLException sql && sql.getSQLState() != null

@@ -34,12 +34,11 @@ public class NightlyLauncher {
     private final Duration staleAfter;
 
     public NightlyLauncher(JobOperator operator, JobRepository repository, Job nightlyJob,
-                           @org.springframework.beans.factory.annotation.Value("${rectify.nightly.stale-after:PT10M}")
-                           Duration staleAfter) {
+                           NightlyProperties settings) {
         this.operator = operator;
         this.repository = repository;
         this.nightlyJob = nightlyJob;
-        this.staleAfter = staleAfter;
+        this.staleAfter = settings.staleAfter();
     }
 
     /** Thrown when another run of the same job is still alive. */

@@ -15,7 +15,6 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import io.rectify.progress.Quarter;
@@ -38,11 +37,11 @@ public class QuarterlyLauncher {
     private final Duration staleAfter;
 
     public QuarterlyLauncher(JobOperator operator, JobRepository repository, @Qualifier("quarterlyJob") Job job,
-                             @Value("${rectify.quarterly.stale-after:PT10M}") Duration staleAfter) {
+                             QuarterlyProperties settings) {
         this.operator = operator;
         this.repository = repository;
         this.job = job;
-        this.staleAfter = staleAfter;
+        this.staleAfter = settings.staleAfter();
     }
 
     public JobExecution run(Quarter quarter, String roundCode, boolean send, boolean resendUncertain) throws Exception {

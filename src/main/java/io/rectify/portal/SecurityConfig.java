@@ -2,14 +2,12 @@ package io.rectify.portal;
 
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Duration;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.server.servlet.CookieSameSiteSupplier;
 import org.springframework.context.annotation.Bean;
@@ -37,10 +35,8 @@ class SecurityConfig {
             + " object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     @Bean
-    LoginThrottle loginThrottle(@Value("${rectify.login.max-failures:5}") int maxFailures,
-                                @Value("${rectify.login.max-failures-per-address:50}") int perAddress,
-                                @Value("${rectify.login.lock:PT15M}") Duration window) {
-        return new LoginThrottle(maxFailures, perAddress, window, Clock.systemUTC());
+    LoginThrottle loginThrottle(LoginProperties login) {
+        return new LoginThrottle(login.maxFailures(), login.maxFailuresPerAddress(), login.lock(), Clock.systemUTC());
     }
 
     @Bean

@@ -1,8 +1,5 @@
 package io.rectify.system;
 
-import java.nio.file.Path;
-
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,8 +18,8 @@ import io.rectify.render.OfficialFormatRenderer;
 public class RectifyConfiguration {
 
     @Bean
-    TemplateEngine documentTemplateEngine(@Value("${rectify.templates-dir}") Path templatesDir) {
-        return new TemplateEngine(templatesDir);
+    TemplateEngine documentTemplateEngine(FolderProperties folders) {
+        return new TemplateEngine(folders.templatesDir());
     }
 
     @Bean
@@ -36,8 +33,8 @@ public class RectifyConfiguration {
     }
 
     @Bean
-    DocumentArchive documentArchive(JdbcClient jdbc, @Value("${rectify.output-dir}") Path outputDir) {
-        return new DocumentArchive(jdbc, outputDir);
+    DocumentArchive documentArchive(JdbcClient jdbc, FolderProperties folders) {
+        return new DocumentArchive(jdbc, folders.outputDir());
     }
 
     @Bean
