@@ -11,6 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.HexFormat;
@@ -30,9 +31,11 @@ public class DocumentArchive {
 
     private final JdbcClient jdbc;
     private final Path outputDir;
+    private final Clock clock;
 
-    public DocumentArchive(JdbcClient jdbc, Path outputDir) {
+    public DocumentArchive(JdbcClient jdbc, Path outputDir, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
         this.outputDir = outputDir.toAbsolutePath().normalize();
     }
 
@@ -76,7 +79,7 @@ public class DocumentArchive {
         if (!target.startsWith(outputDir)) throw new IllegalArgumentException("path leaves the output folder: " + relativePath);
         writeAtomically(target, pdf);
         String sha = sha256(pdf);
-        LocalDateTime now = LocalDateTime.now().withNano(0);
+        LocalDateTime now = LocalDateTime.now(clock).withNano(0);
         Optional<Long> existing = jdbc.sql("SELECT id FROM generated_document WHERE round_id = ? AND kind = ? AND as_of = ?")
                 .params(roundId, kind.name(), asOf).query(Long.class).optional();
         long id;

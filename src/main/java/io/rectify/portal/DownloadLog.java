@@ -1,5 +1,6 @@
 package io.rectify.portal;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -19,15 +20,19 @@ class DownloadLog {
     }
 
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    DownloadLog(JdbcClient jdbc) { this.jdbc = jdbc; }
+    DownloadLog(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
 
     void record(Viewer viewer, DocumentCatalog.Entry entry, String byteRange, String remoteAddr) {
         jdbc.sql("INSERT INTO download_log (user_id, username, document_id, round_code, kind, as_of, path, sha256,"
                         + " byte_range, remote_addr, downloaded_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)")
                 .params(viewer.userId(), viewer.username(), entry.doc().id(), entry.roundCode(), entry.doc().kind().name(),
                         entry.doc().asOf(), entry.doc().path(), entry.doc().sha256(), clip(byteRange, 100),
-                        clip(remoteAddr, 64), LocalDateTime.now().withNano(0))
+                        clip(remoteAddr, 64), LocalDateTime.now(clock).withNano(0))
                 .update();
     }
 

@@ -1,5 +1,6 @@
 package io.rectify.portal;
 
+import java.time.Clock;
 import java.time.LocalDate;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -23,8 +24,11 @@ class RunController {
     private final DownloadLog downloads;
     private final PortalRounds rounds;
     private final RunNow runNow;
+    private final Clock clock;
 
-    RunController(RunHistory runs, DeliveryLedger deliveries, DownloadLog downloads, PortalRounds rounds, RunNow runNow) {
+    RunController(RunHistory runs, DeliveryLedger deliveries, DownloadLog downloads, PortalRounds rounds, RunNow runNow,
+                  Clock clock) {
+        this.clock = clock;
         this.runs = runs;
         this.deliveries = deliveries;
         this.downloads = downloads;
@@ -37,7 +41,7 @@ class RunController {
         model.addAttribute("runs", runs.page(viewer, Pages.check(page)));
         if (viewer.isAdmin()) {
             model.addAttribute("rounds", rounds.visible(viewer));
-            model.addAttribute("today", LocalDate.now());
+            model.addAttribute("today", LocalDate.now(clock));
         }
         return "portal/runs";
     }
@@ -60,7 +64,7 @@ class RunController {
                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
                   RedirectAttributes flash) {
         RoundFacts facts = rounds.named(viewer, round);
-        LocalDate date = asOf == null ? LocalDate.now() : asOf;
+        LocalDate date = asOf == null ? LocalDate.now(clock) : asOf;
         if (runNow.start(date, facts.code(), viewer.username())) {
             flash.addFlashAttribute("notice", "已开始为 " + facts.inspectedOrg() + "（" + facts.code() + "）生成 " + date
                     + " 的通报，稍后刷新本页查看结果。");

@@ -35,8 +35,8 @@ class SecurityConfig {
             + " object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     @Bean
-    LoginThrottle loginThrottle(LoginProperties login) {
-        return new LoginThrottle(login.maxFailures(), login.maxFailuresPerAddress(), login.lock(), Clock.systemUTC());
+    LoginThrottle loginThrottle(LoginProperties login, Clock clock) {
+        return new LoginThrottle(login.maxFailures(), login.maxFailuresPerAddress(), login.lock(), clock);
     }
 
     @Bean

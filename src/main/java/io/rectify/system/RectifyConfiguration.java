@@ -1,5 +1,7 @@
 package io.rectify.system;
 
+import java.time.Clock;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,6 +19,12 @@ import io.rectify.render.OfficialFormatRenderer;
 @Configuration
 public class RectifyConfiguration {
 
+    /** Today's date and the time of day for everything that records or decides by them; tests may fix it. */
+    @Bean
+    Clock clock() {
+        return Clock.systemDefaultZone();
+    }
+
     @Bean
     TemplateEngine documentTemplateEngine(FolderProperties folders) {
         return new TemplateEngine(folders.templatesDir());
@@ -33,8 +41,8 @@ public class RectifyConfiguration {
     }
 
     @Bean
-    DocumentArchive documentArchive(JdbcClient jdbc, FolderProperties folders) {
-        return new DocumentArchive(jdbc, folders.outputDir());
+    DocumentArchive documentArchive(JdbcClient jdbc, FolderProperties folders, Clock clock) {
+        return new DocumentArchive(jdbc, folders.outputDir(), clock);
     }
 
     @Bean

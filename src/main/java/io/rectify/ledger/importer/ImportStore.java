@@ -1,5 +1,6 @@
 package io.rectify.ledger.importer;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Collection;
@@ -43,9 +44,11 @@ public class ImportStore implements LedgerValidator.Existing {
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
     private final RoundRepository rounds;
+    private final Clock clock;
 
-    public ImportStore(JdbcClient jdbc, JdbcTemplate batch, RoundRepository rounds) {
+    public ImportStore(JdbcClient jdbc, JdbcTemplate batch, RoundRepository rounds, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
         this.batch = batch;
         this.rounds = rounds;
     }
@@ -277,7 +280,7 @@ public class ImportStore implements LedgerValidator.Existing {
                         + " deadlines_moved, measures_closed, reports_added, job_execution_id, imported_at)"
                         + " VALUES (?,?,?,0,0,0,0,0,0,?,?)")
                 .params(roundCode, fileName.length() > 255 ? fileName.substring(0, 255) : fileName, sha256, jobExecutionId,
-                        LocalDateTime.now().withNano(0))
+                        LocalDateTime.now(clock).withNano(0))
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
