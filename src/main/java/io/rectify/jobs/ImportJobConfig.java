@@ -119,7 +119,6 @@ public class ImportJobConfig {
             log.info("import figures: {} rows in {} s ({} rows/s, validate + load), heap in use {} MB of max {} MB, status {}",
                     rows, String.format("%.1f", seconds), Math.round(rows / Math.max(seconds, 0.001)), used >> 20,
                     rt.maxMemory() >> 20, execution.getStatus());
-            runs.figures(execution.getId(), rows, seconds, used);
         }
     }
 }
