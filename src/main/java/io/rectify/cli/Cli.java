@@ -44,6 +44,11 @@ public final class Cli {
 
     private Cli() {}
 
+    /** The jar's entry point. */
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
     /** A command: parses its arguments without Spring, then runs inside the application context. */
     interface Command {
         String usage();

@@ -40,8 +40,8 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
  * <li>{@code worker}: takes requests off that queue, one per free thread ({@code rectify.nightly.threads}, default
  * one per core), and runs step {@code bulletin} on the partition named in it, recording progress in the job
  * repository like a local run. A request is taken by one worker only (the store deletes the row it hands out and
- * a worker that lost the race gets nothing), so every round is done once. Started with
- * {@link NightlyWorker}.</li>
+ * a worker that lost the race gets nothing), so every round is done once. Started with the {@code worker}
+ * command.</li>
  * </ul>
  * Manager and workers share the database (job repository, ledger, {@code generated_document}) and the output
  * folder.
