@@ -55,6 +55,11 @@ public class DocumentArchive {
         });
     }
 
+    /** Forgets the records of a round's documents (the files stay); their deliveries must be gone already. */
+    public void deleteRound(long roundId) {
+        jdbc.sql("DELETE FROM generated_document WHERE round_id = ?").param(roundId).update();
+    }
+
     public Optional<GeneratedDocument> find(long roundId, DocumentKind kind, LocalDate asOf) {
         return jdbc.sql("SELECT * FROM generated_document WHERE round_id = ? AND kind = ? AND as_of = ?")
                 .params(roundId, kind.name(), asOf).query(DocumentArchive::map).optional();
@@ -148,7 +153,7 @@ public class DocumentArchive {
         }
     }
 
-    private static GeneratedDocument map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    static GeneratedDocument map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         long exec = rs.getLong("job_execution_id");
         return new GeneratedDocument(rs.getLong("id"), rs.getLong("round_id"), DocumentKind.valueOf(rs.getString("kind")),
                 rs.getObject("as_of", LocalDate.class), rs.getString("path"), rs.getString("sha256"),

@@ -12,12 +12,15 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import io.rectify.accounts.DownloadLog;
 import io.rectify.ledger.RoundFacts;
 
 /** The run history (Spring Batch's tables), the delivery ledger, and the administrators' pages. */
 @Controller
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class RunController {
+
+    static final int DOWNLOADS_PAGE = 50;
 
     private final RunHistory runs;
     private final DeliveryLedger deliveries;
@@ -54,7 +57,9 @@ class RunController {
 
     @GetMapping("/admin/downloads")
     String downloads(@RequestParam(defaultValue = "0") int page, Model model) {
-        model.addAttribute("downloads", downloads.page(Pages.check(page)));
+        int p = Pages.check(page);
+        model.addAttribute("downloads", DocumentCatalog.Page.of(downloads.list(DOWNLOADS_PAGE + 1, p * DOWNLOADS_PAGE), p,
+                DOWNLOADS_PAGE));
         return "portal/downloads";
     }
 

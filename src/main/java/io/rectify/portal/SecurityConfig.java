@@ -22,6 +22,8 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import io.rectify.accounts.Role;
+
 /**
  * Who may see what, and the protections a reviewer expects: form login against {@code app_user} (BCrypt hashes),
  * CSRF tokens on every form, a new session id at login (session fixation), secure headers (CSP, frame denial,

@@ -18,6 +18,7 @@ import org.springframework.stereotype.Repository;
 import io.rectify.ledger.MeasureKind;
 import io.rectify.ledger.MeasureStatus;
 import io.rectify.ledger.RoundFacts;
+import io.rectify.ledger.RoundLeaders;
 import io.rectify.ledger.RoundRepository;
 
 /** The SQL of import and export: reads a round's ledger piece by piece and applies changes in batches. */
@@ -44,10 +45,12 @@ public class ImportStore implements LedgerValidator.Existing {
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
     private final RoundRepository rounds;
+    private final RoundLeaders leaders;
     private final Clock clock;
 
-    public ImportStore(JdbcClient jdbc, JdbcTemplate batch, RoundRepository rounds, Clock clock) {
+    public ImportStore(JdbcClient jdbc, JdbcTemplate batch, RoundRepository rounds, RoundLeaders leaders, Clock clock) {
         this.jdbc = jdbc;
+        this.leaders = leaders;
         this.clock = clock;
         this.batch = batch;
         this.rounds = rounds;
@@ -259,17 +262,16 @@ public class ImportStore implements LedgerValidator.Existing {
     }
 
     public List<RecipientState> recipients(long roundId) {
-        return jdbc.sql("SELECT id, name, title, email FROM recipient WHERE round_id = ? ORDER BY id").param(roundId)
-                .query((rs, n) -> new RecipientState(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4))).list();
+        return leaders.leaders(roundId).stream()
+                .map(l -> new RecipientState(l.id(), l.name(), l.title(), l.email())).toList();
     }
 
     public void insertRecipient(long roundId, String name, String title, String email) {
-        jdbc.sql("INSERT INTO recipient (round_id, name, title, email, active) VALUES (?,?,?,?,TRUE)")
-                .params(roundId, name, title, email).update();
+        leaders.addLeader(roundId, name, title, email);
     }
 
     public void updateRecipient(long id, String name, String title) {
-        jdbc.sql("UPDATE recipient SET name = ?, title = ? WHERE id = ?").params(name, title, id).update();
+        leaders.renameLeader(id, name, title);
     }
 
     // ---- the import log ----
