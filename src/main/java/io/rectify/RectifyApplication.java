@@ -1,14 +1,13 @@
 package io.rectify;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
-import io.rectify.cli.Cli;
-
-/** Rectify: the rectification ledger in, official documents out. {@code java -jar rectify.jar help}. */
+/**
+ * Rectify's Spring configuration: the ledger in, official documents out. The entry point is the command line,
+ * {@link io.rectify.cli.Cli#main} ({@code java -jar rectify.jar help}), which starts this per command.
+ */
 @SpringBootApplication
+@ConfigurationPropertiesScan
 public class RectifyApplication {
-
-    public static void main(String[] args) {
-        System.exit(Cli.run(args));
-    }
 }

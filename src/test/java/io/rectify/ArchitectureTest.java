@@ -1,7 +1,20 @@
 package io.rectify;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -9,7 +22,8 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * The shape of the code: data flows one way, ledger → progress → document → render, and the jobs and the
- * command line sit on top. The renderer knows nothing of the database; the aggregation nothing of PDF.
+ * command line sit on top. The renderer knows nothing of the database; the aggregation nothing of PDF. Every table
+ * has one owner: only the classes listed in {@link #onlyTheOwnersOfTablesUseJdbc} run SQL.
  */
 @AnalyzeClasses(packages = "io.rectify", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -40,11 +54,73 @@ class ArchitectureTest {
                     "..progress..");
 
     @ArchTest
-    static final ArchRule onlyTheEntryPointUsesTheCommandLine = noClasses().that().resideOutsideOfPackage("..cli..")
-            .and().doNotHaveFullyQualifiedName(RectifyApplication.class.getName())
+    static final ArchRule nothingUsesTheCommandLine = noClasses().that().resideOutsideOfPackage("..cli..")
             .should().dependOnClassesThat().resideInAPackage("..cli..");
 
     @ArchTest
     static final ArchRule jobsDoNotReachUp = noClasses().that().resideInAPackage("..jobs..")
             .should().dependOnClassesThat().resideInAnyPackage("..cli..");
+
+    /** Which package may use which; a package not named may not be used. */
+    @ArchTest
+    static final ArchRule everyPackageUsesOnlyWhatItMay = layeredArchitecture().consideringOnlyDependenciesInLayers()
+            .layer("ledger").definedBy("io.rectify.ledger..")
+            .layer("progress").definedBy("io.rectify.progress..")
+            .layer("document").definedBy("io.rectify.document..")
+            .layer("render").definedBy("io.rectify.render..")
+            .layer("archive").definedBy("io.rectify.archive..")
+            .layer("delivery").definedBy("io.rectify.delivery..")
+            .layer("accounts").definedBy("io.rectify.accounts..")
+            .layer("jobs").definedBy("io.rectify.jobs..")
+            .layer("system").definedBy("io.rectify.system..")
+            .layer("portal").definedBy("io.rectify.portal..")
+            .layer("cli").definedBy("io.rectify.cli..")
+            .layer("application").definedBy("io.rectify")
+            .whereLayer("ledger").mayNotAccessAnyLayer()
+            .whereLayer("progress").mayOnlyAccessLayers("ledger")
+            .whereLayer("document").mayOnlyAccessLayers("progress", "ledger")
+            .whereLayer("render").mayOnlyAccessLayers("document")
+            .whereLayer("archive").mayNotAccessAnyLayer()
+            .whereLayer("delivery").mayOnlyAccessLayers("ledger")
+            .whereLayer("accounts").mayOnlyAccessLayers("archive", "ledger")
+            .whereLayer("jobs").mayOnlyAccessLayers("ledger", "progress", "document", "render", "archive", "delivery")
+            .whereLayer("system").mayOnlyAccessLayers("ledger", "progress", "document", "render", "archive", "delivery",
+                    "accounts", "jobs")
+            .whereLayer("portal").mayOnlyAccessLayers("ledger", "progress", "document", "archive", "delivery", "accounts",
+                    "jobs", "system")
+            .whereLayer("cli").mayOnlyAccessLayers("ledger", "progress", "document", "render", "archive", "delivery",
+                    "accounts", "jobs", "system", "application")
+            .whereLayer("application").mayNotAccessAnyLayer();
+
+    @ArchTest
+    static final ArchRule noCycles = slices().matching("io.rectify.(*)..").should().beFreeOfCycles();
+
+    /**
+     * One owner per table: the repositories of each package, and the job wiring that hands the data source to Spring
+     * Batch's cursor reader and Spring Integration's message store.
+     */
+    static final Set<String> TABLE_OWNERS = Set.of(
+            // the ledger's tables
+            "io.rectify.ledger.LedgerWriter", "io.rectify.ledger.RoundRepository", "io.rectify.ledger.importer.ImportStore",
+            "io.rectify.progress.SnapshotReader",
+            // generated_document
+            "io.rectify.archive.DocumentArchive", "io.rectify.archive.ArchiveCatalog",
+            // delivery, recipient
+            "io.rectify.delivery.DeliveryStore", "io.rectify.delivery.DeliveryHistory",
+            "io.rectify.delivery.RecipientRepository",
+            // app_user, user_round, download_log
+            "io.rectify.accounts.PortalAccounts", "io.rectify.accounts.DownloadLog",
+            // Spring Batch's tables, its cursor reader and partitioner of the rounds, Spring Integration's queue
+            "io.rectify.jobs.RunRecords", "io.rectify.jobs.RoundIdReader", "io.rectify.jobs.RoundPartitioner",
+            "io.rectify.jobs.NightlyJobConfig", "io.rectify.jobs.QuarterlyJobConfig",
+            "io.rectify.jobs.RemotePartitioningConfig",
+            // wiring: hands the JdbcClient to DocumentArchive
+            "io.rectify.system.RectifyConfiguration");
+
+    @ArchTest
+    static final ArchRule onlyTheOwnersOfTablesUseJdbc = noClasses()
+            .that(not(DescribedPredicate.describe("an owner of tables",
+                    (JavaClass c) -> TABLE_OWNERS.contains(c.getName().replaceAll("\\$.*", "")))))
+            .should().dependOnClassesThat()
+            .belongToAnyOf(JdbcClient.class, JdbcTemplate.class, NamedParameterJdbcTemplate.class, DataSource.class);
 }

@@ -24,7 +24,7 @@ class CronWrapperTest {
 
     Run wrapper(TestDatabase db, String... args) throws IOException, InterruptedException {
         String javaCmd = Path.of(System.getProperty("java.home"), "bin", "java") + " -cp "
-                + System.getProperty("java.class.path") + " io.rectify.RectifyApplication";
+                + System.getProperty("java.class.path") + " io.rectify.cli.Cli";
         List<String> command = new java.util.ArrayList<>(List.of("cron/rectify-nightly"));
         command.addAll(List.of(args));
         command.add("--spring.datasource.url=" + db.url());

@@ -11,6 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.HexFormat;
@@ -32,9 +33,11 @@ public class DocumentArchive {
 
     private final JdbcClient jdbc;
     private final Path outputDir;
+    private final Clock clock;
 
-    public DocumentArchive(JdbcClient jdbc, Path outputDir) {
+    public DocumentArchive(JdbcClient jdbc, Path outputDir, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
         this.outputDir = outputDir.toAbsolutePath().normalize();
     }
 
@@ -64,6 +67,11 @@ public class DocumentArchive {
                 return false;
             }
         });
+    }
+
+    /** Forgets the records of a round's documents (the files stay); their deliveries must be gone already. */
+    public void deleteRound(long roundId) {
+        jdbc.sql("DELETE FROM generated_document WHERE round_id = ?").param(roundId).update();
     }
 
     public Optional<GeneratedDocument> find(long roundId, DocumentKind kind, LocalDate asOf) {
@@ -105,7 +113,7 @@ public class DocumentArchive {
         }
         writeAtomically(target, pdf);
         String sha = sha256(pdf);
-        LocalDateTime now = LocalDateTime.now().withNano(0);
+        LocalDateTime now = LocalDateTime.now(clock).withNano(0);
         Optional<Long> existing = jdbc.sql("SELECT id FROM generated_document WHERE round_id = ? AND kind = ? AND as_of = ?")
                 .params(roundId, kind.name(), asOf).query(Long.class).optional();
         long id;
@@ -182,7 +190,7 @@ public class DocumentArchive {
         }
     }
 
-    private static GeneratedDocument map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    static GeneratedDocument map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         long exec = rs.getLong("job_execution_id");
         return new GeneratedDocument(rs.getLong("id"), rs.getLong("round_id"), DocumentKind.valueOf(rs.getString("kind")),
                 rs.getObject("as_of", LocalDate.class), rs.getString("path"), rs.getString("sha256"),

@@ -62,6 +62,11 @@ final class Arguments {
         return a;
     }
 
+    /** Passes {@code --name=value} to Spring unless the command line already sets that property. */
+    void springDefault(String name, String value) {
+        if (springArgs.stream().noneMatch(a -> a.startsWith("--" + name + "="))) springArgs.add("--" + name + "=" + value);
+    }
+
     boolean has(String name) { return options.containsKey(name); }
 
     String get(String name) { return options.get(name); }

@@ -14,7 +14,9 @@ import java.util.function.Supplier;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.bind.validation.BindValidationException;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.validation.FieldError;
 
 import io.rectify.RectifyApplication;
 
@@ -42,6 +44,11 @@ public final class Cli {
             Map.entry("deliveries", DeliveriesCommand::new));
 
     private Cli() {}
+
+    /** The jar's entry point. */
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
 
     /** A command: parses its arguments without Spring, then runs inside the application context. */
     interface Command {
@@ -149,6 +156,13 @@ public final class Cli {
     /** Why the application could not start, in one line: most often the database. */
     static String startupProblem(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BindValidationException invalid) {
+                String prefix = invalid.getValidationErrors().getName().toString();
+                return "bad setting: " + invalid.getValidationErrors().getAllErrors().stream()
+                        .map(error -> (error instanceof FieldError f ? prefix + "." + f.getField().replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT) : prefix) + " "
+                                + error.getDefaultMessage())
+                        .collect(java.util.stream.Collectors.joining("; "));
+            }
             if (t instanceof BindException bind && bind.getProperty() != null) {
                 return "bad setting " + bind.getProperty().getName() + "=" + bind.getProperty().getValue() + ": "
                         + firstLine(rootCause(t));

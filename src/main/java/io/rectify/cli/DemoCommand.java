@@ -7,6 +7,7 @@ import java.util.Set;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import io.rectify.ledger.DemoLedger;
+import io.rectify.system.DemoRound;
 import io.rectify.progress.Quarter;
 
 /** {@code demo}: the reference round loaded afresh, its bulletin of 2025-12-25 and its brief of 2025Q4 written. */
@@ -36,7 +37,7 @@ class DemoCommand implements Cli.Command {
 
     @Override
     public int execute(ConfigurableApplicationContext context, PrintStream out, PrintStream err) throws Exception {
-        context.getBean(DemoLedger.class).load();
+        context.getBean(DemoRound.class).load();
         int nightly = NightlyCommand.runNightly(context, DemoLedger.BULLETIN_DATE, DemoLedger.CODE, out, err);
         if (nightly != Cli.OK) return nightly;
         // the brief of the quarter the bulletin falls in, its mail to the demo's recipients written to the outbox

@@ -12,9 +12,9 @@ import org.springframework.context.event.ContextClosedEvent;
 
 /**
  * {@code serve [--port N]}: the secretaries' web page (package {@code io.rectify.portal}), until the process is
- * stopped. The port and the web application type reach Spring as system properties, set here before the
- * context starts: {@code application.properties} says {@code spring.main.web-application-type=none} for every
- * other command, and a system property outranks it.
+ * stopped. The port and the web application type reach Spring as command-line properties:
+ * {@code application.properties} says {@code spring.main.web-application-type=none} for every other command,
+ * and a command-line property outranks it.
  */
 class ServeCommand implements Cli.Command {
 
@@ -61,9 +61,9 @@ class ServeCommand implements Cli.Command {
         }
         address = args.has("address") ? args.get("address") : DEFAULT_ADDRESS;
         if (address == null || address.isBlank()) throw new UsageException("serve: --address needs a value");
-        System.setProperty("spring.main.web-application-type", "servlet");
-        System.setProperty("server.port", Integer.toString(port));
-        System.setProperty("server.address", address);
+        args.springArgs.add("--spring.main.web-application-type=servlet");
+        args.springDefault("server.port", Integer.toString(port));
+        args.springDefault("server.address", address);
     }
 
     @Override

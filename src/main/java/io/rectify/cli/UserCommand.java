@@ -14,8 +14,8 @@ import java.util.Set;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
-import io.rectify.portal.PortalAccounts;
-import io.rectify.portal.Role;
+import io.rectify.accounts.PortalAccounts;
+import io.rectify.accounts.Role;
 
 /**
  * {@code user add|passwd|rounds|disable|enable|list}: who may log in to the web page. Passwords are read from

@@ -43,10 +43,10 @@ class WorkerCommand implements Cli.Command {
                 threads = 0;
             }
             if (threads < 1 || threads > 256) throw new UsageException("worker: --threads must be a number from 1 to 256");
-            System.setProperty("rectify.nightly.threads", Integer.toString(threads));
+            args.springDefault("rectify.nightly.threads", Integer.toString(threads));
         }
         // the role decides which beans exist, so it has to be known before the context starts
-        System.setProperty(RemotePartitioningConfig.ROLE, "worker");
+        args.springArgs.add("--" + RemotePartitioningConfig.ROLE + "=worker");
     }
 
     @Override

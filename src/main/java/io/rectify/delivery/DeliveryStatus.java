@@ -16,8 +16,5 @@ package io.rectify.delivery;
  * </ul>
  */
 public enum DeliveryStatus {
-    PENDING, SENDING, SENT, OUTBOX, FAILED, UNCERTAIN;
-
-    /** Whether the recipient certainly or possibly has the brief. */
-    public boolean reachedOrMaybe() { return this == SENT || this == SENDING || this == UNCERTAIN; }
+    PENDING, SENDING, SENT, OUTBOX, FAILED, UNCERTAIN
 }

@@ -1,5 +1,6 @@
 package io.rectify.delivery;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -51,9 +52,11 @@ public class DeliveryStore {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate own;
+    private final Clock clock;
 
-    public DeliveryStore(JdbcClient jdbc, PlatformTransactionManager tx) {
+    public DeliveryStore(JdbcClient jdbc, PlatformTransactionManager tx, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
         this.own = new TransactionTemplate(tx);
         this.own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
@@ -190,7 +193,7 @@ public class DeliveryStore {
         return s == null ? null : s.length() <= 1000 ? s : s.substring(0, 999) + "…";
     }
 
-    private static LocalDateTime now() { return LocalDateTime.now().withNano(0); }
+    private LocalDateTime now() { return LocalDateTime.now(clock).withNano(0); }
 
     private static Delivery map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         return new Delivery(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getLong(5), rs.getString(6),

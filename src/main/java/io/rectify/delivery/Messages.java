@@ -4,15 +4,13 @@ import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
 
-import jakarta.activation.DataHandler;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.util.ByteArrayDataSource;
+
+import org.springframework.mail.javamail.MimeMessageHelper;
 
 /**
  * Builds the message of one delivery: multipart/mixed of a multipart/alternative (plain text, HTML) and the PDF.
@@ -27,28 +25,18 @@ public final class Messages {
     public static MimeMessage build(Session session, InternetAddress from, String toName, String toEmail, Letter letter,
                                     String messageId, Date date) throws MessagingException {
         MimeMessage m = new FixedIdMessage(session, messageId);
-        m.setFrom(from);
-        m.setRecipient(MimeMessage.RecipientType.TO, address(toEmail, toName));
-        m.setSubject(letter.subject(), StandardCharsets.UTF_8.name());
-        m.setSentDate(date);
+        MimeMessageHelper helper = new MimeMessageHelper(m, MimeMessageHelper.MULTIPART_MODE_MIXED,
+                StandardCharsets.UTF_8.name());
+        helper.setFrom(from);
+        helper.setTo(address(toEmail, toName));
+        helper.setSubject(letter.subject());
+        helper.setSentDate(date);
         // automatic mail: no out-of-office replies to the office's address (RFC 3834)
         m.setHeader("Auto-Submitted", "auto-generated");
-
-        MimeBodyPart text = new MimeBodyPart();
-        text.setText(letter.text(), StandardCharsets.UTF_8.name(), "plain");
-        MimeBodyPart html = new MimeBodyPart();
-        html.setText(letter.html(), StandardCharsets.UTF_8.name(), "html");
-        MimeMultipart alternative = new MimeMultipart("alternative", text, html);
-        MimeBodyPart body = new MimeBodyPart();
-        body.setContent(alternative);
-
-        MimeBodyPart pdf = new MimeBodyPart();
-        pdf.setDataHandler(new DataHandler(new ByteArrayDataSource(letter.pdf(), "application/pdf")));
-        pdf.setDisposition(Part.ATTACHMENT);
-        pdf.setFileName(letter.attachmentName()); // RFC 2231 with mail.mime.encodeparameters (the default)
-        pdf.setHeader("Content-Transfer-Encoding", "base64");
-
-        m.setContent(new MimeMultipart("mixed", body, pdf));
+        helper.setText(letter.text(), letter.html());
+        // RFC 2231 with mail.mime.encodeparameters (the default), not an RFC 2047 encoded-word
+        helper.setEncodeFilenames(false);
+        helper.addAttachment(letter.attachmentName(), new ByteArrayDataSource(letter.pdf(), "application/pdf"));
         m.saveChanges();
         return m;
     }

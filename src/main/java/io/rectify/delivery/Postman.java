@@ -12,7 +12,6 @@ import jakarta.mail.internet.MimeMessage;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,20 +43,12 @@ public class Postman {
     private final String stopAt;
     private final AtomicInteger handedOver = new AtomicInteger();
 
-    public Postman(DeliveryStore store,
-                   @Value("${rectify.delivery.max-attempts:3}") int maxAttempts,
-                   @Value("${rectify.delivery.backoff:PT2S}") Duration backoff,
-                   @Value("${rectify.delivery.stop-after:-1}") int stopAfter,
-                   @Value("${rectify.delivery.stop-at:recorded}") String stopAt) {
-        if (maxAttempts < 1) throw new IllegalArgumentException("rectify.delivery.max-attempts must be at least 1");
-        if (!stopAt.equals("sent") && !stopAt.equals("recorded")) {
-            throw new IllegalArgumentException("rectify.delivery.stop-at must be sent or recorded: " + stopAt);
-        }
+    public Postman(DeliveryStore store, DeliveryProperties settings) {
         this.store = store;
-        this.maxAttempts = maxAttempts;
-        this.backoff = backoff;
-        this.stopAfter = stopAfter;
-        this.stopAt = stopAt;
+        this.maxAttempts = settings.maxAttempts();
+        this.backoff = settings.backoff();
+        this.stopAfter = settings.stopAfter();
+        this.stopAt = settings.stopAt();
     }
 
     /**

@@ -7,9 +7,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
+import io.rectify.ledger.RoundLeaders;
+
 /** The leaders who receive a round's brief. An address is unique within a round; removing one deactivates it. */
 @Repository
-public class RecipientRepository {
+public class RecipientRepository implements RoundLeaders {
 
     private static final String COLUMNS = "id, round_id, name, title, email, active";
 
@@ -45,6 +47,35 @@ public class RecipientRepository {
     public boolean deactivate(long roundId, String email) {
         return jdbc.sql("UPDATE recipient SET active = FALSE WHERE round_id = ? AND LOWER(email) = LOWER(?)")
                 .params(roundId, email.strip()).update() > 0;
+    }
+
+    /** Removes a round's recipients and every delivery to them or of the round's documents. */
+    public void deleteRound(long roundId) {
+        jdbc.sql("DELETE FROM delivery WHERE document_id IN (SELECT id FROM generated_document WHERE round_id = ?)")
+                .param(roundId).update();
+        jdbc.sql("DELETE FROM delivery WHERE recipient_id IN (SELECT id FROM recipient WHERE round_id = ?)")
+                .param(roundId).update();
+        jdbc.sql("DELETE FROM recipient WHERE round_id = ?").param(roundId).update();
+    }
+
+    // the import keeps a round's recipients equal to its workbook's 领导 sheet (see RoundLeaders)
+
+    @Override
+    public List<RoundLeaders.Leader> leaders(long roundId) {
+        return jdbc.sql("SELECT id, name, title, email FROM recipient WHERE round_id = ? ORDER BY id").param(roundId)
+                .query((rs, n) -> new RoundLeaders.Leader(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .list();
+    }
+
+    @Override
+    public void addLeader(long roundId, String name, String title, String email) {
+        jdbc.sql("INSERT INTO recipient (round_id, name, title, email, active) VALUES (?,?,?,?,TRUE)")
+                .params(roundId, name, title, email).update();
+    }
+
+    @Override
+    public void renameLeader(long id, String name, String title) {
+        jdbc.sql("UPDATE recipient SET name = ?, title = ? WHERE id = ?").params(name, title, id).update();
     }
 
     static Recipient map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {

@@ -56,8 +56,6 @@ class Courier {
         return postman.deliver(d, letter.get(), transport, from, name, resendUncertain);
     }
 
-    MailTransport transport() { return transport; }
-
     private Optional<Letter> letter(DeliveryStore.Delivery d) {
         Path file = archive.outputDir().resolve(d.documentPath());
         byte[] pdf;

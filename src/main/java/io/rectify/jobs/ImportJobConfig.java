@@ -1,6 +1,7 @@
 package io.rectify.jobs;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
 
 import org.slf4j.Logger;
@@ -45,9 +46,9 @@ public class ImportJobConfig {
     }
 
     @Bean
-    Job importJob(JobRepository repository, Step importValidateStep, Step importLoadStep, ImportRuns runs) {
+    Job importJob(JobRepository repository, Step importValidateStep, Step importLoadStep, ImportRuns runs, Clock clock) {
         return new JobBuilder(JOB, repository)
-                .listener(new Figures(runs))
+                .listener(new Figures(runs, clock))
                 .start(importValidateStep).on(INVALID).fail()
                 .from(importValidateStep).on("*").to(importLoadStep)
                 .end()
@@ -55,13 +56,14 @@ public class ImportJobConfig {
     }
 
     @Bean
-    Step importValidateStep(JobRepository repository, PlatformTransactionManager tx, ImportStore store, ImportRuns runs) {
+    Step importValidateStep(JobRepository repository, PlatformTransactionManager tx, ImportStore store, ImportRuns runs,
+                            Clock clock) {
         return new StepBuilder("importValidate", repository).tasklet((contribution, context) -> {
             StepExecution step = contribution.getStepExecution();
             JobParameters p = step.getJobParameters();
             String round = p.getString("round");
             long started = System.nanoTime();
-            LedgerValidator.Result result = new LedgerValidator(store, LocalDate.now())
+            LedgerValidator.Result result = new LedgerValidator(store, LocalDate.now(clock))
                     .validate(Path.of(p.getString("file")), round == null || round.isEmpty() ? null : round);
             runs.validated(step.getJobExecutionId(), result);
             step.setReadCount(result.measureRows());
@@ -99,13 +101,17 @@ public class ImportJobConfig {
      */
     static final class Figures implements JobExecutionListener {
         private final ImportRuns runs;
+        private final Clock clock;
 
-        Figures(ImportRuns runs) { this.runs = runs; }
+        Figures(ImportRuns runs, Clock clock) {
+            this.runs = runs;
+            this.clock = clock;
+        }
 
         @Override
         public void afterJob(JobExecution execution) {
             java.time.LocalDateTime start = execution.getStartTime();
-            double seconds = start == null ? 0 : java.time.Duration.between(start, java.time.LocalDateTime.now()).toMillis() / 1e3;
+            double seconds = start == null ? 0 : java.time.Duration.between(start, java.time.LocalDateTime.now(clock)).toMillis() / 1e3;
             LedgerValidator.Result v = runs.validation(execution.getId());
             int rows = v == null ? 0 : v.measureRows();
             Runtime rt = Runtime.getRuntime();
@@ -113,7 +119,6 @@ public class ImportJobConfig {
             log.info("import figures: {} rows in {} s ({} rows/s, validate + load), heap in use {} MB of max {} MB, status {}",
                     rows, String.format("%.1f", seconds), Math.round(rows / Math.max(seconds, 0.001)), used >> 20,
                     rt.maxMemory() >> 20, execution.getStatus());
-            runs.figures(execution.getId(), rows, seconds, used);
         }
     }
 }

@@ -18,8 +18,7 @@ import io.rectify.ledger.importer.LedgerValidator;
 public class ImportLauncher {
 
     /** The execution, the first pass's result (problems), the second pass's summary (null when not loaded). */
-    public record Outcome(JobExecution execution, LedgerValidator.Result validation, ImportSummary summary,
-                          ImportRuns.Figures figures) {}
+    public record Outcome(JobExecution execution, LedgerValidator.Result validation, ImportSummary summary) {}
 
     private final JobOperator operator;
     private final Job importJob;
@@ -40,6 +39,6 @@ public class ImportLauncher {
                 .toJobParameters();
         JobExecution execution = operator.start(importJob, params);
         Outcome o = runs.take(execution.getId());
-        return new Outcome(execution, o.validation(), o.summary(), o.figures());
+        return new Outcome(execution, o.validation(), o.summary());
     }
 }

@@ -12,11 +12,8 @@ import io.rectify.ledger.importer.LedgerValidator;
  */
 public class ImportRuns {
 
-    public record Figures(int rows, double seconds, long heapInUseBytes) {}
-
     private final Map<Long, LedgerValidator.Result> validations = new ConcurrentHashMap<>();
     private final Map<Long, ImportSummary> summaries = new ConcurrentHashMap<>();
-    private final Map<Long, Figures> figures = new ConcurrentHashMap<>();
 
     void validated(long execution, LedgerValidator.Result result) { validations.put(execution, result); }
 
@@ -26,11 +23,8 @@ public class ImportRuns {
 
     void loaded(long execution, ImportSummary summary) { summaries.put(execution, summary); }
 
-    void figures(long execution, int rows, double seconds, long peak) { figures.put(execution, new Figures(rows, seconds, peak)); }
-
     /** Takes (and forgets) what one execution left. */
     ImportLauncher.Outcome take(long execution) {
-        return new ImportLauncher.Outcome(null, validations.remove(execution), summaries.remove(execution),
-                figures.remove(execution));
+        return new ImportLauncher.Outcome(null, validations.remove(execution), summaries.remove(execution));
     }
 }

@@ -51,8 +51,8 @@ public class NightlyJobConfig {
     @Bean
     @Conditional(RemotePartitioningConfig.NotManager.class)
     Step bulletinsStep(JobRepository repository, Step bulletinStep, RoundPartitioner roundPartitioner,
-                       @Value("${rectify.nightly.threads:0}") int threads) {
-        int workers = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+                       NightlyProperties settings) {
+        int workers = settings.workers();
         SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("nightly-");
         executor.setConcurrencyLimit(workers);
         return new StepBuilder("bulletins", repository)

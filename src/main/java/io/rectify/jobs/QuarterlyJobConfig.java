@@ -37,6 +37,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import io.rectify.archive.DocumentArchive;
 import io.rectify.delivery.DeliveryStatus;
 import io.rectify.delivery.DeliveryStore;
+import io.rectify.delivery.MailProperties;
 import io.rectify.delivery.MailTransport;
 import io.rectify.delivery.Messages;
 import io.rectify.delivery.OutboxTransport;
@@ -80,15 +81,16 @@ public class QuarterlyJobConfig {
     }
 
     @Bean
-    InternetAddress mailFrom(@Value("${rectify.mail.from:巡视整改工作领导小组办公室 <rectify@example.org>}") String from) {
-        return Messages.from(from);
+    InternetAddress mailFrom(MailProperties mail) {
+        return Messages.from(mail.from());
     }
 
     @Bean
     BriefMaker briefMaker(SnapshotReader snapshots, QuarterReviewer reviewer, BriefComposer composer,
                           DocumentRenderer renderer, DocumentArchive archive, DeliveryStore deliveries,
                           RoundRepository rounds, InternetAddress mailFrom,
-                          @Value("${rectify.mail.message-id-domain:}") String messageIdDomain) {
+                          MailProperties mail) {
+        String messageIdDomain = mail.messageIdDomain();
         String domain = messageIdDomain.isBlank() ? mailFrom.getAddress().substring(mailFrom.getAddress().indexOf('@') + 1)
                 : messageIdDomain;
         return new BriefMaker(snapshots, reviewer, composer, renderer, archive, deliveries, rounds, domain);
@@ -221,12 +223,13 @@ public class QuarterlyJobConfig {
     @StepScope
     DeliveryWriter deliveryWriter(DeliveryStore store, Postman postman, DocumentArchive archive, InternetAddress mailFrom,
                                   ObjectProvider<JavaMailSender> mailSender, SmtpTimeouts timeouts,
-                                  @Value("${rectify.mail.outbox-dir:}") String outboxDir,
+                                  MailProperties mail,
                                   @Value("#{jobParameters['send']}") String send,
                                   @Value("#{jobParameters['resendUncertain']}") String resendUncertain) {
         JavaMailSenderImpl smtp = smtp(send, mailSender);
         MailTransport transport = smtp != null ? new SmtpTransport(smtp, timeouts)
-                : new OutboxTransport(outboxDir.isBlank() ? archive.outputDir().resolve("outbox") : Path.of(outboxDir));
+                : new OutboxTransport(mail.outboxDir().isBlank() ? archive.outputDir().resolve("outbox")
+                        : Path.of(mail.outboxDir()));
         if (Boolean.parseBoolean(send) && smtp == null) {
             log.warn("--send given but no SMTP server is configured (spring.mail.host): writing to the {}", transport.describe());
         }

@@ -2,7 +2,6 @@ package io.rectify.jobs;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.concurrent.ThreadPoolExecutor;
 
 import javax.sql.DataSource;
@@ -12,7 +11,6 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.batch.integration.partition.RemotePartitioningManagerStepBuilder;
 import org.springframework.batch.integration.partition.StepExecutionRequestHandler;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -42,8 +40,8 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
  * <li>{@code worker}: takes requests off that queue, one per free thread ({@code rectify.nightly.threads}, default
  * one per core), and runs step {@code bulletin} on the partition named in it, recording progress in the job
  * repository like a local run. A request is taken by one worker only (the store deletes the row it hands out and
- * a worker that lost the race gets nothing), so every round is done once. Started with
- * {@link NightlyWorker}.</li>
+ * a worker that lost the race gets nothing), so every round is done once. Started with the {@code worker}
+ * command.</li>
  * </ul>
  * Manager and workers share the database (job repository, ledger, {@code generated_document}) and the output
  * folder.
@@ -111,15 +109,13 @@ public class RemotePartitioningConfig {
         @Bean
         Step bulletinsStep(JobRepository repository, RoundPartitioner roundPartitioner,
                            @Qualifier("nightlyPartitionRequests") QueueChannel requests,
-                           @Value("${rectify.nightly.grid-size:16}") int gridSize,
-                           @Value("${rectify.nightly.remote.poll-interval:PT0.5S}") Duration pollInterval,
-                           @Value("${rectify.nightly.remote.timeout:PT6H}") Duration timeout) {
+                           NightlyProperties settings) {
             return new RemotePartitioningManagerStepBuilder("bulletins", repository)
                     .partitioner("bulletin", roundPartitioner)
-                    .gridSize(gridSize)
+                    .gridSize(settings.gridSize())
                     .outputChannel(requests)
-                    .pollInterval(pollInterval.toMillis())
-                    .timeout(timeout.toMillis())
+                    .pollInterval(settings.remote().pollInterval().toMillis())
+                    .timeout(settings.remote().timeout().toMillis())
                     .build();
         }
     }
@@ -141,8 +137,8 @@ public class RemotePartitioningConfig {
         }
 
         @Bean
-        ThreadPoolTaskExecutor nightlyWorkerThreads(@Value("${rectify.nightly.threads:0}") int threads) {
-            int n = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        ThreadPoolTaskExecutor nightlyWorkerThreads(NightlyProperties settings) {
+            int n = settings.workers();
             ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
             executor.setThreadNamePrefix("nightly-worker-");
             executor.setCorePoolSize(n);
@@ -159,10 +155,10 @@ public class RemotePartitioningConfig {
         IntegrationFlow nightlyWorkerFlow(@Qualifier("nightlyPartitionRequests") QueueChannel requests,
                                           StepExecutionRequestHandler nightlyStepExecutionRequestHandler,
                                           ThreadPoolTaskExecutor nightlyWorkerThreads,
-                                          @Value("${rectify.nightly.remote.poll-interval:PT0.5S}") Duration pollInterval) {
+                                          NightlyProperties settings) {
             return IntegrationFlow.from(requests)
                     .handle(nightlyStepExecutionRequestHandler, "handle",
-                            e -> e.poller(Pollers.fixedDelay(pollInterval).maxMessagesPerPoll(1)
+                            e -> e.poller(Pollers.fixedDelay(settings.remote().pollInterval()).maxMessagesPerPoll(1)
                                     .taskExecutor(nightlyWorkerThreads)))
                     .nullChannel();
         }

@@ -13,13 +13,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The reference round (洛江区委, bulletin of 2025-12-25) as shipped in {@code demo/luojiang/*.tsv}:
- * loading it replaces any earlier copy of the same round, in one transaction.
+ * The reference round (洛江区委, bulletin of 2025-12-25) as shipped in {@code demo/luojiang/*.tsv}. Replacing an
+ * earlier copy, and the leaders who receive its brief, are {@code system.DemoRound}'s part.
  */
 @Component
 public class DemoLedger {
@@ -28,25 +27,18 @@ public class DemoLedger {
     public static final LocalDate BULLETIN_DATE = LocalDate.of(2025, 12, 25);
     private static final String FOLDER = "/demo/luojiang/";
 
-    private final LedgerWriter writer;
-    private final RoundRepository rounds;
-    private final JdbcClient jdbc;
+    /** A leader who receives the demo round's brief: positions only, example.org addresses. */
+    public record Recipient(String name, String title, String email) {}
 
-    public DemoLedger(LedgerWriter writer, RoundRepository rounds, JdbcClient jdbc) {
+    private final LedgerWriter writer;
+
+    public DemoLedger(LedgerWriter writer) {
         this.writer = writer;
-        this.rounds = rounds;
-        this.jdbc = jdbc;
     }
 
-    /** Loads the reference round afresh and returns its id. */
+    /** Writes the reference round's ledger (the round must not be there) and returns its id. */
     @Transactional
-    public long load() {
-        // people who were given the demo round keep it across reloads
-        List<Long> users = new ArrayList<>();
-        rounds.findByCode(CODE).ifPresent(old -> {
-            users.addAll(jdbc.sql("SELECT user_id FROM user_round WHERE round_id = ?").param(old.id()).query(Long.class).list());
-            writer.deleteRound(old.id());
-        });
+    public long insert() {
         Map<String, String> facts = new HashMap<>();
         for (Map<String, String> row : read("round.tsv")) facts.put(row.get("key"), row.get("value"));
         long roundId = writer.insertRound(new RoundFacts(0, facts.get("code"), facts.get("inspection_kind"),
@@ -90,16 +82,15 @@ public class DemoLedger {
         for (Map<String, String> row : read("texts.tsv")) {
             writer.insertText(roundId, row.get("part"), Integer.parseInt(row.get("seq")), row.get("body"));
         }
-        // the leaders who receive the quarterly brief: positions only, example.org addresses
-        for (Map<String, String> row : read("recipients.tsv")) {
-            jdbc.sql("INSERT INTO recipient (round_id, name, title, email, active) VALUES (?,?,?,?,TRUE)")
-                    .params(roundId, row.get("name"), row.get("title").isEmpty() ? null : row.get("title"), row.get("email"))
-                    .update();
-        }
-        for (long user : users) {
-            jdbc.sql("INSERT INTO user_round (user_id, round_id) VALUES (?, ?)").params(user, roundId).update();
-        }
         return roundId;
+    }
+
+    /** The leaders who receive the quarterly brief, in file order. */
+    public List<Recipient> recipients() {
+        return read("recipients.tsv").stream()
+                .map(row -> new Recipient(row.get("name"), row.get("title").isEmpty() ? null : row.get("title"),
+                        row.get("email")))
+                .toList();
     }
 
     private static List<Map<String, String>> read(String file) {

@@ -70,17 +70,13 @@ public class LedgerWriter {
                 .params(roundId, part, seq, body).update();
     }
 
-    /** Removes a round with everything that hangs off it, including the records of its generated documents. */
+    /**
+     * Removes a round's ledger rows. What other packages keep about the round (documents, deliveries, recipients,
+     * who may see it) must be gone first: see {@code system.RoundRemoval}.
+     */
     public void deleteRound(long roundId) {
         String problems = "SELECT p.id FROM problem p JOIN feedback_section s ON s.id = p.section_id WHERE s.round_id = ?";
         String measures = "SELECT m.id FROM measure m WHERE m.problem_id IN (" + problems + ")";
-        jdbc.sql("DELETE FROM delivery WHERE document_id IN (SELECT id FROM generated_document WHERE round_id = ?)")
-                .param(roundId).update();
-        jdbc.sql("DELETE FROM delivery WHERE recipient_id IN (SELECT id FROM recipient WHERE round_id = ?)")
-                .param(roundId).update();
-        jdbc.sql("DELETE FROM generated_document WHERE round_id = ?").param(roundId).update();
-        jdbc.sql("DELETE FROM recipient WHERE round_id = ?").param(roundId).update();
-        jdbc.sql("DELETE FROM user_round WHERE round_id = ?").param(roundId).update();
         jdbc.sql("DELETE FROM progress_report WHERE measure_id IN (" + measures + ")").param(roundId).update();
         jdbc.sql("DELETE FROM measure WHERE problem_id IN (" + problems + ")").param(roundId).update();
         jdbc.sql("DELETE FROM problem WHERE section_id IN (SELECT id FROM feedback_section WHERE round_id = ?)")

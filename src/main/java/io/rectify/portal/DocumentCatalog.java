@@ -1,17 +1,13 @@
 package io.rectify.portal;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import io.rectify.archive.ArchiveCatalog;
 import io.rectify.archive.DocumentKind;
 import io.rectify.archive.GeneratedDocument;
 
@@ -43,50 +39,32 @@ class DocumentCatalog {
 
     public record Page<T>(List<T> items, int page, boolean hasNext) {
         public boolean hasPrevious() { return page > 0; }
+
+        /** Page {@code page} of {@code size} from the up to {@code size + 1} rows read for it. */
+        static <T> Page<T> of(List<T> rows, int page, int size) {
+            boolean more = rows.size() > size;
+            return new Page<>(more ? rows.subList(0, size) : rows, page, more);
+        }
     }
 
-    private static final String SELECT = "SELECT g.*, r.code AS round_code, r.inspection_kind, r.inspected_org,"
-            + " r.inspecting_body FROM generated_document g JOIN inspection_round r ON r.id = g.round_id";
+    private final ArchiveCatalog catalog;
 
-    private final JdbcClient jdbc;
-
-    DocumentCatalog(JdbcClient jdbc) { this.jdbc = jdbc; }
+    DocumentCatalog(ArchiveCatalog catalog) { this.catalog = catalog; }
 
     Page<Entry> list(Viewer viewer, Filter filter, int page) {
-        StringBuilder sql = new StringBuilder(SELECT).append(" WHERE 1 = 1");
-        List<Object> params = new ArrayList<>();
-        if (!viewer.isAdmin()) {
-            if (viewer.roundIds().isEmpty()) return new Page<>(List.of(), 0, false);
-            sql.append(" AND g.round_id IN (").append(placeholders(viewer.roundIds().size())).append(')');
-            params.addAll(viewer.roundIds());
-        }
-        if (filter.roundId() != null) { sql.append(" AND g.round_id = ?"); params.add(filter.roundId()); }
-        if (filter.kind() != null) { sql.append(" AND g.kind = ?"); params.add(filter.kind().name()); }
-        if (filter.from() != null) { sql.append(" AND g.as_of >= ?"); params.add(filter.from()); }
-        if (filter.to() != null) { sql.append(" AND g.as_of <= ?"); params.add(filter.to()); }
-        sql.append(" ORDER BY g.as_of DESC, g.created_at DESC, g.id DESC LIMIT ? OFFSET ?");
-        params.add(PAGE_SIZE + 1);
-        params.add(page * PAGE_SIZE);
-        List<Entry> rows = jdbc.sql(sql.toString()).params(params).query(DocumentCatalog::map).list();
-        boolean more = rows.size() > PAGE_SIZE;
-        return new Page<>(more ? rows.subList(0, PAGE_SIZE) : rows, page, more);
+        if (!viewer.isAdmin() && viewer.roundIds().isEmpty()) return new Page<>(List.of(), 0, false);
+        List<Entry> rows = catalog.list(viewer.isAdmin() ? null : viewer.roundIds(), filter.roundId(), filter.kind(),
+                        filter.from(), filter.to(), PAGE_SIZE + 1, page * PAGE_SIZE)
+                .stream().map(DocumentCatalog::entry).toList();
+        return Page.of(rows, page, PAGE_SIZE);
     }
 
     /** Any document by id, whoever may see it; access is checked by the caller. */
     Optional<Entry> find(long id) {
-        return jdbc.sql(SELECT + " WHERE g.id = ?").param(id).query(DocumentCatalog::map).optional();
+        return catalog.find(id).map(DocumentCatalog::entry);
     }
 
-    static String placeholders(int n) { return String.join(",", java.util.Collections.nCopies(n, "?")); }
-
-    private static Entry map(ResultSet rs, int row) throws SQLException {
-        long exec = rs.getLong("job_execution_id");
-        Long execution = rs.wasNull() ? null : exec;
-        GeneratedDocument doc = new GeneratedDocument(rs.getLong("id"), rs.getLong("round_id"),
-                DocumentKind.valueOf(rs.getString("kind")), rs.getObject("as_of", LocalDate.class), rs.getString("path"),
-                rs.getString("sha256"), rs.getString("input_sha256"), rs.getInt("page_count"), rs.getLong("size_bytes"),
-                execution, rs.getObject("created_at", LocalDateTime.class));
-        return new Entry(doc, rs.getString("round_code"), rs.getString("inspection_kind"), rs.getString("inspected_org"),
-                rs.getString("inspecting_body"));
+    private static Entry entry(ArchiveCatalog.Listed l) {
+        return new Entry(l.doc(), l.roundCode(), l.inspectionKind(), l.inspectedOrg(), l.inspectingBody());
     }
 }

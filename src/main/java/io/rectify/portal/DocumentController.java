@@ -25,6 +25,7 @@ import org.springframework.web.context.request.ServletWebRequest;
 
 import io.rectify.archive.DocumentArchive;
 import io.rectify.archive.DocumentKind;
+import io.rectify.accounts.DownloadLog;
 
 /**
  * The documents: the list (by round, kind and date, newest first), one document with the preview of its first page,
@@ -113,7 +114,8 @@ class DocumentController {
         String ifRange = request.getHeader(HttpHeaders.IF_RANGE);
         boolean partial = range != null && (ifRange == null || ifRange.strip().equals(etag));
         if (!"HEAD".equals(request.getMethod())) {
-            downloads.record(viewer, entry, partial ? range : null, request.getRemoteAddr());
+            downloads.record(viewer.userId(), viewer.username(), entry.doc(), entry.roundCode(), partial ? range : null,
+                    request.getRemoteAddr());
         }
         ResponseEntity.BodyBuilder response = ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
@@ -141,7 +143,8 @@ class DocumentController {
         String etag = "\"" + sha + "\"";
         if (web.checkNotModified(etag)) return null;
         if (!"HEAD".equals(request.getMethod())) {
-            downloads.record(viewer, entry, DocumentArchive.wordPath(entry.doc().path()), sha, null, request.getRemoteAddr());
+            downloads.record(viewer.userId(), viewer.username(), entry.doc(), entry.roundCode(),
+                    DocumentArchive.wordPath(entry.doc().path()), sha, null, request.getRemoteAddr());
         }
         return ResponseEntity.ok().contentType(DOCX)
                 .header(HttpHeaders.CONTENT_DISPOSITION, DownloadNames.contentDisposition("attachment", entry, "docx"))

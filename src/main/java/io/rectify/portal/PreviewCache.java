@@ -17,9 +17,10 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Component;
+
+import io.rectify.system.FolderProperties;
 
 /**
  * Page 1 of a PDF as a PNG, rendered by PDFBox once per file content and kept under the data folder
@@ -36,8 +37,8 @@ class PreviewCache {
     private final Path dir;
     private final ConcurrentHashMap<String, Object> locks = new ConcurrentHashMap<>();
 
-    PreviewCache(@Value("${rectify.preview-dir:${rectify.data-dir}/previews}") Path dir) {
-        this.dir = dir.toAbsolutePath().normalize();
+    PreviewCache(FolderProperties folders) {
+        this.dir = folders.previewDir().toAbsolutePath().normalize();
     }
 
     Path dir() { return dir; }

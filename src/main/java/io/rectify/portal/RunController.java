@@ -1,5 +1,6 @@
 package io.rectify.portal;
 
+import java.time.Clock;
 import java.time.LocalDate;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -11,6 +12,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import io.rectify.accounts.DownloadLog;
 import io.rectify.ledger.RoundFacts;
 
 /** The run history (Spring Batch's tables), the delivery ledger, and the administrators' pages. */
@@ -18,13 +20,18 @@ import io.rectify.ledger.RoundFacts;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class RunController {
 
+    static final int DOWNLOADS_PAGE = 50;
+
     private final RunHistory runs;
     private final DeliveryLedger deliveries;
     private final DownloadLog downloads;
     private final PortalRounds rounds;
     private final RunNow runNow;
+    private final Clock clock;
 
-    RunController(RunHistory runs, DeliveryLedger deliveries, DownloadLog downloads, PortalRounds rounds, RunNow runNow) {
+    RunController(RunHistory runs, DeliveryLedger deliveries, DownloadLog downloads, PortalRounds rounds, RunNow runNow,
+                  Clock clock) {
+        this.clock = clock;
         this.runs = runs;
         this.deliveries = deliveries;
         this.downloads = downloads;
@@ -37,7 +44,7 @@ class RunController {
         model.addAttribute("runs", runs.page(viewer, Pages.check(page)));
         if (viewer.isAdmin()) {
             model.addAttribute("rounds", rounds.visible(viewer));
-            model.addAttribute("today", LocalDate.now());
+            model.addAttribute("today", LocalDate.now(clock));
         }
         return "portal/runs";
     }
@@ -50,7 +57,9 @@ class RunController {
 
     @GetMapping("/admin/downloads")
     String downloads(@RequestParam(defaultValue = "0") int page, Model model) {
-        model.addAttribute("downloads", downloads.page(Pages.check(page)));
+        int p = Pages.check(page);
+        model.addAttribute("downloads", DocumentCatalog.Page.of(downloads.list(DOWNLOADS_PAGE + 1, p * DOWNLOADS_PAGE), p,
+                DOWNLOADS_PAGE));
         return "portal/downloads";
     }
 
@@ -63,7 +72,7 @@ class RunController {
                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
                   RedirectAttributes flash) {
         RoundFacts facts = rounds.named(viewer, round);
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(clock);
         LocalDate date = asOf == null ? today : asOf;
         if (date.isAfter(today) || date.isBefore(EARLIEST)) {
             flash.addFlashAttribute("warning", "日期 " + date + " 无效：通报的截至日期须在 " + EARLIEST + " 至今天（" + today

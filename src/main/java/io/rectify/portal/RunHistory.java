@@ -2,15 +2,14 @@ package io.rectify.portal;
 
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import io.rectify.jobs.RunRecords;
 import io.rectify.ledger.RoundFacts;
 import io.rectify.ledger.RoundRepository;
 
@@ -60,11 +59,11 @@ class RunHistory {
         public String roundText() { return "*".equals(round()) ? "全部轮次" : round(); }
     }
 
-    private final JdbcClient jdbc;
+    private final RunRecords records;
     private final RoundRepository rounds;
 
-    RunHistory(JdbcClient jdbc, RoundRepository rounds) {
-        this.jdbc = jdbc;
+    RunHistory(RunRecords records, RoundRepository rounds) {
+        this.records = records;
         this.rounds = rounds;
     }
 
@@ -77,40 +76,15 @@ class RunHistory {
     }
 
     private DocumentCatalog.Page<Run> page(Viewer viewer, int page, int size) {
-        StringBuilder sql = new StringBuilder("SELECT e.JOB_EXECUTION_ID, i.JOB_NAME, e.START_TIME, e.END_TIME, e.STATUS,"
-                + " e.EXIT_CODE, e.EXIT_MESSAGE FROM BATCH_JOB_EXECUTION e"
-                + " JOIN BATCH_JOB_INSTANCE i ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID");
-        List<Object> params = new ArrayList<>();
+        List<String> codes = null;
         if (!viewer.isAdmin()) {
-            List<String> codes = new ArrayList<>(List.of("*"));
+            codes = new ArrayList<>(List.of("*"));
             for (long id : viewer.roundIds()) rounds.findById(id).map(RoundFacts::code).ifPresent(codes::add);
-            sql.append(" WHERE NOT EXISTS (SELECT 1 FROM BATCH_JOB_EXECUTION_PARAMS p WHERE p.JOB_EXECUTION_ID ="
-                    + " e.JOB_EXECUTION_ID AND p.PARAMETER_NAME = 'round')"
-                    + " OR EXISTS (SELECT 1 FROM BATCH_JOB_EXECUTION_PARAMS p WHERE p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID"
-                    + " AND p.PARAMETER_NAME = 'round' AND p.PARAMETER_VALUE IN (")
-                    .append(DocumentCatalog.placeholders(codes.size())).append("))");
-            params.addAll(codes);
         }
-        sql.append(" ORDER BY e.JOB_EXECUTION_ID DESC LIMIT ? OFFSET ?");
-        params.add(size + 1);
-        params.add(page * size);
-        List<Run> runs = new ArrayList<>(jdbc.sql(sql.toString()).params(params)
-                .query((rs, n) -> new Run(rs.getLong(1), rs.getString(2), new LinkedHashMap<>(),
-                        rs.getObject(3, LocalDateTime.class), rs.getObject(4, LocalDateTime.class), rs.getString(5),
-                        rs.getString(6), rs.getString(7)))
-                .list());
-        boolean more = runs.size() > size;
-        if (more) runs = new ArrayList<>(runs.subList(0, size));
-        if (!runs.isEmpty()) {
-            List<Long> ids = runs.stream().map(Run::id).toList();
-            Map<Long, Run> byId = new LinkedHashMap<>();
-            for (Run r : runs) byId.put(r.id(), r);
-            jdbc.sql("SELECT JOB_EXECUTION_ID, PARAMETER_NAME, PARAMETER_VALUE FROM BATCH_JOB_EXECUTION_PARAMS"
-                            + " WHERE JOB_EXECUTION_ID IN (" + DocumentCatalog.placeholders(ids.size()) + ")"
-                            + " ORDER BY JOB_EXECUTION_ID, PARAMETER_NAME")
-                    .params(new ArrayList<Object>(ids))
-                    .query(rs -> { byId.get(rs.getLong(1)).parameters().put(rs.getString(2), rs.getString(3)); });
-        }
-        return new DocumentCatalog.Page<>(runs, page, more);
+        List<Run> runs = records.list(codes, size + 1, page * size).stream()
+                .map(e -> new Run(e.id(), e.job(), e.parameters(), e.start(), e.end(), e.status(), e.exitCode(),
+                        e.exitMessage()))
+                .toList();
+        return DocumentCatalog.Page.of(runs, page, size);
     }
 }

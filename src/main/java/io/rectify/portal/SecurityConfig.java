@@ -2,7 +2,6 @@ package io.rectify.portal;
 
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Duration;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -10,7 +9,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.server.servlet.CookieSameSiteSupplier;
 import org.springframework.context.annotation.Bean;
@@ -29,6 +27,10 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import io.rectify.accounts.Role;
+import io.rectify.accounts.PortalAccounts;
+import io.rectify.accounts.PortalUser;
+
 /**
  * Who may see what, and the protections a reviewer expects: form login against {@code app_user} (BCrypt hashes),
  * CSRF tokens on every form, a new session id at login (session fixation), secure headers (CSP, frame denial,
@@ -45,10 +47,8 @@ class SecurityConfig {
             + " object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     @Bean
-    LoginThrottle loginThrottle(@Value("${rectify.login.max-failures:5}") int maxFailures,
-                                @Value("${rectify.login.max-failures-per-address:50}") int perAddress,
-                                @Value("${rectify.login.lock:PT15M}") Duration window) {
-        return new LoginThrottle(maxFailures, perAddress, window, Clock.systemUTC());
+    LoginThrottle loginThrottle(LoginProperties login, Clock clock) {
+        return new LoginThrottle(login.maxFailures(), login.maxFailuresPerAddress(), login.lock(), clock);
     }
 
     @Bean

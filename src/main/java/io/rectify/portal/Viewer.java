@@ -2,6 +2,8 @@ package io.rectify.portal;
 
 import java.util.Set;
 
+import io.rectify.accounts.Role;
+
 /**
  * The logged-in user of one request and the rounds they may see, read afresh from the database on every request,
  * so a round taken away is gone at once. An administrator sees every round.

@@ -13,6 +13,10 @@ import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
+import io.rectify.accounts.PortalAccounts;
+import io.rectify.accounts.PortalUser;
+import io.rectify.accounts.Role;
+
 /** Makes the {@link Viewer} of a request available to controller methods as a parameter (once per request). */
 @Component
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)

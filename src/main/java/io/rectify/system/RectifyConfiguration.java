@@ -1,8 +1,7 @@
 package io.rectify.system;
 
-import java.nio.file.Path;
+import java.time.Clock;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,9 +21,15 @@ import io.rectify.render.OfficialFormatRenderer;
 @EnableConfigurationProperties(RenderSettings.class)
 public class RectifyConfiguration {
 
+    /** Today's date and the time of day for everything that records or decides by them; tests may fix it. */
     @Bean
-    TemplateEngine documentTemplateEngine(@Value("${rectify.templates-dir}") Path templatesDir) {
-        return new TemplateEngine(templatesDir);
+    Clock clock() {
+        return Clock.systemDefaultZone();
+    }
+
+    @Bean
+    TemplateEngine documentTemplateEngine(FolderProperties folders) {
+        return new TemplateEngine(folders.templatesDir());
     }
 
     @Bean
@@ -38,8 +43,8 @@ public class RectifyConfiguration {
     }
 
     @Bean
-    DocumentArchive documentArchive(JdbcClient jdbc, @Value("${rectify.output-dir}") Path outputDir) {
-        return new DocumentArchive(jdbc, outputDir);
+    DocumentArchive documentArchive(JdbcClient jdbc, FolderProperties folders, Clock clock) {
+        return new DocumentArchive(jdbc, folders.outputDir(), clock);
     }
 
     @Bean

@@ -40,7 +40,7 @@ class DocumentArchiveWordTest {
                 + " '区委第一巡察组', '某某镇党委', '镇党委', '2025-03-01', '2025-04-15', '2025-06-01', '中共某某镇委员会', TRUE)")
                 .update(keys, "id");
         round = keys.getKey().longValue();
-        archive = new DocumentArchive(jdbc, output);
+        archive = new DocumentArchive(jdbc, output, java.time.Clock.systemDefaultZone());
     }
 
     static byte[] bytes(String s) { return s.getBytes(StandardCharsets.UTF_8); }

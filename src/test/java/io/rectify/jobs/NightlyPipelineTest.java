@@ -13,12 +13,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -32,10 +29,10 @@ import io.rectify.testsupport.TestDatabase;
 /**
  * The nightly pipeline end to end through the command line, on a real database: the demo bulletin against
  * the published reference, idempotence, figures following the data, and restart after a failure.
- * Runs once per database (see the subclasses).
+ * Runs once per database (see the subclasses). Every test starts from its own empty database and output folder,
+ * loaded by {@code demo}, so each passes alone.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 abstract class NightlyPipelineTest {
 
     static final LocalDate AS_OF = LocalDate.of(2025, 12, 25);
@@ -46,14 +43,18 @@ abstract class NightlyPipelineTest {
     TestDatabase db;
     JdbcClient jdbc;
     Path output;
+    /** What {@code demo} said when it loaded this test's database. */
+    CliRun.Result demo;
 
     abstract TestDatabase database();
 
-    @BeforeAll
+    @BeforeEach
     void setUp() throws IOException {
         db = database();
         jdbc = JdbcClient.create(db.dataSource());
-        output = Files.createDirectories(work.resolve("output"));
+        output = Files.createDirectories(Files.createTempDirectory(work, "run").resolve("output"));
+        demo = cli("demo");
+        assertThat(demo.exitCode()).as(demo.toString()).isZero();
     }
 
     CliRun.Result cli(String... args) { return CliRun.run(db, output, args); }
@@ -69,10 +70,8 @@ abstract class NightlyPipelineTest {
     }
 
     @Test
-    @Order(1)
     void demoWritesTheReferenceBulletin() throws IOException {
-        CliRun.Result r = cli("demo");
-        assertThat(r.exitCode()).as(r.toString()).isZero();
+        CliRun.Result r = demo;
         Path pdf = bulletin("luojiang-2024", AS_OF);
         assertThat(r.out()).contains(pdf.toString());
         assertThat(pdf).isRegularFile();
@@ -122,7 +121,6 @@ abstract class NightlyPipelineTest {
     }
 
     @Test
-    @Order(2)
     void aRerunWithUnchangedInputsWritesNothing() throws IOException {
         Path pdf = bulletin("luojiang-2024", AS_OF);
         var before = Files.getLastModifiedTime(pdf);
@@ -138,7 +136,6 @@ abstract class NightlyPipelineTest {
     }
 
     @Test
-    @Order(2)
     void aMissingDocxIsWrittenAgainWithTheSameBytes() throws IOException {
         Path pdf = bulletin("luojiang-2024", AS_OF);
         byte[] docx = Files.readAllBytes(word(pdf));
@@ -156,7 +153,6 @@ abstract class NightlyPipelineTest {
     }
 
     @Test
-    @Order(3)
     void figuresFollowTheData() {
         String before = PdfText.fold(PdfText.read(bulletin("luojiang-2024", AS_OF)));
         int completedBefore = number(before, "整改措施已完成(\\d+)项");
@@ -184,7 +180,6 @@ abstract class NightlyPipelineTest {
     }
 
     @Test
-    @Order(4)
     void reportsAfterTheAsOfDateDoNotCount() {
         CliRun.Result r = cli("nightly", "--as-of", "2025-06-30", "--round", "luojiang-2024");
         assertThat(r.exitCode()).as(r.toString()).isZero();
@@ -195,7 +190,6 @@ abstract class NightlyPipelineTest {
     }
 
     @Test
-    @Order(5)
     void aFailedRunIsRestartedAndFinishesWithoutDuplicates() throws IOException {
         // three more rounds; the middle one cannot be printed (a character no font has)
         TinyRound.insert(jdbc, "restart-a", "完成了整改。");
@@ -230,13 +224,15 @@ abstract class NightlyPipelineTest {
     }
 
     @Test
-    @Order(6)
     void anInterruptedRunIsRecoveredAndResumed() {
+        for (String code : List.of("resume-a", "resume-b", "resume-c")) TinyRound.insert(jdbc, code, "完成了整改。");
         LocalDate day = LocalDate.of(2026, 3, 2);
         CliRun.Result first = cli("nightly", "--as-of", day.toString());
         assertThat(first.exitCode()).as(first.toString()).isZero();
         // make it look like the process died in the middle: still STARTED, nothing heard from it for an hour
         long exec = jdbc.sql("SELECT MAX(job_execution_id) FROM BATCH_JOB_EXECUTION").query(Long.class).single();
+        long instance = jdbc.sql("SELECT job_instance_id FROM BATCH_JOB_EXECUTION WHERE job_execution_id = ?").param(exec)
+                .query(Long.class).single();
         jdbc.sql("UPDATE BATCH_JOB_EXECUTION SET status = 'STARTED', exit_code = 'UNKNOWN', end_time = NULL,"
                 + " last_updated = ? WHERE job_execution_id = ?").params(java.time.LocalDateTime.now().minusHours(1), exec).update();
         jdbc.sql("UPDATE BATCH_STEP_EXECUTION SET last_updated = ? WHERE job_execution_id = ?")
@@ -247,6 +243,12 @@ abstract class NightlyPipelineTest {
         assertThat(documents(day)).isEqualTo(4);
         assertThat(jdbc.sql("SELECT status FROM BATCH_JOB_EXECUTION WHERE job_execution_id = ?").param(exec)
                 .query(String.class).single()).isEqualTo("FAILED");
+        // resumed: the same job instance ran again (a restart, not a new run and not nothing), and finished
+        List<String> runs = jdbc.sql("SELECT status FROM BATCH_JOB_EXECUTION WHERE job_instance_id = ?"
+                + " AND job_execution_id > ? ORDER BY job_execution_id").params(instance, exec).query(String.class).list();
+        assertThat(runs).as("executions of the interrupted run's instance after it").containsExactly("COMPLETED");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION WHERE job_execution_id > ? AND job_instance_id <> ?")
+                .params(exec, instance).query(Long.class).single()).as("no new run started instead").isZero();
     }
 
     long documents(LocalDate day) {

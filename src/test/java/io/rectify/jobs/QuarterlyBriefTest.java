@@ -13,11 +13,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -42,7 +39,6 @@ import io.rectify.testsupport.TestDatabase;
  * Runs once per database (see the subclasses).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 abstract class QuarterlyBriefTest {
 
     static final Quarter Q = new Quarter(2025, 4);
@@ -54,6 +50,8 @@ abstract class QuarterlyBriefTest {
     TestDatabase db;
     JdbcClient jdbc;
     Path output;
+    /** What {@code demo} said; the tests only read what it wrote (a rerun changes nothing), so they share it. */
+    CliRun.Result demo;
 
     abstract TestDatabase database();
 
@@ -62,6 +60,7 @@ abstract class QuarterlyBriefTest {
         db = database();
         jdbc = JdbcClient.create(db.dataSource());
         output = Files.createDirectories(work.resolve("output"));
+        demo = cli("demo");
     }
 
     CliRun.Result cli(String... args) { return CliRun.run(db, output, args); }
@@ -69,9 +68,8 @@ abstract class QuarterlyBriefTest {
     Path brief() { return output.resolve(CODE).resolve(CODE + "-brief-" + Q + ".pdf"); }
 
     @Test
-    @Order(1)
     void demoWritesTheBriefAndPutsItsMailInTheOutbox() throws IOException {
-        CliRun.Result r = cli("demo");
+        CliRun.Result r = demo;
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(r.out()).contains(brief().toString())
                 .contains("quarterly 2025Q4: 1 brief(s) written, 0 kept; deliveries: 0 sent, 6 in the outbox, 0 failed");
@@ -85,7 +83,6 @@ abstract class QuarterlyBriefTest {
     }
 
     @Test
-    @Order(2)
     void theFiguresAreTheLedgers() {
         String text = PdfText.fold(PdfText.read(brief()));
         Map<String, Integer> now = figures(Q.end());
@@ -137,7 +134,6 @@ abstract class QuarterlyBriefTest {
     }
 
     @Test
-    @Order(3)
     void theBriefPassesTheLayoutChecker() throws IOException {
         OfficialDocument document = composeAgain();
         LayoutChecker.Report report = LayoutChecker.check(Files.readAllBytes(brief()), document);
@@ -155,7 +151,6 @@ abstract class QuarterlyBriefTest {
     }
 
     @Test
-    @Order(4)
     void aRerunKeepsTheBriefAndWritesNoSecondMail() throws IOException {
         var before = Files.getLastModifiedTime(brief());
         var beforeWord = Files.getLastModifiedTime(NightlyPipelineTest.word(brief()));
@@ -168,7 +163,6 @@ abstract class QuarterlyBriefTest {
     }
 
     @Test
-    @Order(5)
     void badQuartersAndRoundsAreUsageErrors() {
         for (String q : List.of("2025Q5", "25Q4", "2025q4", "2025-Q4", "2025Q0", "Q4")) {
             CliRun.Result r = cli("quarterly", "--quarter", q);

@@ -87,10 +87,10 @@ class RemotePartitioningTest {
     private Process startWorker(TestDatabase db, Path output, Path log) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> cmd = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
-                "-cp", System.getProperty("java.class.path"), NightlyWorker.class.getName()));
+                "-cp", System.getProperty("java.class.path"), io.rectify.cli.Cli.class.getName(), "worker", "--threads", "1"));
         cmd.addAll(List.of(db.springArgs()));
         cmd.addAll(List.of("--rectify.output-dir=" + output, "--rectify.data-dir=" + work.resolve("data"),
-                "--rectify.nightly.threads=1", "--rectify.nightly.remote.poll-interval=PT0.2S"));
+                "--rectify.nightly.remote.poll-interval=PT0.2S"));
         return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 

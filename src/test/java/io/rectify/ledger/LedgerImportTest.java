@@ -15,12 +15,9 @@ import java.util.regex.Pattern;
 
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -34,7 +31,6 @@ import io.rectify.testsupport.TestDatabase;
  * an import. Runs once per database (see the subclasses).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 abstract class LedgerImportTest {
 
     static final String TOWN = "town-2025";
@@ -49,10 +45,11 @@ abstract class LedgerImportTest {
 
     abstract TestDatabase database();
 
-    @BeforeAll
+    /** Each test: its own empty database and folder; it imports what it starts from (see {@link #july}). */
+    @BeforeEach
     void setUp() throws IOException {
         db = database();
-        work = Files.createDirectories(base.resolve(db.kind()));
+        work = Files.createTempDirectory(Files.createDirectories(base.resolve(db.kind())), "t");
         jdbc = JdbcClient.create(db.dataSource());
         output = Files.createDirectories(work.resolve("output"));
     }
@@ -65,8 +62,34 @@ abstract class LedgerImportTest {
         return r;
     }
 
+    /** The June ledger, filled in from the template as a secretary would, and imported. */
+    CliRun.Result june() {
+        Path template = work.resolve("模板.xlsx");
+        ok("template", template.toString());
+        Path filled = LedgerFixtures.edit(template, work.resolve("台账-6月.xlsx"), wb -> {
+            Sheet round = wb.getSheet("轮次");
+            List<List<Object>> facts = LedgerFixtures.roundSheet(TOWN);
+            for (Row row : round) {
+                for (List<Object> fact : facts) {
+                    if (row.getRowNum() > 0 && fact.get(0).equals(row.getCell(0).getStringCellValue())) {
+                        LedgerFixtures.set(row.createCell(1), fact.get(1), row.getCell(1) == null ? null : row.getCell(1).getCellStyle());
+                    }
+                }
+            }
+            fill(wb.getSheet("台账"), LedgerFixtures.ledgerMonth1());
+            fill(wb.getSheet("工作情况"), LedgerFixtures.eventsSheet());
+            fill(wb.getSheet("领导"), LedgerFixtures.leadersSheet());
+        });
+        return ok("import", filled.toString());
+    }
+
+    /** June, then the July update. */
+    void july() {
+        june();
+        ok("import", LedgerFixtures.standard(work.resolve("台账-7月.xlsx"), TOWN, LedgerFixtures.ledgerMonth2()).toString());
+    }
+
     @Test
-    @Order(1)
     void fromTheTemplateToTheDatabaseAndBackAgain() throws IOException {
         Path template = work.resolve("模板.xlsx");
         ok("template", template.toString());
@@ -123,8 +146,8 @@ abstract class LedgerImportTest {
     }
 
     @Test
-    @Order(2)
     void anUpdateKeepsHistoryAndSaysWhatChanged() {
+        june();
         long reportsBefore = count("SELECT COUNT(*) FROM progress_report");
         Path july = LedgerFixtures.standard(work.resolve("台账-7月.xlsx"), TOWN, LedgerFixtures.ledgerMonth2());
         CliRun.Result r = ok("import", july.toString());
@@ -150,8 +173,8 @@ abstract class LedgerImportTest {
     }
 
     @Test
-    @Order(3)
     void csvUpdatesInUtf8AndGbk() throws IOException {
+        july();
         List<List<Object>> august = LedgerFixtures.ledgerMonth2();
         august.set(3, LedgerFixtures.row(3, "（一）落实上级部署方面", "重点项目推进缓慢", "建立项目调度机制", "镇长", "镇经济发展办",
                 "2025-10-31", "限期整改", "已完成", "调度机制运行良好,\"每周一调度\"", "2025-08-31", "2025-08-28", "是", "镇长", "否", ""));
@@ -174,8 +197,8 @@ abstract class LedgerImportTest {
     }
 
     @Test
-    @Order(4)
     void withAnyProblemNothingIsWrittenAndEveryProblemIsNamed() {
+        july();
         String before = LedgerFixtures.fingerprint(jdbc);
         List<List<Object>> ledger = LedgerFixtures.ledgerMonth2();
         ledger.add(LedgerFixtures.row(8, "（二）全面从严治党方面", "财务管理不规范", "新措施", "镇长", "镇财政所", "2025-11-30",
@@ -196,8 +219,8 @@ abstract class LedgerImportTest {
     }
 
     @Test
-    @Order(5)
     void aDryRunShowsTheChangesAndWritesNothing() {
+        july();
         String before = LedgerFixtures.fingerprint(jdbc);
         List<List<Object>> ledger = LedgerFixtures.ledgerMonth2();
         ledger.add(LedgerFixtures.row(9, "（三）新增方面", "新问题", "新措施", "镇长", "镇财政所", "2025-11-30",
@@ -210,8 +233,8 @@ abstract class LedgerImportTest {
     }
 
     @Test
-    @Order(6)
     void aFailureWhileLoadingRollsEverythingBack() {
+        july();
         String before = LedgerFixtures.fingerprint(jdbc);
         long imports = count("SELECT COUNT(*) FROM ledger_import");
         // the database refuses the very last report of the file, after everything else was written
@@ -232,7 +255,6 @@ abstract class LedgerImportTest {
     }
 
     @Test
-    @Order(7)
     void theDemoRoundExportedAndImportedIsUnchanged() {
         ok("demo");
         String before = LedgerFixtures.fingerprint(jdbc);
@@ -244,15 +266,16 @@ abstract class LedgerImportTest {
     }
 
     @Test
-    @Order(8)
     void theBulletinsFiguresFollowAnImport() {
         // the demo's reports run to 2026-01-31; the February update closes two measures still in progress
+        ok("demo");
+        Path exported = work.resolve("luojiang.xlsx");
+        ok("export", "--round", "luojiang-2024", exported.toString());
         LocalDate asOf = LocalDate.of(2026, 2, 28);
         Path pdf = output.resolve("luojiang-2024").resolve("luojiang-2024-bulletin-" + asOf + ".pdf");
         ok("nightly", "--as-of", asOf.toString(), "--round", "luojiang-2024");
         int completedBefore = number(PdfText.fold(PdfText.read(pdf)), "整改措施已完成(\\d+)项");
 
-        Path exported = work.resolve("luojiang.xlsx");
         List<Integer> closed = new ArrayList<>();
         Path update = LedgerFixtures.edit(exported, work.resolve("luojiang-2月.xlsx"), wb -> {
             Sheet s = wb.getSheet("台账");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.http.ContentDisposition;
 
 import io.rectify.archive.DocumentKind;
 import io.rectify.archive.GeneratedDocument;
@@ -37,7 +38,11 @@ class DownloadNamesTest {
         var e = entry("a/b\"; filename=evil.exe", "巡视", "洛江\"区委/..\\\r\n", DocumentKind.BRIEF);
         String header = DownloadNames.contentDisposition("attachment", e);
         assertThat(header).isEqualTo("attachment; filename=\"luojiang-2024-brief-2025-12-25.pdf\"; filename*=UTF-8''"
-                + DownloadNames.rfc5987("洛江_区委_..___季度专题会议汇报材料-2025-12-25.pdf"));
+                + "%E6%B4%9B%E6%B1%9F_%E5%8C%BA%E5%A7%94_..___%E5%AD%A3%E5%BA%A6%E4%B8%93%E9%A2%98%E4%BC%9A%E8%AE%AE"
+                + "%E6%B1%87%E6%8A%A5%E6%9D%90%E6%96%99-2025-12-25.pdf");
         assertThat(header).doesNotContain("\r", "\n", "evil");
+        // what a browser reads back (Spring's parser prefers filename*)
+        assertThat(ContentDisposition.parse(header).getFilename())
+                .isEqualTo("洛江_区委_..___季度专题会议汇报材料-2025-12-25.pdf");
     }
 }

@@ -19,6 +19,8 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.test.web.servlet.MvcResult;
 
+import io.rectify.accounts.PortalAccounts;
+
 /** Logging in and out: form login, hashes, no default account, CSRF, session fixation, headers, throttling. */
 class LoginSecurityTest extends PortalTest {
 

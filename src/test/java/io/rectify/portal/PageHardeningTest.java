@@ -26,6 +26,8 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
+import io.rectify.accounts.PortalAccounts;
+import io.rectify.accounts.Role;
 import io.rectify.ledger.DemoLedger;
 
 /** The page's answers to what trials found: open sessions of disabled users, shared addresses, Host, probing ids. */

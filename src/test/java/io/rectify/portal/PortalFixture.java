@@ -31,8 +31,11 @@ import io.rectify.archive.DocumentKind;
 import io.rectify.archive.GeneratedDocument;
 import io.rectify.jobs.NightlyLauncher;
 import io.rectify.ledger.DemoLedger;
+import io.rectify.system.DemoRound;
 import io.rectify.ledger.LedgerWriter;
 import io.rectify.ledger.RoundFacts;
+import io.rectify.accounts.PortalAccounts;
+import io.rectify.accounts.Role;
 
 /**
  * What the portal tests work on:
@@ -55,7 +58,7 @@ record PortalFixture(long luojiangId, long otherId, long bulletin, long brief, l
     static PortalFixture load(ApplicationContext context, Path work) throws Exception {
         JdbcClient jdbc = context.getBean(JdbcClient.class);
         DocumentArchive archive = context.getBean(DocumentArchive.class);
-        long luojiang = context.getBean(DemoLedger.class).load();
+        long luojiang = context.getBean(DemoRound.class).load();
         JobExecution nightly = context.getBean(NightlyLauncher.class).run(AS_OF, DemoLedger.CODE);
         if (nightly.getStatus() != BatchStatus.COMPLETED) {
             throw new IllegalStateException("the demo nightly run did not complete: " + nightly.getAllFailureExceptions());

@@ -20,6 +20,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import io.rectify.testsupport.TestDatabase;
+import io.rectify.accounts.PortalAccounts;
+import io.rectify.accounts.PortalUser;
 
 /**
  * One application for all the portal tests (so Spring starts it once): the web page on a real port (for the

@@ -8,12 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -23,7 +20,6 @@ import io.rectify.testsupport.TestDatabase;
 
 /** {@code rectify user …} and {@code rectify serve}'s arguments, through the command line. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class UserCommandTest {
 
     static final String PASSWORD = "a long enough passphrase";
@@ -35,7 +31,8 @@ class UserCommandTest {
     JdbcClient jdbc;
     final InputStream stdin = System.in;
 
-    @BeforeAll
+    /** Each test: a fresh database with two rounds and no users. */
+    @BeforeEach
     void setUp() {
         db = TestDatabase.h2();
         jdbc = JdbcClient.create(db.dataSource());
@@ -61,11 +58,15 @@ class UserCommandTest {
         return CliRun.run(db, work.resolve("output"), all);
     }
 
-    @Test
-    @Order(1)
-    void addsAUserWithRoundsAndAHashedPasswordReadFromStdin() {
+    CliRun.Result addWang() {
         CliRun.Result r = user(PASSWORD + "\n", "add", "wang", "--role", "secretary", "--round", "r-one", "--round=r-two");
         assertThat(r.exitCode()).as(r.toString()).isZero();
+        return r;
+    }
+
+    @Test
+    void addsAUserWithRoundsAndAHashedPasswordReadFromStdin() {
+        CliRun.Result r = addWang();
         assertThat(r.out() + r.err()).doesNotContain(PASSWORD);
         String hash = jdbc.sql("SELECT password_hash FROM app_user WHERE username = 'wang'").query(String.class).single();
         assertThat(hash).startsWith("{bcrypt}");
@@ -75,8 +76,8 @@ class UserCommandTest {
     }
 
     @Test
-    @Order(2)
     void refusesBadRolesUnknownRoundsAndWeakPasswords() {
+        addWang();
         assertThat(user(PASSWORD + "\n", "add", "li", "--role", "BOSS").exitCode()).isEqualTo(2);
         CliRun.Result r = user(PASSWORD + "\n", "add", "li", "--role", "LEADER", "--round", "r-nine");
         assertThat(r.exitCode()).isEqualTo(2);
@@ -92,8 +93,8 @@ class UserCommandTest {
     }
 
     @Test
-    @Order(3)
     void changesPasswordsRoundsAndDisables() {
+        addWang();
         assertThat(user("another long passphrase\n", "passwd", "wang").exitCode()).isZero();
         assertThat(user("", "rounds", "wang", "--round", "r-two").exitCode()).isZero();
         assertThat(user("", "disable", "wang").exitCode()).isZero();
@@ -105,7 +106,6 @@ class UserCommandTest {
     }
 
     @Test
-    @Order(4)
     void serveChecksItsPort() {
         CliRun.Result r = CliRun.run(db, work.resolve("output"), "serve", "--port", "http");
         assertThat(r.exitCode()).isEqualTo(2);

@@ -1,5 +1,7 @@
 package io.rectify.ledger.importer;
 
+import org.apache.poi.ss.util.CellReference;
+
 /** Small text helpers shared by the readers and the parsers. */
 final class Cells {
 
@@ -34,8 +36,6 @@ final class Cells {
 
     /** A column number as the spreadsheet names it: 0 → A, 26 → AA. */
     static String columnName(int column) {
-        StringBuilder sb = new StringBuilder();
-        for (int c = column + 1; c > 0; c = (c - 1) / 26) sb.insert(0, (char) ('A' + (c - 1) % 26));
-        return sb.toString();
+        return CellReference.convertNumToColString(column);
     }
 }

@@ -1,5 +1,6 @@
 package io.rectify.ledger.importer;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Collection;
@@ -17,6 +18,7 @@ import org.springframework.stereotype.Repository;
 import io.rectify.ledger.MeasureKind;
 import io.rectify.ledger.MeasureStatus;
 import io.rectify.ledger.RoundFacts;
+import io.rectify.ledger.RoundLeaders;
 import io.rectify.ledger.RoundRepository;
 
 /** The SQL of import and export: reads a round's ledger piece by piece and applies changes in batches. */
@@ -43,9 +45,13 @@ public class ImportStore implements LedgerValidator.Existing {
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
     private final RoundRepository rounds;
+    private final RoundLeaders leaders;
+    private final Clock clock;
 
-    public ImportStore(JdbcClient jdbc, JdbcTemplate batch, RoundRepository rounds) {
+    public ImportStore(JdbcClient jdbc, JdbcTemplate batch, RoundRepository rounds, RoundLeaders leaders, Clock clock) {
         this.jdbc = jdbc;
+        this.leaders = leaders;
+        this.clock = clock;
         this.batch = batch;
         this.rounds = rounds;
     }
@@ -256,17 +262,16 @@ public class ImportStore implements LedgerValidator.Existing {
     }
 
     public List<RecipientState> recipients(long roundId) {
-        return jdbc.sql("SELECT id, name, title, email FROM recipient WHERE round_id = ? ORDER BY id").param(roundId)
-                .query((rs, n) -> new RecipientState(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4))).list();
+        return leaders.leaders(roundId).stream()
+                .map(l -> new RecipientState(l.id(), l.name(), l.title(), l.email())).toList();
     }
 
     public void insertRecipient(long roundId, String name, String title, String email) {
-        jdbc.sql("INSERT INTO recipient (round_id, name, title, email, active) VALUES (?,?,?,?,TRUE)")
-                .params(roundId, name, title, email).update();
+        leaders.addLeader(roundId, name, title, email);
     }
 
     public void updateRecipient(long id, String name, String title) {
-        jdbc.sql("UPDATE recipient SET name = ?, title = ? WHERE id = ?").params(name, title, id).update();
+        leaders.renameLeader(id, name, title);
     }
 
     // ---- the import log ----
@@ -277,7 +282,7 @@ public class ImportStore implements LedgerValidator.Existing {
                         + " deadlines_moved, measures_closed, reports_added, job_execution_id, imported_at)"
                         + " VALUES (?,?,?,0,0,0,0,0,0,?,?)")
                 .params(roundCode, fileName.length() > 255 ? fileName.substring(0, 255) : fileName, sha256, jobExecutionId,
-                        LocalDateTime.now().withNano(0))
+                        LocalDateTime.now(clock).withNano(0))
                 .update(keys, "id");
         return keys.getKey().longValue();
     }

@@ -1,4 +1,4 @@
-package io.rectify.portal;
+package io.rectify.accounts;
 
 import java.util.Collection;
 import java.util.List;
@@ -8,7 +8,7 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
-/** A row of {@code app_user} as Spring Security sees it. The rounds are looked up per request (see {@link Viewer}). */
+/** A row of {@code app_user} as Spring Security sees it. The rounds are looked up per request (see the portal's Viewer). */
 public final class PortalUser implements UserDetails, CredentialsContainer {
 
     private static final long serialVersionUID = 1L;

@@ -1,4 +1,4 @@
-package io.rectify.portal;
+package io.rectify.accounts;
 
 /** Who a user is on the web page: a secretary or leader sees the rounds given to them, an administrator all. */
 public enum Role {

@@ -1,4 +1,4 @@
-package io.rectify.portal;
+package io.rectify.accounts;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -109,6 +109,23 @@ public class PortalAccounts implements UserDetailsService {
         for (RoundFacts round : given) {
             jdbc.sql("INSERT INTO user_round (user_id, round_id) VALUES (?, ?)").params(user.id(), round.id()).update();
         }
+    }
+
+    /** The users given a round. */
+    public List<Long> usersOf(long roundId) {
+        return jdbc.sql("SELECT user_id FROM user_round WHERE round_id = ?").param(roundId).query(Long.class).list();
+    }
+
+    /** Gives a round to users (who had it before it was loaded afresh). */
+    public void give(List<Long> userIds, long roundId) {
+        for (long user : userIds) {
+            jdbc.sql("INSERT INTO user_round (user_id, round_id) VALUES (?, ?)").params(user, roundId).update();
+        }
+    }
+
+    /** Takes a round from everyone who had it: the round is being removed. */
+    public void forgetRound(long roundId) {
+        jdbc.sql("DELETE FROM user_round WHERE round_id = ?").param(roundId).update();
     }
 
     public List<Account> list() {

@@ -1,0 +1,46 @@
+package io.rectify.system;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.rectify.accounts.PortalAccounts;
+import io.rectify.delivery.RecipientRepository;
+import io.rectify.ledger.DemoLedger;
+import io.rectify.ledger.RoundRepository;
+
+/** Loads the reference round afresh, in one transaction: an earlier copy goes, its users keep the round. */
+@Component
+public class DemoRound {
+
+    private final DemoLedger ledger;
+    private final RoundRepository rounds;
+    private final RoundRemoval removal;
+    private final RecipientRepository recipients;
+    private final PortalAccounts accounts;
+
+    public DemoRound(DemoLedger ledger, RoundRepository rounds, RoundRemoval removal, RecipientRepository recipients,
+                     PortalAccounts accounts) {
+        this.ledger = ledger;
+        this.rounds = rounds;
+        this.removal = removal;
+        this.recipients = recipients;
+        this.accounts = accounts;
+    }
+
+    /** Loads the reference round and returns its id. */
+    @Transactional
+    public long load() {
+        List<Long> users = new ArrayList<>();
+        rounds.findByCode(DemoLedger.CODE).ifPresent(old -> {
+            users.addAll(accounts.usersOf(old.id()));
+            removal.remove(old.id());
+        });
+        long roundId = ledger.insert();
+        for (DemoLedger.Recipient r : ledger.recipients()) recipients.save(roundId, r.name(), r.title(), r.email());
+        accounts.give(users, roundId);
+        return roundId;
+    }
+}

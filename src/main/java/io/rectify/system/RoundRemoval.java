@@ -1,0 +1,38 @@
+package io.rectify.system;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.rectify.accounts.PortalAccounts;
+import io.rectify.archive.DocumentArchive;
+import io.rectify.delivery.RecipientRepository;
+import io.rectify.ledger.LedgerWriter;
+
+/**
+ * Removes a round with everything that hangs off it, each part by the package that owns its table: deliveries and
+ * recipients, then the documents' records, who may see the round, and last the ledger.
+ */
+@Component
+public class RoundRemoval {
+
+    private final RecipientRepository recipients;
+    private final DocumentArchive archive;
+    private final PortalAccounts accounts;
+    private final LedgerWriter ledger;
+
+    public RoundRemoval(RecipientRepository recipients, DocumentArchive archive, PortalAccounts accounts,
+                        LedgerWriter ledger) {
+        this.recipients = recipients;
+        this.archive = archive;
+        this.accounts = accounts;
+        this.ledger = ledger;
+    }
+
+    @Transactional
+    public void remove(long roundId) {
+        recipients.deleteRound(roundId);
+        archive.deleteRound(roundId);
+        accounts.forgetRound(roundId);
+        ledger.deleteRound(roundId);
+    }
+}

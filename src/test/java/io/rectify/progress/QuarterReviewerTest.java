@@ -1,0 +1,75 @@
+package io.rectify.progress;
+
+import static io.rectify.ledger.MeasureKind.LONG_TERM;
+import static io.rectify.ledger.MeasureKind.TIME_BOUND;
+import static io.rectify.ledger.MeasureStatus.COMPLETED;
+import static io.rectify.ledger.MeasureStatus.IN_PROGRESS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.Test;
+
+/** The quarterly brief's review: overdue, due next quarter, 回头看 and the units, on hand-built snapshots. */
+class QuarterReviewerTest {
+
+    static final Quarter Q = Quarter.parse("2025Q4");
+    static final LocalDate END = Q.end();
+
+    final QuarterReviewer reviewer = new QuarterReviewer(new ProgressAggregator());
+
+    @Test
+    void listsOverdueMostOverdueFirstAndWhatFallsDueNextQuarter() {
+        Snapshots s = new Snapshots();
+        long p = s.problem(s.section("一"), false);
+        s.measure(p, "甲", END.minusDays(10), TIME_BOUND, IN_PROGRESS, null, false)
+                .measure(p, "甲", END.minusDays(40), TIME_BOUND, IN_PROGRESS, null, false)
+                .measure(p, "乙", LocalDate.of(2026, 2, 1), TIME_BOUND, IN_PROGRESS, null, false)
+                .measure(p, "乙", LocalDate.of(2026, 5, 1), TIME_BOUND, IN_PROGRESS, null, false)
+                .measure(p, "乙", LocalDate.of(2026, 2, 1), LONG_TERM, IN_PROGRESS, null, false);
+
+        QuarterReview r = reviewer.review(Q, s.asOf(END), s.asOf(Q.previous().end()), 180);
+
+        assertThat(r.overdue()).extracting(QuarterReview.OverdueMeasure::daysOverdue).containsExactly(40L, 10L);
+        assertThat(r.dueNextQuarter()).extracting(Snapshot.Measure::deadline).containsExactly(LocalDate.of(2026, 2, 1));
+        assertThat(r.longTerm()).hasSize(1);
+        assertThat(r.firstQuarter()).isFalse();
+    }
+
+    @Test
+    void aCompletedMeasureNotRecheckedIsDueA回头看AfterTheConfiguredDays() {
+        Snapshots s = new Snapshots();
+        long p = s.problem(s.section("一"), false);
+        s.measure(p, "甲", END, TIME_BOUND, COMPLETED, END.minusDays(200), false)
+                .measure(p, "甲", END, TIME_BOUND, COMPLETED, END.minusDays(100), false)
+                .measure(p, "甲", END, TIME_BOUND, COMPLETED, END.minusDays(300), true);
+
+        QuarterReview r = reviewer.review(Q, s.asOf(END), s.asOf(Q.previous().end()), 180);
+        assertThat(r.recheckDue()).extracting(QuarterReview.RecheckDue::daysSinceCompletion).containsExactly(200L);
+
+        QuarterReview sooner = reviewer.review(Q, s.asOf(END), s.asOf(Q.previous().end()), 90);
+        assertThat(sooner.recheckDue()).extracting(QuarterReview.RecheckDue::daysSinceCompletion).containsExactly(200L, 100L);
+    }
+
+    @Test
+    void unitsAreRankedByCompletionRate() {
+        Snapshots s = new Snapshots();
+        long p = s.problem(s.section("一"), false);
+        s.measure(p, "慢", END.plusDays(30), TIME_BOUND, IN_PROGRESS, null, false)
+                .measure(p, "快", END.plusDays(30), TIME_BOUND, COMPLETED, END, true)
+                .measure(p, "慢", END.plusDays(30), TIME_BOUND, COMPLETED, END, true);
+
+        QuarterReview r = reviewer.review(Q, s.asOf(END), s.asOf(Q.previous().end()), 180);
+
+        assertThat(r.units()).extracting(QuarterReview.UnitProgress::unit).containsExactly("快", "慢");
+        assertThat(r.units().get(1).measures()).isEqualTo(new Counts(2, 1, 1, 0, 0, 0));
+    }
+
+    @Test
+    void theSnapshotsMustFrameTheQuarter() {
+        Snapshots s = new Snapshots();
+        assertThatThrownBy(() -> reviewer.review(Q, s.asOf(END.minusDays(1)), s.asOf(Q.previous().end()), 180))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("do not frame 2025Q4");
+    }
+}
