@@ -1,6 +1,7 @@
 package io.rectify.render;
 
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
@@ -9,6 +10,7 @@ import java.util.Locale;
 import com.lowagie.text.Document;
 import com.lowagie.text.Font;
 import com.lowagie.text.PageSize;
+import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.PdfWriter;
 
 import io.rectify.document.OfficialDocument;
@@ -19,8 +21,10 @@ import io.rectify.document.OfficialDocument.Paragraph;
 /**
  * {@code bench/render}: the warm render time of the reference bulletin (the test fixture, no database) with the
  * official-format renderer and with plain OpenPDF paragraphs in the same faces, alternating, on one thread; median
- * wall and CPU time of {@code RUNS} runs after {@code WARMUP}. With {@code --loop SECONDS} it only renders the
- * bulletin with the official-format renderer for that long (for a profiler, e.g. JFR: see README "Benchmark").
+ * wall and CPU time of {@code RUNS} runs after {@code WARMUP}. Plain OpenPDF gets the faces as OpenPDF loads them
+ * (no subset cache; font programs deflated at the renderer's level), like bench/run's comparison. With
+ * {@code --loop SECONDS} it only renders the bulletin with the official-format renderer for that long (for a
+ * profiler: {@code bench/render --profile}).
  * A timed assertion is not a test, so this lives here and not in the suite.
  */
 public final class RenderTiming {
@@ -73,15 +77,40 @@ public final class RenderTiming {
     }
 
     /**
+     * The faces as plain OpenPDF has them: the same files, parsed by {@link BaseFont#createFont} (Identity-H,
+     * embedded subsets, font programs deflated at the renderer's level), without the renderer's subset cache.
+     */
+    private static final class PlainFonts {
+        static final PlainFonts INSTANCE = new PlainFonts();
+        final BaseFont fang = load("FandolFang-Regular.otf");
+        final BaseFont hei = load("FandolHei-Regular.otf");
+        final BaseFont kai = load("FandolKai-Regular.otf");
+        final BaseFont songBold = load("FandolSong-Bold.otf");
+        final BaseFont song = load("FandolSong-Regular.otf");
+
+        private static BaseFont load(String file) {
+            try (InputStream in = RenderTiming.class.getResourceAsStream("/fonts/" + file)) {
+                BaseFont f = BaseFont.createFont(file, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false, in.readAllBytes(), null);
+                f.setSubset(true);
+                // the renderer's deflate level for font programs (rectify.render.fontCompression), not OpenPDF's default
+                f.setCompressionLevel(Integer.getInteger("rectify.render.fontCompression", 1));
+                return f;
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot load " + file, e);
+            }
+        }
+    }
+
+    /**
      * The same document set with OpenPDF's own Paragraph layout and the same faces (小标宋 title, 黑体 and 楷体
      * headings, 仿宋 text, 宋体 page numbers from a page event): the baseline the renderer should not be slower than.
      */
     public static byte[] plainOpenPdf(OfficialDocument d) throws Exception {
-        FontSet f = FontSet.get();
+        PlainFonts f = PlainFonts.INSTANCE;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Document doc = new Document(PageSize.A4, 79.37f, 73.7f, 104.88f + 14.08f - 29.61f, 99.21f);
         PdfWriter writer = PdfWriter.getInstance(doc, out);
-        Font number = new Font(f.song.font, 14);
+        Font number = new Font(f.song, 14);
         writer.setPageEvent(new com.lowagie.text.pdf.PdfPageEventHelper() {
             @Override
             public void onEndPage(PdfWriter w, Document document) {
@@ -90,12 +119,12 @@ public final class RenderTiming {
             }
         });
         doc.open();
-        Font body = new Font(f.fang.font, 16);
-        com.lowagie.text.Paragraph title = new com.lowagie.text.Paragraph(29.61f, d.title(), new Font(f.songBold.font, 22));
+        Font body = new Font(f.fang, 16);
+        com.lowagie.text.Paragraph title = new com.lowagie.text.Paragraph(29.61f, d.title(), new Font(f.songBold, 22));
         doc.add(title);
         for (Block b : d.body()) {
             String text = b instanceof Heading h ? h.text() : b instanceof Paragraph p ? p.text() : "";
-            Font font = b instanceof Heading h ? new Font(h.level() == 1 ? f.hei.font : h.level() == 2 ? f.kai.font : f.fang.font, 16) : body;
+            Font font = b instanceof Heading h ? new Font(h.level() == 1 ? f.hei : h.level() == 2 ? f.kai : f.fang, 16) : body;
             com.lowagie.text.Paragraph p = new com.lowagie.text.Paragraph(29.61f, text, font);
             p.setFirstLineIndent(32);
             p.setAlignment(com.lowagie.text.Element.ALIGN_JUSTIFIED);
