@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -131,6 +132,10 @@ public final class Cli {
     /** Why the application could not start, in one line: most often the database. */
     static String startupProblem(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BindException bind && bind.getProperty() != null) {
+                return "bad setting " + bind.getProperty().getName() + "=" + bind.getProperty().getValue() + ": "
+                        + firstLine(rootCause(t));
+            }
             boolean connection = t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
                     || t instanceof java.net.ConnectException
                     || (t instanceof SQLException sql && sql.getSQLState() != null

@@ -1,13 +1,13 @@
 package io.rectify.render;
 
-import static io.rectify.render.OfficialFormatRenderer.ASCENT;
-import static io.rectify.render.OfficialFormatRenderer.BODY;
-import static io.rectify.render.OfficialFormatRenderer.HEIGHT;
-import static io.rectify.render.OfficialFormatRenderer.LEFT;
-import static io.rectify.render.OfficialFormatRenderer.PAGE_HEIGHT;
-import static io.rectify.render.OfficialFormatRenderer.PITCH;
-import static io.rectify.render.OfficialFormatRenderer.TOP;
-import static io.rectify.render.OfficialFormatRenderer.WIDTH;
+import static io.rectify.render.PageGrid.ASCENT;
+import static io.rectify.render.PageGrid.BODY;
+import static io.rectify.render.PageGrid.HEIGHT;
+import static io.rectify.render.PageGrid.LEFT;
+import static io.rectify.render.PageGrid.PAGE_HEIGHT;
+import static io.rectify.render.PageGrid.PITCH;
+import static io.rectify.render.PageGrid.TOP;
+import static io.rectify.render.PageGrid.WIDTH;
 
 import java.util.ArrayList;
 import java.util.List;

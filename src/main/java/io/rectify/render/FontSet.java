@@ -123,6 +123,7 @@ final class FontSet {
             BaseFont font = file.endsWith(".otf") ? new SubsetCachingFont(file, bytes)
                     : BaseFont.createFont(file, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, true, bytes, null);
             font.setSubset(true);
+            font.setIncludeCidSet(false); // optional in PDF; PDF/A-2 rejects the one OpenPDF writes
             font.setCompressionLevel(FONT_COMPRESSION);
             font.setSecureRandom(new SubsetTags(file.hashCode()));
             return font;

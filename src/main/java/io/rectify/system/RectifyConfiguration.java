@@ -3,6 +3,7 @@ package io.rectify.system;
 import java.nio.file.Path;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,6 +20,7 @@ import io.rectify.render.OfficialFormatRenderer;
 
 /** The parts that are plain Java (no Spring inside), wired together with the folders from configuration. */
 @Configuration
+@EnableConfigurationProperties(RenderSettings.class)
 public class RectifyConfiguration {
 
     @Bean
@@ -32,8 +34,9 @@ public class RectifyConfiguration {
     }
 
     @Bean
-    DocumentRenderer documentRenderer() {
-        return new LazyRenderer(OfficialFormatRenderer::new);
+    DocumentRenderer documentRenderer(RenderSettings settings) {
+        boolean pdfa = settings.pdfa();
+        return new LazyRenderer(() -> new OfficialFormatRenderer(pdfa));
     }
 
     @Bean

@@ -4,9 +4,9 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
-import static io.rectify.render.OfficialFormatRenderer.BODY;
-import static io.rectify.render.OfficialFormatRenderer.TC;
-import static io.rectify.render.OfficialFormatRenderer.WIDTH;
+import static io.rectify.render.PageGrid.BODY;
+import static io.rectify.render.PageGrid.TC;
+import static io.rectify.render.PageGrid.WIDTH;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class LineBreakerTest {
