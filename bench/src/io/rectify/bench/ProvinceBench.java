@@ -117,7 +117,7 @@ public final class ProvinceBench {
             }
             // ---- 1. the province
             long g0 = System.nanoTime();
-            long template = ctx.getBean(DemoLedger.class).load();
+            long template = ctx.getBean(io.rectify.system.DemoRound.class).load();
             Province.Counts counts;
             String genUrl = url.startsWith("jdbc:mysql") ? url + (url.contains("?") ? "&" : "?") + "rewriteBatchedStatements=true" : url;
             String user = url.startsWith("jdbc:h2") ? null : System.getenv("SPRING_DATASOURCE_USERNAME");
@@ -270,7 +270,7 @@ public final class ProvinceBench {
 
     /** The reference bulletin as a document model, composed from the demo ledger on an in-memory database. */
     static OfficialDocument referenceDocument(ConfigurableApplicationContext ctx) {
-        long id = ctx.getBean(DemoLedger.class).load();
+        long id = ctx.getBean(io.rectify.system.DemoRound.class).load();
         return ctx.getBean(BulletinComposer.class).compose(ctx.getBean(ProgressAggregator.class)
                 .aggregate(ctx.getBean(SnapshotReader.class).read(id, AS_OF)));
     }

@@ -11,14 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.validation.BindValidationException;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.validation.FieldError;
-
-import io.rectify.RectifyApplication;
 
 /**
  * The command line: {@code rectify COMMAND [options]}. Exit codes: 0 done, 1 a job failed,
@@ -62,6 +59,9 @@ public final class Cli {
         int execute(ConfigurableApplicationContext context, PrintStream out, PrintStream err) throws Exception;
 
         default WebApplicationType webApplicationType() { return WebApplicationType.NONE; }
+
+        /** Whether the context makes only the beans the command asks for (see {@link CommandContext}). */
+        default boolean lazyContext() { return webApplicationType() == WebApplicationType.NONE; }
     }
 
     public static int run(String... args) {
@@ -115,10 +115,7 @@ public final class Cli {
         }
         ConfigurableApplicationContext context;
         try {
-            SpringApplication app = new SpringApplication(RectifyApplication.class);
-            app.setWebApplicationType(command.webApplicationType());
-            app.setRegisterShutdownHook(true);
-            context = app.run(spring.toArray(String[]::new));
+            context = CommandContext.start(command, spring);
         } catch (RuntimeException e) {
             if (runLock != null) runLock.close();
             err.println("rectify: " + startupProblem(e));

@@ -49,6 +49,10 @@ class WorkerCommand implements Cli.Command {
         args.springArgs.add("--" + RemotePartitioningConfig.ROLE + "=worker");
     }
 
+    /** The worker's queue poller is made at start-up, so its context is not lazy. */
+    @Override
+    public boolean lazyContext() { return false; }
+
     @Override
     public int execute(ConfigurableApplicationContext context, PrintStream out, PrintStream err) throws InterruptedException {
         CountDownLatch closed = new CountDownLatch(1);

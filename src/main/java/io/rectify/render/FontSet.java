@@ -1,6 +1,7 @@
 package io.rectify.render;
 
 import com.lowagie.text.pdf.BaseFont;
+import com.lowagie.text.pdf.SubsetCachingFont;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,9 +17,11 @@ import java.security.SecureRandom;
  * comes from a {@link SecureRandom}; here it comes from {@link SubsetTags}, seeded per document, so the same input
  * gives the same bytes.
  *
- * <p>Per document, OpenPDF cuts a subset of every face used out of the whole font program and deflates it. Two
+ * <p>Per document, OpenPDF cuts a subset of every face used out of the whole font program and deflates it. Three
  * things keep that cheap:
  * <ul>
+ *   <li>{@link SubsetCachingFont}: the deflated subset of a set of glyphs is made once per JVM and reused by every
+ *       document that uses the same glyphs of a face (the same bytes as cutting it again);</li>
  *   <li>{@link #FONT_COMPRESSION}: the glyph outlines barely compress (about 20%), and deflating them at zlib's
  *       default level was two thirds of the CPU time of a render;</li>
  *   <li>a small subset of 宋体 ({@code FandolSong-Regular-Common.otf}, see {@code fonts/SUBSETS.md}) in front of the
@@ -116,7 +119,9 @@ final class FontSet {
                 throw new IllegalStateException("font " + resource + " is not on the classpath");
             }
             byte[] bytes = in.readAllBytes();
-            BaseFont font = BaseFont.createFont(file, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, true, bytes, null);
+            // the CFF faces keep their subset programs across documents (SubsetCachingFont); the TrueType fallback is rare
+            BaseFont font = file.endsWith(".otf") ? new SubsetCachingFont(file, bytes)
+                    : BaseFont.createFont(file, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, true, bytes, null);
             font.setSubset(true);
             font.setIncludeCidSet(false); // optional in PDF; PDF/A-2 rejects the one OpenPDF writes
             font.setCompressionLevel(FONT_COMPRESSION);

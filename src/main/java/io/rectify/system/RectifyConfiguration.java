@@ -14,6 +14,7 @@ import io.rectify.jobs.BulletinMaker;
 import io.rectify.progress.ProgressAggregator;
 import io.rectify.progress.SnapshotReader;
 import io.rectify.render.DocumentRenderer;
+import io.rectify.render.LazyRenderer;
 import io.rectify.render.OfficialFormatRenderer;
 
 /** The parts that are plain Java (no Spring inside), wired together with the folders from configuration. */
@@ -39,7 +40,8 @@ public class RectifyConfiguration {
 
     @Bean
     DocumentRenderer documentRenderer(RenderSettings settings) {
-        return new OfficialFormatRenderer(settings.pdfa());
+        boolean pdfa = settings.pdfa();
+        return new LazyRenderer(() -> new OfficialFormatRenderer(pdfa));
     }
 
     @Bean

@@ -11,7 +11,7 @@ class LayoutCheckerTest {
     @Test
     void plainOpenPdfParagraphsFailTheChecker() throws Exception {
         OfficialDocument d = TestDocuments.referenceBulletin();
-        byte[] pdf = RenderTimingTest.plainOpenPdf(d);
+        byte[] pdf = RenderTiming.plainOpenPdf(d);
         LayoutChecker.Report r = LayoutChecker.check(pdf, d);
         System.out.println("plain OpenPDF paragraphs: " + r.summary().lines().findFirst().orElse(""));
         assertThat(r.ok()).isFalse();

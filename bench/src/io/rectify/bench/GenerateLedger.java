@@ -1,3 +1,5 @@
+package io.rectify.bench;
+
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;

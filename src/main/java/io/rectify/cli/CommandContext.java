@@ -1,0 +1,70 @@
+package io.rectify.cli;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.step.Step;
+import org.springframework.boot.LazyInitializationExcludeFilter;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import io.rectify.RectifyApplication;
+import io.rectify.render.DocumentRenderer;
+
+/**
+ * The Spring context a command runs in. For a short command (everything but {@code serve} and {@code worker}) the
+ * jobs are made when they are first asked for: {@code nightly --round nosuch} does not build the import, nightly
+ * and quarterly jobs, their steps and launchers, the job operator and the renderer only to say that the round is
+ * unknown. Everything else is made at start-up as before, so that a bad setting is still reported at start-up as
+ * a configuration error (exit code 2) and not halfway through a job: settings, the beans that check them (brief
+ * wording, mail sender, delivery), repositories. The database is reached and its schema brought up to date
+ * (Flyway) before the command runs. JSON (Jackson) and HTTP message conversion are only made for {@code serve}.
+ */
+final class CommandContext {
+
+    /** Auto-configurations that only the web page uses (a short command's context does not need JSON or HTTP). */
+    private static final List<String> WEB_ONLY = List.of(
+            "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
+            "org.springframework.boot.http.converter.autoconfigure.HttpMessageConvertersAutoConfiguration",
+            "org.springframework.boot.thymeleaf.autoconfigure.ThymeleafAutoConfiguration",
+            "org.springframework.boot.autoconfigure.task.TaskSchedulingAutoConfiguration");
+
+    private CommandContext() {}
+
+    static ConfigurableApplicationContext start(Cli.Command command, List<String> springArgs) {
+        SpringApplication app = new SpringApplication(RectifyApplication.class);
+        app.setWebApplicationType(command.webApplicationType());
+        app.setRegisterShutdownHook(true);
+        boolean lazy = command.lazyContext();
+        app.setLazyInitialization(lazy);
+        if (lazy) {
+            app.addInitializers(context -> context.getBeanFactory()
+                    .registerSingleton("rectifyEagerUnlessOnDemand", eagerUnlessOnDemand()));
+            app.setDefaultProperties(Map.of("spring.autoconfigure.exclude", String.join(",", WEB_ONLY)));
+        }
+        ConfigurableApplicationContext context = app.run(springArgs.toArray(String[]::new));
+        if (lazy) {
+            try {
+                // JdbcClient depends on the DataSource and on Flyway's migration: connect and migrate now
+                context.getBean(JdbcClient.class);
+            } catch (RuntimeException e) {
+                context.close();
+                throw e;
+            }
+        }
+        return context;
+    }
+
+    /** What a short command's context makes only on demand: the jobs and what only they use. */
+    private static final List<Class<?>> ON_DEMAND = List.of(Job.class, Step.class, JobOperator.class, DocumentRenderer.class);
+    private static final String JOBS_PACKAGE = "io.rectify.jobs.";
+
+    /** Everything else stays eager. */
+    private static LazyInitializationExcludeFilter eagerUnlessOnDemand() {
+        return (name, definition, type) -> !(type.getName().startsWith(JOBS_PACKAGE)
+                || ON_DEMAND.stream().anyMatch(t -> t.isAssignableFrom(type)));
+    }
+}
