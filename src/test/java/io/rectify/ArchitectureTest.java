@@ -114,6 +114,10 @@ class ArchitectureTest {
             "io.rectify.jobs.RunRecords", "io.rectify.jobs.RoundIdReader", "io.rectify.jobs.RoundPartitioner",
             "io.rectify.jobs.NightlyJobConfig", "io.rectify.jobs.QuarterlyJobConfig",
             "io.rectify.jobs.RemotePartitioningConfig",
+            // run_lock: one run per job, held by a live database session
+            "io.rectify.jobs.RunLock",
+            // a lazy command's context reaches the database (and its migrations) before the command runs
+            "io.rectify.cli.CommandContext",
             // wiring: hands the JdbcClient to DocumentArchive
             "io.rectify.system.RectifyConfiguration");
 
