@@ -31,7 +31,7 @@ class ServeAddressTest {
     @Test
     void withoutAnAddressItListensOnLoopbackOnlyAndSaysSo() throws Exception {
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "io.rectify.RectifyApplication", "serve", "--port", "0",
+                "-cp", System.getProperty("java.class.path"), "io.rectify.cli.Cli", "serve", "--port", "0",
                 "--spring.datasource.url=jdbc:h2:mem:serve;MODE=MySQL;DB_CLOSE_DELAY=-1",
                 "--rectify.data-dir=" + work.resolve("data"), "--rectify.output-dir=" + work.resolve("output"));
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();

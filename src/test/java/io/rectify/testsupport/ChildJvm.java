@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
-import io.rectify.RectifyApplication;
 
 /**
  * Rectify's command line in a JVM of its own (this test's classpath, the product's main class), so that a test can
@@ -31,7 +30,7 @@ public final class ChildJvm {
     public static ChildJvm start(Path dir, String name, List<String> args) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> cmd = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
-                "-cp", System.getProperty("java.class.path"), RectifyApplication.class.getName()));
+                "-cp", System.getProperty("java.class.path"), io.rectify.cli.Cli.class.getName()));
         cmd.addAll(args);
         Path out = dir.resolve(name + ".out");
         Path err = dir.resolve(name + ".err");
