@@ -113,8 +113,9 @@ class DownloadTest extends PortalTest {
                 .containsEntry("path", "luojiang-2024/luojiang-2024-bulletin-2025-12-25.docx").containsEntry("sha256", sha);
         mvc.perform(get("/documents/" + fixture.bulletin() + "/download.docx").header("If-None-Match", "\"" + sha + "\"")
                 .with(as("alice"))).andExpect(status().isNotModified());
-        // another round's document: 403; a document without a .docx (stored before Word files existed): 404, no link
-        mvc.perform(get("/documents/" + fixture.bulletin() + "/download.docx").with(as("bob"))).andExpect(status().isForbidden());
+        // another round's document: 404, like an unknown id; a document without a .docx (stored before Word files
+        // existed): 404, no link
+        mvc.perform(get("/documents/" + fixture.bulletin() + "/download.docx").with(as("bob"))).andExpect(status().isNotFound());
         mvc.perform(get("/documents/" + fixture.brief() + "/download.docx").with(as("alice"))).andExpect(status().isNotFound());
         mvc.perform(get("/documents/" + fixture.brief()).with(as("alice")))
                 .andExpect(status().isOk())
