@@ -105,5 +105,5 @@ h1: 五、下一步工作建议
 p: 1.压实整改责任。<#if overdue?has_content>对${overdue?size}项超期未完成的整改措施,由责任领导牵头逐项分析原因、重新明确完成时限,下季度专题会议听取完成情况;</#if>对整改进度排名靠后的责任单位进行提醒督办。
 p: 2.抓好到期任务。<#if dueNext?has_content>${quarter.nextName}到期的${dueNext?size}项整改措施,</#if>按照“每月一汇报一汇总”机制跟踪进度,确保按期销号。
 p: 3.巩固整改成果。<#if longTerm?has_content>对${longTerm?size}项长期坚持的整改措施常态化推进;</#if><#if recheck?has_content>对${recheck?size}项已完成的整改措施组织“回头看”,</#if>把整改中行之有效的做法固化为制度机制,防止问题反弹回潮。
-signature: ${round.shortName}巡视整改工作领导小组办公室
+signature: ${round.shortName}${k}整改工作领导小组办公室
 date: ${asOf.iso}

@@ -89,6 +89,7 @@ abstract class WorkbookRoundTest {
                 }
             }
             fill(wb, "台账", ledger, date);
+            fill(wb, "领导", LedgerFixtures.leadersSheet(), date);
             if (events != null) fill(wb, "工作情况", events, date);
             if (texts != null) {
                 List<List<Object>> withHeader = new ArrayList<>();
@@ -293,5 +294,49 @@ abstract class WorkbookRoundTest {
                 + " JOIN inspection_round r ON r.id = s.round_id WHERE r.code = ? AND m.seq = 3 ORDER BY t.effective_from DESC LIMIT 1")
                 .param(code).query().singleRow();
         assertThat(term.get("effective_from").toString()).isEqualTo("2025-09-30");
+    }
+
+    // ---- 巡察 ----
+
+    @Test
+    void aXunchaRoundsBulletinBriefAndMailSayXuncha() throws Exception {
+        String code = "wb-xuncha";
+        assertThat(cli("import", filledTemplate(code, completeLedger(), events(4), TEXTS).toString()).exitCode()).isZero();
+        LocalDate day = LocalDate.of(2025, 9, 30);
+        assertThat(nightly(code, day).exitCode()).isZero();
+        String bulletin = PdfText.read(bulletin(code, day));
+        assertThat(bulletin).contains("巡察整改进展情况的通报").doesNotContain("巡视");
+
+        CliRun.Result q = cli("quarterly", "--quarter", "2025Q3", "--round", code);
+        assertThat(q.exitCode()).as(q.toString()).isZero();
+        String brief = PdfText.read(output.resolve(code).resolve(code + "-brief-2025Q3.pdf"));
+        assertThat(PdfText.fold(brief)).contains("镇党委巡察整改工作领导小组办公室");
+        assertThat(brief).doesNotContain("巡视");
+
+        List<Path> mails;
+        try (var files = Files.walk(output.resolve("outbox"))) {
+            mails = files.filter(f -> f.toString().endsWith(".eml") && f.toString().contains(code)).toList();
+        }
+        assertThat(mails).hasSize(2);
+        for (Path eml : mails) {
+            jakarta.mail.internet.MimeMessage m;
+            try (var in = Files.newInputStream(eml)) {
+                m = new jakarta.mail.internet.MimeMessage(jakarta.mail.Session.getInstance(new java.util.Properties()), in);
+            }
+            StringBuilder all = new StringBuilder(m.getSubject()).append('\n');
+            all.append(((jakarta.mail.internet.InternetAddress) m.getFrom()[0]).getPersonal()).append('\n');
+            collect(m, all);
+            assertThat(all.toString()).as(eml.toString()).contains("巡察").doesNotContain("巡视");
+        }
+    }
+
+    /** The texts and attachment names of a message, all parts. */
+    static void collect(jakarta.mail.Part part, StringBuilder out) throws Exception {
+        if (part.getFileName() != null) out.append(jakarta.mail.internet.MimeUtility.decodeText(part.getFileName())).append('\n');
+        Object content = part.getContent();
+        if (content instanceof String text) out.append(text).append('\n');
+        else if (content instanceof jakarta.mail.Multipart mp) {
+            for (int i = 0; i < mp.getCount(); i++) collect(mp.getBodyPart(i), out);
+        }
     }
 }
