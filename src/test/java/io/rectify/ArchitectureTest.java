@@ -102,8 +102,8 @@ class ArchitectureTest {
     static final Set<String> TABLE_OWNERS = Set.of(
             // the ledger's tables
             "io.rectify.ledger.LedgerWriter", "io.rectify.ledger.RoundRepository", "io.rectify.ledger.importer.ImportStore",
-            "io.rectify.progress.SnapshotReader",
-            // generated_document
+            "io.rectify.ledger.RoundTexts", "io.rectify.ledger.MeasureTerms", "io.rectify.progress.SnapshotReader",
+            // generated_document, document_finding
             "io.rectify.archive.DocumentArchive", "io.rectify.archive.ArchiveCatalog",
             // delivery, recipient
             "io.rectify.delivery.DeliveryStore", "io.rectify.delivery.DeliveryHistory",

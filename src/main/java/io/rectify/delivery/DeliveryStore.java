@@ -61,6 +61,12 @@ public class DeliveryStore {
         this.own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
+    /** The kind (巡视 or 巡察) of the round a document belongs to, for the sender's name. */
+    public String roundKind(long documentId) {
+        return jdbc.sql("SELECT r.inspection_kind FROM generated_document g JOIN inspection_round r ON r.id = g.round_id"
+                + " WHERE g.id = ?").param(documentId).query(String.class).optional().orElse("巡视");
+    }
+
     /** Adds a PENDING row, with its Message-ID, for every active recipient of the round that has none for the document. */
     public int ensure(long documentId, long roundId, String messageIdDomain) {
         List<Long> missing = jdbc.sql("SELECT p.id FROM recipient p WHERE p.round_id = ? AND p.active = TRUE AND NOT EXISTS"

@@ -128,9 +128,11 @@ public class BriefComposer {
                     return m;
                 }).toList();
         List<Map<String, Object>> units = new ArrayList<>();
-        for (int i = 0; i < review.units().size(); i++) {
-            QuarterReview.UnitProgress u = review.units().get(i);
-            units.add(Map.of("rank", i + 1, "unit", clean(u.unit()), "measures", counts(u.measures())));
+        List<Map<String, Object>> longTermUnits = new ArrayList<>();
+        for (QuarterReview.UnitProgress u : review.units()) {
+            Map<String, Object> m = Map.of("rank", units.size() + 1, "unit", clean(u.unit()), "measures", counts(u.measures()),
+                    "due", counts(u.due()));
+            (u.ranked() ? units : longTermUnits).add(m);
         }
 
         Map<String, Object> model = new HashMap<>();
@@ -148,7 +150,9 @@ public class BriefComposer {
         model.put("recheck", recheck);
         model.put("recheckNew", recheckNew);
         model.put("recheckAfterDays", settings.getRecheckAfterDays());
+        model.put("listLimit", settings.getListLimit());
         model.put("units", units);
+        model.put("longTermUnits", longTermUnits);
         model.put("w", Map.copyOf(settings.getStatus()));
         model.put("marking", settings.getMarking() == null ? "" : settings.getMarking());
         model.put("asOf", date(review.quarter().end()));
@@ -189,19 +193,21 @@ public class BriefComposer {
         m.put("overdue", c.overdue());
         m.put("longTerm", c.longTerm());
         m.put("notStarted", c.notStarted());
+        m.put("active", c.inProgress() - c.notStarted());
         m.put("rate", c.completionRate().toPlainString());
         return m;
     }
 
     /** Differences now − then, as printed: +12, −3 (with a minus sign), 0; the rate in percentage points. */
-    private static Map<String, Object> change(Counts now, Counts then) {
+    static Map<String, Object> change(Counts now, Counts then) {
         Map<String, Object> m = new HashMap<>();
         m.put("total", signed(now.total() - then.total()));
         m.put("completed", signed(now.completed() - then.completed()));
         m.put("inProgress", signed(now.inProgress() - then.inProgress()));
         m.put("overdue", signed(now.overdue() - then.overdue()));
         m.put("longTerm", signed(now.longTerm() - then.longTerm()));
-        BigDecimal points = now.completionRate().subtract(then.completionRate());
+        // from the exact rates, rounded once: 82.46 − 80.04 is 2.4 points, not 82.5 − 80.0 = 2.5
+        BigDecimal points = now.exactRate().subtract(then.exactRate()).setScale(1, java.math.RoundingMode.HALF_UP);
         m.put("rate", points.signum() > 0 ? "+" + points.toPlainString() : points.toPlainString());
         m.put("completedNumber", now.completed() - then.completed());
         m.put("overdueNumber", now.overdue() - then.overdue());

@@ -31,9 +31,11 @@ public class DemoLedger {
     public record Recipient(String name, String title, String email) {}
 
     private final LedgerWriter writer;
+    private final RoundTexts texts;
 
-    public DemoLedger(LedgerWriter writer) {
+    public DemoLedger(LedgerWriter writer, RoundTexts texts) {
         this.writer = writer;
+        this.texts = texts;
     }
 
     /** Writes the reference round's ledger (the round must not be there) and returns its id. */
@@ -80,7 +82,8 @@ public class DemoLedger {
                     Integer.parseInt(row.get("event_count")), row.get("description"));
         }
         for (Map<String, String> row : read("texts.tsv")) {
-            writer.insertText(roundId, row.get("part"), Integer.parseInt(row.get("seq")), row.get("body"));
+            texts.insert(roundId, new RoundTexts.Text(TextPart.valueOf(row.get("part")), Integer.parseInt(row.get("seq")),
+                    row.get("body")));
         }
         return roundId;
     }

@@ -65,11 +65,6 @@ public class LedgerWriter {
                 .params(roundId, date, category, count, description).update();
     }
 
-    public void insertText(long roundId, String part, int seq, String body) {
-        jdbc.sql("INSERT INTO round_text (round_id, part, seq, body) VALUES (?,?,?,?)")
-                .params(roundId, part, seq, body).update();
-    }
-
     /**
      * Removes a round's ledger rows. What other packages keep about the round (documents, deliveries, recipients,
      * who may see it) must be gone first: see {@code system.RoundRemoval}.
@@ -78,6 +73,7 @@ public class LedgerWriter {
         String problems = "SELECT p.id FROM problem p JOIN feedback_section s ON s.id = p.section_id WHERE s.round_id = ?";
         String measures = "SELECT m.id FROM measure m WHERE m.problem_id IN (" + problems + ")";
         jdbc.sql("DELETE FROM progress_report WHERE measure_id IN (" + measures + ")").param(roundId).update();
+        jdbc.sql("DELETE FROM measure_term WHERE measure_id IN (" + measures + ")").param(roundId).update();
         jdbc.sql("DELETE FROM measure WHERE problem_id IN (" + problems + ")").param(roundId).update();
         jdbc.sql("DELETE FROM problem WHERE section_id IN (SELECT id FROM feedback_section WHERE round_id = ?)")
                 .param(roundId).update();

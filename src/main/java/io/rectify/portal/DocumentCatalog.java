@@ -8,6 +8,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.stereotype.Component;
 
 import io.rectify.archive.ArchiveCatalog;
+import io.rectify.archive.DocumentArchive;
+import io.rectify.archive.DocumentFinding;
 import io.rectify.archive.DocumentKind;
 import io.rectify.archive.GeneratedDocument;
 
@@ -20,7 +22,14 @@ class DocumentCatalog {
 
     /** A document with its round, as the pages list it. */
     public record Entry(GeneratedDocument doc, String roundCode, String inspectionKind, String inspectedOrg,
-                        String inspectingBody) {
+                        String inspectingBody, List<DocumentFinding> findings) {
+
+        /** A document with findings is a draft that is not fit to publish yet. */
+        public boolean incomplete() { return !findings.isEmpty(); }
+
+        Entry withFindings(List<DocumentFinding> f) {
+            return new Entry(doc, roundCode, inspectionKind, inspectedOrg, inspectingBody, List.copyOf(f));
+        }
 
         public String roundName() { return inspectedOrg + "（" + inspectingBody + "）"; }
 
@@ -49,22 +58,28 @@ class DocumentCatalog {
 
     private final ArchiveCatalog catalog;
 
-    DocumentCatalog(ArchiveCatalog catalog) { this.catalog = catalog; }
+    private final DocumentArchive archive;
+
+    DocumentCatalog(ArchiveCatalog catalog, DocumentArchive archive) {
+        this.catalog = catalog;
+        this.archive = archive;
+    }
 
     Page<Entry> list(Viewer viewer, Filter filter, int page) {
         if (!viewer.isAdmin() && viewer.roundIds().isEmpty()) return new Page<>(List.of(), 0, false);
         List<Entry> rows = catalog.list(viewer.isAdmin() ? null : viewer.roundIds(), filter.roundId(), filter.kind(),
                         filter.from(), filter.to(), PAGE_SIZE + 1, page * PAGE_SIZE)
-                .stream().map(DocumentCatalog::entry).toList();
+                .stream().map(this::entry).toList();
         return Page.of(rows, page, PAGE_SIZE);
     }
 
     /** Any document by id, whoever may see it; access is checked by the caller. */
     Optional<Entry> find(long id) {
-        return catalog.find(id).map(DocumentCatalog::entry);
+        return catalog.find(id).map(this::entry);
     }
 
-    private static Entry entry(ArchiveCatalog.Listed l) {
-        return new Entry(l.doc(), l.roundCode(), l.inspectionKind(), l.inspectedOrg(), l.inspectingBody());
+    private Entry entry(ArchiveCatalog.Listed l) {
+        return new Entry(l.doc(), l.roundCode(), l.inspectionKind(), l.inspectedOrg(), l.inspectingBody(),
+                archive.findings(l.doc().id()));
     }
 }

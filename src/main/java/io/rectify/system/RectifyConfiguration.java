@@ -9,6 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.rectify.archive.DocumentArchive;
 import io.rectify.document.BulletinComposer;
+import io.rectify.document.Figures;
 import io.rectify.document.TemplateEngine;
 import io.rectify.jobs.BulletinMaker;
 import io.rectify.progress.ProgressAggregator;
@@ -36,6 +37,11 @@ public class RectifyConfiguration {
     @Bean
     BulletinComposer bulletinComposer(TemplateEngine templates) {
         return new BulletinComposer(templates);
+    }
+
+    @Bean
+    Figures figures(SnapshotReader snapshots, ProgressAggregator aggregator) {
+        return new Figures(snapshots, aggregator);
     }
 
     @Bean

@@ -4,7 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Every problem found in a file, one line each: {@code file:sheet:row:column: reason}. All are collected in
+ * Every problem found in a file, one line each, in Chinese for the secretary:
+ * {@code 台账.xlsx:台账:第7行:责任领导:缺少责任领导}. All are collected in
  * one pass; past {@link #MAX_LINES} they are only counted, so a file of garbage cannot exhaust memory.
  */
 public final class ImportProblems {
@@ -19,12 +20,12 @@ public final class ImportProblems {
 
     /** A problem in a cell (row is the spreadsheet's row number; column the header as written, or the item). */
     public void add(String sheet, int row, String column, String reason) {
-        line(file + ":" + sheet + ":" + (row > 0 ? String.valueOf(row) : "-") + ":" + (column == null ? "-" : column)
-                + ": " + reason);
+        line(file + ":" + sheet + ":" + (row > 0 ? "第" + row + "行" : "-") + ":" + (column == null ? "-" : column)
+                + ":" + reason);
     }
 
     /** A problem with the file as a whole. */
-    public void file(String reason) { line(file + ": " + reason); }
+    public void file(String reason) { line(file + ":" + reason); }
 
     private void line(String line) {
         count++;
@@ -39,7 +40,7 @@ public final class ImportProblems {
     public List<String> lines() {
         if (count <= lines.size()) return List.copyOf(lines);
         List<String> all = new ArrayList<>(lines);
-        all.add(file + ": … and " + (count - lines.size()) + " more problems (fix the ones above and import again)");
+        all.add(file + ":……另有" + (count - lines.size()) + "处问题(先改正以上问题再导入)");
         return all;
     }
 

@@ -22,7 +22,8 @@ public final class ImportSummary {
         REPORTS_ADDED("progress reports added"), REPORTS_CORRECTED("progress reports corrected (same date, new content)"),
         REPORTS_BACKDATED("progress reports dated before a measure's latest one (history filled in, current status unchanged)"),
         EVENTS_ADDED("work events added"), EVENTS_CHANGED("work events changed"),
-        LEADERS_ADDED("leaders added"), LEADERS_CHANGED("leaders changed");
+        LEADERS_ADDED("leaders added"), LEADERS_CHANGED("leaders changed"),
+        TEXTS_CHANGED("texts (文稿) changed");
 
         final String label;
 
