@@ -18,6 +18,7 @@ import io.rectify.archive.GeneratedDocument;
 import io.rectify.delivery.DeliveryStatus;
 import io.rectify.delivery.DeliveryStore;
 import io.rectify.jobs.NightlyLauncher;
+import io.rectify.jobs.QuarterlyJobConfig;
 import io.rectify.jobs.QuarterlyLauncher;
 import io.rectify.ledger.RoundFacts;
 import io.rectify.ledger.RoundRepository;
@@ -49,8 +50,12 @@ class QuarterlyCommand implements Cli.Command {
                 server may have it): it is not sent again unless --resend-uncertain is given (the copy then carries
                 the same Message-ID, so many mail systems drop it as a duplicate).
 
+                When the mail server does not answer (cannot be reached, or no reply within the time-outs,
+                rectify.mail.timeout.*) for a leader after its retries, the run stops there: the other deliveries
+                are left untouched for the next run, and one line says how many.
+
                 Exit codes: 0 every recipient has the brief (or it is in the outbox), 1 a delivery failed or is
-                uncertain, or the job failed, 2 bad arguments (a quarter that is not YYYYQn or has not ended, an
+                uncertain, the mail server did not answer, or the job failed, 2 bad arguments (a quarter that is not YYYYQn or has not ended, an
                 unknown round) or a database that cannot be reached.""";
     }
 
@@ -132,6 +137,12 @@ class QuarterlyCommand implements Cli.Command {
                     + (d.status() == DeliveryStatus.UNCERTAIN ? " (not sent again without --resend-uncertain)" : "")
                     + " after " + d.attempts() + " attempt(s): " + d.lastError());
             code = Cli.FAILED;
+        }
+        for (StepExecution step : execution.getStepExecutions()) {
+            if (QuarterlyJobConfig.SERVER_NOT_ANSWERING.equals(step.getExitStatus().getExitCode())) {
+                err.println("rectify: " + step.getExitStatus().getExitDescription());
+                code = Cli.FAILED;
+            }
         }
         Map<DeliveryStatus, Integer> counts = store.counts(scope);
         out.println("quarterly " + quarter + ": " + written.size() + " brief(s) written, " + (briefs - written.size())

@@ -18,7 +18,9 @@ import org.springframework.stereotype.Component;
  * Delivers one row of the delivery ledger: checks the address, then for each attempt commits {@code SENDING},
  * hands the message over, and commits the outcome. A failure before anything was handed over is tried again
  * after a pause that doubles ({@code rectify.delivery.max-attempts}, {@code rectify.delivery.backoff}); a refusal
- * is final for this run; a connection that broke during the data is {@code UNCERTAIN} and not tried again.
+ * is final for this run; a connection that broke during the data is {@code UNCERTAIN} and not tried again. When
+ * the last attempt found the server silent (unreachable, or no answer within the time-out, before the data) it
+ * throws {@link NotAnswering}, so the run stops instead of waiting as long for every other recipient.
  *
  * <p>{@code rectify.delivery.stop-after=N} stops the process's run after the N-th message handed over, either
  * before its outcome is recorded ({@code rectify.delivery.stop-at=sent}: the crash the ledger must survive) or
@@ -32,6 +34,15 @@ public class Postman {
     /** Thrown by the stop-after drill. */
     public static class Stopped extends RuntimeException {
         Stopped(String message) { super(message); }
+    }
+
+    /**
+     * Thrown, after the delivery is recorded FAILED, when its last attempt found the server itself silent (not
+     * reachable, or no answer within the time-out) before anything was handed over: the next recipient would only
+     * wait as long, so the run should stop delivering. The message is "mail server host:port not answering (why)".
+     */
+    public static class NotAnswering extends RuntimeException {
+        NotAnswering(String message) { super(message); }
     }
 
     private static final Logger log = LoggerFactory.getLogger("rectify.delivery");
@@ -101,6 +112,7 @@ public class Postman {
                         store.finish(d.id(), DeliveryStatus.FAILED, f.getMessage());
                         if (attempt == maxAttempts) {
                             log.warn("{}: failed after {} attempts: {}", d.recipient(), attempt, f.getMessage());
+                            if (f.notAnswering() != null) throw new NotAnswering(f.notAnswering());
                             return Outcome.FAILED;
                         }
                         log.info("{}: attempt {} failed ({}); trying again in {} s", d.recipient(), attempt,

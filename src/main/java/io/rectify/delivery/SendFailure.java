@@ -13,11 +13,24 @@ public class SendFailure extends Exception {
     }
 
     private final Kind kind;
+    private final String notAnswering;
 
     public SendFailure(Kind kind, String message, Throwable cause) {
+        this(kind, message, cause, null);
+    }
+
+    SendFailure(Kind kind, String message, Throwable cause, String notAnswering) {
         super(message, cause);
         this.kind = kind;
+        this.notAnswering = notAnswering;
     }
 
     public Kind kind() { return kind; }
+
+    /**
+     * When the server itself did not answer (could not be reached, or a wait for its reply timed out) before
+     * anything was handed over: "mail server host:port not answering (why)". Null for a reply of the server, or a
+     * failure that concerns one message; the next recipient would then fare no better.
+     */
+    public String notAnswering() { return notAnswering; }
 }

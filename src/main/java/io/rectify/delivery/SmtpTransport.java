@@ -1,5 +1,11 @@
 package io.rectify.delivery;
 
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -7,6 +13,8 @@ import jakarta.mail.internet.MimeMessage;
 
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.eclipse.angus.mail.util.MailConnectException;
+import org.eclipse.angus.mail.util.SocketConnectException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
@@ -46,12 +54,14 @@ public class SmtpTransport implements MailTransport {
                 throw new SendFailure(SendFailure.Kind.PERMANENT, "SMTP login refused: " + oneLine(e), e);
             } catch (MessagingException e) {
                 throw new SendFailure(SendFailure.Kind.RETRY, "cannot reach the SMTP server " + describe() + ": "
-                        + oneLine(e), e);
+                        + oneLine(e), e, notAnswering(e));
             }
             try {
                 transport.sendMessage(message, message.getAllRecipients());
             } catch (MessagingException e) {
-                throw classify(e, transport.dataBegan());
+                SendFailure f = classify(e, transport.dataBegan());
+                String silent = f.kind() == SendFailure.Kind.RETRY && !transport.dataBegan() ? notAnswering(e) : null;
+                throw silent == null ? f : new SendFailure(f.kind(), f.getMessage(), e, silent);
             }
         } finally {
             try {
@@ -85,6 +95,57 @@ public class SmtpTransport implements MailTransport {
                 + oneLine(e) + ")", e);
     }
 
+    /**
+     * "mail server host:port not answering (why)" when the failure is the server's silence rather than its answer:
+     * the TCP connection failed (refused, timed out, unknown host), or an I/O error or time-out while waiting for
+     * its reply. Null when the server replied (any code, or [EOF]: it closed the connection, which it does at once).
+     */
+    String notAnswering(MessagingException e) {
+        if (replyCode(e) >= 0) return null;
+        MailConnectException connect = null;
+        IOException io = null;
+        Throwable t = e;
+        for (int depth = 0; t != null && depth < 20; depth++) {
+            if (t instanceof MailConnectException c) connect = c;
+            if (t instanceof IOException i) io = i;
+            t = t instanceof SocketConnectException c && c.getException() != null ? c.getException()
+                    : t instanceof MessagingException m && m.getNextException() != null ? m.getNextException() : t.getCause();
+        }
+        String why;
+        if (io instanceof ConnectException) why = "connection refused";
+        else if (io instanceof UnknownHostException) why = "unknown host";
+        else if (io instanceof SocketTimeoutException && connect != null) {
+            why = "connect timed out after " + seconds(connect.getConnectionTimeout());
+        } else if (io instanceof SocketTimeoutException) {
+            why = "no answer within " + seconds(millis("timeout"));
+        } else if (io != null) why = (connect != null ? "cannot connect: " : "connection failed: ") + oneLine(io);
+        else if (connect != null) why = "cannot connect: " + oneLine(connect);
+        else return null;
+        return "mail server " + server() + " not answering (" + why + ")";
+    }
+
+    /** The SMTP reply code in the exception, or -1 when there is none (no reply, or [EOF]). */
+    private static int replyCode(MessagingException e) {
+        for (Exception x = e; x != null; x = x instanceof MessagingException m ? m.getNextException() : null) {
+            int code = x instanceof SMTPAddressFailedException a ? a.getReturnCode()
+                    : x instanceof SMTPSendFailedException s ? s.getReturnCode() : -1;
+            if (code >= 0) return code;
+        }
+        return -1;
+    }
+
+    private int millis(String property) {
+        try {
+            return Integer.parseInt(session.getProperty("mail." + protocol + "." + property).strip());
+        } catch (RuntimeException e) {
+            return -1;
+        }
+    }
+
+    private static String seconds(int millis) {
+        return millis < 0 ? "the time-out" : BigDecimal.valueOf(millis, 3).stripTrailingZeros().toPlainString() + " s";
+    }
+
     static String oneLine(Exception e) {
         String m = e.getMessage() == null ? "no detail" : e.getMessage();
         Throwable c = e.getCause();
@@ -92,6 +153,11 @@ public class SmtpTransport implements MailTransport {
         if (m.strip().equals("[EOF]")) m = "the server closed the connection";
         m = m.replace("Exception reading response", "no answer from the server");
         return m.replaceAll("\\s+", " ").strip();
+    }
+
+    /** host:port, for the one line that says the server does not answer. */
+    String server() {
+        return sender.getHost() + ":" + (sender.getPort() > 0 ? sender.getPort() : "smtps".equals(protocol) ? 465 : 25);
     }
 
     @Override

@@ -12,6 +12,7 @@ import jakarta.mail.internet.InternetAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.listener.StepExecutionListener;
@@ -67,6 +68,8 @@ import io.rectify.render.DocumentRenderer;
 public class QuarterlyJobConfig {
 
     public static final String JOB = "quarterly";
+    /** Exit code of the deliveries step when it stopped because the mail server did not answer. */
+    public static final String SERVER_NOT_ANSWERING = "MAIL_SERVER_NOT_ANSWERING";
     private static final Logger log = LoggerFactory.getLogger("rectify.quarterly");
 
     @Bean
@@ -181,6 +184,7 @@ public class QuarterlyJobConfig {
                 .reader(dueDeliveries)
                 .writer(deliveryWriter)
                 .transactionManager(tx)
+                .listener(deliveryWriter)
                 .build();
     }
 
@@ -237,14 +241,39 @@ public class QuarterlyJobConfig {
         return new DeliveryWriter(new Courier(store, postman, archive, transport, mailFrom, Boolean.parseBoolean(resendUncertain)));
     }
 
-    static class DeliveryWriter implements ItemWriter<Long> {
+    /**
+     * Delivers each due row; once the mail server is found not answering (after a delivery's retries), leaves every
+     * later row as it is, untouched, for the next run, and ends the step with {@link #SERVER_NOT_ANSWERING} and one
+     * line saying so: waiting out the time-outs for each remaining recipient would only delay the run by hours.
+     */
+    static class DeliveryWriter implements ItemWriter<Long>, StepExecutionListener {
         private final Courier courier;
+        private String notAnswering;
+        private int left;
 
         DeliveryWriter(Courier courier) { this.courier = courier; }
 
         @Override
         public void write(Chunk<? extends Long> chunk) {
-            for (Long id : chunk) courier.deliver(id);
+            for (Long id : chunk) {
+                if (notAnswering != null) {
+                    left++;
+                    continue;
+                }
+                try {
+                    courier.deliver(id);
+                } catch (Postman.NotAnswering e) {
+                    notAnswering = e.getMessage();
+                }
+            }
+        }
+
+        @Override
+        public ExitStatus afterStep(StepExecution stepExecution) {
+            if (notAnswering == null) return stepExecution.getExitStatus();
+            String line = notAnswering + "; " + left + (left == 1 ? " delivery" : " deliveries") + " left for the next run";
+            log.warn(line);
+            return new ExitStatus(SERVER_NOT_ANSWERING, line);
         }
     }
 }

@@ -39,7 +39,8 @@ import io.rectify.testsupport.TestDatabase;
 /**
  * The delivery of the reference round's brief of 2025Q4 to its six leaders through a real SMTP server (GreenMail,
  * with login): one message each with the right attachment, a refused recipient, an invalid address, the server
- * down for a whole run, the process stopped between two deliveries and between sending and recording.
+ * down for a whole run (the run stops after the first leader and leaves the others for the next), the process
+ * stopped between two deliveries and between sending and recording.
  * One database for the class (the demo loaded once); each test starts from an empty delivery ledger.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -70,6 +71,7 @@ class BriefDeliveryTest {
     void freshLedger() {
         jdbc.sql("DELETE FROM delivery").update();
         TestSmtpServer.REFUSED.clear();
+        TestSmtpServer.DEFERRED.clear();
         smtp.start();
     }
 
@@ -181,13 +183,30 @@ class BriefDeliveryTest {
     }
 
     @Test
-    void theServerDownForAWholeRunThenBackGetsEveryoneOneCopy() throws Exception {
+    void aTemporaryRefusalOfTheFirstLeaderIsRetriedAndDoesNotStopTheOthers() throws Exception {
+        String first = activeAddresses().get(0);
+        TestSmtpServer.DEFERRED.add(first);
+        CliRun.Result r = send();
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
+        assertThat(r.err()).contains(first + ">: FAILED after 3 attempt(s): recipient refused").contains("451")
+                .doesNotContain("not answering");
+        assertThat(r.out()).contains("deliveries: 5 sent, 0 in the outbox, 1 failed, 0 uncertain, 0 not attempted");
+        assertThat(inbox().keySet()).hasSize(5).doesNotContain(first);
+    }
+
+    @Test
+    void theServerDownForAWholeRunStopsAfterOneLeaderThenBackGetsEveryoneOneCopy() throws Exception {
         smtp.stop();
         CliRun.Result down = send();
         assertThat(down.exitCode()).as(down.toString()).isEqualTo(1);
-        assertThat(down.err()).contains("FAILED after 3 attempt(s): cannot reach the SMTP server");
-        assertThat(down.out()).contains("deliveries: 0 sent, 0 in the outbox, 6 failed");
-        assertThat(jdbc.sql("SELECT MIN(attempts) FROM delivery").query(Integer.class).single()).isEqualTo(3);
+        assertThat(down.err()).contains("FAILED after 3 attempt(s): cannot reach the SMTP server")
+                .contains("rectify: mail server 127.0.0.1:" + smtp.port + " not answering (connection refused);"
+                        + " 5 deliveries left for the next run");
+        assertThat(down.out()).contains("deliveries: 0 sent, 0 in the outbox, 1 failed, 0 uncertain, 5 not attempted");
+        // the first leader was tried three times; the others were left as they were, not attempted
+        assertThat(jdbc.sql("SELECT status, attempts FROM delivery ORDER BY id")
+                .query((rs, n) -> rs.getString(1) + " " + rs.getInt(2)).list())
+                .containsExactly("FAILED 3", "PENDING 0", "PENDING 0", "PENDING 0", "PENDING 0", "PENDING 0");
 
         smtp.start();
         CliRun.Result back = send();
@@ -196,6 +215,7 @@ class BriefDeliveryTest {
         assertThat(inbox.keySet()).containsExactlyInAnyOrderElementsOf(activeAddresses());
         inbox.values().forEach(ms -> assertThat(ms).hasSize(1));
         assertThat(statuses().values()).containsOnly("SENT");
+        assertThat(back.err()).doesNotContain("not answering");
     }
 
     @Test

@@ -10,23 +10,28 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * An SMTP server that misbehaves on purpose, on a raw socket: it accepts the connection and then stops answering at
  * a chosen point (before the greeting, at MAIL FROM, after the final dot), or closes the connection after the final
- * dot without a reply. It records the Message-ID of every message whose data arrived complete.
+ * dot without a reply, or behaves (ANSWER). It records the Message-ID of every message whose data arrived complete,
+ * and counts the connections.
  */
 final class FaultySmtpServer implements AutoCloseable {
 
-    enum Fault { SILENT, HANG_AT_MAIL, HANG_AFTER_DOT, DROP_AFTER_DOT }
+    /** Where it stops answering; ANSWER: nowhere, it accepts every message (250 after the final dot). */
+    enum Fault { SILENT, HANG_AT_MAIL, HANG_AFTER_DOT, DROP_AFTER_DOT, ANSWER }
 
     private static final Pattern MESSAGE_ID = Pattern.compile("(?im)^Message-ID:\\s*(<[^>]+>)");
 
     private final ServerSocket server;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     final List<String> received = new CopyOnWriteArrayList<>();
+    /** Connections accepted so far. */
+    final AtomicInteger connections = new AtomicInteger();
     volatile Fault fault;
 
     FaultySmtpServer(Fault fault) throws IOException {
@@ -43,6 +48,7 @@ final class FaultySmtpServer implements AutoCloseable {
         while (!server.isClosed()) {
             try {
                 Socket s = server.accept();
+                connections.incrementAndGet();
                 open.add(s);
                 Thread t = new Thread(() -> serve(s), "faulty-smtp-conn");
                 t.setDaemon(true);
@@ -84,6 +90,10 @@ final class FaultySmtpServer implements AutoCloseable {
                     if (line == null) return;
                     Matcher m = MESSAGE_ID.matcher(data);
                     if (m.find()) received.add(m.group(1));
+                    if (fault == Fault.ANSWER) {
+                        reply(out, "250 ok: queued");
+                        continue;
+                    }
                     if (fault == Fault.DROP_AFTER_DOT) return;
                     hang(s);
                     return;
@@ -112,11 +122,14 @@ final class FaultySmtpServer implements AutoCloseable {
     }
 
     /** Spring properties that point Rectify at this server with short time-outs and a single attempt per run. */
-    String[] springArgs() {
+    String[] springArgs() { return springArgs(1); }
+
+    /** The same with {@code attempts} attempts per delivery, 50 ms apart (then 100 ms, …). */
+    String[] springArgs(int attempts) {
         return new String[] {"--spring.mail.host=127.0.0.1", "--spring.mail.port=" + port(),
                 "--rectify.mail.timeout.connect=PT1S", "--rectify.mail.timeout.read=PT0.4S",
-                "--rectify.mail.timeout.write=PT1S", "--rectify.delivery.max-attempts=1",
-                "--rectify.mail.from=巡视整改办 <rectify@example.org>"};
+                "--rectify.mail.timeout.write=PT1S", "--rectify.delivery.max-attempts=" + attempts,
+                "--rectify.delivery.backoff=PT0.05S", "--rectify.mail.from=巡视整改办 <rectify@example.org>"};
     }
 
     @Override

@@ -3,6 +3,8 @@ package io.rectify.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,6 +14,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
+
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.util.MailConnectException;
+import org.eclipse.angus.mail.util.SocketConnectException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,7 +37,8 @@ import io.rectify.testsupport.TestDatabase;
 /**
  * A mail server that accepts the connection and then stops answering, or drops the connection after the final dot:
  * the run ends within the time-outs, a leader whose message was not handed over is FAILED (tried again by the next
- * run), one whose data went out is UNCERTAIN (never sent again unasked), and each is reported in one line.
+ * run), one whose data went out is UNCERTAIN (never sent again unasked), and each is reported in one line. A server
+ * silent before the data ends the run after the first leader's attempts: the others are left for the next run.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SmtpFaultsTest {
@@ -55,10 +64,24 @@ class SmtpFaultsTest {
     @BeforeEach
     void freshLedger() { jdbc.sql("DELETE FROM delivery").update(); }
 
-    CliRun.Result send(FaultySmtpServer server) {
+    CliRun.Result send(FaultySmtpServer server) { return send(server, 1); }
+
+    CliRun.Result send(FaultySmtpServer server, int attempts) {
         List<String> args = new ArrayList<>(List.of("quarterly", "--quarter", "2025Q4", "--round", CODE, "--send"));
-        args.addAll(Arrays.asList(server.springArgs()));
+        args.addAll(Arrays.asList(server.springArgs(attempts)));
         return CliRun.run(db, output, args.toArray(String[]::new));
+    }
+
+    /** Status and attempts of every delivery, in ledger (and delivery) order. */
+    List<String> ledger() {
+        return jdbc.sql("SELECT status, attempts FROM delivery ORDER BY id")
+                .query((rs, n) -> rs.getString(1) + " " + rs.getInt(2)).list();
+    }
+
+    static List<String> firstFailedRestPending(int attempts, int leaders) {
+        List<String> expected = new ArrayList<>(List.of("FAILED " + attempts));
+        expected.addAll(java.util.Collections.nCopies(leaders - 1, "PENDING 0"));
+        return expected;
     }
 
     Map<String, String> statuses() {
@@ -78,15 +101,19 @@ class SmtpFaultsTest {
 
     @Test
     @Timeout(60)
-    void aServerThatNeverGreetsFailsEachLeaderBeforeTheDataAndTheNextRunTriesAgain() throws Exception {
+    void aServerThatNeverGreetsFailsTheFirstLeaderBeforeTheDataAndTheNextRunTriesEveryone() throws Exception {
         try (FaultySmtpServer server = new FaultySmtpServer(FaultySmtpServer.Fault.SILENT)) {
             long start = System.nanoTime();
             CliRun.Result r = send(server);
             assertThat(Duration.ofNanos(System.nanoTime() - start)).as("the run ends").isLessThan(Duration.ofSeconds(40));
             assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
-            assertThat(statuses().values()).hasSize(6).containsOnly("FAILED");
-            assertOneLineReasons(r, "FAILED", 6);
-            assertThat(r.err()).contains("cannot reach the SMTP server").contains("Read timed out");
+            // the first leader found the server silent: the run stops there and leaves the others untouched
+            assertThat(ledger()).containsExactlyElementsOf(firstFailedRestPending(1, 6));
+            assertOneLineReasons(r, "FAILED", 1);
+            assertThat(r.err()).contains("cannot reach the SMTP server").contains("Read timed out")
+                    .contains("rectify: mail server 127.0.0.1:" + server.port() + " not answering (no answer within"
+                            + " 0.4 s); 5 deliveries left for the next run");
+            assertThat(server.connections).hasValue(1);
 
             // the server answers again: the next run delivers to everyone once
             server.fault = FaultySmtpServer.Fault.DROP_AFTER_DOT;
@@ -99,14 +126,78 @@ class SmtpFaultsTest {
 
     @Test
     @Timeout(60)
-    void aServerThatStopsAnsweringAtMailFromLeavesTheLeaderRetryable() throws Exception {
+    void aServerThatStopsAnsweringAtMailFromLeavesTheLeaderRetryableAndTheOthersUntouched() throws Exception {
         try (FaultySmtpServer server = new FaultySmtpServer(FaultySmtpServer.Fault.HANG_AT_MAIL)) {
             CliRun.Result r = send(server);
             assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
-            assertThat(statuses().values()).hasSize(6).containsOnly("FAILED");
-            assertOneLineReasons(r, "FAILED", 6);
-            assertThat(r.err()).contains("before the message was handed over");
+            assertThat(ledger()).containsExactlyElementsOf(firstFailedRestPending(1, 6));
+            assertOneLineReasons(r, "FAILED", 1);
+            assertThat(r.err()).contains("before the message was handed over")
+                    .contains("not answering (no answer within 0.4 s); 5 deliveries left for the next run");
+            assertThat(r.out()).contains("deliveries: 0 sent, 0 in the outbox, 1 failed, 0 uncertain, 5 not attempted");
             assertThat(server.received).isEmpty();
+
+            server.fault = FaultySmtpServer.Fault.ANSWER;
+            CliRun.Result again = send(server);
+            assertThat(again.exitCode()).as(again.toString()).isZero();
+            assertThat(server.received).hasSize(6).doesNotHaveDuplicates();
+            assertThat(statuses().values()).hasSize(6).containsOnly("SENT");
+        }
+    }
+
+    /**
+     * Issue 15: with many leaders, a silent server used to cost every leader its attempts × the read time-out
+     * (72 leaders × 3 × 30 s ≈ 1.8 h). Now the run ends after the first leader's three attempts; the 19 others are
+     * not attempted, and the rerun, once the server answers, sends each of the 20 exactly once.
+     */
+    @Test
+    @Timeout(60)
+    void aSilentServerEndsTheRunAfterOneLeadersTimeoutsAndTheRerunSendsEveryLeaderOnce() throws Exception {
+        List<String> added = addLeaders(14);
+        try (FaultySmtpServer server = new FaultySmtpServer(FaultySmtpServer.Fault.SILENT)) {
+            long start = System.nanoTime();
+            CliRun.Result r = send(server, 3);
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
+            assertThat(server.connections).as("one leader's three attempts, nobody else's").hasValue(3);
+            assertThat(ledger()).containsExactlyElementsOf(firstFailedRestPending(3, 20));
+            assertOneLineReasons(r, "FAILED", 1);
+            assertThat(r.err()).contains(">: FAILED after 3 attempt(s): cannot reach the SMTP server")
+                    .contains("rectify: mail server 127.0.0.1:" + server.port() + " not answering (no answer within"
+                            + " 0.4 s); 19 deliveries left for the next run");
+            assertThat(r.err().lines().filter(l -> l.contains("not answering"))).hasSize(1);
+            assertThat(r.out()).contains("deliveries: 0 sent, 0 in the outbox, 1 failed, 0 uncertain, 19 not attempted");
+            System.out.println("silent server, 20 leaders, 3 attempts of 0.4 s: the run took " + took.toMillis() + " ms");
+
+            server.fault = FaultySmtpServer.Fault.ANSWER;
+            CliRun.Result again = send(server, 3);
+            assertThat(again.exitCode()).as(again.toString()).isZero();
+            assertThat(again.err()).doesNotContain("not answering");
+            assertThat(server.received).hasSize(20).doesNotHaveDuplicates()
+                    .containsExactlyInAnyOrderElementsOf(jdbc.sql("SELECT message_id FROM delivery").query(String.class).list());
+            assertThat(ledger()).hasSize(20).allSatisfy(l -> assertThat(l).startsWith("SENT "));
+            assertThat(server.connections).hasValue(3 + 20);
+        } finally {
+            removeLeaders(added);
+        }
+    }
+
+    /** Adds {@code n} active leaders to the round (the brief goes to them too), returning their addresses. */
+    List<String> addLeaders(int n) {
+        List<String> emails = new ArrayList<>();
+        for (int i = 1; i <= n; i++) {
+            String email = "leader" + i + "@example.org";
+            jdbc.sql("INSERT INTO recipient (round_id, name, title, email, active) SELECT id, ?, NULL, ?, TRUE"
+                    + " FROM inspection_round WHERE code = ?").params("领导" + i, email, CODE).update();
+            emails.add(email);
+        }
+        return emails;
+    }
+
+    void removeLeaders(List<String> emails) {
+        for (String email : emails) {
+            jdbc.sql("DELETE FROM delivery WHERE recipient_id IN (SELECT id FROM recipient WHERE email = ?)").param(email).update();
+            jdbc.sql("DELETE FROM recipient WHERE email = ?").param(email).update();
         }
     }
 
@@ -141,6 +232,26 @@ class SmtpFaultsTest {
             assertThat(again.exitCode()).as(again.toString()).isEqualTo(1);
             assertThat(server.received).as("nothing is sent again unasked").hasSize(6).doesNotHaveDuplicates();
         }
+    }
+
+    @Test
+    void aConnectTimeOutIsTheServerNotAnsweringAndAReplyIsNot() throws Exception {
+        SmtpTimeouts defaults = new Binder(new MapConfigurationPropertySource())
+                .bindOrCreate("rectify.mail.timeout", SmtpTimeouts.class);
+        JavaMailSenderImpl sender = new JavaMailSenderImpl();
+        sender.setHost("smtp.example.org");
+        SmtpTransport transport = new SmtpTransport(sender, defaults);
+        // what Angus Mail throws when the TCP connection times out (SocketFetcher, then SMTPTransport.openServer)
+        MessagingException timedOut = new MailConnectException(new SocketConnectException("Using socket factory",
+                new SocketTimeoutException("Connect timed out"), "smtp.example.org", 25, 10000));
+        assertThat(transport.notAnswering(timedOut))
+                .isEqualTo("mail server smtp.example.org:25 not answering (connect timed out after 10 s)");
+        MessagingException refused = new MailConnectException(new SocketConnectException("Using socket factory",
+                new ConnectException("Connection refused"), "smtp.example.org", 25, 10000));
+        assertThat(transport.notAnswering(refused)).endsWith("not answering (connection refused)");
+        // a reply is an answer, also a 4xx for one recipient
+        assertThat(transport.notAnswering(new SMTPAddressFailedException(new InternetAddress("a@example.org", false),
+                "RCPT TO", 451, "451 try again later"))).isNull();
     }
 
     @Test

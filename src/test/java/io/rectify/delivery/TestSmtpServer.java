@@ -16,7 +16,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 
 /**
  * A real SMTP server for the tests (GreenMail) on a fixed free port, so it can be stopped and started again at
- * the same address, that requires a login and can be told to refuse recipients (550 at RCPT TO), which GreenMail
+ * the same address, that requires a login and can be told to refuse recipients (550 or 451 at RCPT TO), which GreenMail
  * alone never does.
  */
 public final class TestSmtpServer {
@@ -26,6 +26,8 @@ public final class TestSmtpServer {
 
     /** Addresses refused at RCPT TO; shared by every server started by this class. */
     static final Set<String> REFUSED = ConcurrentHashMap.newKeySet();
+    /** Addresses refused for now at RCPT TO (451: try again later). */
+    static final Set<String> DEFERRED = ConcurrentHashMap.newKeySet();
 
     public final int port;
     private GreenMail mail;
@@ -85,8 +87,10 @@ public final class TestSmtpServer {
                         smtp = new SmtpManager(getImapHostManager(), getUserManager()) {
                             @Override
                             public String checkRecipient(SmtpState state, MailAddress address) {
-                                return REFUSED.contains(address.getEmail().toLowerCase())
-                                        ? "550 5.1.1 <" + address.getEmail() + ">: mailbox unavailable" : null;
+                                String email = address.getEmail().toLowerCase();
+                                return REFUSED.contains(email) ? "550 5.1.1 <" + address.getEmail() + ">: mailbox unavailable"
+                                        : DEFERRED.contains(email) ? "451 4.3.0 <" + address.getEmail() + ">: try again later"
+                                        : null;
                             }
                         };
                     }
