@@ -24,7 +24,8 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.STStyleType;
 /**
  * The paragraph styles of the official format, so that a secretary who edits the text keeps the format: Normal is
  * 3号 (16 pt) 仿宋_GB2312 on a fixed 28.95 pt line (the grid's pitch; the document grid counts characters from the
- * Normal size), 标题 2号 方正小标宋简体, headings 黑体 / 楷体_GB2312 / 仿宋_GB2312 with outline levels, tables 小四.
+ * Normal size) and condensed so that 28 characters fill a line ({@link #CONDENSED}), 标题 2号 方正小标宋简体,
+ * headings 黑体 / 楷体_GB2312 / 仿宋_GB2312 with outline levels, tables 小四.
  */
 final class WordStyles {
 
@@ -43,6 +44,13 @@ final class WordStyles {
     static final int SIZE_TABLE = 24;
     /** One 字 of the body in twips: the grid's character pitch (442.25 pt / 28). */
     static final int CHAR = WordPage.TEXT_WIDTH / WordPage.CHARS;
+    /**
+     * Character spacing of the text in twentieths of a point: −0.3 pt, so that 28 characters of 16 pt (28 × 15.7 pt)
+     * fit the 442.25 pt line, as the PDF's −0.21 pt does. The text does not snap to the grid's characters:
+     * LibreOffice would give each 16 pt character two cells of the 15.79 pt grid (14 a line); Word and WPS set the
+     * same 28 characters either way. −0.25 pt is just too tight for LibreOffice's rounding (27 a line).
+     */
+    static final int CONDENSED = -6;
 
     /** The offices' fonts, the Windows font of the same style (altName) and the font family class. */
     enum Font {
@@ -80,8 +88,10 @@ final class WordStyles {
         List<CTStyle> pending = new ArrayList<>();
 
         CTStyle normal = style(pending, "Normal", "Normal", null, true);
+        normal.getPPr().addNewSnapToGrid().setVal(STOnOff1.OFF);
         normal.getPPr().addNewJc().setVal(STJc.BOTH);
         fonts(normal.getRPr(), Font.FANG);
+        normal.getRPr().addNewSpacing().setVal(BigInteger.valueOf(CONDENSED));
         size(normal.getRPr(), SIZE_BODY);
 
         CTStyle body = style(pending, BODY, "正文首行缩进", "Normal", false);
@@ -111,6 +121,7 @@ final class WordStyles {
         offGrid(table.getPPr(), 360);
         table.getPPr().addNewJc().setVal(STJc.LEFT);
         size(table.getRPr(), SIZE_TABLE);
+        table.getRPr().addNewSpacing().setVal(BigInteger.ZERO);
         CTStyle head = style(pending, TABLE_HEAD, "表格标题行", TABLE, false);
         head.getPPr().addNewJc().setVal(STJc.CENTER);
         fonts(head.getRPr(), Font.HEI);
@@ -122,6 +133,7 @@ final class WordStyles {
         offGrid(footer.getPPr(), 280);
         fonts(footer.getRPr(), Font.SONG);
         size(footer.getRPr(), SIZE_SMALL);
+        footer.getRPr().addNewSpacing().setVal(BigInteger.ZERO);
 
         // POI copies a style when it is added: each is added once it is complete
         for (CTStyle s : pending) styles.addStyle(new XWPFStyle(s, styles));

@@ -27,7 +27,7 @@ import io.rectify.render.TestDocuments;
 
 /**
  * The .docx as another program reads it: LibreOffice (Debian's {@code libreoffice-writer-nogui}) converts it to PDF
- * headless, and the PDF shows the grid's 22 lines on a full page, the page numbers on the outer side, and all the
+ * headless, and the PDF shows the grid's 22 lines on a full page, 28 characters on a full line, the page numbers on the outer side, and all the
  * text. Skipped, saying why, where {@code soffice} is not installed (unless {@code RECTIFY_REQUIRE_LIBREOFFICE=true}). LibreOffice gets the Fandol faces under the
  * office font names through a fontconfig file of its own, as a machine with those fonts would show the document.
  */
@@ -86,18 +86,39 @@ class LibreOfficeConversionTest {
             List<Float> lines = bodyBaselines(pdf, 2);
             assertThat(lines).hasSize(22);
             float pitch = (lines.get(21) - lines.get(0)) / 21;
-            // reported, not checked: LibreOffice 7.4 gives each 16 pt character two cells of a grid narrower than
-            // 16 pt (Word's negative charSpace), so its lines hold 14 characters where Word's hold 28 (README)
-            PDFTextStripper page2 = new PDFTextStripper();
-            page2.setStartPage(2);
-            page2.setEndPage(2);
-            int longest = page2.getText(pdf).lines().mapToInt(l -> l.replace(" ", "").length()).max().orElse(0);
-            System.out.printf("LibreOffice page 2: %d lines, pitch %.2f pt, %d characters on the longest line%n",
-                    lines.size(), pitch, longest);
+            System.out.printf("LibreOffice page 2: %d lines, pitch %.2f pt%n", lines.size(), pitch);
             assertThat(pitch).isCloseTo(28.95f, org.assertj.core.data.Offset.offset(0.1f));
             // the lines lie inside the 版心: 37 mm from the top, 35 mm from the bottom
             assertThat(lines.get(0)).isGreaterThan(104.88f).isLessThan(104.88f + 28.95f);
             assertThat(lines.get(21)).isLessThan(841.89f - 99.21f);
+        }
+    }
+
+    @Test
+    void aFullBodyLineHolds28Characters() throws Exception {
+        try (PDDocument pdf = Loader.loadPDF(bulletinPdf.toFile())) {
+            // the demo bulletin's body pages (2 to 6 are running text): lines of Chinese text only that start at
+            // the left margin and run to the right one; a punctuation mark hanging past the margin is not counted
+            java.util.Map<Integer, Integer> counts = new java.util.TreeMap<>();
+            for (int page = 2; page <= 6; page++) {
+                for (List<TextPosition> line : textLines(pdf, page)) {
+                    TextPosition first = line.get(0);
+                    TextPosition last = line.get(line.size() - 1);
+                    boolean chinese = line.stream().allMatch(t -> t.getUnicode().codePointAt(0) > 0x2000);
+                    boolean full = first.getXDirAdj() < LEFT + 2 && last.getXDirAdj() + last.getWidthDirAdj() > RIGHT - 4;
+                    if (chinese && full) {
+                        int inside = (int) line.stream()
+                                .filter(t -> t.getXDirAdj() + t.getWidthDirAdj() / 2 < RIGHT).count();
+                        counts.merge(inside, 1, Integer::sum);
+                    }
+                }
+            }
+            System.out.println("LibreOffice, characters on full body lines of pages 2-6 (count: lines): " + counts);
+            int all = counts.values().stream().mapToInt(Integer::intValue).sum();
+            assertThat(all).as("full body lines on pages 2-6").isGreaterThan(30);
+            assertThat(counts.keySet()).as("no line holds more than the grid's 28").allMatch(n -> n <= 28);
+            // a line may end at 27 where a mark must not start the next line or a number must not be split
+            assertThat(counts.getOrDefault(28, 0)).as("lines of 28 among " + counts).isGreaterThan(all * 8 / 10);
         }
     }
 
@@ -127,6 +148,27 @@ class LibreOfficeConversionTest {
                 .isEqualTo(WordDocuments.fold(String.join("", WordDocuments.paragraphs(bulletinDocx))));
         assertThat(WordDocuments.pdfText(Files.readAllBytes(briefPdf), brief))
                 .isEqualTo(WordDocuments.fold(String.join("", WordDocuments.paragraphs(briefDocx))));
+    }
+
+    /** Left and right edges of the 版心 (28 mm and 26 mm from the paper's edges), in points. */
+    private static final float LEFT = 79.37f;
+    private static final float RIGHT = 595.28f - 73.7f;
+
+    /** The non-blank characters of body text on a page, grouped by baseline, each line from left to right. */
+    private static List<List<TextPosition>> textLines(PDDocument pdf, int page) throws IOException {
+        java.util.TreeMap<Float, List<TextPosition>> lines = new java.util.TreeMap<>();
+        for (TextPosition t : positions(pdf, page)) {
+            float y = t.getYDirAdj();
+            if (y > 841.89f - 99.21f || t.getUnicode().isBlank()) continue;
+            Float near = lines.floorKey(y + 2);
+            lines.computeIfAbsent(near != null && y - near <= 2 ? near : y, k -> new ArrayList<>()).add(t);
+        }
+        List<List<TextPosition>> out = new ArrayList<>();
+        for (List<TextPosition> line : lines.values()) {
+            line.sort(java.util.Comparator.comparing(TextPosition::getXDirAdj));
+            out.add(line);
+        }
+        return out;
     }
 
     /** Distinct baselines (from the top) of body text between the top and bottom margins on a page. */

@@ -99,6 +99,12 @@ class WordWriterTest {
             XWPFStyle normal = doc.getStyles().getStyle("Normal");
             assertThat(normal.getCTStyle().getRPr().getSzArray(0).getVal()).isEqualTo(BigInteger.valueOf(32));
             assertThat(normal.getCTStyle().getRPr().getRFontsArray(0).getEastAsia()).isEqualTo("仿宋_GB2312");
+            // the text is set at its own width, condensed by 0.3 pt (in 1/20 pt), not snapped to the grid's cells:
+            // 28 characters fit the 442.25 pt line, 29 do not (the grid's 28 for Word, and LibreOffice sets it too)
+            assertThat(String.valueOf(normal.getCTStyle().getPPr().getSnapToGrid().getVal())).isIn("off", "false", "0");
+            double advance = 16 + Double.parseDouble(String.valueOf(normal.getCTStyle().getRPr().getSpacingArray(0).getVal())) / 20;
+            assertThat(advance).isEqualTo(15.7);
+            assertThat((int) Math.floor(8845 / 20.0 / advance)).isEqualTo(28);
             assertThat(doc.getStyles().getStyle("Title").getCTStyle().getRPr().getRFontsArray(0).getEastAsia())
                     .isEqualTo("方正小标宋简体");
             assertThat(doc.getStyles().getStyle("Heading1").getCTStyle().getRPr().getRFontsArray(0).getEastAsia())
