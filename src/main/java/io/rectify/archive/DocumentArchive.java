@@ -20,11 +20,15 @@ import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The output folder and its ledger, {@code generated_document}. A PDF is written under a temporary name,
  * flushed to disk and moved into place in one step, so a reader sees the old file or the new one, never
- * half of one. There is one record per (round, kind, as-of date): a new version replaces the old.
+ * half of one. There is one record per (round, kind, slot): a new file for a slot replaces the old. A brief's
+ * slot is its date; a bulletin has one slot {@link #DRAFT} that the nightly job keeps current, and the slots of
+ * its published versions ({@code V1}, {@code V2} …) that only {@link Publications} writes, once.
  */
 public class DocumentArchive {
 
@@ -36,25 +40,48 @@ public class DocumentArchive {
         this.outputDir = outputDir.toAbsolutePath().normalize();
     }
 
+    /** The slot of a round's current draft. */
+    public static final String DRAFT = "DRAFT";
+
     public Path outputDir() { return outputDir; }
 
     public Path resolve(GeneratedDocument doc) { return outputDir.resolve(doc.path()); }
 
     /** The recorded document, if there is one and its file is still there unchanged in size. */
     public Optional<GeneratedDocument> findCurrent(long roundId, DocumentKind kind, LocalDate asOf) {
-        return find(roundId, kind, asOf).filter(d -> {
-            Path file = resolve(d);
-            try {
-                return Files.isRegularFile(file) && Files.size(file) == d.sizeBytes();
-            } catch (IOException e) {
-                return false;
-            }
-        });
+        return find(roundId, kind, asOf).filter(this::fileIntact);
     }
 
+    /** The round's current draft, if there is one and its file is still there unchanged in size. */
+    public Optional<GeneratedDocument> findCurrentDraft(long roundId, DocumentKind kind) {
+        return findDraft(roundId, kind).filter(this::fileIntact);
+    }
+
+    public Optional<GeneratedDocument> findDraft(long roundId, DocumentKind kind) {
+        return inSlot(roundId, kind, DRAFT);
+    }
+
+    public Optional<GeneratedDocument> findById(long id) {
+        return jdbc.sql("SELECT * FROM generated_document WHERE id = ?").param(id).query(DocumentArchive::map).optional();
+    }
+
+    private boolean fileIntact(GeneratedDocument d) {
+        Path file = resolve(d);
+        try {
+            return Files.isRegularFile(file) && Files.size(file) == d.sizeBytes();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The record of a dated document (a brief, or a bulletin written before drafts existed). */
     public Optional<GeneratedDocument> find(long roundId, DocumentKind kind, LocalDate asOf) {
-        return jdbc.sql("SELECT * FROM generated_document WHERE round_id = ? AND kind = ? AND as_of = ?")
-                .params(roundId, kind.name(), asOf).query(DocumentArchive::map).optional();
+        return inSlot(roundId, kind, asOf.toString());
+    }
+
+    Optional<GeneratedDocument> inSlot(long roundId, DocumentKind kind, String slot) {
+        return jdbc.sql("SELECT * FROM generated_document WHERE round_id = ? AND kind = ? AND slot = ?")
+                .params(roundId, kind.name(), slot).query(DocumentArchive::map).optional();
     }
 
     public List<GeneratedDocument> findByJobExecution(long jobExecutionId) {
@@ -63,50 +90,104 @@ public class DocumentArchive {
     }
 
     /**
-     * Writes the PDF to {@code relativePath} atomically and records it. Runs inside the caller's transaction:
-     * if the record does not commit, the next run finds the input hash unrecorded and writes the file again.
-     *
-     * <p>The record is found by a plain read, then updated by its id or inserted. (An UPDATE of a missing row
-     * would lock the gap where it belongs in the unique index, and on MySQL/MariaDB two partitions doing that
-     * at once, then inserting, deadlock each other.) Two statements, and the record is returned as written.
+     * Writes the PDF of a dated document (a brief) to {@code relativePath} atomically and records it in the slot of
+     * its date. Runs inside the caller's transaction: if the record does not commit, the next run finds the input
+     * hash unrecorded and writes the file again.
      */
     public GeneratedDocument store(long roundId, DocumentKind kind, LocalDate asOf, String relativePath, String inputSha256,
                                    byte[] pdf, int pageCount, Long jobExecutionId) {
+        return storeIn(asOf.toString(), roundId, kind, asOf, relativePath, inputSha256, pdf, pageCount, jobExecutionId);
+    }
+
+    /**
+     * Replaces the round's draft with this PDF. The file is {@code relativePath} unless another record (a bulletin of
+     * that date written before drafts existed) holds that name, then {@code …-draft.pdf}: a file that may have been
+     * posted is never overwritten. The previous draft's file, if it had another name that nothing else records, is
+     * removed once the new record is committed.
+     */
+    public GeneratedDocument storeDraft(long roundId, DocumentKind kind, LocalDate asOf, String relativePath,
+                                        String inputSha256, byte[] pdf, int pageCount, Long jobExecutionId) {
+        Optional<GeneratedDocument> previous = findDraft(roundId, kind);
+        String path = relativePath;
+        if (heldByAnother(path, DRAFT)) path = path.replaceFirst("\\.pdf$", "") + "-draft.pdf";
+        GeneratedDocument stored = storeIn(DRAFT, roundId, kind, asOf, path, inputSha256, pdf, pageCount, jobExecutionId);
+        if (previous.isPresent() && !previous.get().path().equals(stored.path()) && !heldByAnother(previous.get().path(), DRAFT)) {
+            Path old = outputDir.resolve(previous.get().path()).normalize();
+            if (old.startsWith(outputDir)) afterCommit(() -> deleteQuietly(old));
+        }
+        return stored;
+    }
+
+    private boolean heldByAnother(String relativePath, String slot) {
+        return jdbc.sql("SELECT COUNT(*) FROM generated_document WHERE path = ? AND slot <> ?").params(relativePath, slot)
+                .query(Long.class).single() > 0;
+    }
+
+    private static void afterCommit(Runnable action) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() { action.run(); }
+            });
+        } else {
+            action.run();
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // an old draft left behind costs disk space only; nothing records it any more
+        }
+    }
+
+    /**
+     * The record is found by a plain read, then updated by its id or inserted. (An UPDATE of a missing row
+     * would lock the gap where it belongs in the unique index, and on MySQL/MariaDB two partitions doing that
+     * at once, then inserting, deadlock each other.) Two statements, and the record is returned as written.
+     */
+    private GeneratedDocument storeIn(String slot, long roundId, DocumentKind kind, LocalDate asOf, String relativePath,
+                                      String inputSha256, byte[] pdf, int pageCount, Long jobExecutionId) {
         Path target = outputDir.resolve(relativePath).normalize();
         if (!target.startsWith(outputDir)) throw new IllegalArgumentException("path leaves the output folder: " + relativePath);
         writeAtomically(target, pdf);
         String sha = sha256(pdf);
         LocalDateTime now = LocalDateTime.now().withNano(0);
-        Optional<Long> existing = jdbc.sql("SELECT id FROM generated_document WHERE round_id = ? AND kind = ? AND as_of = ?")
-                .params(roundId, kind.name(), asOf).query(Long.class).optional();
+        Optional<Long> existing = jdbc.sql("SELECT id FROM generated_document WHERE round_id = ? AND kind = ? AND slot = ?")
+                .params(roundId, kind.name(), slot).query(Long.class).optional();
         long id;
         if (existing.isPresent()) {
             id = existing.get();
-            update(id, relativePath, sha, inputSha256, pageCount, pdf.length, jobExecutionId, now);
+            update(id, asOf, relativePath, sha, inputSha256, pageCount, pdf.length, jobExecutionId, now);
         } else {
             try {
-                GeneratedKeyHolder keys = new GeneratedKeyHolder();
-                jdbc.sql("INSERT INTO generated_document (round_id, kind, as_of, path, sha256, input_sha256, page_count,"
-                                + " size_bytes, job_execution_id, created_at) VALUES (?,?,?,?,?,?,?,?,?,?)")
-                        .params(roundId, kind.name(), asOf, relativePath, sha, inputSha256, pageCount, (long) pdf.length,
-                                jobExecutionId, now)
-                        .update(keys, "id");
-                id = keys.getKey().longValue();
+                id = insert(slot, roundId, kind, asOf, relativePath, sha, inputSha256, pageCount, pdf.length, jobExecutionId, now);
             } catch (DuplicateKeyException raced) {
                 // another process recorded the same document a moment ago: this version replaces it
-                id = find(roundId, kind, asOf).orElseThrow().id();
-                update(id, relativePath, sha, inputSha256, pageCount, pdf.length, jobExecutionId, now);
+                id = inSlot(roundId, kind, slot).orElseThrow().id();
+                update(id, asOf, relativePath, sha, inputSha256, pageCount, pdf.length, jobExecutionId, now);
             }
         }
         return new GeneratedDocument(id, roundId, kind, asOf, relativePath, sha, inputSha256, pageCount, pdf.length,
                 jobExecutionId, now);
     }
 
-    private void update(long id, String relativePath, String sha, String inputSha256, int pageCount, long size,
-                        Long jobExecutionId, LocalDateTime now) {
-        jdbc.sql("UPDATE generated_document SET path = ?, sha256 = ?, input_sha256 = ?, page_count = ?,"
+    long insert(String slot, long roundId, DocumentKind kind, LocalDate asOf, String relativePath, String sha,
+                String inputSha256, int pageCount, long size, Long jobExecutionId, LocalDateTime now) {
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO generated_document (round_id, kind, slot, as_of, path, sha256, input_sha256, page_count,"
+                        + " size_bytes, job_execution_id, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)")
+                .params(roundId, kind.name(), slot, asOf, relativePath, sha, inputSha256, pageCount, size, jobExecutionId, now)
+                .update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    private void update(long id, LocalDate asOf, String relativePath, String sha, String inputSha256, int pageCount,
+                        long size, Long jobExecutionId, LocalDateTime now) {
+        jdbc.sql("UPDATE generated_document SET as_of = ?, path = ?, sha256 = ?, input_sha256 = ?, page_count = ?,"
                         + " size_bytes = ?, job_execution_id = ?, created_at = ? WHERE id = ?")
-                .params(relativePath, sha, inputSha256, pageCount, size, jobExecutionId, now, id)
+                .params(asOf, relativePath, sha, inputSha256, pageCount, size, jobExecutionId, now, id)
                 .update();
     }
 
@@ -145,7 +226,7 @@ public class DocumentArchive {
         }
     }
 
-    private static GeneratedDocument map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    static GeneratedDocument map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         long exec = rs.getLong("job_execution_id");
         return new GeneratedDocument(rs.getLong("id"), rs.getLong("round_id"), DocumentKind.valueOf(rs.getString("kind")),
                 rs.getObject("as_of", LocalDate.class), rs.getString("path"), rs.getString("sha256"),

@@ -15,8 +15,9 @@ import io.rectify.progress.SnapshotReader;
 import io.rectify.render.DocumentRenderer;
 
 /**
- * One round's bulletin, from ledger to PDF bytes: snapshot, aggregate, compose, render. Returns nothing
- * when the document recorded for that date was made from the same inputs and its file is in place.
+ * One round's bulletin, from ledger to PDF bytes: snapshot, aggregate, compose, render. The result is the round's
+ * draft (one per round, replaced when its content changes); published versions are made from it by 签发 and
+ * never written here. Returns nothing when the draft was made from the same inputs and its file is in place.
  */
 public class BulletinMaker {
 
@@ -49,14 +50,16 @@ public class BulletinMaker {
         OfficialDocument document = composer.compose(progress);
         // the model's text form covers every word and figure printed, so equal hashes mean an equal document
         String inputSha = DocumentArchive.sha256(document.toString().getBytes(StandardCharsets.UTF_8));
-        Optional<GeneratedDocument> current = archive.findCurrent(roundId, DocumentKind.BULLETIN, asOf);
-        if (current.isPresent() && current.get().inputSha256().equals(inputSha)) return Optional.empty();
+        Optional<GeneratedDocument> current = archive.findCurrentDraft(roundId, DocumentKind.BULLETIN);
+        if (current.isPresent() && current.get().inputSha256().equals(inputSha) && current.get().asOf().equals(asOf)) {
+            return Optional.empty();
+        }
         return Optional.of(new Bulletin(roundId, progress.snapshot().round().code(), asOf, inputSha,
                 renderer.render(document)));
     }
 
     public GeneratedDocument store(Bulletin b, Long jobExecutionId) {
-        return archive.store(b.roundId(), DocumentKind.BULLETIN, b.asOf(), b.relativePath(), b.inputSha256(),
+        return archive.storeDraft(b.roundId(), DocumentKind.BULLETIN, b.asOf(), b.relativePath(), b.inputSha256(),
                 b.pdf().bytes(), b.pdf().pageCount(), jobExecutionId);
     }
 }

@@ -12,6 +12,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import io.rectify.archive.DocumentArchive;
 import io.rectify.archive.DocumentKind;
 import io.rectify.archive.GeneratedDocument;
 
@@ -24,7 +25,20 @@ class DocumentCatalog {
 
     /** A document with its round, as the pages list it. */
     public record Entry(GeneratedDocument doc, String roundCode, String inspectionKind, String inspectedOrg,
-                        String inspectingBody) {
+                        String inspectingBody, String slot) {
+
+        public Entry(GeneratedDocument doc, String roundCode, String inspectionKind, String inspectedOrg,
+                     String inspectingBody) {
+            this(doc, roundCode, inspectionKind, inspectedOrg, inspectingBody, doc.asOf().toString());
+        }
+
+        public boolean draft() { return DocumentArchive.DRAFT.equals(slot); }
+
+        /** The published version's number, or 0 for a draft, a brief or a bulletin from before versions. */
+        public int version() { return slot != null && slot.matches("V\\d{1,6}") ? Integer.parseInt(slot.substring(1)) : 0; }
+
+        /** 草稿, 第 N 版, or nothing. */
+        public String stageLabel() { return draft() ? "草稿" : version() > 0 ? "第 " + version() + " 版（已签发）" : ""; }
 
         public String roundName() { return inspectedOrg + "（" + inspectingBody + "）"; }
 
@@ -87,6 +101,6 @@ class DocumentCatalog {
                 rs.getString("sha256"), rs.getString("input_sha256"), rs.getInt("page_count"), rs.getLong("size_bytes"),
                 execution, rs.getObject("created_at", LocalDateTime.class));
         return new Entry(doc, rs.getString("round_code"), rs.getString("inspection_kind"), rs.getString("inspected_org"),
-                rs.getString("inspecting_body"));
+                rs.getString("inspecting_body"), rs.getString("slot"));
     }
 }

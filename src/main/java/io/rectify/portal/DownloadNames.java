@@ -13,7 +13,8 @@ final class DownloadNames {
     private DownloadNames() {}
 
     static String chineseName(DocumentCatalog.Entry e) {
-        return safe(e.inspectedOrg() + e.kindLabel()) + "-" + e.doc().asOf() + ".pdf";
+        return safe(e.inspectedOrg() + e.kindLabel()) + "-" + e.doc().asOf() + (e.version() > 0 ? "-第" + e.version() + "版" : "")
+                + ".pdf";
     }
 
     static String asciiName(DocumentCatalog.Entry e) {

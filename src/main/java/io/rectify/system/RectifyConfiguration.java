@@ -6,8 +6,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import io.rectify.archive.DocumentArchive;
+import io.rectify.archive.Publications;
 import io.rectify.document.BulletinComposer;
 import io.rectify.document.TemplateEngine;
 import io.rectify.jobs.BulletinMaker;
@@ -38,6 +40,11 @@ public class RectifyConfiguration {
     @Bean
     DocumentArchive documentArchive(JdbcClient jdbc, @Value("${rectify.output-dir}") Path outputDir) {
         return new DocumentArchive(jdbc, outputDir);
+    }
+
+    @Bean
+    Publications publications(JdbcClient jdbc, DocumentArchive archive, PlatformTransactionManager transactions) {
+        return new Publications(jdbc, archive, transactions);
     }
 
     @Bean

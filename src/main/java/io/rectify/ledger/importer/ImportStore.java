@@ -272,12 +272,16 @@ public class ImportStore implements LedgerValidator.Existing {
     // ---- the import log ----
 
     public long startLog(String roundCode, String fileName, String sha256, Long jobExecutionId) {
+        return startLog(roundCode, fileName, sha256, jobExecutionId, null);
+    }
+
+    public long startLog(String roundCode, String fileName, String sha256, Long jobExecutionId, String importedBy) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO ledger_import (round_code, file_name, file_sha256, row_count, measures_added, statuses_changed,"
-                        + " deadlines_moved, measures_closed, reports_added, job_execution_id, imported_at)"
-                        + " VALUES (?,?,?,0,0,0,0,0,0,?,?)")
+                        + " deadlines_moved, measures_closed, reports_added, job_execution_id, imported_at, imported_by)"
+                        + " VALUES (?,?,?,0,0,0,0,0,0,?,?,?)")
                 .params(roundCode, fileName.length() > 255 ? fileName.substring(0, 255) : fileName, sha256, jobExecutionId,
-                        LocalDateTime.now().withNano(0))
+                        LocalDateTime.now().withNano(0), importedBy)
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
