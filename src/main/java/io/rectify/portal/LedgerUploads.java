@@ -37,9 +37,9 @@ class LedgerUploads {
     private static final Logger log = LoggerFactory.getLogger("rectify.portal");
 
     /** What a dry run or an import found: problems, or the changes; {@code failure} when the job itself failed. */
-    record Check(Upload upload, List<ImportProblems.Problem> problems, int problemCount, ImportSummary summary,
+    public record Check(Upload upload, List<ImportProblems.Problem> problems, int problemCount, ImportSummary summary,
                  String failure) {
-        boolean ok() { return problemCount == 0 && failure == null && summary != null; }
+        public boolean ok() { return problemCount == 0 && failure == null && summary != null; }
     }
 
     /** A file the page refused before any import (too large, empty): nothing was kept. */
