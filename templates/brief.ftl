@@ -15,7 +15,7 @@ subject: ${k}整改${quarter.name}专题会议汇报材料
 keywords: ${k}整改, 季度专题会议, ${round.inspectedOrg}, ${quarter.code}
 p: 按照“后续整改阶段每季度召开1次专题会议”的要求,现将截至${cnDate(asOf)}${k}整改进展情况汇报如下,并提出需研究决定的事项,供会议研究。
 h1: 一、总体进展
-p: ${round.inspectingBody}于${cnDate(round.feedbackDate)}反馈${k}意见,反馈问题${problems.total}个,细化整改措施${measures.total}项。截至${cnDate(asOf)},已完成${measures.completed}项、完成率${pct(measures)};长期坚持${measures.longTerm}项;正在推进${measures.inProgress}项<#if measures.overdue gt 0>,其中超期${measures.overdue}项</#if>。<#if quarter.first>本季度为集中整改后首次季度汇报。<#else>与${quarter.previousName}末相比,新增完成${change.completedNumber}项,完成率<#if change.rateSign gt 0>提高${change.ratePoints}个百分点<#elseif change.rateSign lt 0>下降${change.ratePoints}个百分点<#else>持平</#if>,超期措施${up(change.overdueNumber, "项")}。</#if>
+p: ${round.inspectingBody}于${cnDate(round.feedbackDate)}反馈${k}意见,反馈问题${problems.total}个,细化整改措施${measures.total}项。截至${cnDate(asOf)},已完成${measures.completed}项、完成率${pct(measures)};长期坚持${measures.longTerm}项;正在推进${measures.active}项<#if measures.notStarted gt 0>;尚未启动${measures.notStarted}项</#if><#if measures.overdue gt 0>,其中超期${measures.overdue}项</#if>。<#if quarter.first>本季度为集中整改后首次季度汇报。<#else>与${quarter.previousName}末相比,新增完成${change.completedNumber}项,完成率<#if change.rateSign gt 0>提高${change.ratePoints}个百分点<#elseif change.rateSign lt 0>下降${change.ratePoints}个百分点<#else>持平</#if>,超期措施${up(change.overdueNumber, "项")}。</#if>
 table: 表1 整改措施总体情况
 cols: 4, 3, 3, 3
 th: 项目 | 本季度末 | 上季度末 | 变化
@@ -33,7 +33,7 @@ bar: (${cn(s.seq)})${s.title} | ${s.measures.completed} | ${s.measures.longTerm}
 </#list>
 <#list sections as s>
 h2: (${cn(s.seq)})${s.title}
-p: 本方面整改措施${s.measures.total}项,已完成${s.measures.completed}项、完成率${pct(s.measures)}<#if s.measures.longTerm gt 0>,长期坚持${s.measures.longTerm}项</#if><#if s.measures.inProgress gt 0>,正在推进${s.measures.inProgress}项<#if s.measures.overdue gt 0>(其中超期${s.measures.overdue}项)</#if></#if><#if !quarter.first>;本季度新增完成${s.change.completedNumber}项</#if>。
+p: 本方面整改措施${s.measures.total}项,已完成${s.measures.completed}项、完成率${pct(s.measures)}<#if s.measures.longTerm gt 0>,长期坚持${s.measures.longTerm}项</#if><#if s.measures.inProgress gt 0>,<#if s.measures.active gt 0>正在推进${s.measures.active}项</#if><#if s.measures.notStarted gt 0><#if s.measures.active gt 0>、</#if>尚未启动${s.measures.notStarted}项</#if><#if s.measures.overdue gt 0>(其中超期${s.measures.overdue}项)</#if></#if><#if !quarter.first>;本季度新增完成${s.change.completedNumber}项</#if>。
 table: 表2-${s?counter} 逐项问题整改措施完成情况
 cols: 2, 8, 2, 3, 3, 2, 3
 th: 序号 | 反馈问题 | 措施 | ${w.COMPLETED} | ${w.IN_PROGRESS} | ${w.OVERDUE} | ${w.LONG_TERM}
@@ -105,5 +105,5 @@ h1: 五、下一步工作建议
 p: 1.压实整改责任。<#if overdue?has_content>对${overdue?size}项超期未完成的整改措施,由责任领导牵头逐项分析原因、重新明确完成时限,下季度专题会议听取完成情况;</#if>对整改进度排名靠后的责任单位进行提醒督办。
 p: 2.抓好到期任务。<#if dueNext?has_content>${quarter.nextName}到期的${dueNext?size}项整改措施,</#if>按照“每月一汇报一汇总”机制跟踪进度,确保按期销号。
 p: 3.巩固整改成果。<#if longTerm?has_content>对${longTerm?size}项长期坚持的整改措施常态化推进;</#if><#if recheck?has_content>对${recheck?size}项已完成的整改措施组织“回头看”,</#if>把整改中行之有效的做法固化为制度机制,防止问题反弹回潮。
-signature: ${round.shortName}巡视整改工作领导小组办公室
+signature: ${round.shortName}${k}整改工作领导小组办公室
 date: ${asOf.iso}

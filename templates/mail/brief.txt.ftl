@@ -15,4 +15,4 @@ ${round.inspectedOrg}${round.kind}整改${quarter.name}专题会议汇报材料�
 需研究决定的事项：${w.OVERDUE}未完成的整改措施${overdue?size}项<#if warnings?filter(x -> x.count gt 0)?has_content>（其中<#list warnings?filter(x -> x.count gt 0) as x>${x.label}${x.count}项<#sep>、</#list>）</#if>；${quarter.nextName}到期的整改措施${dueNext?size}项；需开展“回头看”的已完成整改措施${recheck?size}项。
 
 <#if marking?has_content>本邮件及附件为${marking}，请勿转发。</#if>
-${round.shortName}巡视整改工作领导小组办公室
+${round.shortName}${round.kind}整改工作领导小组办公室

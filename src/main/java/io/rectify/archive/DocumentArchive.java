@@ -173,6 +173,56 @@ public class DocumentArchive {
                 jobExecutionId, now);
     }
 
+    /** Like {@link #store}, and replaces the findings recorded with the document by these (none: complete). */
+    public GeneratedDocument store(long roundId, DocumentKind kind, LocalDate asOf, String relativePath, String inputSha256,
+                                   byte[] pdf, int pageCount, Long jobExecutionId, List<DocumentFinding> findings) {
+        GeneratedDocument doc = store(roundId, kind, asOf, relativePath, inputSha256, pdf, pageCount, jobExecutionId);
+        replaceFindings(doc.id(), findings);
+        return doc;
+    }
+
+    /** Like {@link #storeDraft}, and replaces the findings recorded with the draft by these (none: complete). */
+    public GeneratedDocument storeDraft(long roundId, DocumentKind kind, LocalDate asOf, String relativePath,
+                                        String inputSha256, byte[] pdf, int pageCount, Long jobExecutionId,
+                                        List<DocumentFinding> findings) {
+        GeneratedDocument doc = storeDraft(roundId, kind, asOf, relativePath, inputSha256, pdf, pageCount, jobExecutionId);
+        replaceFindings(doc.id(), findings);
+        return doc;
+    }
+
+    void replaceFindings(long documentId, List<DocumentFinding> findings) {
+        jdbc.sql("DELETE FROM document_finding WHERE document_id = ?").param(documentId).update();
+        for (int i = 0; i < findings.size(); i++) {
+            DocumentFinding f = findings.get(i);
+            jdbc.sql("INSERT INTO document_finding (document_id, seq, part, item, message) VALUES (?,?,?,?,?)")
+                    .params(documentId, i + 1, cut(f.part(), 64), cut(f.item(), 64), cut(f.message(), 1000)).update();
+        }
+    }
+
+    private static String cut(String s, int max) { return s.length() <= max ? s : s.substring(0, max - 1) + "…"; }
+
+    /** The findings recorded with a document, in order; empty when it is complete. */
+    public List<DocumentFinding> findings(long documentId) {
+        return jdbc.sql("SELECT part, item, message FROM document_finding WHERE document_id = ? ORDER BY seq")
+                .param(documentId)
+                .query((rs, n) -> new DocumentFinding(rs.getString(1), rs.getString(2), rs.getString(3))).list();
+    }
+
+    /** How many findings each of these documents has (documents without findings are absent). */
+    public java.util.Map<Long, Integer> findingCounts(java.util.Collection<Long> documentIds) {
+        java.util.Map<Long, Integer> counts = new java.util.HashMap<>();
+        if (documentIds.isEmpty()) return counts;
+        jdbc.sql("SELECT document_id, COUNT(*) FROM document_finding WHERE document_id IN (:ids) GROUP BY document_id")
+                .param("ids", documentIds).query(rs -> { counts.put(rs.getLong(1), rs.getInt(2)); });
+        return counts;
+    }
+
+    /** The documents of a kind for a date, every round's. */
+    public List<GeneratedDocument> findAll(DocumentKind kind, LocalDate asOf) {
+        return jdbc.sql("SELECT * FROM generated_document WHERE kind = ? AND as_of = ? ORDER BY round_id")
+                .params(kind.name(), asOf).query(DocumentArchive::map).list();
+    }
+
     long insert(String slot, long roundId, DocumentKind kind, LocalDate asOf, String relativePath, String sha,
                 String inputSha256, int pageCount, long size, Long jobExecutionId, LocalDateTime now) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();

@@ -85,6 +85,7 @@ public class Publications {
             LocalDateTime now = LocalDateTime.now().withNano(0);
             long documentId = archive.insert("V" + number, roundId, kind, draft.asOf(), path, draft.sha256(),
                     draft.inputSha256(), draft.pageCount(), draft.sizeBytes(), draft.jobExecutionId(), now);
+            archive.replaceFindings(documentId, archive.findings(draft.id())); // a version keeps what its draft lacked
             String findingText = findings ? String.join("\n", approval.findings()) : null;
             GeneratedKeyHolder keys = new GeneratedKeyHolder();
             jdbc.sql("INSERT INTO publication (document_id, round_id, round_code, kind, version_no, as_of, path, sha256,"

@@ -34,6 +34,7 @@ public final class Cli {
             Map.entry("import", ImportCommand::new),
             Map.entry("template", TemplateCommand::new),
             Map.entry("export", ExportCommand::new),
+            Map.entry("figures", FiguresCommand::new),
             Map.entry("serve", ServeCommand::new),
             Map.entry("user", UserCommand::new),
             Map.entry("quarterly", QuarterlyCommand::new),
@@ -181,6 +182,7 @@ public final class Cli {
                   import    load a ledger workbook (.xlsx) or CSV into the database, checked row by row
                   template  write an empty ledger workbook to fill in
                   export    write a round's ledger back out as a workbook
+                  figures   list the figure names a round's texts may cite, with their values as of a date
                   serve     the secretaries' web page: find, preview and download the PDFs
                   user      add or change who may log in to the web page
                   help      this text; 'help COMMAND' or 'COMMAND --help' explains one command

@@ -12,34 +12,43 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import io.rectify.archive.DocumentArchive;
+import io.rectify.archive.DocumentFinding;
+import io.rectify.archive.DocumentKind;
 import io.rectify.archive.GeneratedDocument;
 import io.rectify.jobs.NightlyLauncher;
 import io.rectify.ledger.RoundFacts;
 import io.rectify.ledger.RoundRepository;
 
-/** {@code nightly [--as-of YYYY-MM-DD] [--round CODE]}: the bulletins of the day. */
+/** {@code nightly [--as-of YYYY-MM-DD] [--round CODE] [--strict]}: the bulletins of the day. */
 class NightlyCommand implements Cli.Command {
 
     LocalDate asOf;
     String round;
+    boolean strict;
 
     @Override
     public String usage() {
         return """
-                Usage: java -jar target/rectify.jar nightly [--as-of YYYY-MM-DD] [--round CODE]
+                Usage: java -jar target/rectify.jar nightly [--as-of YYYY-MM-DD] [--round CODE] [--strict]
 
                 Writes the progress bulletin of every active round (or of one round) as the ledger stood at the
                 end of the given day (default: today) into the output folder, one PDF per round. A bulletin whose
                 inputs have not changed since the last run is not written again. A run that was interrupted is
                 resumed where it stopped. Run by cron every night (see cron/).
 
-                Exit codes: 0 done, 1 the job failed (the error is printed), 2 bad arguments, unknown round or
-                a database that cannot be reached.""";
+                Each bulletin is checked before it is written: part 一 or 三 without text, a section without
+                items, a problem without 公开表述 or without measures, a figure name that cannot be filled. Each
+                finding is printed on one line (轮次:部分:项目:问题) and stored with the bulletin, which is then
+                listed as incomplete.
+                  --strict   a bulletin with findings makes the run fail (exit code 1)
+
+                Exit codes: 0 done, 1 the job failed (the error is printed) or, with --strict, a bulletin is
+                incomplete, 2 bad arguments, unknown round or a database that cannot be reached.""";
     }
 
     @Override
     public Arguments arguments(List<String> args) {
-        return Arguments.parse("nightly", args, Set.of("as-of", "round"), Set.of());
+        return Arguments.parse("nightly", args, Set.of("as-of", "round"), Set.of("strict"));
     }
 
     @Override
@@ -48,15 +57,21 @@ class NightlyCommand implements Cli.Command {
         asOf = args.has("as-of") ? Arguments.date("nightly", "as-of", args.get("as-of")) : LocalDate.now();
         round = args.get("round");
         if (round != null && round.isBlank()) throw new UsageException("nightly: --round needs a round code");
+        strict = args.has("strict");
     }
 
     @Override
     public int execute(ConfigurableApplicationContext context, PrintStream out, PrintStream err) throws Exception {
-        return runNightly(context, asOf, round, out, err);
+        return runNightly(context, asOf, round, strict, out, err);
     }
 
     static int runNightly(ConfigurableApplicationContext context, LocalDate asOf, String round, PrintStream out,
                           PrintStream err) throws Exception {
+        return runNightly(context, asOf, round, false, out, err);
+    }
+
+    static int runNightly(ConfigurableApplicationContext context, LocalDate asOf, String round, boolean strict,
+                          PrintStream out, PrintStream err) throws Exception {
         if (round != null) {
             RoundRepository rounds = context.getBean(RoundRepository.class);
             if (rounds.findByCode(round).isEmpty()) {
@@ -81,9 +96,31 @@ class NightlyCommand implements Cli.Command {
                     + execution.getId() + "): " + reason);
             return Cli.FAILED;
         }
+        int incomplete = printFindings(context, archive, asOf, round, out);
         out.println("nightly as of " + asOf + ": " + written.size() + " bulletin(s) written, "
-                + (filtered(execution)) + " unchanged");
+                + (filtered(execution)) + " unchanged" + (incomplete > 0 ? ", " + incomplete + " incomplete" : ""));
+        if (strict && incomplete > 0) {
+            err.println("rectify: nightly --strict: " + incomplete + " bulletin(s) of " + asOf
+                    + " incomplete (findings above); fix the ledger and run again");
+            return Cli.FAILED;
+        }
         return Cli.OK;
+    }
+
+    /** Prints every finding of the date's bulletins (all rounds or one), one line each; returns the incomplete ones. */
+    static int printFindings(ConfigurableApplicationContext context, DocumentArchive archive, LocalDate asOf, String round,
+                             PrintStream out) {
+        RoundRepository rounds = context.getBean(RoundRepository.class);
+        int incomplete = 0;
+        for (GeneratedDocument doc : archive.findAll(DocumentKind.BULLETIN, asOf)) {
+            String code = rounds.findById(doc.roundId()).map(RoundFacts::code).orElse(String.valueOf(doc.roundId()));
+            if (round != null && !round.equals(code)) continue;
+            List<DocumentFinding> findings = archive.findings(doc.id());
+            if (findings.isEmpty()) continue;
+            incomplete++;
+            for (DocumentFinding f : findings) out.println(f.line(code));
+        }
+        return incomplete;
     }
 
     /** Why a run failed, in one line: the root cause of the first failed worker step, where the real error is. */

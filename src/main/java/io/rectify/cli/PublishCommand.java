@@ -60,7 +60,7 @@ class PublishCommand implements Cli.Command {
             err.println("rectify: publish: round " + round + " has no draft bulletin (run: nightly --round " + round + ")");
             return Cli.FAILED;
         }
-        List<String> findings = context.getBean(DraftFindings.class).of(facts.id(), draft.asOf());
+        List<String> findings = context.getBean(DraftFindings.class).of(draft);
         if (!findings.isEmpty() && override == null) {
             for (String f : findings) err.println(round + ": " + f);
             err.println("rectify: publish: the draft of " + draft.asOf() + " has " + findings.size()

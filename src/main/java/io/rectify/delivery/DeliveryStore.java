@@ -52,6 +52,12 @@ public class DeliveryStore {
     private final JdbcClient jdbc;
     private final TransactionTemplate own;
 
+    /** The kind (巡视 or 巡察) of the round a document belongs to, for the sender's name. */
+    public String roundKind(long documentId) {
+        return jdbc.sql("SELECT r.inspection_kind FROM generated_document g JOIN inspection_round r ON r.id = g.round_id"
+                + " WHERE g.id = ?").param(documentId).query(String.class).optional().orElse("巡视");
+    }
+
     public DeliveryStore(JdbcClient jdbc, PlatformTransactionManager tx) {
         this.jdbc = jdbc;
         this.own = new TransactionTemplate(tx);

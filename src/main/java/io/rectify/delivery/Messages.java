@@ -63,6 +63,17 @@ public final class Messages {
         }
     }
 
+    /** The sender as a round of this kind names it: 巡视整改办 reads 巡察整改办 for a 巡察 round. */
+    public static InternetAddress forKind(InternetAddress from, String kind) {
+        String personal = from.getPersonal();
+        if (personal == null || !"巡察".equals(kind) || !personal.contains("巡视")) return from;
+        try {
+            return new InternetAddress(from.getAddress(), personal.replace("巡视", "巡察"), "UTF-8");
+        } catch (java.io.UnsupportedEncodingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Parses the sender, e.g. {@code 巡视整改办 <rectify@example.org>}. */
     public static InternetAddress from(String text) {
         try {

@@ -189,6 +189,7 @@ public class BriefComposer {
         m.put("overdue", c.overdue());
         m.put("longTerm", c.longTerm());
         m.put("notStarted", c.notStarted());
+        m.put("active", c.inProgress() - c.notStarted());
         m.put("rate", c.completionRate().toPlainString());
         return m;
     }
@@ -201,7 +202,8 @@ public class BriefComposer {
         m.put("inProgress", signed(now.inProgress() - then.inProgress()));
         m.put("overdue", signed(now.overdue() - then.overdue()));
         m.put("longTerm", signed(now.longTerm() - then.longTerm()));
-        BigDecimal points = now.completionRate().subtract(then.completionRate());
+        // from the exact rates, rounded once: 82.46 − 80.04 is 2.4 points, not 82.5 − 80.0 = 2.5
+        BigDecimal points = now.exactRate().subtract(then.exactRate()).setScale(1, java.math.RoundingMode.HALF_UP);
         m.put("rate", points.signum() > 0 ? "+" + points.toPlainString() : points.toPlainString());
         m.put("completedNumber", now.completed() - then.completed());
         m.put("overdueNumber", now.overdue() - then.overdue());

@@ -15,7 +15,7 @@ import io.rectify.progress.WorkEventCategory;
 /**
  * Fills the bulletin's wording ({@code templates/bulletin.ftl}) with a round's progress. The template gets
  * plain data only: the round's facts, the figures {@code f.*}, the sections with their items, the texts
- * people wrote for the round, and the as-of date.
+ * people wrote for the round (their figures filled in), and the as-of date.
  */
 public class BulletinComposer {
 
@@ -27,6 +27,15 @@ public class BulletinComposer {
 
     public OfficialDocument compose(Progress progress) {
         return DocumentMarkup.parse(templates.fill(TEMPLATE, model(progress)), TEMPLATE);
+    }
+
+    /** A bulletin and what makes it unfit to publish (nothing when it is complete). */
+    public record Draft(OfficialDocument document, List<Findings.Finding> findings) {
+        public boolean complete() { return findings.isEmpty(); }
+    }
+
+    public Draft draft(Progress progress) {
+        return new Draft(compose(progress), Findings.check(progress));
     }
 
     static Map<String, Object> model(Progress progress) {
@@ -66,8 +75,10 @@ public class BulletinComposer {
             return m;
         }).toList();
 
+        // people's texts are filled, never interpreted: only {名称} figures are replaced
+        Map<String, Object> values = Figures.values(progress);
         Map<String, Object> texts = new LinkedHashMap<>();
-        s.texts().forEach(texts::put);
+        s.texts().forEach((part, bodies) -> texts.put(part, bodies.stream().map(b -> Figures.fill(b, values).text()).toList()));
 
         Map<String, Object> model = new HashMap<>();
         model.put("round", round);
@@ -83,6 +94,7 @@ public class BulletinComposer {
     private static Map<String, Object> counts(Counts c) {
         return Map.of("total", c.total(), "completed", c.completed(), "inProgress", c.inProgress(),
                 "overdue", c.overdue(), "longTerm", c.longTerm(), "notStarted", c.notStarted(),
+                "active", c.inProgress() - c.notStarted(),
                 "rate", c.completionRate());
     }
 

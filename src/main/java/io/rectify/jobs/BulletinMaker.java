@@ -2,9 +2,11 @@ package io.rectify.jobs;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 
 import io.rectify.archive.DocumentArchive;
+import io.rectify.archive.DocumentFinding;
 import io.rectify.archive.DocumentKind;
 import io.rectify.archive.GeneratedDocument;
 import io.rectify.document.BulletinComposer;
@@ -36,9 +38,9 @@ public class BulletinMaker {
         this.archive = archive;
     }
 
-    /** A rendered bulletin ready to be stored. */
+    /** A rendered bulletin ready to be stored, with what makes it incomplete (nothing when it is complete). */
     public record Bulletin(long roundId, String roundCode, LocalDate asOf, String inputSha256,
-                           DocumentRenderer.RenderedPdf pdf) {
+                           DocumentRenderer.RenderedPdf pdf, List<DocumentFinding> findings) {
 
         public String relativePath() {
             return roundCode + "/" + roundCode + "-" + DocumentKind.BULLETIN.fileWord() + "-" + asOf + ".pdf";
@@ -47,19 +49,23 @@ public class BulletinMaker {
 
     public Optional<Bulletin> make(long roundId, LocalDate asOf) {
         Progress progress = aggregator.aggregate(snapshots.read(roundId, asOf));
-        OfficialDocument document = composer.compose(progress);
+        BulletinComposer.Draft draft = composer.draft(progress);
+        OfficialDocument document = draft.document();
         // the model's text form covers every word and figure printed, so equal hashes mean an equal document
-        String inputSha = DocumentArchive.sha256(document.toString().getBytes(StandardCharsets.UTF_8));
+        // (and the findings: a document whose findings changed is recorded again)
+        String inputSha = DocumentArchive.sha256((document + "\n" + draft.findings()).getBytes(StandardCharsets.UTF_8));
         Optional<GeneratedDocument> current = archive.findCurrentDraft(roundId, DocumentKind.BULLETIN);
         if (current.isPresent() && current.get().inputSha256().equals(inputSha) && current.get().asOf().equals(asOf)) {
             return Optional.empty();
         }
+        List<DocumentFinding> findings = draft.findings().stream()
+                .map(f -> new DocumentFinding(f.part(), f.item(), f.what())).toList();
         return Optional.of(new Bulletin(roundId, progress.snapshot().round().code(), asOf, inputSha,
-                renderer.render(document)));
+                renderer.render(document), findings));
     }
 
     public GeneratedDocument store(Bulletin b, Long jobExecutionId) {
         return archive.storeDraft(b.roundId(), DocumentKind.BULLETIN, b.asOf(), b.relativePath(), b.inputSha256(),
-                b.pdf().bytes(), b.pdf().pageCount(), jobExecutionId);
+                b.pdf().bytes(), b.pdf().pageCount(), jobExecutionId, b.findings());
     }
 }

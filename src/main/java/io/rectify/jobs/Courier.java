@@ -31,6 +31,7 @@ class Courier {
     private final InternetAddress from;
     private final boolean resendUncertain;
     private final Map<Long, Optional<Letter>> letters = new HashMap<>();
+    private final Map<Long, InternetAddress> senders = new HashMap<>();
 
     Courier(DeliveryStore store, Postman postman, DocumentArchive archive, MailTransport transport, InternetAddress from,
             boolean resendUncertain) {
@@ -53,7 +54,9 @@ class Courier {
         }
         String name = d.roundCode() + "/" + Quarter.of(d.asOf()) + "/" + d.recipientId() + "-"
                 + d.email().replaceAll("[^A-Za-z0-9@._-]", "_");
-        return postman.deliver(d, letter.get(), transport, from, name, resendUncertain);
+        InternetAddress sender = senders.computeIfAbsent(d.documentId(),
+                id -> io.rectify.delivery.Messages.forKind(from, store.roundKind(id)));
+        return postman.deliver(d, letter.get(), transport, sender, name, resendUncertain);
     }
 
     MailTransport transport() { return transport; }

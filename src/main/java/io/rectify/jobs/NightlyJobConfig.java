@@ -141,8 +141,10 @@ public class NightlyJobConfig {
         public void write(Chunk<? extends BulletinMaker.Bulletin> chunk) {
             for (BulletinMaker.Bulletin b : chunk) {
                 GeneratedDocument doc = maker.store(b, step.getJobExecutionId());
-                log.info("[{}] {}: wrote {} ({} pages, {} KB)", progress(step), b.roundCode(), doc.path(),
-                        doc.pageCount(), (doc.sizeBytes() + 1023) / 1024);
+                log.info("[{}] {}: wrote {} ({} pages, {} KB){}", progress(step), b.roundCode(), doc.path(),
+                        doc.pageCount(), (doc.sizeBytes() + 1023) / 1024,
+                        b.findings().isEmpty() ? "" : ", incomplete: " + b.findings().size() + " finding(s)");
+                for (var f : b.findings()) log.warn("{}", f.line(b.roundCode()));
             }
         }
     }

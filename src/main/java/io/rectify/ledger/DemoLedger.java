@@ -31,9 +31,11 @@ public class DemoLedger {
     private final LedgerWriter writer;
     private final RoundRepository rounds;
     private final JdbcClient jdbc;
+    private final RoundTexts texts;
 
-    public DemoLedger(LedgerWriter writer, RoundRepository rounds, JdbcClient jdbc) {
+    public DemoLedger(LedgerWriter writer, RoundRepository rounds, JdbcClient jdbc, RoundTexts texts) {
         this.writer = writer;
+        this.texts = texts;
         this.rounds = rounds;
         this.jdbc = jdbc;
     }
@@ -88,7 +90,8 @@ public class DemoLedger {
                     Integer.parseInt(row.get("event_count")), row.get("description"));
         }
         for (Map<String, String> row : read("texts.tsv")) {
-            writer.insertText(roundId, row.get("part"), Integer.parseInt(row.get("seq")), row.get("body"));
+            texts.insert(roundId, new RoundTexts.Text(TextPart.valueOf(row.get("part")), Integer.parseInt(row.get("seq")),
+                    row.get("body")));
         }
         // the leaders who receive the quarterly brief: positions only, example.org addresses
         for (Map<String, String> row : read("recipients.tsv")) {

@@ -65,11 +65,6 @@ public class LedgerWriter {
                 .params(roundId, date, category, count, description).update();
     }
 
-    public void insertText(long roundId, String part, int seq, String body) {
-        jdbc.sql("INSERT INTO round_text (round_id, part, seq, body) VALUES (?,?,?,?)")
-                .params(roundId, part, seq, body).update();
-    }
-
     /** Removes a round with everything that hangs off it, including the records of its generated documents. */
     public void deleteRound(long roundId) {
         String problems = "SELECT p.id FROM problem p JOIN feedback_section s ON s.id = p.section_id WHERE s.round_id = ?";
@@ -78,10 +73,13 @@ public class LedgerWriter {
                 .param(roundId).update();
         jdbc.sql("DELETE FROM delivery WHERE recipient_id IN (SELECT id FROM recipient WHERE round_id = ?)")
                 .param(roundId).update();
+        jdbc.sql("DELETE FROM document_finding WHERE document_id IN (SELECT id FROM generated_document WHERE round_id = ?)")
+                .param(roundId).update();
         jdbc.sql("DELETE FROM generated_document WHERE round_id = ?").param(roundId).update();
         jdbc.sql("DELETE FROM recipient WHERE round_id = ?").param(roundId).update();
         jdbc.sql("DELETE FROM user_round WHERE round_id = ?").param(roundId).update();
         jdbc.sql("DELETE FROM progress_report WHERE measure_id IN (" + measures + ")").param(roundId).update();
+        jdbc.sql("DELETE FROM measure_term WHERE measure_id IN (" + measures + ")").param(roundId).update();
         jdbc.sql("DELETE FROM measure WHERE problem_id IN (" + problems + ")").param(roundId).update();
         jdbc.sql("DELETE FROM problem WHERE section_id IN (SELECT id FROM feedback_section WHERE round_id = ?)")
                 .param(roundId).update();

@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import io.rectify.archive.DocumentArchive;
+import io.rectify.archive.DocumentFinding;
 import io.rectify.archive.DocumentKind;
 import io.rectify.archive.GeneratedDocument;
 
@@ -25,11 +26,11 @@ class DocumentCatalog {
 
     /** A document with its round, as the pages list it. */
     public record Entry(GeneratedDocument doc, String roundCode, String inspectionKind, String inspectedOrg,
-                        String inspectingBody, String slot) {
+                        String inspectingBody, String slot, List<DocumentFinding> findings) {
 
         public Entry(GeneratedDocument doc, String roundCode, String inspectionKind, String inspectedOrg,
-                     String inspectingBody) {
-            this(doc, roundCode, inspectionKind, inspectedOrg, inspectingBody, doc.asOf().toString());
+                     String inspectingBody, List<DocumentFinding> findings) {
+            this(doc, roundCode, inspectionKind, inspectedOrg, inspectingBody, doc.asOf().toString(), findings);
         }
 
         public boolean draft() { return DocumentArchive.DRAFT.equals(slot); }
@@ -39,6 +40,13 @@ class DocumentCatalog {
 
         /** 草稿, 第 N 版, or nothing. */
         public String stageLabel() { return draft() ? "草稿" : version() > 0 ? "第 " + version() + " 版（已签发）" : ""; }
+
+        /** A document with findings is a draft that is not fit to publish yet. */
+        public boolean incomplete() { return !findings.isEmpty(); }
+
+        Entry withFindings(List<DocumentFinding> f) {
+            return new Entry(doc, roundCode, inspectionKind, inspectedOrg, inspectingBody, slot, List.copyOf(f));
+        }
 
         public String roundName() { return inspectedOrg + "（" + inspectingBody + "）"; }
 
@@ -63,8 +71,12 @@ class DocumentCatalog {
             + " r.inspecting_body FROM generated_document g JOIN inspection_round r ON r.id = g.round_id";
 
     private final JdbcClient jdbc;
+    private final DocumentArchive archive;
 
-    DocumentCatalog(JdbcClient jdbc) { this.jdbc = jdbc; }
+    DocumentCatalog(JdbcClient jdbc, DocumentArchive archive) {
+        this.jdbc = jdbc;
+        this.archive = archive;
+    }
 
     Page<Entry> list(Viewer viewer, Filter filter, int page) {
         StringBuilder sql = new StringBuilder(SELECT).append(" WHERE 1 = 1");
@@ -81,14 +93,16 @@ class DocumentCatalog {
         sql.append(" ORDER BY g.as_of DESC, g.created_at DESC, g.id DESC LIMIT ? OFFSET ?");
         params.add(PAGE_SIZE + 1);
         params.add(page * PAGE_SIZE);
-        List<Entry> rows = jdbc.sql(sql.toString()).params(params).query(DocumentCatalog::map).list();
+        List<Entry> rows = jdbc.sql(sql.toString()).params(params).query(DocumentCatalog::map).list().stream()
+                .map(e -> e.withFindings(archive.findings(e.doc().id()))).toList();
         boolean more = rows.size() > PAGE_SIZE;
         return new Page<>(more ? rows.subList(0, PAGE_SIZE) : rows, page, more);
     }
 
     /** Any document by id, whoever may see it; access is checked by the caller. */
     Optional<Entry> find(long id) {
-        return jdbc.sql(SELECT + " WHERE g.id = ?").param(id).query(DocumentCatalog::map).optional();
+        return jdbc.sql(SELECT + " WHERE g.id = ?").param(id).query(DocumentCatalog::map).optional()
+                .map(e -> e.withFindings(archive.findings(e.doc().id())));
     }
 
     static String placeholders(int n) { return String.join(",", java.util.Collections.nCopies(n, "?")); }
@@ -101,6 +115,6 @@ class DocumentCatalog {
                 rs.getString("sha256"), rs.getString("input_sha256"), rs.getInt("page_count"), rs.getLong("size_bytes"),
                 execution, rs.getObject("created_at", LocalDateTime.class));
         return new Entry(doc, rs.getString("round_code"), rs.getString("inspection_kind"), rs.getString("inspected_org"),
-                rs.getString("inspecting_body"), rs.getString("slot"));
+                rs.getString("inspecting_body"), rs.getString("slot"), List.of());
     }
 }

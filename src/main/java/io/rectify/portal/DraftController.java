@@ -74,7 +74,7 @@ class DraftController {
         model.addAttribute("round", round);
         model.addAttribute("draft", draft == null ? null : access.entry(viewer, draft.id()));
         model.addAttribute("draftFileThere", draft != null && archive.findCurrentDraft(round.id(), DocumentKind.BULLETIN).isPresent());
-        model.addAttribute("findings", draft == null ? List.of() : findings.of(round.id(), draft.asOf()));
+        model.addAttribute("findings", draft == null ? List.of() : findings.of(draft));
         model.addAttribute("versions", publications.versions(round.id(), DocumentKind.BULLETIN));
         model.addAttribute("today", LocalDate.now());
         model.addAttribute("canRegenerate", viewer.isAdmin() || viewer.role() == Role.SECRETARY);
@@ -123,7 +123,7 @@ class DraftController {
                    @RequestParam(required = false) String overrideReason, RedirectAttributes flash) {
         RoundFacts round = rounds.forLeader(viewer, code);
         GeneratedDocument draft = archive.findCurrentDraft(round.id(), DocumentKind.BULLETIN).orElse(null);
-        List<String> found = draft == null ? List.of() : findings.of(round.id(), draft.asOf());
+        List<String> found = draft == null ? List.of() : findings.of(draft);
         try {
             Publications.Version v = publications.publish(round.id(), round.code(), DocumentKind.BULLETIN,
                     new Publications.Approval(viewer.username(), draftSha256, found,

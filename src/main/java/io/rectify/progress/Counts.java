@@ -17,6 +17,12 @@ public record Counts(int total, int completed, int inProgress, int overdue, int 
                 longTerm + o.longTerm, notStarted + o.notStarted);
     }
 
+    /** Completed share in percent, unrounded (12 decimals), for differences that are rounded once. */
+    public BigDecimal exactRate() {
+        if (total == 0) return BigDecimal.ZERO;
+        return BigDecimal.valueOf(completed * 100L).divide(BigDecimal.valueOf(total), 12, RoundingMode.HALF_UP);
+    }
+
     /** Completed share in percent, one decimal, half up; 0 when there is nothing to complete. */
     public BigDecimal completionRate() {
         if (total == 0) return BigDecimal.ZERO.setScale(1);

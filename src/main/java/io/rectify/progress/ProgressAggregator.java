@@ -52,10 +52,12 @@ public class ProgressAggregator {
     }
 
     /**
-     * A problem is completed when all its measures are; long-term when what remains is long-term work;
+     * A problem without measures is not started;
+     * a problem is completed when all its measures are; long-term when what remains is long-term work;
      * otherwise in progress, and overdue when one of its measures is.
      */
     static Counts problemCounts(List<Snapshot.Measure> ms, LocalDate asOf) {
+        if (ms.isEmpty()) return new Counts(1, 0, 1, 0, 0, 1); // nothing done yet: not completed, not started
         if (ms.stream().allMatch(Snapshot.Measure::completed)) return new Counts(1, 1, 0, 0, 0, 0);
         if (ms.stream().allMatch(m -> m.completed() || m.longTerm())) return new Counts(1, 0, 0, 0, 1, 0);
         boolean overdue = ms.stream().anyMatch(m -> m.overdue(asOf));

@@ -15,11 +15,13 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.rectify.ledger.MeasureKind;
 import io.rectify.ledger.MeasureStatus;
+import io.rectify.ledger.MeasureTerms;
+import io.rectify.ledger.RoundTexts;
 import io.rectify.ledger.RoundFacts;
 import io.rectify.ledger.RoundRepository;
 
 /**
- * Reads a round's as-of snapshot in eight queries (more only for a round of over 200 problems or measures), each a
+ * Reads a round's as-of snapshot in ten queries (more only for a round of over 200 problems or measures), each a
  * single-table index range down from the round, so the time per round does not grow with the number of rounds in
  * the database, whatever the database's statistics say.
  */
@@ -28,10 +30,14 @@ public class SnapshotReader {
 
     private final JdbcClient jdbc;
     private final RoundRepository rounds;
+    private final RoundTexts roundTexts;
+    private final MeasureTerms terms;
 
-    public SnapshotReader(JdbcClient jdbc, RoundRepository rounds) {
+    public SnapshotReader(JdbcClient jdbc, RoundRepository rounds, RoundTexts roundTexts, MeasureTerms terms) {
         this.jdbc = jdbc;
         this.rounds = rounds;
+        this.roundTexts = roundTexts;
+        this.terms = terms;
     }
 
     @Transactional(readOnly = true)
@@ -84,8 +90,13 @@ public class SnapshotReader {
                     });
             return List.of();
         });
+        // deadline, kind, leader and unit as they were on the as-of date (a later import may have changed them)
+        Map<Long, MeasureTerms.Term> inForce = terms.inForce(measureIds, asOf);
         List<Snapshot.Measure> measures = new ArrayList<>(measureRows.size());
-        for (MeasureRow m : measureRows) {
+        for (MeasureRow row : measureRows) {
+            MeasureTerms.Term t = inForce.get(row.id());
+            MeasureRow m = t == null ? row : new MeasureRow(row.id(), row.problemId(), row.seq(), row.content(), t.leader(),
+                    t.unit(), t.deadline(), t.kind());
             LatestReport r = latest.getOrDefault(m.id(), LatestReport.NONE);
             measures.add(new Snapshot.Measure(m.id(), m.problemId(), m.seq(), m.content(), m.leader(), m.unit(), m.deadline(),
                     m.kind(), r.status() == null ? MeasureStatus.NOT_STARTED : MeasureStatus.valueOf(r.status()),
@@ -106,8 +117,7 @@ public class SnapshotReader {
                         + " AND event_date <= ? ORDER BY event_date, id LIMIT 1")
                 .params(roundId, asOf).query(String.class).list().stream().findFirst().orElse("");
         Map<String, List<String>> texts = new LinkedHashMap<>();
-        jdbc.sql("SELECT part, body FROM round_text WHERE round_id = ? ORDER BY part, seq").param(roundId)
-                .query(rs -> { texts.computeIfAbsent(rs.getString("part"), k -> new ArrayList<>()).add(rs.getString("body")); });
+        roundTexts.byPart(roundId).forEach((part, bodies) -> { if (!bodies.isEmpty()) texts.put(part.name(), bodies); });
         return new Snapshot(round, asOf, sections, problems, measures, totals, firstMechanism, texts);
     }
 

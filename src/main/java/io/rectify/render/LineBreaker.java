@@ -30,6 +30,10 @@ final class LineBreaker {
                 || (cp >= 0xC0 && cp <= 0x24F) || ".,%-/@_:+#&'~=*°‰".indexOf(cp) >= 0;
     }
 
+    private static boolean isDigit(int cp) {
+        return (cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19);
+    }
+
     private static boolean noStart(int cp) {
         return NO_START.indexOf(cp) >= 0;
     }
@@ -170,7 +174,8 @@ final class LineBreaker {
         boolean[] can = new boolean[n + 1];
         can[n] = true;
         for (int i = 1; i < n; i++) {
-            can[i] = canBreakBefore(cps, i);
+            // a title never parts a number from its unit ("2025年", "第四季度" stay whole)
+            can[i] = canBreakBefore(cps, i) && !(isDigit(cps[i - 1]) && Character.isIdeographic(cps[i]));
         }
         int minLines = Math.max(2, (int) Math.ceil(t.width(0, n, tc) / maxWidth));
         for (int m = minLines; m <= n; m++) {

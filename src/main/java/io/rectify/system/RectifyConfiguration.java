@@ -11,6 +11,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import io.rectify.archive.DocumentArchive;
 import io.rectify.archive.Publications;
 import io.rectify.document.BulletinComposer;
+import io.rectify.document.Figures;
 import io.rectify.document.TemplateEngine;
 import io.rectify.jobs.BulletinMaker;
 import io.rectify.progress.ProgressAggregator;
@@ -30,6 +31,11 @@ public class RectifyConfiguration {
     @Bean
     BulletinComposer bulletinComposer(TemplateEngine templates) {
         return new BulletinComposer(templates);
+    }
+
+    @Bean
+    Figures figures(SnapshotReader snapshots, ProgressAggregator aggregator) {
+        return new Figures(snapshots, aggregator);
     }
 
     @Bean

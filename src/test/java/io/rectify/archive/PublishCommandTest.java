@@ -69,13 +69,13 @@ class PublishCommandTest {
         assertThat(CliRun.run(db, output, "nightly", "--as-of", "2026-01-06").exitCode()).isZero();
         CliRun.Result refused = CliRun.run(db, output, "publish", "--round", "luojiang-2024");
         assertThat(refused.exitCode()).isEqualTo(1);
-        assertThat(refused.err()).contains("第二部分第 2 项", "nothing was published");
+        assertThat(refused.err()).contains("第2项：缺少公开表述", "nothing was published");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM publication").query(Long.class).single()).isEqualTo(1);
         CliRun.Result overridden = CliRun.run(db, output, "publish", "--round", "luojiang-2024", "--override", "领导同意先发布");
         assertThat(overridden.exitCode()).as(overridden.toString()).isZero();
         Map<String, Object> v2 = jdbc.sql("SELECT * FROM publication WHERE version_no = 2").query().singleRow();
         assertThat(v2.get("override_reason")).isEqualTo("领导同意先发布");
-        assertThat((String) v2.get("findings")).contains("第二部分第 2 项");
+        assertThat((String) v2.get("findings")).contains("第2项：缺少公开表述");
         assertThat(Files.readAllBytes(v1File)).isEqualTo(draftBytes);
     }
 

@@ -13,7 +13,7 @@ class DownloadNamesTest {
 
     static DocumentCatalog.Entry entry(String path, String kind, String org, DocumentKind k) {
         return new DocumentCatalog.Entry(new GeneratedDocument(1, 1, k, LocalDate.of(2025, 12, 25), path, "0".repeat(64),
-                "0".repeat(64), 1, 1, null, null), "luojiang-2024", kind, org, "省委巡视二组");
+                "0".repeat(64), 1, 1, null, null), "luojiang-2024", kind, org, "省委巡视二组", java.util.List.of());
     }
 
     @Test

@@ -197,8 +197,28 @@ class WorkplaceBrowserTest extends PortalTest {
         driver.manage().window().setSize(new Dimension(1280, 1000));
     }
 
-    /** Part 三 on the texts page; filled in when the texts page exists. */
+    /** Part 三 on the 文稿 page: an item rewritten with a figure name offered by the page, previewed, then saved. */
     void editTextsStep() throws Exception {
+        driver.get(base() + "/rounds/cycle-2025/texts");
+        WebElement item = driver.findElement(By.cssSelector("section[data-part='PLAN_ITEM'] .text-item[data-seq='1'] textarea"));
+        item.clear();
+        item.sendKeys("在长效机制上再发力，已完成整改措施");
+        driver.findElement(By.cssSelector("#figures li[data-name='已完成措施数'] button.figure")).click();
+        item.sendKeys("项，巩固整改成果。");
+        assertThat(item.getAttribute("value")).isEqualTo("在长效机制上再发力，已完成整改措施{已完成措施数}项，巩固整改成果。");
+        String completed = driver.findElement(By.cssSelector("#figures li[data-name='已完成措施数'] strong")).getText();
+        shot("workplace-texts-edit");
+        driver.findElement(By.id("preview-texts")).click();
+        wait(30).until(d -> !d.findElements(By.id("previewing")).isEmpty());
+        assertThat(driver.findElement(By.cssSelector("section[data-part='PLAN_ITEM'] .text-item[data-seq='1'] .para-preview"))
+                .getText()).isEqualTo("在长效机制上再发力，已完成整改措施" + completed + "项，巩固整改成果。");
+        shot("workplace-texts-preview");
+        driver.findElement(By.id("save-texts")).click();
+        wait(90).until(d -> d.findElement(By.id("notice")).getText().contains("文稿已保存"));
+        assertThat(jdbc.sql("SELECT body FROM round_text r JOIN inspection_round i ON i.id = r.round_id WHERE i.code = 'cycle-2025'"
+                + " AND r.part = 'PLAN_ITEM' AND r.seq = 1").query(String.class).single())
+                .isEqualTo("在长效机制上再发力，已完成整改措施{已完成措施数}项，巩固整改成果。");
+        shot("workplace-texts-saved");
     }
 
     Path output(String relative) { return OUTPUT.toAbsolutePath().normalize().resolve(relative); }

@@ -227,7 +227,7 @@ class WorkplaceTest extends PortalTest {
         String page = mvc.perform(get("/rounds/sign-2025/draft").with(as(w.leader)))
                 .andExpect(status().isOk())
                 // the first month's 台账 has a problem without its 公开表述
-                .andExpect(content().string(containsString("反馈问题缺少公开表述")))
+                .andExpect(content().string(containsString("缺少公开表述")))
                 .andExpect(content().string(containsString("id=\"publish\"")))
                 .andExpect(content().string(not(containsString("id=\"regenerate\""))))
                 .andReturn().getResponse().getContentAsString();
@@ -332,6 +332,54 @@ class WorkplaceTest extends PortalTest {
         String december = mvc.perform(get("/rounds/work-2025/ledger").param("asOf", "2025-12-01").with(as(w.leader)))
                 .andReturn().getResponse().getContentAsString();
         assertThat(december).contains("data-seq=\"5\" data-light=\"RED\"");
+    }
+
+    @Test
+    void textsAreEditedWithFigureNamesPreviewedAndSavingMakesANewDraft() throws Exception {
+        WorkplaceRound w = WorkplaceRound.get(context, WORK, "text-2025");
+        String draftBefore = jdbc.sql("SELECT sha256 FROM generated_document WHERE round_id = ? AND slot = 'DRAFT'")
+                .param(w.roundId).query(String.class).single();
+        int measures = jdbc.sql("SELECT COUNT(*) FROM measure m JOIN problem p ON p.id = m.problem_id JOIN feedback_section s"
+                + " ON s.id = p.section_id WHERE s.round_id = ?").param(w.roundId).query(Integer.class).single();
+        mvc.perform(get("/rounds/text-2025/texts").with(as(w.leader)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("data-insert=\"{整改措施数}\"")))
+                .andExpect(content().string(containsString("<strong>" + measures + "</strong>")))
+                .andExpect(content().string(containsString("在责任落实上再深化")))
+                .andExpect(content().string(not(containsString("id=\"save-texts\""))));
+        String item = "<script>alert(1)</script>共细化整改措施{整改措施数}项，已完成{已完成措施数}项，{没有这个数}。";
+        // 预览: filled in, not saved
+        mvc.perform(post("/rounds/text-2025/texts").param("part", "COMMITTEE", "PLAN_ITEM").param("body", "组织落实。", item)
+                        .param("action", "preview").with(as(w.secretary)).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("这是预览，尚未保存")))
+                .andExpect(content().string(containsString("共细化整改措施" + measures + "项")))
+                .andExpect(content().string(containsString("无法识别的数字名称：没有这个数")))
+                .andExpect(content().string(not(containsString("<script>alert(1)"))))
+                .andExpect(content().string(containsString("&lt;script&gt;alert(1)&lt;/script&gt;")));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM round_text WHERE round_id = ? AND body LIKE '%alert%'").param(w.roundId)
+                .query(Long.class).single()).isZero();
+        // saving is for the round's secretaries, with the CSRF token
+        mvc.perform(post("/rounds/text-2025/texts").param("part", "PLAN_ITEM").param("body", item).param("action", "save")
+                .with(as(w.leader)).with(csrf())).andExpect(status().isForbidden());
+        mvc.perform(post("/rounds/text-2025/texts").param("part", "PLAN_ITEM").param("body", item).param("action", "save")
+                .with(as(w.secretary))).andExpect(status().isForbidden());
+        mvc.perform(post("/rounds/text-2025/texts").param("part", "NOT_A_PART").param("body", "x").param("action", "save")
+                .with(as(w.secretary)).with(csrf())).andExpect(status().isBadRequest());
+        // a comma in a single paragraph stays one paragraph; saving makes a new draft
+        String plan = "在责任落实上再深化,压紧压实责任,共{整改措施数}项。";
+        mvc.perform(post("/rounds/text-2025/texts").param("part", "COMMITTEE").param("body", "组织落实，已完成{已完成措施数}项。")
+                        .param("part", "PLAN_ITEM").param("body", plan).param("action", "save")
+                        .with(as(w.secretary)).with(csrf()))
+                .andExpect(redirectedUrl("/rounds/text-2025/texts"))
+                .andExpect(flash().attribute("notice", containsString("并已重新生成")));
+        assertThat(jdbc.sql("SELECT body FROM round_text WHERE round_id = ? AND part = 'PLAN_ITEM'").param(w.roundId)
+                .query(String.class).list()).containsExactly(plan);
+        var draft = jdbc.sql("SELECT path, sha256 FROM generated_document WHERE round_id = ? AND slot = 'DRAFT'")
+                .param(w.roundId).query().singleRow();
+        assertThat(draft.get("sha256")).isNotEqualTo(draftBefore);
+        String pdf = PdfText.fold(PdfText.read(OUTPUT.resolve((String) draft.get("path"))));
+        assertThat(pdf).contains("共" + measures + "项");
     }
 
     static int count(String text, String what) {

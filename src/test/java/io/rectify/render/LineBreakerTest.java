@@ -69,4 +69,25 @@ class LineBreakerTest {
         StyledText shortTitle = text("关于做好巡视整改工作的通知", 22);
         assertThat(LineBreaker.balance(shortTitle, WIDTH, 0)).hasSize(1);
     }
+
+    @Test
+    void aTitleNeverPartsANumberFromItsUnit() {
+        String org = "中共泉州市洛江区委员会所属某某街道党工委";
+        int checked = 0;
+        for (int cut = 2; cut <= org.length(); cut++) {
+            for (String tail : List.of("巡察整改2025年第四季度进展情况汇报", "关于2025年度巡视整改进展情况的通报",
+                    "巡视整改第3轮66个问题整改情况的报告")) {
+                String title = org.substring(0, cut) + tail;
+                StyledText t = text(title, 22);
+                List<String> l = LineBreaker.balance(t, WIDTH, 0).stream().map(x -> t.substring(x.start(), x.end())).toList();
+                assertThat(String.join("", l)).isEqualTo(title);
+                for (int i = 0; i + 1 < l.size(); i++) {
+                    char end = l.get(i).charAt(l.get(i).length() - 1);
+                    assertThat(Character.isDigit(end)).as("%s breaks after a number: %s", title, l).isFalse();
+                    checked++;
+                }
+            }
+        }
+        assertThat(checked).isGreaterThan(20);
+    }
 }

@@ -26,7 +26,8 @@ public final class ImportSummary {
         REPORTS_BACKDATED("progress reports dated before a measure's latest one (history filled in, current status unchanged)",
                 "补录的早期进展（当前状态不变）"),
         EVENTS_ADDED("work events added", "新增工作情况"), EVENTS_CHANGED("work events changed", "工作情况变更"),
-        LEADERS_ADDED("leaders added", "新增领导"), LEADERS_CHANGED("leaders changed", "领导信息变更");
+        LEADERS_ADDED("leaders added", "新增领导"), LEADERS_CHANGED("leaders changed", "领导信息变更"),
+        TEXTS_CHANGED("texts (文稿) changed", "文稿变更");
 
         final String label;
         final String chinese;

@@ -13,6 +13,7 @@ public final class Layout {
     public static final String LEDGER = "台账";
     public static final String EVENTS = "工作情况";
     public static final String LEADERS = "领导";
+    public static final String TEXTS = "文稿";
     public static final String HELP = "填写说明";
     public static final String LISTS = "选项";
 
@@ -60,7 +61,10 @@ public final class Layout {
         LEAD_LEADER("领办领导", false, "领办该问题的领导(问题一级,同一问题各行相同)", "领办"),
         BY_SECRETARY("书记领办", false, "是 / 否:该问题由书记领办(问题一级)", "是否书记领办", "主要领导领办"),
         STATEMENT("公开表述", false, "通报第二部分为该问题印出的整改进展(问题一级);空白则保留原有表述",
-                "公开进展表述", "通报表述", "整改进展公开表述");
+                "公开进展表述", "通报表述", "整改进展公开表述"),
+        RESCHEDULED("改期日期", false, "整改时限、措施类型、责任领导或责任单位改变时,新内容开始生效的日期;空白则取进展日期"
+                + "(再空白则取导入当天)。此前日期的通报仍按原内容生成", "调整日期", "变更日期", "生效日期"),
+        RESCHEDULE_REASON("改期原因", false, "改变的原因(可选,记入历史)", "调整原因", "变更原因");
 
         private final String label;
         private final boolean required;
@@ -151,6 +155,32 @@ public final class Layout {
         private final List<String> synonyms;
 
         LeaderColumn(String label, boolean required, String hint, String... synonyms) {
+            this.label = label;
+            this.required = required;
+            this.hint = hint;
+            this.synonyms = List.of(synonyms);
+        }
+
+        @Override public String label() { return label; }
+        @Override public boolean required() { return required; }
+        @Override public List<String> synonyms() { return synonyms; }
+        @Override public String hint() { return hint; }
+    }
+
+    /** 文稿: the texts of the bulletin's parts 一 and 三, one paragraph (or one numbered item) per row. */
+    public enum TextColumn implements Column {
+        PART("部分", true, "组织落实 / 主要负责人(第一部分的段落)、工作打算导语 / 工作打算(第三部分的导语和各条)",
+                "文稿部分", "类别", "位置"),
+        SEQ("序号", false, "同一部分内的先后顺序,正整数;空白则按行的先后", "顺序", "段落序号", "编号"),
+        BODY("内容", true, "一段文字;数字用大括号写名称,如“细化整改措施{整改措施数}项”(见下方数字名称表)",
+                "正文", "文字", "段落");
+
+        private final String label;
+        private final boolean required;
+        private final String hint;
+        private final List<String> synonyms;
+
+        TextColumn(String label, boolean required, String hint, String... synonyms) {
             this.label = label;
             this.required = required;
             this.hint = hint;

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -20,6 +19,8 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.rectify.ledger.LedgerWriter;
+import io.rectify.ledger.MeasureTerms;
+import io.rectify.ledger.RoundTexts;
 import io.rectify.ledger.MeasureStatus;
 import io.rectify.ledger.RoundFacts;
 import io.rectify.ledger.importer.ImportStore.Change;
@@ -27,8 +28,6 @@ import io.rectify.ledger.importer.ImportStore.MeasureState;
 import io.rectify.ledger.importer.ImportStore.ProblemRow;
 import io.rectify.ledger.importer.ImportStore.ReportRow;
 import io.rectify.ledger.importer.ImportSummary.Kind;
-import io.rectify.ledger.importer.LedgerRows.EventRow;
-import io.rectify.ledger.importer.LedgerRows.LeaderRow;
 import io.rectify.ledger.importer.LedgerRows.MeasureRow;
 import io.rectify.ledger.importer.LedgerRows.RoundRow;
 import io.rectify.ledger.importer.LedgerValidator.ProblemDraft;
@@ -37,9 +36,9 @@ import io.rectify.ledger.importer.LedgerValidator.SectionDraft;
 /**
  * The second pass: applies a validated file to the database in one transaction, streaming 台账 again in
  * chunks, so memory does not grow with the file. Nothing is ever deleted: a measure's new status is a new
- * dated progress report; a report of the same date with other content is corrected; a moved deadline or
- * changed text is updated in place with the old value kept in the import log. A dry run does the same work
- * and rolls it back.
+ * dated progress report; a report of the same date with other content is corrected; a moved deadline, a new
+ * kind, leader or unit is recorded with the date it took effect ({@link MeasureTerms}); changed text is updated
+ * in place with the old value kept in the import log. A dry run does the same work and rolls it back.
  */
 @Component
 public class LedgerLoader {
@@ -49,11 +48,16 @@ public class LedgerLoader {
 
     private final ImportStore store;
     private final LedgerWriter writer;
+    private final RoundTexts texts;
+    private final MeasureTerms terms;
     private final TransactionTemplate tx;
 
-    public LedgerLoader(ImportStore store, LedgerWriter writer, PlatformTransactionManager transactions) {
+    public LedgerLoader(ImportStore store, LedgerWriter writer, RoundTexts texts, MeasureTerms terms,
+                        PlatformTransactionManager transactions) {
         this.store = store;
         this.writer = writer;
+        this.texts = texts;
+        this.terms = terms;
         this.tx = new TransactionTemplate(transactions);
         this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
@@ -115,8 +119,10 @@ public class LedgerLoader {
             problems();
             index = store.seqIndex(roundId);
             measures();
-            if (v.events() != null) events(v.events());
-            if (v.leaders() != null) leaders(v.leaders());
+            SmallSheets small = new SmallSheets(store, writer, texts, roundId, summary, this::change);
+            if (v.events() != null) small.events(v.events());
+            if (v.leaders() != null) small.leaders(v.leaders());
+            if (v.texts() != null) small.texts(v.texts());
             flushChanges();
             summary.untouched(index.size() - matched);
             if (summary.changed()) {
@@ -295,6 +301,8 @@ public class LedgerLoader {
             List<MeasureState> updates = new ArrayList<>();
             List<ReportRow> newReports = new ArrayList<>();
             List<ReportRow> corrected = new ArrayList<>();
+            List<MeasureTerms.Term> termsBefore = new ArrayList<>();
+            List<MeasureTerms.Term> termsAfter = new ArrayList<>();
             for (MeasureRow row : rows) {
                 long problemId = problems.get(row.problem()).id();
                 MeasureState m = existing.get(row.seq());
@@ -312,6 +320,15 @@ public class LedgerLoader {
                 if (!wanted.equals(m)) {
                     updates.add(wanted);
                     measureChanges(m, wanted);
+                    if (!m.deadline().equals(wanted.deadline()) || m.kind() != wanted.kind() || !m.leader().equals(wanted.leader())
+                            || !m.unit().equals(wanted.unit())) {
+                        // history, not an overwrite: in force from the 改期日期, else the report's date, else today
+                        LocalDate from = row.rescheduled() != null ? row.rescheduled()
+                                : row.reportDate() != null ? row.reportDate() : LocalDate.now();
+                        termsBefore.add(new MeasureTerms.Term(m.id(), null, m.deadline(), m.kind(), m.leader(), m.unit(), null));
+                        termsAfter.add(new MeasureTerms.Term(m.id(), from, wanted.deadline(), wanted.kind(), wanted.leader(),
+                                wanted.unit(), row.rescheduleReason()));
+                    }
                 }
                 if (row.hasReport()) report(row, m, reports.getOrDefault(m.id(), List.of()), newReports, corrected);
             }
@@ -323,6 +340,7 @@ public class LedgerLoader {
                 summary.countKeyed(Kind.REPORTS_ADDED, "#" + row.seq() + " " + row.reportDate());
             }
             store.updateMeasures(updates);
+            terms.record(termsBefore, termsAfter);
             store.insertReports(newReports);
             store.updateReports(corrected);
         }
@@ -377,54 +395,6 @@ public class LedgerLoader {
             }
         }
 
-        // ---- work events and leaders (small sheets) ----
-
-        void events(List<EventRow> rows) {
-            Map<String, List<ImportStore.EventState>> byKey = new LinkedHashMap<>();
-            for (ImportStore.EventState e : store.events(roundId)) {
-                byKey.computeIfAbsent(key(e.date(), e.category(), e.description()), k -> new ArrayList<>()).add(e);
-            }
-            List<EventRow> unmatched = new ArrayList<>();
-            for (EventRow r : rows) {
-                List<ImportStore.EventState> same = byKey.getOrDefault(key(r.date(), r.category(), r.description()), new ArrayList<>());
-                ImportStore.EventState hit = same.stream().filter(e -> e.count() == r.count()).findFirst().orElse(null);
-                if (hit != null) same.remove(hit);
-                else unmatched.add(r);
-            }
-            for (EventRow r : unmatched) {
-                List<ImportStore.EventState> same = byKey.getOrDefault(key(r.date(), r.category(), r.description()), new ArrayList<>());
-                String label = r.date() + " " + WorkEventLabels.label(r.category()) + (r.description() == null ? "" : " " + abbreviate(r.description()));
-                if (!same.isEmpty()) {
-                    ImportStore.EventState e = same.remove(0);
-                    store.updateEventCount(e.id(), r.count());
-                    summary.count(Kind.EVENTS_CHANGED, label + ": 次数 " + e.count() + " → " + r.count());
-                    change(null, "EVENT", label + " ×" + e.count(), label + " ×" + r.count());
-                } else {
-                    writer.insertWorkEvent(roundId, r.date(), r.category(), r.count(), r.description());
-                    summary.count(Kind.EVENTS_ADDED, label + (r.count() > 1 ? " ×" + r.count() : ""));
-                }
-            }
-        }
-
-        String key(LocalDate date, String category, String description) {
-            return date + "|" + category + "|" + (description == null ? "" : description);
-        }
-
-        void leaders(List<LeaderRow> rows) {
-            Map<String, ImportStore.RecipientState> byEmail = new HashMap<>();
-            for (ImportStore.RecipientState r : store.recipients(roundId)) byEmail.put(r.email().toLowerCase(java.util.Locale.ROOT), r);
-            for (LeaderRow l : rows) {
-                ImportStore.RecipientState r = byEmail.get(l.email().toLowerCase(java.util.Locale.ROOT));
-                if (r == null) {
-                    store.insertRecipient(roundId, l.name(), l.title(), l.email());
-                    summary.count(Kind.LEADERS_ADDED, l.name() + (l.title() == null ? "" : "(" + l.title() + ")") + " <" + l.email() + ">");
-                } else if (!r.name().equals(l.name()) || !Objects.equals(r.title(), l.title())) {
-                    store.updateRecipient(r.id(), l.name(), l.title());
-                    summary.count(Kind.LEADERS_CHANGED, r.name() + " → " + l.name() + " <" + l.email() + ">");
-                    change(null, "LEADER", r.name() + " " + r.title(), l.name() + " " + l.title());
-                }
-            }
-        }
     }
 
     static boolean sameReport(ReportRow a, ReportRow b) {

@@ -15,6 +15,7 @@ import io.rectify.ledger.importer.Layout.EventColumn;
 import io.rectify.ledger.importer.Layout.LeaderColumn;
 import io.rectify.ledger.importer.Layout.LedgerColumn;
 import io.rectify.ledger.importer.Layout.RoundItem;
+import io.rectify.ledger.importer.Layout.TextColumn;
 import io.rectify.ledger.importer.LedgerRows.EventRow;
 import io.rectify.ledger.importer.LedgerRows.LeaderRow;
 import io.rectify.ledger.importer.LedgerRows.MeasureRow;
@@ -269,11 +270,16 @@ final class LedgerParser {
             if (bySecretary == null) row.problem(LedgerColumn.BY_SECRETARY, "'" + bySecretaryText + "' is neither 是 nor 否");
         }
         String statement = row.text(LedgerColumn.STATEMENT, TEXT);
+        LocalDate rescheduled = date(row, LedgerColumn.RESCHEDULED);
+        if (rescheduled != null && rescheduled.isAfter(today)) {
+            row.problem(LedgerColumn.RESCHEDULED, rescheduled + " is in the future (today is " + today + ")");
+        }
+        String reason = row.text(LedgerColumn.RESCHEDULE_REASON, 500);
         LedgerRows.SectionName name = section == null ? new LedgerRows.SectionName(null, null) : LedgerRows.SectionName.parse(section);
         return new MeasureRow(row.number(), seq == null ? 0 : seq, name.seq(), name.title(), problem, content, leader, unit,
                 deadline, kind, status, note.isEmpty() ? null : note, reportDate, completion, rechecked,
                 leadLeader.isEmpty() ? null : leadLeader, bySecretary, statement.isEmpty() ? null : statement,
-                problems.count() == before);
+                rescheduled, reason.isEmpty() ? null : reason, problems.count() == before);
     }
 
     private static <C extends Enum<C> & Layout.Column> String required(SheetReader<C>.Row row, C column, int max, String what) {
@@ -322,6 +328,47 @@ final class LedgerParser {
             String description = row.text(EventColumn.DESCRIPTION, 500);
             if (problems.count() == before && rows.size() < 100_000) {
                 rows.add(new EventRow(row.number(), date, category, count, description.isEmpty() ? null : description));
+            }
+        });
+        return rows;
+    }
+
+    /** 文稿: each row a paragraph of a part; figure names are checked here, so an unknown one stops the import. */
+    List<LedgerRows.TextRow> texts(LedgerSource source, String sheetName) {
+        List<LedgerRows.TextRow> rows = new ArrayList<>();
+        Map<io.rectify.ledger.TextPart, Integer> last = new EnumMap<>(io.rectify.ledger.TextPart.class);
+        Map<String, Integer> seen = new java.util.HashMap<>();
+        new SheetReader<>(TextColumn.class, Layout.TEXTS, problems).read(source, sheetName, row -> {
+            int before = problems.count();
+            String partText = row.text(TextColumn.PART, 40);
+            io.rectify.ledger.TextPart part = null;
+            if (partText.isEmpty()) row.problem(TextColumn.PART, "缺少部分:" + TextColumn.PART.hint());
+            else {
+                part = io.rectify.ledger.TextPart.parse(partText).orElse(null);
+                if (part == null) row.problem(TextColumn.PART, "未知的部分“" + partText + "”:" + TextColumn.PART.hint());
+            }
+            String seqText = row.text(TextColumn.SEQ, 12);
+            Integer seq = null;
+            if (!seqText.isEmpty()) {
+                seq = Values.positive(seqText).orElse(null);
+                if (seq == null) row.problem(TextColumn.SEQ, "“" + seqText + "”不是正整数");
+            }
+            String body = row.text(TextColumn.BODY, TEXT);
+            if (body.isEmpty()) row.problem(TextColumn.BODY, "缺少内容");
+            for (io.rectify.ledger.FigureNames.Reference ref : io.rectify.ledger.FigureNames.references(body)) {
+                String wrong = io.rectify.ledger.FigureNames.problem(ref);
+                if (wrong != null) row.problem(TextColumn.BODY, wrong);
+            }
+            if (part != null && seq == null && problems.count() == before) seq = last.getOrDefault(part, 0) + 1;
+            if (part != null && seq != null) {
+                last.merge(part, seq, Math::max);
+                Integer first = seen.putIfAbsent(part + "/" + seq, row.number());
+                if (first != null) {
+                    row.problem(TextColumn.SEQ, part.label() + "第" + seq + "段重复(第" + first + "行已有)");
+                }
+            }
+            if (problems.count() == before && rows.size() < 10_000) {
+                rows.add(new LedgerRows.TextRow(row.number(), part, seq, body));
             }
         });
         return rows;

@@ -18,10 +18,14 @@ public final class LedgerRows {
     public record MeasureRow(int row, int seq, Integer sectionSeq, String sectionTitle, String problem, String content,
                              String leader, String unit, LocalDate deadline, MeasureKind kind, MeasureStatus status,
                              String note, LocalDate reportDate, LocalDate completionDate, boolean rechecked,
-                             String leadLeader, Boolean bySecretary, String statement, boolean valid) {
+                             String leadLeader, Boolean bySecretary, String statement, LocalDate rescheduled,
+                             String rescheduleReason, boolean valid) {
 
         public boolean hasReport() { return reportDate != null; }
     }
+
+    /** One row of 文稿: which part, its number within the part (given or by row order), the text as written. */
+    public record TextRow(int row, io.rectify.ledger.TextPart part, int seq, String body) {}
 
     public record EventRow(int row, LocalDate date, String category, int count, String description) {}
 

@@ -70,7 +70,8 @@ public final class LedgerValidator {
     public record Result(ImportProblems problems, LedgerSources.Format format, String sha256, String roundCode,
                          RoundRow round, RoundFacts existing, String ledgerSheet, int measureRows,
                          List<SectionDraft> sections, Map<String, ProblemDraft> problemDrafts,
-                         List<EventRow> events, List<LeaderRow> leaders, List<String> notes) {
+                         List<EventRow> events, List<LeaderRow> leaders, List<String> notes,
+                         List<LedgerRows.TextRow> texts) {
         public boolean ok() { return !problems.any(); }
     }
 
@@ -106,7 +107,7 @@ public final class LedgerValidator {
     }
 
     private Result empty(ImportProblems problems, LedgerSources.Format format, String sha, String code, List<String> notes) {
-        return new Result(problems, format, sha, code, null, null, null, 0, List.of(), Map.of(), null, null, notes);
+        return new Result(problems, format, sha, code, null, null, null, 0, List.of(), Map.of(), null, null, notes, null);
     }
 
     private Result validate(LedgerSource source, LedgerSources.Format format, String sha, String roundArg,
@@ -185,14 +186,17 @@ public final class LedgerValidator {
         }
         List<EventRow> events = null;
         List<LeaderRow> leaders = null;
+        List<LedgerRows.TextRow> texts = null;
         if (format == LedgerSources.Format.XLSX) {
             Optional<String> ev = source.findSheet(Layout.EVENTS);
             if (ev.isPresent()) events = parser.events(source, ev.get());
             Optional<String> ld = source.findSheet(Layout.LEADERS);
             if (ld.isPresent()) leaders = parser.leaders(source, ld.get());
+            Optional<String> tx = source.findSheet(Layout.TEXTS);
+            if (tx.isPresent()) texts = parser.texts(source, tx.get());
         }
         return new Result(problems, format, sha, code, round, known, ledgerSheet.orElse(null), rows,
-                new ArrayList<>(sections.values()), drafts, events, leaders, notes);
+                new ArrayList<>(sections.values()), drafts, events, leaders, notes, texts);
     }
 
     private static void section(MeasureRow m, Map<String, SectionDraft> sections, Map<Integer, SectionDraft> bySeq,

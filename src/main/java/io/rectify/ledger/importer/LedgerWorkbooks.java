@@ -28,11 +28,15 @@ import org.springframework.stereotype.Component;
 
 import io.rectify.ledger.MeasureKind;
 import io.rectify.ledger.MeasureStatus;
+import io.rectify.ledger.FigureNames;
 import io.rectify.ledger.RoundFacts;
+import io.rectify.ledger.RoundTexts;
+import io.rectify.ledger.TextPart;
 import io.rectify.ledger.importer.Layout.EventColumn;
 import io.rectify.ledger.importer.Layout.LeaderColumn;
 import io.rectify.ledger.importer.Layout.LedgerColumn;
 import io.rectify.ledger.importer.Layout.RoundItem;
+import io.rectify.ledger.importer.Layout.TextColumn;
 
 /**
  * Writes ledger workbooks in the import's layout: the empty template (with drop-down lists and an
@@ -45,8 +49,12 @@ public class LedgerWorkbooks {
     private static final int LAST_ROW = 1_048_575;
 
     private final ImportStore store;
+    private final RoundTexts texts;
 
-    public LedgerWorkbooks(ImportStore store) { this.store = store; }
+    public LedgerWorkbooks(ImportStore store, RoundTexts texts) {
+        this.store = store;
+        this.texts = texts;
+    }
 
     public static void writeTemplate(Path file) {
         write(file, w -> {
@@ -54,6 +62,7 @@ public class LedgerWorkbooks {
             w.ledgerHeader();
             w.events(List.of());
             w.leaders(List.of());
+            w.texts(List.of());
         });
     }
 
@@ -69,6 +78,7 @@ public class LedgerWorkbooks {
             });
             w.events(store.events(round.id()));
             w.leaders(store.recipients(round.id()));
+            w.texts(texts.list(round.id()));
         });
         return count[0];
     }
@@ -132,60 +142,7 @@ public class LedgerWorkbooks {
             title.setFont(big);
         }
 
-        void help() {
-            Sheet s = wb.createSheet(Layout.HELP);
-            s.setColumnWidth(0, 14 * 256);
-            s.setColumnWidth(1, 14 * 256);
-            s.setColumnWidth(2, 8 * 256);
-            s.setColumnWidth(3, 70 * 256);
-            s.setColumnWidth(4, 40 * 256);
-            int r = 0;
-            text(s.createRow(r++), 0, "巡视整改台账 填写说明", title);
-            for (String line : List.of(
-                    "1. 在“轮次”表填写本轮巡视(巡察)的基本情况;“台账”表每项整改措施一行;“工作情况”“领导”两表可选。",
-                    "2. 表头(第一行)不要改名,列的顺序可以调整;表头上方可以有标题行。本说明页和多出的列在导入时忽略。",
-                    "3. 日期可写 2025-03-31、2025年3月31日、2025.3.31、2025/3/31,或用 Excel 的日期格式。",
-                    "4. 方面、反馈问题两列:空白表示与上一行相同,可以合并单元格;同一问题的各项措施写同样的文字。",
-                    "5. 每月更新:在原台账上改“完成情况”“整改进展”,填新的“进展日期”,再导入。每次导入新增一条带日期的进展记录,"
-                            + "从不删除历史;同一文件导入两次不会重复。文件中没有的措施保持原样。",
-                    "6. 已完成的措施必须有完成日期(“完成日期”列,或“进展日期”)。推进中、持续推进的措施要写进展日期。",
-                    "7. 公式:导入使用 Excel 保存的计算结果;没有保存结果的公式(或结果是 #REF! 等错误)会被指出。一个单元格最多 "
-                            + String.format("%,d", Cells.MAX_CELL) + " 个字。",
-                    "8. 导入:java -jar rectify.jar import 台账.xlsx(先加 --dry-run 只检查不写入)。每个问题一行:"
-                            + "文件:工作表:行:列: 原因;有任何问题则什么都不写入,改正后再导入。",
-                    "9. CSV:只含“台账”一表(表头相同),另用 --round 指定轮次编码;UTF-8 或 Excel 默认的 GBK 编码均可。")) {
-                text(s.createRow(r++), 0, line, null);
-            }
-            r++;
-            Row h = s.createRow(r++);
-            String[] cols = {"工作表", "列(项目)", "必填", "填写内容", "也认作"};
-            for (int i = 0; i < cols.length; i++) text(h, i, cols[i], header);
-            r = columns(s, r, Layout.ROUND, RoundItem.values());
-            r = columns(s, r, Layout.LEDGER, LedgerColumn.values());
-            r = columns(s, r, Layout.EVENTS, EventColumn.values());
-            r = columns(s, r, Layout.LEADERS, LeaderColumn.values());
-            r++;
-            Row ch = s.createRow(r++);
-            text(ch, 0, "工作情况 类别", header);
-            text(ch, 1, "也认作", header);
-            for (Map.Entry<String, List<String>> e : WorkEventLabels.LABELS.entrySet()) {
-                Row row = s.createRow(r++);
-                text(row, 0, e.getValue().get(0), null);
-                text(row, 1, String.join("、", e.getValue().subList(1, e.getValue().size())), null);
-            }
-        }
-
-        int columns(Sheet s, int r, String sheet, Layout.Column[] columns) {
-            for (Layout.Column c : columns) {
-                Row row = s.createRow(r++);
-                text(row, 0, sheet, null);
-                text(row, 1, c.label(), null);
-                text(row, 2, c.required() ? "必填" : "", null);
-                text(row, 3, c.hint(), wrap);
-                text(row, 4, String.join("、", c.synonyms()), wrap);
-            }
-            return r;
-        }
+        void help() { HelpSheet.write(wb, header, wrap, title); }
 
         void round(RoundFacts f) {
             SXSSFSheet s = wb.createSheet(Layout.ROUND);
@@ -314,6 +271,26 @@ public class LedgerWorkbooks {
                 text(row, 0, l.name(), null);
                 text(row, 1, l.title(), null);
                 text(row, 2, l.email(), null);
+            }
+        }
+
+        void texts(List<RoundTexts.Text> texts) {
+            SXSSFSheet s = wb.createSheet(Layout.TEXTS);
+            Row h = s.createRow(0);
+            TextColumn[] cols = TextColumn.values();
+            for (int i = 0; i < cols.length; i++) text(h, i, cols[i].label(), header);
+            s.setColumnWidth(0, 14 * 256);
+            s.setColumnWidth(1, 6 * 256);
+            s.setColumnWidth(2, 100 * 256);
+            s.createFreezePane(0, 1);
+            String[] parts = java.util.Arrays.stream(TextPart.values()).map(TextPart::label).toArray(String[]::new);
+            list(s, parts, 1, LAST_ROW, TextColumn.PART.ordinal());
+            int r = 1;
+            for (RoundTexts.Text t : texts) {
+                Row row = s.createRow(r++);
+                text(row, 0, t.part().label(), null);
+                row.createCell(1).setCellValue(t.seq());
+                text(row, 2, t.body(), wrap);
             }
         }
 

@@ -1,0 +1,117 @@
+package io.rectify.document;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.rectify.ledger.FigureNames;
+import io.rectify.progress.Counts;
+import io.rectify.progress.Progress;
+import io.rectify.progress.ProgressAggregator;
+import io.rectify.progress.Snapshot;
+import io.rectify.progress.SnapshotReader;
+import io.rectify.progress.WorkEventCategory;
+
+/**
+ * The figures a round's texts cite by name ({@link FigureNames}), with their values as of a date, and the filling
+ * of a text: each {@code {名称}} is replaced by its value; nothing else in the text is interpreted, so what people
+ * wrote is printed as written. For the {@code figures} command and the web page.
+ */
+public class Figures {
+
+    /** A figure's name, its value as printed, what it counts and the other names it is known by. */
+    public record Figure(String name, String value, String meaning, List<String> aliases) {}
+
+    /** A filled text, and the names in it that could not be filled (left in the text as written). */
+    public record Filled(String text, List<String> unresolved) {}
+
+    private final SnapshotReader snapshots;
+    private final ProgressAggregator aggregator;
+
+    public Figures(SnapshotReader snapshots, ProgressAggregator aggregator) {
+        this.snapshots = snapshots;
+        this.aggregator = aggregator;
+    }
+
+    /** Every figure of a round as of the end of a date. */
+    public List<Figure> of(long roundId, LocalDate asOf) {
+        return of(aggregator.aggregate(snapshots.read(roundId, asOf)));
+    }
+
+    public static List<Figure> of(Progress progress) {
+        Map<String, Object> values = values(progress);
+        List<Figure> figures = new ArrayList<>();
+        for (FigureNames.Name n : FigureNames.all()) {
+            figures.add(new Figure(n.name(), print(values.get(n.key())), n.meaning(), n.aliases()));
+        }
+        return figures;
+    }
+
+    /** The figures of a round as of a date, and these texts filled with them: the web page's preview of its texts. */
+    public record Preview(List<Figure> figures, List<Filled> texts) {}
+
+    public Preview preview(long roundId, LocalDate asOf, List<String> texts) {
+        Progress progress = aggregator.aggregate(snapshots.read(roundId, asOf));
+        Map<String, Object> values = values(progress);
+        return new Preview(of(progress), texts.stream().map(t -> fill(t, values)).toList());
+    }
+
+    /** The values by {@link FigureNames.Name#key()}: whole numbers, the rate as text, the first mechanism's name. */
+    static Map<String, Object> values(Progress p) {
+        Snapshot s = p.snapshot();
+        Counts problems = p.problems();
+        Counts measures = p.measures();
+        Map<String, Object> v = new HashMap<>();
+        v.put("problems.total", problems.total());
+        v.put("problems.completed", problems.completed());
+        v.put("problems.longTerm", problems.longTerm());
+        v.put("measures.total", measures.total());
+        v.put("measures.completed", measures.completed());
+        v.put("measures.rate", measures.completionRate().toPlainString());
+        v.put("measures.longTerm", measures.longTerm());
+        v.put("measures.active", measures.inProgress() - measures.notStarted());
+        v.put("measures.notStarted", measures.notStarted());
+        v.put("measures.overdue", measures.overdue());
+        v.put("secretaryLed", p.secretaryLedProblems());
+        v.put("secretaryLedShare", p.secretaryLedShare());
+        v.put("firstMechanism", s.firstMechanism() == null ? "" : s.firstMechanism());
+        for (WorkEventCategory c : WorkEventCategory.values()) v.put("event:" + c.name(), s.events(c));
+        return v;
+    }
+
+    /** Fills a text's figures from {@link #values(Progress)}. */
+    static Filled fill(String text, Map<String, Object> values) {
+        List<String> unresolved = new ArrayList<>();
+        StringBuilder out = new StringBuilder();
+        int at = 0;
+        for (FigureNames.Reference r : FigureNames.references(text)) {
+            out.append(text, at, r.start());
+            at = r.end();
+            FigureNames.Name name = FigureNames.find(r.name());
+            Object value = name == null ? null : values.get(name.key());
+            if ("".equals(value)) value = null; // nothing to print: left as written, and a finding
+            String printed = value == null || FigureNames.problem(r) != null ? null : round(value, r.modifier());
+            if (printed == null) {
+                unresolved.add(r.name() + (r.modifier() == null ? "" : ":" + r.modifier()));
+                out.append(text, r.start(), r.end());
+            } else {
+                out.append(printed);
+            }
+        }
+        out.append(text.substring(at));
+        return new Filled(out.toString(), unresolved);
+    }
+
+    /** 63 with 余 → "60余" (the tens below); 9 with 近 → "近10" (the tens above); round numbers stay as they are. */
+    static String round(Object value, String modifier) {
+        if (modifier == null) return print(value);
+        if (!(value instanceof Integer n)) return null;
+        if ("余".equals(modifier)) return n < 20 || n % 10 == 0 ? String.valueOf(n) : (n / 10) * 10 + "余";
+        if ("近".equals(modifier)) return n % 10 == 0 ? String.valueOf(n) : "近" + ((n + 9) / 10) * 10;
+        return null;
+    }
+
+    private static String print(Object value) { return value == null ? "" : value.toString(); }
+}

@@ -1,0 +1,133 @@
+package io.rectify.ledger;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.rectify.ledger.importer.WorkEventLabels;
+
+/**
+ * The figures a secretary may cite in a round's texts, by their Chinese names in braces: {@code {整改措施数}},
+ * {@code ｛调度｝}. A name may carry a rounding word after a colon: {@code {向上沟通对接:余}} prints 63 as "60余",
+ * {@code {典型做法:近}} prints 9 as "近10". Texts are never run as templates: anything else is printed as written.
+ * The values are computed elsewhere (the document's figures); this is only the vocabulary, so the import can check it.
+ */
+public final class FigureNames {
+
+    /** A figure: its name, what it counts, and the key its value is computed under. */
+    public record Name(String name, String meaning, String key, List<String> aliases) {}
+
+    /** The rounding words allowed after a colon. */
+    public static final List<String> MODIFIERS = List.of("余", "近");
+
+    /** A figure cited in a text: where it is, the name and the rounding word (or null). */
+    public record Reference(int start, int end, String name, String modifier) {}
+
+    /** A name in braces; ${…} (a template's interpolation, written by someone who knows FreeMarker) is plain text. */
+    private static final Pattern BRACES = Pattern.compile("(?<![$＄])[{｛]([^{}｛｝]{1,40})[}｝]");
+    private static final List<Name> NAMES = new ArrayList<>();
+    private static final Map<String, Name> BY_NAME = new LinkedHashMap<>();
+
+    static {
+        add("反馈问题数", "反馈问题总数", "problems.total");
+        add("已完成问题数", "已完成整改的问题数", "problems.completed");
+        add("长期坚持问题数", "剩余为长期坚持整改的问题数", "problems.longTerm");
+        add("整改措施数", "整改措施总数", "measures.total");
+        add("已完成措施数", "已完成的整改措施数", "measures.completed");
+        add("措施完成率", "整改措施完成率(%,一位小数)", "measures.rate");
+        add("长期坚持措施数", "长期坚持的措施数", "measures.longTerm");
+        add("正在推进措施数", "已启动、正在推进的措施数", "measures.active");
+        add("尚未启动措施数", "尚未启动的措施数", "measures.notStarted");
+        add("超期措施数", "超过整改时限仍未完成的措施数", "measures.overdue");
+        add("书记领办问题数", "书记领办的问题数", "secretaryLed");
+        add("书记领办占比", "书记领办问题的措施占全部措施的百分比(整数)", "secretaryLedShare");
+        add("首个制度机制", "“工作情况”中第一项制度机制的说明(名称)", "firstMechanism");
+        for (Map.Entry<String, List<String>> e : WorkEventLabels.LABELS.entrySet()) {
+            List<String> labels = e.getValue();
+            Name n = new Name(labels.get(0), "“工作情况”中类别为“" + labels.get(0) + "”的次数之和(截至通报日期)",
+                    "event:" + e.getKey(), List.copyOf(labels.subList(1, labels.size())));
+            NAMES.add(n);
+            for (String label : labels) BY_NAME.putIfAbsent(label, n);
+        }
+    }
+
+    private static void add(String name, String meaning, String key) {
+        Name n = new Name(name, meaning, key, List.of());
+        NAMES.add(n);
+        BY_NAME.put(name, n);
+    }
+
+    private FigureNames() {}
+
+    /** Every figure once, in the order the 填写说明 and the {@code figures} command list them. */
+    public static List<Name> all() { return List.copyOf(NAMES); }
+
+    /** The figure a name (or one of its aliases) stands for, or null. */
+    public static Name find(String name) { return BY_NAME.get(name == null ? null : name.strip()); }
+
+    /** Every figure cited in a text, in order. */
+    public static List<Reference> references(String text) {
+        List<Reference> refs = new ArrayList<>();
+        if (text == null) return refs;
+        Matcher m = BRACES.matcher(text);
+        while (m.find()) {
+            String inner = m.group(1).strip();
+            String modifier = null;
+            int colon = Math.max(inner.lastIndexOf(':'), inner.lastIndexOf('：'));
+            if (colon >= 0) {
+                modifier = inner.substring(colon + 1).strip();
+                inner = inner.substring(0, colon).strip();
+            }
+            refs.add(new Reference(m.start(), m.end(), inner, modifier));
+        }
+        return refs;
+    }
+
+    /** What is wrong with a reference (unknown name, unknown rounding word), or null when it is fine. */
+    public static String problem(Reference r) {
+        if (find(r.name()) == null) {
+            return "未知的数字名称“" + r.name() + "”" + suggestion(r.name());
+        }
+        if (r.modifier() != null && !MODIFIERS.contains(r.modifier())) {
+            return "“" + r.name() + "”后的“" + r.modifier() + "”不是取整方式(可写 :余 或 :近)";
+        }
+        return null;
+    }
+
+    private static String suggestion(String name) {
+        List<String> close = closest(name, 3);
+        return close.isEmpty() ? "" : ",是否为:" + String.join("、", close);
+    }
+
+    /** The known names (aliases included) closest to a name, by edit distance; at most {@code n}. */
+    public static List<String> closest(String name, int n) {
+        record Scored(String name, int distance) {}
+        int limit = Math.max(2, name.length() / 2 + 1);
+        return BY_NAME.keySet().stream()
+                .map(k -> new Scored(k, k.contains(name) || name.contains(k) ? 1 : distance(k, name)))
+                .filter(s -> s.distance() <= limit)
+                .sorted(Comparator.comparingInt(Scored::distance).thenComparing(Scored::name))
+                .map(Scored::name).limit(n).toList();
+    }
+
+    static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) prev[j] = j;
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+}
