@@ -63,6 +63,8 @@ public class Publications {
         if (approval.expectedDraftSha256() != null && !approval.expectedDraftSha256().equals(draft.sha256())) {
             throw new Refused("草稿在您查看之后已更新，请重新查看最新草稿后再签发。");
         }
+        Optional<Version> already = publishedAs(draft);
+        if (already.isPresent()) throw new Refused("该草稿已签发为第 " + already.get().number() + " 版；草稿更新后才能再次签发。");
         boolean findings = approval.findings() != null && !approval.findings().isEmpty();
         String reason = approval.overrideReason() == null ? null : approval.overrideReason().strip();
         if (findings && (reason == null || reason.isEmpty())) {
@@ -103,6 +105,12 @@ public class Publications {
     public List<Version> versions(long roundId, DocumentKind kind) {
         return jdbc.sql("SELECT * FROM publication WHERE round_id = ? AND kind = ? ORDER BY version_no DESC")
                 .params(roundId, kind.name()).query(Publications::map).list();
+    }
+
+    /** The version this very draft (same record, same bytes) was published as, if it was. */
+    public Optional<Version> publishedAs(GeneratedDocument draft) {
+        return jdbc.sql("SELECT * FROM publication WHERE draft_document_id = ? AND sha256 = ? ORDER BY version_no DESC")
+                .params(draft.id(), draft.sha256()).query(Publications::map).stream().findFirst();
     }
 
     /** The publication record of a version's document, if the document is a published version. */

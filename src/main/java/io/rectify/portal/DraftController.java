@@ -76,6 +76,7 @@ class DraftController {
         model.addAttribute("draftFileThere", draft != null && archive.findCurrentDraft(round.id(), DocumentKind.BULLETIN).isPresent());
         model.addAttribute("findings", draft == null ? List.of() : findings.of(draft));
         model.addAttribute("versions", publications.versions(round.id(), DocumentKind.BULLETIN));
+        model.addAttribute("publishedAs", draft == null ? null : publications.publishedAs(draft).orElse(null));
         model.addAttribute("today", LocalDate.now());
         model.addAttribute("canRegenerate", viewer.isAdmin() || viewer.role() == Role.SECRETARY);
         model.addAttribute("canPublish", viewer.isAdmin() || viewer.role() == Role.LEADER);

@@ -254,6 +254,13 @@ class WorkplaceTest extends PortalTest {
                 .andExpect(flash().attribute("notice", containsString("已签发第 1 版")));
         assertThat(jdbc.sql("SELECT override_reason FROM publication WHERE round_code = 'sign-2025'").query(String.class).single())
                 .isEqualTo("<b>经研究</b>先行公开");
+        // the same draft cannot be published twice
+        mvc.perform(post("/rounds/sign-2025/publish").param("draftSha256", sha).param("overrideReason", "再发一次")
+                        .with(as(w.leader)).with(csrf()))
+                .andExpect(flash().attribute("warning", containsString("该草稿已签发为第 1 版")));
+        mvc.perform(get("/rounds/sign-2025/draft").with(as(w.leader)))
+                .andExpect(content().string(containsString("id=\"published-as\"")))
+                .andExpect(content().string(not(containsString("id=\"publish\""))));
         mvc.perform(get("/rounds/sign-2025/draft").with(as(w.secretary)))
                 .andExpect(content().string(containsString("data-version=\"1\"")))
                 .andExpect(content().string(containsString("&lt;b&gt;经研究&lt;/b&gt;先行公开")))
