@@ -94,12 +94,12 @@ tr: ${m.seq} | ${m.content} | ${m.unit} | ${m.completion.iso} | ${m.days}
 p: 已完成${recheckAfterDays}天以上的整改措施均已经实地复核,暂无需开展“回头看”的措施。
 </#if>
 h1: 四、各责任单位完成情况
-p: ${units?size}个责任单位按整改措施完成率排列如下。
+p: ${units?size}个责任单位按应完成整改措施(不含${w.LONG_TERM}的措施)的完成率排列如下<#if longTermUnits?has_content>;另有${longTermUnits?size}个责任单位的措施均为${w.LONG_TERM},不参与排名(<#list longTermUnits as u>${u.unit}${u.measures.longTerm}项<#sep>、</#list>)</#if>。
 table: 表7 各责任单位整改措施完成情况
-cols: 2, 8, 3, 3, 3, 3
-th: 排名 | 责任单位 | 措施 | ${w.COMPLETED} | 完成率(%) | ${w.OVERDUE}
+cols: 2, 8, 3, 3, 3, 3, 3
+th: 排名 | 责任单位 | 应完成 | ${w.COMPLETED} | 完成率(%) | ${w.OVERDUE} | ${w.LONG_TERM}
 <#list units as u>
-tr: ${u.rank} | ${u.unit} | ${u.measures.total} | ${u.measures.completed} | ${u.measures.rate} | ${u.measures.overdue}
+tr: ${u.rank} | ${u.unit} | ${u.due.total} | ${u.due.completed} | ${u.due.rate} | ${u.due.overdue} | ${u.measures.longTerm}
 </#list>
 h1: 五、下一步工作建议
 p: 1.压实整改责任。<#if overdue?has_content>对${overdue?size}项超期未完成的整改措施,由责任领导牵头逐项分析原因、重新明确完成时限,下季度专题会议听取完成情况;</#if>对整改进度排名靠后的责任单位进行提醒督办。

@@ -128,9 +128,11 @@ public class BriefComposer {
                     return m;
                 }).toList();
         List<Map<String, Object>> units = new ArrayList<>();
-        for (int i = 0; i < review.units().size(); i++) {
-            QuarterReview.UnitProgress u = review.units().get(i);
-            units.add(Map.of("rank", i + 1, "unit", clean(u.unit()), "measures", counts(u.measures())));
+        List<Map<String, Object>> longTermUnits = new ArrayList<>();
+        for (QuarterReview.UnitProgress u : review.units()) {
+            Map<String, Object> m = Map.of("rank", units.size() + 1, "unit", clean(u.unit()), "measures", counts(u.measures()),
+                    "due", counts(u.due()));
+            (u.ranked() ? units : longTermUnits).add(m);
         }
 
         Map<String, Object> model = new HashMap<>();
@@ -149,6 +151,7 @@ public class BriefComposer {
         model.put("recheckNew", recheckNew);
         model.put("recheckAfterDays", settings.getRecheckAfterDays());
         model.put("units", units);
+        model.put("longTermUnits", longTermUnits);
         model.put("w", Map.copyOf(settings.getStatus()));
         model.put("marking", settings.getMarking() == null ? "" : settings.getMarking());
         model.put("asOf", date(review.quarter().end()));
@@ -195,7 +198,7 @@ public class BriefComposer {
     }
 
     /** Differences now − then, as printed: +12, −3 (with a minus sign), 0; the rate in percentage points. */
-    private static Map<String, Object> change(Counts now, Counts then) {
+    static Map<String, Object> change(Counts now, Counts then) {
         Map<String, Object> m = new HashMap<>();
         m.put("total", signed(now.total() - then.total()));
         m.put("completed", signed(now.completed() - then.completed()));

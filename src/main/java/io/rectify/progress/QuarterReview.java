@@ -15,7 +15,8 @@ import java.util.List;
  * @param dueNextQuarter measures not completed whose deadline falls in the next quarter, earliest first
  * @param longTerm       long-term measures still open, with their latest report
  * @param recheckDue     completed measures not yet confirmed by an on-site recheck, completed long enough ago
- * @param units          per responsible unit, best completion rate first
+ * @param units          per responsible unit, best completion rate of the measures due first, then the units
+ *                       with only 长期坚持 work
  */
 public record QuarterReview(Quarter quarter, Progress progress, Counts previous, boolean firstQuarter,
                             List<SectionReview> sections, List<OverdueMeasure> overdue,
@@ -34,5 +35,11 @@ public record QuarterReview(Quarter quarter, Progress progress, Counts previous,
 
     public record RecheckDue(Snapshot.Measure measure, long daysSinceCompletion) {}
 
-    public record UnitProgress(String unit, Counts measures) {}
+    /**
+     * A responsible unit: all its measures, and those that are due (all but the open 长期坚持 ones), on which units
+     * are ranked; a unit whose measures are all open 长期坚持 work has nothing due and is listed apart.
+     */
+    public record UnitProgress(String unit, Counts measures, Counts due) {
+        public boolean ranked() { return due.total() > 0; }
+    }
 }

@@ -69,13 +69,18 @@ public class QuarterReviewer {
                 .toList();
 
         Map<String, Counts> perUnit = new LinkedHashMap<>();
+        Map<String, Counts> dueUnit = new LinkedHashMap<>();
         for (Snapshot.Measure m : now.measures()) {
-            perUnit.merge(m.unit(), ProgressAggregator.measureCounts(m, asOf), Counts::plus);
+            Counts c = ProgressAggregator.measureCounts(m, asOf);
+            perUnit.merge(m.unit(), c, Counts::plus);
+            dueUnit.merge(m.unit(), m.longTerm() ? Counts.ZERO : c, Counts::plus);
         }
+        // ranked on the measures that are due, so a unit with only 长期坚持 work is not last at 0.0 %
         List<QuarterReview.UnitProgress> units = perUnit.entrySet().stream()
-                .map(e -> new QuarterReview.UnitProgress(e.getKey(), e.getValue()))
-                .sorted(Comparator.comparing((QuarterReview.UnitProgress u) -> u.measures().completionRate()).reversed()
-                        .thenComparing(u -> -u.measures().total())
+                .map(e -> new QuarterReview.UnitProgress(e.getKey(), e.getValue(), dueUnit.get(e.getKey())))
+                .sorted(Comparator.comparing((QuarterReview.UnitProgress u) -> !u.ranked())
+                        .thenComparing(u -> u.due().exactRate(), Comparator.reverseOrder())
+                        .thenComparing(u -> -u.due().total())
                         .thenComparing(QuarterReview.UnitProgress::unit))
                 .toList();
 

@@ -122,10 +122,11 @@ abstract class QuarterlyBriefTest {
         } else {
             assertThat(text).contains(PdfText.fold("没有超过整改时限仍未完成的整改措施"));
         }
-        // per unit: the best unit first, with its completion rate
+        // per unit: the best unit first, with its completion rate of the measures due (open 长期坚持 work left out)
         Map<String, Object> best = jdbc.sql(LATEST + " SELECT m.responsible_unit AS unit, COUNT(*) AS n,"
                 + " SUM(CASE WHEN l.status = 'COMPLETED' THEN 1 ELSE 0 END) AS done FROM measure m LEFT JOIN latest l"
-                + " ON l.measure_id = m.id GROUP BY m.responsible_unit").params(Q.end()).query().listOfRows().stream()
+                + " ON l.measure_id = m.id WHERE NOT (m.measure_kind = 'LONG_TERM' AND (l.status IS NULL OR l.status <> 'COMPLETED'))"
+                + " GROUP BY m.responsible_unit").params(Q.end()).query().listOfRows().stream()
                 .max(java.util.Comparator.comparing((Map<String, Object> u) -> new BigDecimal(rate(
                                 ((Number) u.get("done")).intValue(), ((Number) u.get("n")).intValue())))
                         .thenComparing(u -> ((Number) u.get("n")).intValue()))

@@ -140,7 +140,8 @@ abstract class WorkbookRoundTest {
         assertThat(text).contains(PdfText.fold("召开动员部署会等1场次,细化整改措施6项,“每周一调度”共4次,建立《某某镇理论学习制度》等制度机制1项。"),
                 PdfText.fold("镇党委书记带头领办问题1个、占比33%。"), PdfText.fold("模板写法${f.measures}与<#if x>照原样印出。"),
                 PdfText.fold("镇党委将持续抓好巡察整改。"), PdfText.fold("1.在责任落实上再深化。"),
-                PdfText.fold("2.在长治长效上再发力,措施完成率达到16.7%。"));
+                PdfText.fold("2.在长治长效上再发力,措施完成率达到16.7%。"),
+                PdfText.fold("长期坚持1项,正在推进3项、尚未启动1项。"));
 
         // one more dispatch meeting in the workbook: the number in part 一 follows
         CliRun.Result again = cli("import", filledTemplate(code, completeLedger(), events(6), TEXTS).toString());
