@@ -110,7 +110,7 @@ public class Publications {
     /** The version this very draft (same record, same bytes) was published as, if it was. */
     public Optional<Version> publishedAs(GeneratedDocument draft) {
         return jdbc.sql("SELECT * FROM publication WHERE draft_document_id = ? AND sha256 = ? ORDER BY version_no DESC")
-                .params(draft.id(), draft.sha256()).query(Publications::map).stream().findFirst();
+                .params(draft.id(), draft.sha256()).query(Publications::map).list().stream().findFirst();
     }
 
     /** The publication record of a version's document, if the document is a published version. */

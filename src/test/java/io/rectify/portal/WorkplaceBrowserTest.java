@@ -41,7 +41,7 @@ import io.rectify.jobs.NightlyLauncher;
  * it came from, and a later nightly leaves version 1 untouched. Screenshots go to {@code target/portal-screenshots/}.
  * Skipped without a browser unless {@code RECTIFY_REQUIRE_BROWSER=true}.
  */
-class WorkplaceBrowserTest extends PortalTest {
+class WorkplaceBrowserTest extends WorkplacePortalTest {
 
     static final Path SHOTS = BrowserEndToEndTest.SHOTS;
 

@@ -41,7 +41,7 @@ import io.rectify.testsupport.PdfText;
  * shown or asks again, 导入记录), its refusals (size, hostile files, CSRF, roles, rounds), 签发 and its refusals, every
  * page of a draft, and the ledger view whose counts are the bulletin's.
  */
-class WorkplaceTest extends PortalTest {
+class WorkplaceTest extends WorkplacePortalTest {
 
     static final Pattern APPLY = Pattern.compile("action=\"/uploads/(\\d+)/apply\"");
     static final Pattern FINGERPRINT = Pattern.compile("name=\"fingerprint\" value=\"([0-9a-f]{64})\"");
