@@ -62,6 +62,17 @@ class CronWrapperTest {
     }
 
     @Test
+    void anUnreachableDatabaseIsOneLineWithoutAStackTrace() throws Exception {
+        TestDatabase nowhere = new TestDatabase("mysql", "jdbc:mysql://127.0.0.1:1/rectify?connectTimeout=2000", "u", "p");
+        Run bad = wrapper(nowhere, "--as-of", "2025-12-25", "--spring.datasource.hikari.initialization-fail-timeout=1");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.stderr()).contains("rectify: cannot connect to the database: ");
+        // what cron mails (stderr) and what the log keeps (stdout and stderr): no stack trace
+        assertThat(bad.stderr()).doesNotContain("\tat ", "Caused by", "Exception:");
+        assertThat(log()).contains("rectify: cannot connect to the database: ").doesNotContain("\tat ", "Caused by");
+    }
+
+    @Test
     void twoRunsNeverOverlap() throws Exception {
         Files.createDirectories(work.resolve("logs"));
         Path lock = work.resolve("logs/nightly.lock");

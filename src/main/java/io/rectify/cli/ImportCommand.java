@@ -86,8 +86,8 @@ class ImportCommand implements Cli.Command {
         ImportLauncher.Outcome outcome = context.getBean(ImportLauncher.class).run(file, round, dryRun);
         if (outcome.validation() != null && !outcome.validation().ok()) {
             for (String line : outcome.validation().problems().lines()) err.println(line);
-            err.println("rectify: import: " + outcome.validation().problems().count() + " problem(s) in " + file.getFileName()
-                    + "; nothing was written");
+            err.println("rectify: import: " + file.getFileName() + "有" + outcome.validation().problems().count()
+                    + "处问题,未写入任何内容");
             return Cli.FAILED;
         }
         if (outcome.execution().getStatus() != BatchStatus.COMPLETED || outcome.summary() == null) {

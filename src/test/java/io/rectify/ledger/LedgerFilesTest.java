@@ -141,25 +141,25 @@ class LedgerFilesTest {
 
         List<String> lines = problems(file, null);
         assertThat(lines).containsExactly(
-                "bad.xlsx:轮次:3:巡视类型: '视察' is neither 巡视 nor 巡察",
-                "bad.xlsx:台账:2:完成情况: unknown status '差不多': 未启动, 推进中, 已完成 or 持续推进",
-                "bad.xlsx:台账:3:整改时限: '明年' is not a date (write e.g. 2025-03-31, 2025年3月31日, 2025.3.31 or 2025/3/31)",
-                "bad.xlsx:台账:4:责任单位: missing: the responsible unit (责任单位)",
-                "bad.xlsx:台账:5:整改时限: 2025-05-01 is before the feedback date 2025-06-01",
-                "bad.xlsx:台账:6:序号: duplicate 序号 1 (also on row 2)",
-                "bad.xlsx:台账:7:完成情况: 已完成 without a completion date: fill 完成日期 or 进展日期",
-                "bad.xlsx:台账:8:措施类型: unknown kind '马上改': 立行立改, 限期整改 or 长期坚持",
-                "bad.xlsx:台账:9:进展日期: missing: 推进中 needs the date of the report",
-                "bad.xlsx:台账:10:进展日期: 2099-01-01 is in the future (today is 2026-01-15)",
-                "bad.xlsx:台账:11:反馈问题: this 反馈问题 is under 方面 '落实上级部署方面' on row 2; a problem belongs to one 方面",
-                "bad.xlsx:台账:12:完成日期: 2025-08-01 is after the 进展日期 2025-07-31",
-                "bad.xlsx:台账:13:序号: '十二' is not a whole number above 0",
-                "bad.xlsx:台账:13:完成日期: given, but 完成情况 is 推进中 (only 已完成 measures have a completion date)",
-                "bad.xlsx:台账:13:实地复核: '也许' is neither 是 nor 否",
-                "bad.xlsx:工作情况:5:类别: unknown category '聚餐': " + String.join(", ", WorkEventLabels.primaryLabels()),
-                "bad.xlsx:工作情况:5:次数: '两次' is not a whole number above 0",
-                "bad.xlsx:领导:4:电子邮箱: 'not-an-email' is not an email address",
-                "bad.xlsx:领导:5:电子邮箱: duplicate: zhangsan@example.org is also on row 2");
+                "bad.xlsx:轮次:第3行:巡视类型:“视察”既不是巡视也不是巡察",
+                "bad.xlsx:台账:第2行:完成情况:未知的完成情况“差不多”:应为未启动、推进中、已完成或持续推进",
+                "bad.xlsx:台账:第3行:整改时限:“明年”不是日期(可写2025-03-31、2025年3月31日、2025.3.31或2025/3/31)",
+                "bad.xlsx:台账:第4行:责任单位:缺少责任单位",
+                "bad.xlsx:台账:第5行:整改时限:2025-05-01早于反馈日期2025-06-01",
+                "bad.xlsx:台账:第6行:序号:序号1重复(第2行已有)",
+                "bad.xlsx:台账:第7行:完成情况:已完成但没有完成日期:请填写完成日期或进展日期",
+                "bad.xlsx:台账:第8行:措施类型:未知的措施类型“马上改”:应为立行立改、限期整改或长期坚持",
+                "bad.xlsx:台账:第9行:进展日期:缺少进展日期:推进中要写汇报日期",
+                "bad.xlsx:台账:第10行:进展日期:2099-01-01晚于今天(2026-01-15)",
+                "bad.xlsx:台账:第11行:反馈问题:该反馈问题在第2行属于方面“落实上级部署方面”;一个问题只属于一个方面",
+                "bad.xlsx:台账:第12行:完成日期:2025-08-01晚于进展日期2025-07-31",
+                "bad.xlsx:台账:第13行:序号:“十二”不是正整数",
+                "bad.xlsx:台账:第13行:完成日期:填了完成日期,但完成情况是推进中(只有已完成的措施才有完成日期)",
+                "bad.xlsx:台账:第13行:实地复核:“也许”应为是或否",
+                "bad.xlsx:工作情况:第5行:类别:未知的类别“聚餐”:应为" + String.join("、", WorkEventLabels.primaryLabels()),
+                "bad.xlsx:工作情况:第5行:次数:“两次”不是正整数",
+                "bad.xlsx:领导:第4行:电子邮箱:“not-an-email”不是电子邮箱地址",
+                "bad.xlsx:领导:第5行:电子邮箱:重复:zhangsan@example.org在第2行已有");
     }
 
     @Test
@@ -187,7 +187,7 @@ class LedgerFilesTest {
         sheets.put("轮次", LedgerFixtures.roundSheet("town-2026"));
         sheets.put("台账", ledger);
         assertThat(problems(LedgerFixtures.workbook(dir.resolve("nounit.xlsx"), sheets), null)).containsExactly(
-                "nounit.xlsx:台账:1:责任单位: column missing (a header named 责任单位 or 牵头单位, 责任部门, 牵头部门)");
+                "nounit.xlsx:台账:第1行:责任单位:缺少此列(表头写责任单位或牵头单位、责任部门、牵头部门)");
     }
 
     @Test
@@ -208,7 +208,7 @@ class LedgerFilesTest {
         }
         Path unknown = Files.write(dir.resolve("x.csv"), text.getBytes(StandardCharsets.UTF_8));
         assertThat(problems(unknown, "nowhere")).containsExactly(
-                "x.csv: unknown round 'nowhere': a CSV file updates a round that exists; import its workbook first");
+                "x.csv:未知的轮次“nowhere”:CSV 文件只能更新已有的轮次,请先导入该轮次的工作簿");
         Path latin = Files.write(dir.resolve("latin.csv"), new byte[] {(byte) 0x81, (byte) 0x20, (byte) 0xFF, (byte) 0xFF});
         assertThat(problems(latin, "town-2025")).singleElement().asString().contains("neither UTF-8 nor GBK");
     }
@@ -217,18 +217,18 @@ class LedgerFilesTest {
     void hostileFilesAreRefusedInOneLine() throws IOException {
         Path text = Files.writeString(dir.resolve("notes.xlsx"), "序号,方面\n1,2\n");
         assertThat(problems(text, null)).containsExactly(
-                "notes.xlsx: not an Excel workbook (.xlsx): the file is not a zip package (a CSV file? then name it .csv)");
+                "notes.xlsx:not an Excel workbook (.xlsx): the file is not a zip package (a CSV file? then name it .csv)");
         Path xls = Files.write(dir.resolve("old.xlsx"), new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1,
                 (byte) 0xB1, 0x1A, (byte) 0xE1, 0, 0});
-        assertThat(problems(xls, null)).singleElement().asString().startsWith("old.xlsx: an old Excel 97-2003 file (.xls)");
+        assertThat(problems(xls, null)).singleElement().asString().startsWith("old.xlsx:an old Excel 97-2003 file (.xls)");
         Path empty = Files.write(dir.resolve("empty.xlsx"), new byte[0]);
-        assertThat(problems(empty, null)).containsExactly("empty.xlsx: the file is empty");
+        assertThat(problems(empty, null)).containsExactly("empty.xlsx:the file is empty");
         Path emptyCsv = Files.write(dir.resolve("empty.csv"), new byte[0]);
-        assertThat(problems(emptyCsv, "town-2025")).containsExactly("empty.csv: the file is empty");
+        assertThat(problems(emptyCsv, "town-2025")).containsExactly("empty.csv:the file is empty");
         Path truncated = dir.resolve("truncated.xlsx");
         byte[] good = Files.readAllBytes(LedgerFixtures.standard(dir.resolve("g.xlsx"), "town-2026", LedgerFixtures.ledgerMonth1()));
         Files.write(truncated, Arrays.copyOf(good, good.length / 2));
-        assertThat(problems(truncated, null)).singleElement().asString().startsWith("truncated.xlsx: ");
+        assertThat(problems(truncated, null)).singleElement().asString().startsWith("truncated.xlsx:");
     }
 
     @Test
@@ -242,7 +242,7 @@ class LedgerFilesTest {
         });
         assertThat(Files.size(file)).isLessThan(2_000_000);
         assertThat(problems(file, null)).singleElement().asString()
-                .startsWith("bomb.xlsx: refused: a part of the workbook expands far beyond its compressed size");
+                .startsWith("bomb.xlsx:refused: a part of the workbook expands far beyond its compressed size");
     }
 
     @Test
@@ -264,7 +264,7 @@ class LedgerFilesTest {
             out.write("</t></is></c></row></sheetData></worksheet>");
         });
         List<String> lines = problems(file, null);
-        assertThat(lines).contains("bigcell.xlsx:台账:2:整改措施: cell has 52,428,800 characters; at most 10,000 are accepted");
+        assertThat(lines).contains("bigcell.xlsx:台账:第2行:整改措施:单元格有52,428,800个字,最多10,000个字");
 
         Path csv = dir.resolve("bigcell.csv");
         try (Writer w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
@@ -275,7 +275,7 @@ class LedgerFilesTest {
             w.write(",镇长,镇党政办,2025-09-30,限期整改,,,,,,,,\n");
         }
         assertThat(problems(csv, "town-2025"))
-                .contains("bigcell.csv:台账:2:整改措施: cell has 52,428,800 characters; at most 10,000 are accepted");
+                .contains("bigcell.csv:台账:第2行:整改措施:单元格有52,428,800个字,最多10,000个字");
     }
 
     @Test
@@ -290,9 +290,9 @@ class LedgerFilesTest {
             wb.getCreationHelper().createFormulaEvaluator().evaluateFormulaCell(sheet.getRow(4).getCell(3));
         });
         assertThat(problems(withFormulas, null)).containsExactly(
-                "formulas.xlsx:台账:4:责任单位: a formula without a saved value: open the file in Excel and save it again,"
+                "formulas.xlsx:台账:第4行:责任单位:a formula without a saved value: open the file in Excel and save it again,"
                         + " or paste the values instead of the formula",
-                "formulas.xlsx:台账:5:整改措施: holds the error value #DIV/0! (its formula failed)");
+                "formulas.xlsx:台账:第5行:整改措施:holds the error value #DIV/0! (its formula failed)");
     }
 
     @Test
@@ -301,19 +301,19 @@ class LedgerFilesTest {
         sheets.put("轮次", LedgerFixtures.roundSheet("town-2026"));
         sheets.put("台账", List.of());
         assertThat(problems(LedgerFixtures.workbook(dir.resolve("e1.xlsx"), sheets), null)).containsExactly(
-                "e1.xlsx:台账:-:-: the sheet is empty: it needs a header row (序号, 方面, 反馈问题, 整改措施, 责任领导, 责任单位, 整改时限,"
-                        + " 措施类型, 完成情况, 整改进展, 进展日期) and data rows");
+                "e1.xlsx:台账:-:-:工作表是空的:要有表头(序号、方面、反馈问题、整改措施、责任领导、责任单位、整改时限、"
+                        + "措施类型、完成情况、整改进展、进展日期)和数据行");
         sheets.put("台账", List.of(List.of((Object[]) LedgerFixtures.LEDGER_HEADER)));
         assertThat(problems(LedgerFixtures.workbook(dir.resolve("e2.xlsx"), sheets), null)).containsExactly(
-                "e2.xlsx:台账:1:-: no measures: the sheet has a header row but no data rows");
+                "e2.xlsx:台账:第1行:-:没有整改措施:只有表头,没有数据行");
         sheets.remove("台账");
         sheets.put("Sheet1", LedgerFixtures.ledgerMonth1());
         assertThat(problems(LedgerFixtures.workbook(dir.resolve("e3.xlsx"), sheets), null)).containsExactly(
-                "e3.xlsx:台账:-:-: sheet missing: the workbook needs the sheets 轮次 and 台账 (it has: 轮次, Sheet1)");
+                "e3.xlsx:台账:-:-:缺少工作表:工作簿要有“轮次”和“台账”两表(现有:轮次、Sheet1)");
         sheets.put("轮次", List.of());
         sheets.put("台账", LedgerFixtures.ledgerMonth1());
         assertThat(problems(LedgerFixtures.workbook(dir.resolve("e4.xlsx"), sheets), null)).contains(
-                "e4.xlsx:轮次:-:-: the sheet is empty: it lists the round's facts as 项目 | 内容 (轮次编码, 巡视类型 …)");
+                "e4.xlsx:轮次:-:-:工作表是空的:应按“项目 | 内容”两列填写轮次的基本情况(轮次编码、巡视类型……)");
     }
 
     interface Body {

@@ -177,7 +177,7 @@ abstract class WorkbookRoundTest {
         Path file = filledTemplate(code, completeLedger(), events(4), texts);
         CliRun.Result r = cli("import", file.toString());
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
-        assertThat(r.out() + r.err()).contains(file.getFileName() + ":文稿:5:内容:", "整改措施总数", "整改措施数");
+        assertThat(r.out() + r.err()).contains(file.getFileName() + ":文稿:第5行:内容:", "整改措施总数", "整改措施数");
         assertThat(LedgerFixtures.count(jdbc, "SELECT COUNT(*) FROM inspection_round WHERE code = ?", code)).isZero();
     }
 

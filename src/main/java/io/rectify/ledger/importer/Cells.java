@@ -22,8 +22,7 @@ final class Cells {
     }
 
     static String tooLong(long length) {
-        return "cell has " + String.format("%,d", length) + " characters; at most " + String.format("%,d", MAX_CELL)
-                + " are accepted";
+        return "单元格有" + String.format("%,d", length) + "个字,最多" + String.format("%,d", MAX_CELL) + "个字";
     }
 
     static String firstLine(Throwable t) {

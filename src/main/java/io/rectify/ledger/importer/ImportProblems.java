@@ -4,7 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Every problem found in a file, one line each: {@code file:sheet:row:column: reason}. All are collected in
+ * Every problem found in a file, one line each, in Chinese for the secretary:
+ * {@code 台账.xlsx:台账:第7行:责任领导:缺少责任领导}. All are collected in
  * one pass; past {@link #MAX_LINES} they are only counted, so a file of garbage cannot exhaust memory.
  */
 public final class ImportProblems {
@@ -29,17 +30,17 @@ public final class ImportProblems {
     /** A problem in a cell (row is the spreadsheet's row number; column the header as written, or the item). */
     public void add(String sheet, int row, String column, String reason) {
         if (lines.size() < MAX_LINES) entries.add(new Problem(sheet, row, column, reason));
-        line(file + ":" + sheet + ":" + (row > 0 ? String.valueOf(row) : "-") + ":" + (column == null ? "-" : column)
-                + ": " + reason);
+        line(file + ":" + sheet + ":" + (row > 0 ? "第" + row + "行" : "-") + ":" + (column == null ? "-" : column)
+                + ":" + reason);
     }
 
     /** A problem with the file as a whole. */
     public void file(String reason) {
         if (lines.size() < MAX_LINES) entries.add(new Problem(null, 0, null, reason));
-        line(file + ": " + reason);
+        line(file + ":" + reason);
     }
 
-    /** The problems kept (the first {@link #MAX_LINES}), one record each. */
+    /** The problems kept (the first {@link #MAX_LINES}), one record each: the line without the file's name. */
     public List<Problem> entries() { return List.copyOf(entries); }
 
     private void line(String line) {
@@ -55,7 +56,7 @@ public final class ImportProblems {
     public List<String> lines() {
         if (count <= lines.size()) return List.copyOf(lines);
         List<String> all = new ArrayList<>(lines);
-        all.add(file + ": … and " + (count - lines.size()) + " more problems (fix the ones above and import again)");
+        all.add(file + ":……另有" + (count - lines.size()) + "处问题(先改正以上问题再导入)");
         return all;
     }
 

@@ -255,8 +255,8 @@ public class LedgerLoader {
                 }
             }
             if (!withoutStatement.isEmpty()) {
-                summary.note("note: " + withoutStatement.size() + " problems have no 公开表述 yet; the bulletin prints their"
-                        + " items empty (first rows: " + withoutStatement.stream().limit(10).map(String::valueOf)
+                summary.note("note: " + withoutStatement.size() + " problems have no 公开表述 yet; nightly reports them as findings"
+                        + " (first rows: " + withoutStatement.stream().limit(10).map(String::valueOf)
                         .reduce((a, b) -> a + ", " + b).orElse("") + ")");
             }
         }

@@ -56,7 +56,7 @@ final class LedgerParser {
             for (RoundItem item : RoundItem.values()) {
                 if (!item.matches(key)) continue;
                 if (rows.containsKey(item)) {
-                    problems.add(sheet, row.number(), item.label(), "given twice (also on row " + rows.get(item) + ")");
+                    problems.add(sheet, row.number(), item.label(), "重复填写(第" + rows.get(item) + "行已有)");
                 } else {
                     cells.put(item, row.cell(1));
                     rows.put(item, row.number());
@@ -66,7 +66,7 @@ final class LedgerParser {
             return nonBlank[0] < 1000;
         });
         if (nonBlank[0] == 0) {
-            problems.add(sheet, 0, null, "the sheet is empty: it lists the round's facts as 项目 | 内容 (轮次编码, 巡视类型 …)");
+            problems.add(sheet, 0, null, "工作表是空的:应按“项目 | 内容”两列填写轮次的基本情况(轮次编码、巡视类型……)");
             return Optional.empty();
         }
         Map<RoundItem, String> text = new EnumMap<>(RoundItem.class);
@@ -79,38 +79,38 @@ final class LedgerParser {
             }
             String v = c == null ? "" : c.value();
             if (v.isEmpty()) {
-                if (item.required()) problems.add(sheet, row, item.label(), "missing: " + item.hint());
+                if (item.required()) problems.add(sheet, row, item.label(), "缺少" + item.label() + ":" + item.hint());
                 continue;
             }
             if (v.length() > 255) {
-                problems.add(sheet, row, item.label(), "too long: " + v.length() + " characters, at most 255");
+                problems.add(sheet, row, item.label(), "太长:" + v.length() + "个字,最多255个字");
                 continue;
             }
             text.put(item, v);
         }
         String code = text.get(RoundItem.CODE);
         if (code != null && !CODE.matcher(code).matches()) {
-            problems.add(sheet, rows.get(RoundItem.CODE), RoundItem.CODE.label(), "'" + code + "' is not a round code: "
+            problems.add(sheet, rows.get(RoundItem.CODE), RoundItem.CODE.label(), "“" + code + "”不是轮次编码:"
                     + RoundItem.CODE.hint());
         }
         String kind = text.get(RoundItem.KIND);
         if (kind != null && !kind.equals("巡视") && !kind.equals("巡察")) {
-            problems.add(sheet, rows.get(RoundItem.KIND), RoundItem.KIND.label(), "'" + kind + "' is neither 巡视 nor 巡察");
+            problems.add(sheet, rows.get(RoundItem.KIND), RoundItem.KIND.label(), "“" + kind + "”既不是巡视也不是巡察");
         }
         LocalDate start = roundDate(text, rows, cells, RoundItem.ONSITE_START);
         LocalDate end = roundDate(text, rows, cells, RoundItem.ONSITE_END);
         LocalDate feedback = roundDate(text, rows, cells, RoundItem.FEEDBACK);
         if (start != null && end != null && end.isBefore(start)) {
             problems.add(sheet, rows.get(RoundItem.ONSITE_END), RoundItem.ONSITE_END.label(),
-                    end + " is before 进驻开始 " + start);
+                    end + "早于进驻开始日期" + start);
         }
         if (end != null && feedback != null && feedback.isBefore(end)) {
             problems.add(sheet, rows.get(RoundItem.FEEDBACK), RoundItem.FEEDBACK.label(),
-                    feedback + " is before 进驻结束 " + end);
+                    feedback + "早于进驻结束日期" + end);
         }
         String email = text.get(RoundItem.EMAIL);
         if (email != null && !EMAIL.matcher(email).matches()) {
-            problems.add(sheet, rows.get(RoundItem.EMAIL), RoundItem.EMAIL.label(), "'" + email + "' is not an email address");
+            problems.add(sheet, rows.get(RoundItem.EMAIL), RoundItem.EMAIL.label(), "“" + email + "”不是电子邮箱地址");
         }
         String body = text.get(RoundItem.BODY);
         String deployedBy = text.get(RoundItem.DEPLOYED_BY);
@@ -118,8 +118,8 @@ final class LedgerParser {
             deployedBy = deployedBy(body);
             if (deployedBy == null) {
                 problems.add(sheet, rows.getOrDefault(RoundItem.DEPLOYED_BY, rows.get(RoundItem.BODY)),
-                        RoundItem.DEPLOYED_BY.label(), "missing, and it cannot be read from 巡视组 '" + body
-                                + "': add a row 部署机关 (e.g. 省委)");
+                        RoundItem.DEPLOYED_BY.label(), "缺少部署机关,也无法从巡视组“" + body
+                                + "”推出:请加一行“部署机关”(如省委)");
             }
         }
         String org = text.get(RoundItem.ORG);
@@ -157,7 +157,7 @@ final class LedgerParser {
     }
 
     static String notADate(String text) {
-        return "'" + text + "' is not a date (write e.g. 2025-03-31, 2025年3月31日, 2025.3.31 or 2025/3/31)";
+        return "“" + text + "”不是日期(可写2025-03-31、2025年3月31日、2025.3.31或2025/3/31)";
     }
 
     // ---- 台账 -------------------------------------------------------------------------------------------
@@ -177,42 +177,42 @@ final class LedgerParser {
         int before = problems.count();
         Integer seq = null;
         String seqText = row.text(LedgerColumn.SEQ, 40);
-        if (seqText.isEmpty()) row.problem(LedgerColumn.SEQ, "missing: every measure needs its 序号");
+        if (seqText.isEmpty()) row.problem(LedgerColumn.SEQ, "缺少序号:每项措施都要有序号");
         else {
             seq = Values.positive(seqText).orElse(null);
-            if (seq == null) row.problem(LedgerColumn.SEQ, "'" + seqText + "' is not a whole number above 0");
+            if (seq == null) row.problem(LedgerColumn.SEQ, "“" + seqText + "”不是正整数");
         }
         String section = row.text(LedgerColumn.SECTION, 255);
         if (section.isEmpty()) section = above[0];
-        if (section == null) row.problem(LedgerColumn.SECTION, "missing (a blank cell repeats the row above, but this is the first row)");
+        if (section == null) row.problem(LedgerColumn.SECTION, "缺少(空白表示同上一行,但这是第一行)");
         String problem = row.text(LedgerColumn.PROBLEM, 500);
         if (problem.isEmpty()) problem = above[1];
-        if (problem == null) row.problem(LedgerColumn.PROBLEM, "missing (a blank cell repeats the row above, but this is the first row)");
+        if (problem == null) row.problem(LedgerColumn.PROBLEM, "缺少(空白表示同上一行,但这是第一行)");
         above[0] = section;
         above[1] = problem;
-        String content = required(row, LedgerColumn.MEASURE, TEXT, "the measure's text");
-        String leader = required(row, LedgerColumn.LEADER, 64, "who is responsible (责任领导)");
-        String unit = required(row, LedgerColumn.UNIT, 128, "the responsible unit (责任单位)");
+        String content = required(row, LedgerColumn.MEASURE, TEXT, "整改措施");
+        String leader = required(row, LedgerColumn.LEADER, 64, "责任领导");
+        String unit = required(row, LedgerColumn.UNIT, 128, "责任单位");
         LocalDate deadline = date(row, LedgerColumn.DEADLINE);
         if (deadline == null && row.cell(LedgerColumn.DEADLINE).blank()) {
-            row.problem(LedgerColumn.DEADLINE, "missing: a date (for 长期坚持 measures, the first checkpoint)");
+            row.problem(LedgerColumn.DEADLINE, "缺少整改时限(长期坚持的措施写第一个节点日期)");
         }
         if (deadline != null && feedback != null && deadline.isBefore(feedback)) {
-            row.problem(LedgerColumn.DEADLINE, deadline + " is before the feedback date " + feedback);
+            row.problem(LedgerColumn.DEADLINE, deadline + "早于反馈日期" + feedback);
         }
         MeasureKind kind = null;
         String kindText = row.text(LedgerColumn.KIND, 40);
-        if (kindText.isEmpty()) row.problem(LedgerColumn.KIND, "missing: 立行立改, 限期整改 or 长期坚持");
+        if (kindText.isEmpty()) row.problem(LedgerColumn.KIND, "缺少措施类型:立行立改、限期整改或长期坚持");
         else {
             kind = Values.kind(kindText).orElse(null);
-            if (kind == null) row.problem(LedgerColumn.KIND, "unknown kind '" + kindText + "': 立行立改, 限期整改 or 长期坚持");
+            if (kind == null) row.problem(LedgerColumn.KIND, "未知的措施类型“" + kindText + "”:应为立行立改、限期整改或长期坚持");
         }
         MeasureStatus status = MeasureStatus.NOT_STARTED;
         String statusText = row.text(LedgerColumn.STATUS, 40);
         if (!statusText.isEmpty()) {
             status = Values.status(statusText).orElse(null);
             if (status == null) {
-                row.problem(LedgerColumn.STATUS, "unknown status '" + statusText + "': 未启动, 推进中, 已完成 or 持续推进");
+                row.problem(LedgerColumn.STATUS, "未知的完成情况“" + statusText + "”:应为未启动、推进中、已完成或持续推进");
             }
         }
         String note = row.text(LedgerColumn.NOTE, TEXT);
@@ -221,45 +221,45 @@ final class LedgerParser {
         boolean reportDateGiven = !row.cell(LedgerColumn.REPORT_DATE).blank();
         boolean completionGiven = !row.cell(LedgerColumn.COMPLETION_DATE).blank();
         if (reportDate != null) {
-            if (reportDate.isAfter(today)) row.problem(LedgerColumn.REPORT_DATE, reportDate + " is in the future (today is " + today + ")");
+            if (reportDate.isAfter(today)) row.problem(LedgerColumn.REPORT_DATE, reportDate + "晚于今天(" + today + ")");
             if (feedback != null && reportDate.isBefore(feedback)) {
-                row.problem(LedgerColumn.REPORT_DATE, reportDate + " is before the feedback date " + feedback);
+                row.problem(LedgerColumn.REPORT_DATE, reportDate + "早于反馈日期" + feedback);
             }
         }
         if (completion != null && completion.isAfter(today)) {
-            row.problem(LedgerColumn.COMPLETION_DATE, completion + " is in the future (today is " + today + ")");
+            row.problem(LedgerColumn.COMPLETION_DATE, completion + "晚于今天(" + today + ")");
         }
         if (status == MeasureStatus.COMPLETED) {
             if (completion == null && !completionGiven) completion = reportDate;
             if (reportDate == null && !reportDateGiven) reportDate = completion;
             if (completion == null && !completionGiven && !reportDateGiven) {
-                row.problem(LedgerColumn.STATUS, "已完成 without a completion date: fill "
-                        + (row.has(LedgerColumn.COMPLETION_DATE) ? row.header(LedgerColumn.COMPLETION_DATE) + " or " : "")
+                row.problem(LedgerColumn.STATUS, "已完成但没有完成日期:请填写"
+                        + (row.has(LedgerColumn.COMPLETION_DATE) ? row.header(LedgerColumn.COMPLETION_DATE) + "或" : "")
                         + row.header(LedgerColumn.REPORT_DATE));
             }
             if (completion != null && reportDate != null && completion.isAfter(reportDate)) {
-                row.problem(LedgerColumn.COMPLETION_DATE, completion + " is after the " + row.header(LedgerColumn.REPORT_DATE)
-                        + " " + reportDate);
+                row.problem(LedgerColumn.COMPLETION_DATE, completion + "晚于" + row.header(LedgerColumn.REPORT_DATE)
+                        + reportDate);
             }
         } else {
             if (completionGiven && status != null) {
-                row.problem(LedgerColumn.COMPLETION_DATE, "given, but " + row.header(LedgerColumn.STATUS) + " is "
-                        + status.label() + " (only 已完成 measures have a completion date)");
+                row.problem(LedgerColumn.COMPLETION_DATE, "填了完成日期,但" + row.header(LedgerColumn.STATUS) + "是"
+                        + status.label() + "(只有已完成的措施才有完成日期)");
             }
             completion = null;
             if (status != null && status != MeasureStatus.NOT_STARTED && !reportDateGiven) {
-                row.problem(LedgerColumn.REPORT_DATE, "missing: " + status.label() + " needs the date of the report");
+                row.problem(LedgerColumn.REPORT_DATE, "缺少进展日期:" + status.label() + "要写汇报日期");
             }
         }
         if (!note.isEmpty() && !reportDateGiven && !(status == MeasureStatus.COMPLETED && completionGiven)
                 && (status == null || status == MeasureStatus.NOT_STARTED)) {
-            row.problem(LedgerColumn.REPORT_DATE, "missing: " + row.header(LedgerColumn.NOTE) + " needs the date of the report");
+            row.problem(LedgerColumn.REPORT_DATE, "缺少进展日期:填了" + row.header(LedgerColumn.NOTE) + "就要写汇报日期");
         }
         boolean rechecked = false;
         String recheckedText = row.text(LedgerColumn.RECHECKED, 10);
         if (!recheckedText.isEmpty()) {
             Optional<Boolean> b = Values.yesNo(recheckedText);
-            if (b.isEmpty()) row.problem(LedgerColumn.RECHECKED, "'" + recheckedText + "' is neither 是 nor 否");
+            if (b.isEmpty()) row.problem(LedgerColumn.RECHECKED, "“" + recheckedText + "”应为是或否");
             rechecked = b.orElse(false);
         }
         String leadLeader = row.text(LedgerColumn.LEAD_LEADER, 64);
@@ -267,12 +267,12 @@ final class LedgerParser {
         String bySecretaryText = row.text(LedgerColumn.BY_SECRETARY, 10);
         if (!bySecretaryText.isEmpty()) {
             bySecretary = Values.yesNo(bySecretaryText).orElse(null);
-            if (bySecretary == null) row.problem(LedgerColumn.BY_SECRETARY, "'" + bySecretaryText + "' is neither 是 nor 否");
+            if (bySecretary == null) row.problem(LedgerColumn.BY_SECRETARY, "“" + bySecretaryText + "”应为是或否");
         }
         String statement = row.text(LedgerColumn.STATEMENT, TEXT);
         LocalDate rescheduled = date(row, LedgerColumn.RESCHEDULED);
         if (rescheduled != null && rescheduled.isAfter(today)) {
-            row.problem(LedgerColumn.RESCHEDULED, rescheduled + " is in the future (today is " + today + ")");
+            row.problem(LedgerColumn.RESCHEDULED, rescheduled + "晚于今天(" + today + ")");
         }
         String reason = row.text(LedgerColumn.RESCHEDULE_REASON, 500);
         LedgerRows.SectionName name = section == null ? new LedgerRows.SectionName(null, null) : LedgerRows.SectionName.parse(section);
@@ -284,7 +284,7 @@ final class LedgerParser {
 
     private static <C extends Enum<C> & Layout.Column> String required(SheetReader<C>.Row row, C column, int max, String what) {
         String v = row.text(column, max);
-        if (v.isEmpty() && row.cell(column).type() != Cell.Type.UNUSABLE) row.problem(column, "missing: " + what);
+        if (v.isEmpty() && row.cell(column).type() != Cell.Type.UNUSABLE) row.problem(column, "缺少" + what);
         return v;
     }
 
@@ -307,23 +307,23 @@ final class LedgerParser {
         new SheetReader<>(EventColumn.class, Layout.EVENTS, problems).read(source, sheetName, row -> {
             int before = problems.count();
             LocalDate date = date(row, EventColumn.DATE);
-            if (date == null && row.cell(EventColumn.DATE).blank()) row.problem(EventColumn.DATE, "missing: the date");
-            if (date != null && date.isAfter(today)) row.problem(EventColumn.DATE, date + " is in the future (today is " + today + ")");
+            if (date == null && row.cell(EventColumn.DATE).blank()) row.problem(EventColumn.DATE, "缺少日期");
+            if (date != null && date.isAfter(today)) row.problem(EventColumn.DATE, date + "晚于今天(" + today + ")");
             String categoryText = row.text(EventColumn.CATEGORY, 40);
             String category = null;
-            if (categoryText.isEmpty()) row.problem(EventColumn.CATEGORY, "missing: " + String.join(", ", WorkEventLabels.primaryLabels()));
+            if (categoryText.isEmpty()) row.problem(EventColumn.CATEGORY, "缺少类别:" + String.join("、", WorkEventLabels.primaryLabels()));
             else {
                 category = WorkEventLabels.code(categoryText).orElse(null);
                 if (category == null) {
-                    row.problem(EventColumn.CATEGORY, "unknown category '" + categoryText + "': "
-                            + String.join(", ", WorkEventLabels.primaryLabels()));
+                    row.problem(EventColumn.CATEGORY, "未知的类别“" + categoryText + "”:应为"
+                            + String.join("、", WorkEventLabels.primaryLabels()));
                 }
             }
             int count = 1;
             String countText = row.text(EventColumn.COUNT, 12);
             if (!countText.isEmpty()) {
                 count = Values.positive(countText).orElse(0);
-                if (count == 0) row.problem(EventColumn.COUNT, "'" + countText + "' is not a whole number above 0");
+                if (count == 0) row.problem(EventColumn.COUNT, "“" + countText + "”不是正整数");
             }
             String description = row.text(EventColumn.DESCRIPTION, 500);
             if (problems.count() == before && rows.size() < 100_000) {
@@ -379,14 +379,14 @@ final class LedgerParser {
         Map<String, Integer> emails = new java.util.HashMap<>();
         new SheetReader<>(LeaderColumn.class, Layout.LEADERS, problems).read(source, sheetName, row -> {
             int before = problems.count();
-            String name = required(row, LeaderColumn.NAME, 64, "the leader's name");
+            String name = required(row, LeaderColumn.NAME, 64, "姓名");
             String title = row.text(LeaderColumn.TITLE, 128);
-            String email = required(row, LeaderColumn.EMAIL, 255, "the address the brief is sent to");
+            String email = required(row, LeaderColumn.EMAIL, 255, "电子邮箱(季度汇报材料发到此邮箱)");
             if (!email.isEmpty() && !EMAIL.matcher(email).matches()) {
-                row.problem(LeaderColumn.EMAIL, "'" + email + "' is not an email address");
+                row.problem(LeaderColumn.EMAIL, "“" + email + "”不是电子邮箱地址");
             } else if (!email.isEmpty()) {
                 Integer first = emails.putIfAbsent(email.toLowerCase(java.util.Locale.ROOT), row.number());
-                if (first != null) row.problem(LeaderColumn.EMAIL, "duplicate: " + email + " is also on row " + first);
+                if (first != null) row.problem(LeaderColumn.EMAIL, "重复:" + email + "在第" + first + "行已有");
             }
             if (problems.count() == before && rows.size() < 10_000) {
                 rows.add(new LeaderRow(row.number(), name, title.isEmpty() ? null : title, email));

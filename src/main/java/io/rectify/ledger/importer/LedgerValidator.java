@@ -121,32 +121,32 @@ public final class LedgerValidator {
         if (format == LedgerSources.Format.XLSX) {
             Optional<String> roundSheet = source.findSheet(Layout.ROUND);
             if (roundSheet.isEmpty()) {
-                problems.add(Layout.ROUND, 0, null, "sheet missing: the workbook needs the sheets " + Layout.ROUND + " and "
-                        + Layout.LEDGER + " (it has: " + String.join(", ", source.sheetNames()) + ")");
+                problems.add(Layout.ROUND, 0, null, "缺少工作表:工作簿要有“" + Layout.ROUND + "”和“"
+                        + Layout.LEDGER + "”两表(现有:" + String.join("、", source.sheetNames()) + ")");
             } else {
                 round = parser.round(source, roundSheet.get()).orElse(null);
                 if (round != null && round.code() != null) {
                     if (roundArg != null && !roundArg.equals(round.code())) {
-                        problems.add(Layout.ROUND, 0, Layout.RoundItem.CODE.label(), "'" + round.code()
-                                + "' is not the round given with --round (" + roundArg + ")");
+                        problems.add(Layout.ROUND, 0, Layout.RoundItem.CODE.label(), "“" + round.code()
+                                + "”不是 --round 指定的轮次(" + roundArg + ")");
                     }
                     code = round.code();
                 }
                 if (round != null) feedback = round.feedback();
             }
             if (ledgerSheet.isEmpty()) {
-                problems.add(Layout.LEDGER, 0, null, "sheet missing: the workbook needs the sheets " + Layout.ROUND + " and "
-                        + Layout.LEDGER + " (it has: " + String.join(", ", source.sheetNames()) + ")");
+                problems.add(Layout.LEDGER, 0, null, "缺少工作表:工作簿要有“" + Layout.ROUND + "”和“"
+                        + Layout.LEDGER + "”两表(现有:" + String.join("、", source.sheetNames()) + ")");
             }
         }
         if (code != null) {
             known = existing.round(code).orElse(null);
             if (known == null && format == LedgerSources.Format.CSV) {
-                problems.file("unknown round '" + code + "': a CSV file updates a round that exists; import its workbook first");
+                problems.file("未知的轮次“" + code + "”:CSV 文件只能更新已有的轮次,请先导入该轮次的工作簿");
             }
             if (known != null && feedback == null) feedback = known.feedbackDate();
         } else if (format == LedgerSources.Format.CSV) {
-            problems.file("a CSV file holds the 台账 sheet alone: name its round with --round CODE");
+            problems.file("CSV 文件只含“台账”一表:请用 --round 编码 指定轮次");
         }
         Map<Integer, String> knownSections = known == null ? Map.of() : existing.sections(known.id());
 
@@ -159,8 +159,8 @@ public final class LedgerValidator {
             SheetReader<Layout.LedgerColumn> reader = parser.measures(source, ledgerSheet.get(), feedback, m -> {
                 Integer first = m.seq() > 0 ? seqs.putIfAbsent(m.seq(), m.row()) : null;
                 if (first != null) {
-                    problems.add(Layout.LEDGER, m.row(), Layout.LedgerColumn.SEQ.label(), "duplicate 序号 " + m.seq()
-                            + " (also on row " + first + ")");
+                    problems.add(Layout.LEDGER, m.row(), Layout.LedgerColumn.SEQ.label(), "序号" + m.seq()
+                            + "重复(第" + first + "行已有)");
                 }
                 if (m.sectionTitle() == null || m.problem() == null) return;
                 section(m, sections, sectionsBySeq, problems);
@@ -169,7 +169,7 @@ public final class LedgerValidator {
             if (reader != null) {
                 rows = reader.dataRows();
                 if (rows == 0) {
-                    problems.add(Layout.LEDGER, reader.headerRow(), null, "no measures: the sheet has a header row but no data rows");
+                    problems.add(Layout.LEDGER, reader.headerRow(), null, "没有整改措施:只有表头,没有数据行");
                 }
                 if (!reader.unusedHeaders().isEmpty()) {
                     notes.add("columns not used: " + String.join(", ", reader.unusedHeaders()));
@@ -181,7 +181,7 @@ public final class LedgerValidator {
             String other = knownSections.get(s.seq);
             if (other != null) {
                 problems.add(Layout.LEDGER, s.firstRow, Layout.LedgerColumn.SECTION.label(), "（" + LedgerRows.SectionName.chinese(s.seq)
-                        + "） is '" + other + "' in this round already; use that title or another number");
+                        + "）在本轮次中已是“" + other + "”;请用原标题或换一个序号");
             }
         }
         List<EventRow> events = null;
@@ -211,15 +211,15 @@ public final class LedgerValidator {
             SectionDraft other = bySeq.putIfAbsent(m.sectionSeq(), s);
             if (other != null && other != s) {
                 problems.add(Layout.LEDGER, m.row(), Layout.LedgerColumn.SECTION.label(), "（"
-                        + LedgerRows.SectionName.chinese(m.sectionSeq()) + "） is also '" + other.title + "' (row "
-                        + other.firstRow + "); each 方面 has its own number");
+                        + LedgerRows.SectionName.chinese(m.sectionSeq()) + "）也是“" + other.title + "”(第"
+                        + other.firstRow + "行);每个方面的序号不同");
                 return;
             }
             s.seq = m.sectionSeq();
         } else if (!s.seq.equals(m.sectionSeq())) {
-            problems.add(Layout.LEDGER, m.row(), Layout.LedgerColumn.SECTION.label(), "'" + s.title + "' is numbered （"
-                    + LedgerRows.SectionName.chinese(s.seq) + "） on row " + s.firstRow + " and （"
-                    + LedgerRows.SectionName.chinese(m.sectionSeq()) + "） here");
+            problems.add(Layout.LEDGER, m.row(), Layout.LedgerColumn.SECTION.label(), "“" + s.title + "”在第" + s.firstRow + "行编为（"
+                    + LedgerRows.SectionName.chinese(s.seq) + "）,此处编为（"
+                    + LedgerRows.SectionName.chinese(m.sectionSeq()) + "）");
         }
     }
 
@@ -229,8 +229,8 @@ public final class LedgerValidator {
             p = new ProblemDraft(m.problem(), m.sectionTitle(), m.row());
             drafts.put(m.problem(), p);
         } else if (!p.section.equals(m.sectionTitle())) {
-            problems.add(Layout.LEDGER, m.row(), Layout.LedgerColumn.PROBLEM.label(), "this 反馈问题 is under 方面 '" + p.section
-                    + "' on row " + p.firstRow + "; a problem belongs to one 方面");
+            problems.add(Layout.LEDGER, m.row(), Layout.LedgerColumn.PROBLEM.label(), "该反馈问题在第" + p.firstRow + "行属于方面“" + p.section
+                    + "”;一个问题只属于一个方面");
             return;
         }
         if (m.statement() != null) {
@@ -238,8 +238,8 @@ public final class LedgerValidator {
                 p.statement = m.statement();
                 p.statementRow = m.row();
             } else if (!p.statement.equals(m.statement())) {
-                problems.add(Layout.LEDGER, m.row(), Layout.LedgerColumn.STATEMENT.label(), "differs from row " + p.statementRow
-                        + " for the same 反馈问题 (a problem has one public statement)");
+                problems.add(Layout.LEDGER, m.row(), Layout.LedgerColumn.STATEMENT.label(), "与第" + p.statementRow
+                        + "行同一反馈问题的公开表述不同(一个问题只有一个公开表述)");
             }
         }
         if (m.leadLeader() != null) {
@@ -248,7 +248,7 @@ public final class LedgerValidator {
                 p.leadLeaderRow = m.row();
             } else if (!p.leadLeader.equals(m.leadLeader())) {
                 problems.add(Layout.LEDGER, m.row(), Layout.LedgerColumn.LEAD_LEADER.label(), "'" + m.leadLeader()
-                        + "' differs from '" + p.leadLeader + "' on row " + p.leadLeaderRow + " for the same 反馈问题");
+                        + "”与第" + p.leadLeaderRow + "行同一反馈问题的“" + p.leadLeader + "”不同");
             }
         }
         if (m.bySecretary() != null) {
@@ -256,8 +256,8 @@ public final class LedgerValidator {
                 p.bySecretary = m.bySecretary();
                 p.bySecretaryRow = m.row();
             } else if (!p.bySecretary.equals(m.bySecretary())) {
-                problems.add(Layout.LEDGER, m.row(), Layout.LedgerColumn.BY_SECRETARY.label(), "differs from row "
-                        + p.bySecretaryRow + " for the same 反馈问题");
+                problems.add(Layout.LEDGER, m.row(), Layout.LedgerColumn.BY_SECRETARY.label(), "与第"
+                        + p.bySecretaryRow + "行同一反馈问题不同");
             }
         }
     }

@@ -60,7 +60,7 @@ final class SheetReader<C extends Enum<C> & Layout.Column> {
             }
             String v = c.value();
             if (v.length() > maxLength) {
-                problem(column, "too long: " + v.length() + " characters, at most " + maxLength);
+                problem(column, "太长:" + v.length() + "个字,最多" + maxLength + "个字");
                 return v.substring(0, maxLength);
             }
             return v;
@@ -91,12 +91,12 @@ final class SheetReader<C extends Enum<C> & Layout.Column> {
             return true;
         });
         if (seen[0] == 0) {
-            problems.add(sheet, 0, null, "the sheet is empty: it needs a header row (" + labels(true) + ") and data rows");
+            problems.add(sheet, 0, null, "工作表是空的:要有表头(" + labels(true) + ")和数据行");
             return false;
         }
         if (headerRow == 0) {
-            problems.add(sheet, before.isEmpty() ? 1 : before.get(0).number(), null, "no header row found in the first "
-                    + HEADER_SEARCH_ROWS + " rows; expected the columns " + labels(true));
+            problems.add(sheet, before.isEmpty() ? 1 : before.get(0).number(), null, "前"
+                    + HEADER_SEARCH_ROWS + "行中没有找到表头;应有这些列:" + labels(true));
             return false;
         }
         return ok;
@@ -132,9 +132,9 @@ final class SheetReader<C extends Enum<C> & Layout.Column> {
                 continue;
             }
             if (index.containsKey(match)) {
-                problems.add(sheet, headerRow, text, "two columns give " + match.label() + ": '" + headers.get(match)
-                        + "' (column " + Cells.columnName(index.get(match)) + ") and '" + text + "' (column "
-                        + Cells.columnName(i) + "); keep one");
+                problems.add(sheet, headerRow, text, "两列都是" + match.label() + ":“" + headers.get(match)
+                        + "”(" + Cells.columnName(index.get(match)) + "列)和“" + text + "”("
+                        + Cells.columnName(i) + "列);请保留一列");
                 ok = false;
                 continue;
             }
@@ -143,8 +143,8 @@ final class SheetReader<C extends Enum<C> & Layout.Column> {
         }
         for (C c : columns.getEnumConstants()) {
             if (c.required() && !index.containsKey(c)) {
-                problems.add(sheet, headerRow, c.label(), "column missing" + (c.synonyms().isEmpty() ? ""
-                        : " (a header named " + c.label() + " or " + String.join(", ", c.synonyms()) + ")"));
+                problems.add(sheet, headerRow, c.label(), "缺少此列" + (c.synonyms().isEmpty() ? ""
+                        : "(表头写" + c.label() + "或" + String.join("、", c.synonyms()) + ")"));
                 ok = false;
             }
         }
@@ -153,6 +153,6 @@ final class SheetReader<C extends Enum<C> & Layout.Column> {
     private String labels(boolean requiredOnly) {
         List<String> l = new ArrayList<>();
         for (C c : columns.getEnumConstants()) if (!requiredOnly || c.required()) l.add(c.label());
-        return String.join(", ", l);
+        return String.join("、", l);
     }
 }
