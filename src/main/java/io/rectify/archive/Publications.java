@@ -142,7 +142,7 @@ public class Publications {
                 for (int attempt = 1; ; attempt++) {
                     String name = base + (attempt == 1 ? "" : "-" + attempt) + ".pdf";
                     try {
-                        Files.createLink(dir.resolve(name), temp);
+                        link(dir.resolve(name), temp);
                         return roundCode + "/" + name;
                     } catch (FileAlreadyExistsException taken) {
                         if (attempt >= 100) throw taken;
@@ -153,6 +153,16 @@ public class Publications {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the published version " + base + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A new name for the file; never replaces one (a copy that refuses an existing target where links are not supported). */
+    private static void link(Path target, Path source) throws IOException {
+        try {
+            Files.createLink(target, source);
+        } catch (UnsupportedOperationException | java.nio.file.FileSystemException e) {
+            if (e instanceof FileAlreadyExistsException exists) throw exists;
+            Files.copy(source, target); // without REPLACE_EXISTING: fails if the name is taken
         }
     }
 
