@@ -77,7 +77,7 @@ class DraftController {
         model.addAttribute("findings", draft == null ? List.of() : findings.of(draft));
         model.addAttribute("versions", publications.versions(round.id(), DocumentKind.BULLETIN));
         model.addAttribute("publishedAs", draft == null ? null : publications.publishedAs(draft).orElse(null));
-        model.addAttribute("today", LocalDate.now());
+        model.addAttribute("today", today());
         model.addAttribute("canRegenerate", viewer.isAdmin() || viewer.role() == Role.SECRETARY);
         model.addAttribute("canPublish", viewer.isAdmin() || viewer.role() == Role.LEADER);
         return "portal/draft";
@@ -136,8 +136,12 @@ class DraftController {
         return "redirect:/rounds/" + round.code() + "/draft";
     }
 
+    /** Today, for the workplace pages (the one place they read the clock; no Clock bean exists yet, see issue 14). */
+    static LocalDate today() { return LocalDate.now(); }
+
+    /** A date a person typed, 年-月-日; empty means today. */
     static LocalDate date(String text) {
-        if (text == null || text.isBlank()) return LocalDate.now();
+        if (text == null || text.isBlank()) return today();
         try {
             LocalDate d = LocalDate.parse(text.strip());
             if (d.getYear() < 2000 || d.getYear() > 2100) throw new BadRequest("日期超出范围：" + text.strip());

@@ -116,7 +116,7 @@ class TextsController {
 
     /** The figures are those of the draft's date (the bulletin the texts go into), or of today without a draft. */
     private LocalDate draftDate(RoundFacts round) {
-        return archive.findDraft(round.id(), DocumentKind.BULLETIN).map(d -> d.asOf()).orElse(LocalDate.now());
+        return archive.findDraft(round.id(), DocumentKind.BULLETIN).map(d -> d.asOf()).orElseGet(DraftController::today);
     }
 
     static List<RoundTexts.Text> parse(MultiValueMap<String, String> form) {
