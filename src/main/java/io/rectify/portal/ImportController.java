@@ -21,6 +21,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import jakarta.servlet.http.HttpServletResponse;
 
 import io.rectify.ledger.RoundFacts;
+import io.rectify.ledger.importer.ImportStore;
 import io.rectify.ledger.importer.UploadRecords;
 import io.rectify.ledger.importer.UploadRecords.Upload;
 
@@ -36,12 +37,14 @@ class ImportController {
     private final LedgerUploads uploads;
     private final UploadRecords records;
     private final UploadLimits limits;
+    private final ImportStore store;
 
-    ImportController(PortalRounds rounds, LedgerUploads uploads, UploadRecords records, UploadLimits limits) {
+    ImportController(PortalRounds rounds, LedgerUploads uploads, UploadRecords records, UploadLimits limits, ImportStore store) {
         this.rounds = rounds;
         this.uploads = uploads;
         this.records = records;
         this.limits = limits;
+        this.store = store;
     }
 
     @GetMapping("/rounds/{code}/import")
@@ -106,6 +109,7 @@ class ImportController {
         boolean more = rows.size() > 50;
         model.addAttribute("round", round);
         model.addAttribute("uploads", new DocumentCatalog.Page<>(more ? rows.subList(0, 50) : rows, p, more));
+        model.addAttribute("logged", store.loggedImports(round.code(), 50));
         return "portal/imports";
     }
 

@@ -98,7 +98,10 @@ class WorkplaceTest extends WorkplacePortalTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString(w.month2.getFileName().toString())))
                 .andExpect(content().string(containsString("已导入")))
-                .andExpect(content().string(containsString("<td data-label=\"导入人\">" + w.secretary + "</td>")));
+                .andExpect(content().string(containsString("<td data-label=\"导入人\">" + w.secretary + "</td>")))
+                // the import log lists the first month's import (not from the page) as well
+                .andExpect(content().string(containsString("<td data-label=\"导入人\">命令行</td>")))
+                .andExpect(content().string(containsString("work-2025-台账-6月.xlsx")));
         byte[] kept = mvc.perform(get("/uploads/" + upload + "/file").with(as(w.secretary)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         assertThat(kept).isEqualTo(Files.readAllBytes(w.month2));

@@ -286,6 +286,21 @@ public class ImportStore implements LedgerValidator.Existing {
         return keys.getKey().longValue();
     }
 
+    /** An import as the log keeps it (those that changed something), for the web page's 导入记录. */
+    public record LoggedImport(long id, String fileName, LocalDateTime importedAt, String importedBy, int measuresAdded,
+                               int statusesChanged, int deadlinesMoved, int measuresClosed, int reportsAdded) {}
+
+    /** The round's logged imports, newest first: from the command line ({@code importedBy} null) and from the page. */
+    public List<LoggedImport> loggedImports(String roundCode, int limit) {
+        return jdbc.sql("SELECT * FROM ledger_import WHERE round_code = ? ORDER BY imported_at DESC, id DESC LIMIT ?")
+                .params(roundCode, limit)
+                .query((rs, n) -> new LoggedImport(rs.getLong("id"), rs.getString("file_name"),
+                        rs.getObject("imported_at", LocalDateTime.class), rs.getString("imported_by"),
+                        rs.getInt("measures_added"), rs.getInt("statuses_changed"), rs.getInt("deadlines_moved"),
+                        rs.getInt("measures_closed"), rs.getInt("reports_added")))
+                .list();
+    }
+
     public void logChanges(long importId, List<Change> changes) {
         if (changes.isEmpty()) return;
         batch.batchUpdate("INSERT INTO ledger_import_change (import_id, measure_seq, change_kind, old_value, new_value)"
