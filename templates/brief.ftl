@@ -37,9 +37,12 @@ p: 本方面整改措施${s.measures.total}项,已完成${s.measures.completed}�
 table: 表2-${s?counter} 逐项问题整改措施完成情况
 cols: 2, 8, 2, 3, 3, 2, 3
 th: 序号 | 反馈问题 | 措施 | ${w.COMPLETED} | ${w.IN_PROGRESS} | ${w.OVERDUE} | ${w.LONG_TERM}
-<#list s.problems as p>
+<#list s.problems[0..*listLimit] as p>
 tr: ${p.seq} | ${p.summary} | ${p.measures.total} | ${p.measures.completed} | ${p.measures.inProgress} | ${p.measures.overdue} | ${p.measures.longTerm}
 </#list>
+<#if s.problems?size gt listLimit>
+tr: … | 其余${s.problems?size - listLimit}个问题见台账 | | | | | 
+</#if>
 tr: 合计 | | ${s.measures.total} | ${s.measures.completed} | ${s.measures.inProgress} | ${s.measures.overdue} | ${s.measures.longTerm}
 </#list>
 h1: 三、需研究决定的事项
@@ -73,9 +76,12 @@ p: ${w.LONG_TERM}的整改措施${longTerm?size}项,最新进展如下,建议常
 table: 表5 ${w.LONG_TERM}的整改措施及最新进展
 cols: 4, 14, 8, 16, 8
 th: 序号 | 整改措施 | 责任单位 | 最新进展 | 报告日期
-<#list longTerm as m>
+<#list longTerm[0..*listLimit] as m>
 tr: ${m.seq} | ${m.content} | ${m.unit} | ${m.note} | ${m.lastReport.iso}
 </#list>
+<#if longTerm?size gt listLimit>
+p: 其余${longTerm?size - listLimit}项见台账。
+</#if>
 <#else>
 p: 没有${w.LONG_TERM}的整改措施。
 </#if>
@@ -86,9 +92,12 @@ p: 已完成${recheckAfterDays}天以上、尚未经实地复核的整改措施�
 table: 表6 本季度新进入“回头看”期的已完成整改措施
 cols: 4, 18, 8, 8, 6
 th: 序号 | 整改措施 | 责任单位 | 完成日期 | 已完成天数
-<#list recheckNew as m>
+<#list recheckNew[0..*listLimit] as m>
 tr: ${m.seq} | ${m.content} | ${m.unit} | ${m.completion.iso} | ${m.days}
 </#list>
+<#if recheckNew?size gt listLimit>
+p: 其余${recheckNew?size - listLimit}项见台账。
+</#if>
 </#if>
 <#else>
 p: 已完成${recheckAfterDays}天以上的整改措施均已经实地复核,暂无需开展“回头看”的措施。
@@ -98,9 +107,12 @@ p: ${units?size}个责任单位按应完成整改措施(不含${w.LONG_TERM}的�
 table: 表7 各责任单位整改措施完成情况
 cols: 2, 8, 3, 3, 3, 3, 3
 th: 排名 | 责任单位 | 应完成 | ${w.COMPLETED} | 完成率(%) | ${w.OVERDUE} | ${w.LONG_TERM}
-<#list units as u>
+<#list units[0..*listLimit] as u>
 tr: ${u.rank} | ${u.unit} | ${u.due.total} | ${u.due.completed} | ${u.due.rate} | ${u.due.overdue} | ${u.measures.longTerm}
 </#list>
+<#if units?size gt listLimit>
+p: 其余${units?size - listLimit}个责任单位见台账。
+</#if>
 h1: 五、下一步工作建议
 p: 1.压实整改责任。<#if overdue?has_content>对${overdue?size}项超期未完成的整改措施,由责任领导牵头逐项分析原因、重新明确完成时限,下季度专题会议听取完成情况;</#if>对整改进度排名靠后的责任单位进行提醒督办。
 p: 2.抓好到期任务。<#if dueNext?has_content>${quarter.nextName}到期的${dueNext?size}项整改措施,</#if>按照“每月一汇报一汇总”机制跟踪进度,确保按期销号。

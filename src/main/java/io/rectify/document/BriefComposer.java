@@ -150,6 +150,7 @@ public class BriefComposer {
         model.put("recheck", recheck);
         model.put("recheckNew", recheckNew);
         model.put("recheckAfterDays", settings.getRecheckAfterDays());
+        model.put("listLimit", settings.getListLimit());
         model.put("units", units);
         model.put("longTermUnits", longTermUnits);
         model.put("w", Map.copyOf(settings.getStatus()));

@@ -15,7 +15,9 @@ import java.util.Map;
  *       超期提醒, 黄色预警, 红色预警);</li>
  *   <li>{@code rectify.brief.recheck-after-days}: a completed measure not yet confirmed on site is due a 回头看 this
  *       many days after its completion (default 180);</li>
- *   <li>{@code rectify.brief.marking}: the marking top left of page 1 (default 内部资料).</li>
+ *   <li>{@code rectify.brief.marking}: the marking top left of page 1 (default 内部资料);</li>
+ *   <li>{@code rectify.brief.list-limit}: the most rows a long list shows (per-problem tables, 长期坚持, 回头看, unit
+ *       ranking), the rest summed up as 其余N项见台账 (default 10).</li>
  * </ul>
  */
 public class BriefSettings {
@@ -27,6 +29,11 @@ public class BriefSettings {
     private List<String> warningLabels = List.of("超期提醒", "黄色预警", "红色预警");
     private int recheckAfterDays = 180;
     private String marking = "内部资料";
+    private int listLimit = 10;
+
+    public int getListLimit() { return listLimit; }
+
+    public void setListLimit(int listLimit) { this.listLimit = listLimit; }
 
     public Map<String, String> getStatus() { return status; }
 
@@ -74,5 +81,6 @@ public class BriefSettings {
             }
         }
         if (recheckAfterDays < 0) throw new IllegalStateException("rectify.brief.recheck-after-days must be >= 0");
+        if (listLimit < 1) throw new IllegalStateException("rectify.brief.list-limit must be >= 1");
     }
 }
