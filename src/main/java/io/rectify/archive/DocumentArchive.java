@@ -190,8 +190,16 @@ public class DocumentArchive {
         return doc;
     }
 
+    /**
+     * Deletes the old findings by their ids, found by a plain read: a DELETE by document_id of rows that are not there
+     * would lock the gap of its index, and on MySQL/MariaDB two partitions doing that, then inserting, deadlock.
+     */
     void replaceFindings(long documentId, List<DocumentFinding> findings) {
-        jdbc.sql("DELETE FROM document_finding WHERE document_id = ?").param(documentId).update();
+        List<Long> old = jdbc.sql("SELECT id FROM document_finding WHERE document_id = ?").param(documentId)
+                .query(Long.class).list();
+        if (!old.isEmpty()) {
+            jdbc.sql("DELETE FROM document_finding WHERE id IN (:ids)").param("ids", old).update();
+        }
         for (int i = 0; i < findings.size(); i++) {
             DocumentFinding f = findings.get(i);
             jdbc.sql("INSERT INTO document_finding (document_id, seq, part, item, message) VALUES (?,?,?,?,?)")
