@@ -18,7 +18,7 @@ public class ArchiveCatalog {
 
     /** A document with the round it belongs to. */
     public record Listed(GeneratedDocument doc, String roundCode, String inspectionKind, String inspectedOrg,
-                         String inspectingBody) {}
+                         String inspectingBody, String slot) {}
 
     private static final String SELECT = "SELECT g.*, r.code AS round_code, r.inspection_kind, r.inspected_org,"
             + " r.inspecting_body FROM generated_document g JOIN inspection_round r ON r.id = g.round_id";
@@ -59,6 +59,6 @@ public class ArchiveCatalog {
 
     private static Listed map(ResultSet rs, int row) throws SQLException {
         return new Listed(DocumentArchive.map(rs, row), rs.getString("round_code"), rs.getString("inspection_kind"),
-                rs.getString("inspected_org"), rs.getString("inspecting_body"));
+                rs.getString("inspected_org"), rs.getString("inspecting_body"), rs.getString("slot"));
     }
 }

@@ -1,20 +1,11 @@
 package io.rectify.archive;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.ByteBuffer;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,7 +16,9 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 /**
  * The output folder and its ledger, {@code generated_document}. A PDF is written under a temporary name,
  * flushed to disk and moved into place in one step, so a reader sees the old file or the new one, never
- * half of one. There is one record per (round, kind, as-of date): a new version replaces the old. The editable
+ * half of one. There is one record per (round, kind, slot): a new file for a slot replaces the old. A brief's
+ * slot is its date; a bulletin has one slot {@link #DRAFT} that the nightly job keeps current, and the slots of
+ * its published versions ({@code V1}, {@code V2} …) that only {@link Publications} writes, once. The editable
  * .docx of a document lies beside its PDF under the same name ({@link #wordPath}), written the same way just
  * before the PDF; the record's path, hash and size are the PDF's.
  */
@@ -37,9 +30,12 @@ public class DocumentArchive {
 
     public DocumentArchive(JdbcClient jdbc, Path outputDir, Clock clock) {
         this.jdbc = jdbc;
-        this.clock = clock;
         this.outputDir = outputDir.toAbsolutePath().normalize();
+        this.clock = clock;
     }
+
+    /** The slot of a round's current draft. */
+    public static final String DRAFT = "DRAFT";
 
     public Path outputDir() { return outputDir; }
 
@@ -59,14 +55,12 @@ public class DocumentArchive {
 
     /** The recorded document, if there is one and its PDF is still there unchanged in size (with or without .docx). */
     public Optional<GeneratedDocument> findPdfInPlace(long roundId, DocumentKind kind, LocalDate asOf) {
-        return find(roundId, kind, asOf).filter(d -> {
-            Path file = resolve(d);
-            try {
-                return Files.isRegularFile(file) && Files.size(file) == d.sizeBytes();
-            } catch (IOException e) {
-                return false;
-            }
-        });
+        return find(roundId, kind, asOf).filter(this::fileIntact);
+    }
+
+    /** The round's current draft, if there is one, its PDF is there unchanged in size and its .docx beside it. */
+    public Optional<GeneratedDocument> findCurrentDraft(long roundId, DocumentKind kind) {
+        return findDraft(roundId, kind).filter(this::fileIntact).filter(d -> Files.isRegularFile(resolveWord(d)));
     }
 
     /** Forgets the records of a round's documents (the files stay); their deliveries must be gone already. */
@@ -76,9 +70,31 @@ public class DocumentArchive {
         jdbc.sql("DELETE FROM generated_document WHERE round_id = ?").param(roundId).update();
     }
 
+    public Optional<GeneratedDocument> findDraft(long roundId, DocumentKind kind) {
+        return inSlot(roundId, kind, DRAFT);
+    }
+
+    public Optional<GeneratedDocument> findById(long id) {
+        return jdbc.sql("SELECT * FROM generated_document WHERE id = ?").param(id).query(DocumentArchive::map).optional();
+    }
+
+    private boolean fileIntact(GeneratedDocument d) {
+        Path file = resolve(d);
+        try {
+            return Files.isRegularFile(file) && Files.size(file) == d.sizeBytes();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The record of a dated document (a brief, or a bulletin written before drafts existed). */
     public Optional<GeneratedDocument> find(long roundId, DocumentKind kind, LocalDate asOf) {
-        return jdbc.sql("SELECT * FROM generated_document WHERE round_id = ? AND kind = ? AND as_of = ?")
-                .params(roundId, kind.name(), asOf).query(DocumentArchive::map).optional();
+        return inSlot(roundId, kind, asOf.toString());
+    }
+
+    Optional<GeneratedDocument> inSlot(long roundId, DocumentKind kind, String slot) {
+        return jdbc.sql("SELECT * FROM generated_document WHERE round_id = ? AND kind = ? AND slot = ?")
+                .params(roundId, kind.name(), slot).query(DocumentArchive::map).optional();
     }
 
     public List<GeneratedDocument> findByJobExecution(long jobExecutionId) {
@@ -87,12 +103,9 @@ public class DocumentArchive {
     }
 
     /**
-     * Writes the PDF to {@code relativePath} atomically and records it. Runs inside the caller's transaction:
-     * if the record does not commit, the next run finds the input hash unrecorded and writes the file again.
-     *
-     * <p>The record is found by a plain read, then updated by its id or inserted. (An UPDATE of a missing row
-     * would lock the gap where it belongs in the unique index, and on MySQL/MariaDB two partitions doing that
-     * at once, then inserting, deadlock each other.) Two statements, and the record is returned as written.
+     * Writes the PDF of a dated document (a brief) to {@code relativePath} atomically and records it in the slot of
+     * its date. Runs inside the caller's transaction: if the record does not commit, the next run finds the input
+     * hash unrecorded and writes the file again.
      */
     public GeneratedDocument store(long roundId, DocumentKind kind, LocalDate asOf, String relativePath, String inputSha256,
                                    byte[] pdf, int pageCount, Long jobExecutionId) {
@@ -105,36 +118,71 @@ public class DocumentArchive {
      */
     public GeneratedDocument store(long roundId, DocumentKind kind, LocalDate asOf, String relativePath, String inputSha256,
                                    byte[] pdf, byte[] docx, int pageCount, Long jobExecutionId) {
+        return storeIn(asOf.toString(), roundId, kind, asOf, relativePath, inputSha256, pdf, docx, pageCount, jobExecutionId);
+    }
+
+    /**
+     * Replaces the round's draft with this PDF. The file is {@code relativePath} unless another record (a bulletin of
+     * that date written before drafts existed) holds that name, then {@code …-draft.pdf}: a file that may have been
+     * posted is never overwritten. The previous draft's file, if it had another name that nothing else records, is
+     * removed once the new record is committed.
+     */
+    public GeneratedDocument storeDraft(long roundId, DocumentKind kind, LocalDate asOf, String relativePath,
+                                        String inputSha256, byte[] pdf, byte[] docx, int pageCount, Long jobExecutionId) {
+        Optional<GeneratedDocument> previous = findDraft(roundId, kind);
+        String path = relativePath;
+        if (heldByAnother(path, DRAFT)) path = path.replaceFirst("\\.pdf$", "") + "-draft.pdf";
+        GeneratedDocument stored = storeIn(DRAFT, roundId, kind, asOf, path, inputSha256, pdf, docx, pageCount,
+                jobExecutionId);
+        if (previous.isPresent() && !previous.get().path().equals(stored.path()) && !heldByAnother(previous.get().path(), DRAFT)) {
+            Path old = outputDir.resolve(previous.get().path()).normalize();
+            Path oldWord = outputDir.resolve(wordPath(previous.get().path())).normalize();
+            if (old.startsWith(outputDir)) {
+                ArchiveFiles.afterCommit(() -> {
+                    ArchiveFiles.deleteQuietly(old);
+                    ArchiveFiles.deleteQuietly(oldWord);
+                });
+            }
+        }
+        return stored;
+    }
+
+    private boolean heldByAnother(String relativePath, String slot) {
+        return jdbc.sql("SELECT COUNT(*) FROM generated_document WHERE path = ? AND slot <> ?").params(relativePath, slot)
+                .query(Long.class).single() > 0;
+    }
+
+    /**
+     * The record is found by a plain read, then updated by its id or inserted. (An UPDATE of a missing row
+     * would lock the gap where it belongs in the unique index, and on MySQL/MariaDB two partitions doing that
+     * at once, then inserting, deadlock each other.) Two statements, and the record is returned as written.
+     */
+    private GeneratedDocument storeIn(String slot, long roundId, DocumentKind kind, LocalDate asOf, String relativePath,
+                                      String inputSha256, byte[] pdf, byte[] docx, int pageCount, Long jobExecutionId) {
         Path target = outputDir.resolve(relativePath).normalize();
         if (!target.startsWith(outputDir)) throw new IllegalArgumentException("path leaves the output folder: " + relativePath);
         Path word = outputDir.resolve(wordPath(relativePath)).normalize();
         if (docx != null) {
-            writeAtomically(word, docx);
+            ArchiveFiles.writeAtomically(word, docx);
         } else {
-            removeStale(word);
+            ArchiveFiles.removeStale(word);
         }
-        writeAtomically(target, pdf);
+        ArchiveFiles.writeAtomically(target, pdf);
         String sha = sha256(pdf);
         LocalDateTime now = LocalDateTime.now(clock).withNano(0);
-        Optional<Long> existing = jdbc.sql("SELECT id FROM generated_document WHERE round_id = ? AND kind = ? AND as_of = ?")
-                .params(roundId, kind.name(), asOf).query(Long.class).optional();
+        Optional<Long> existing = jdbc.sql("SELECT id FROM generated_document WHERE round_id = ? AND kind = ? AND slot = ?")
+                .params(roundId, kind.name(), slot).query(Long.class).optional();
         long id;
         if (existing.isPresent()) {
             id = existing.get();
-            update(id, relativePath, sha, inputSha256, pageCount, pdf.length, jobExecutionId, now);
+            update(id, asOf, relativePath, sha, inputSha256, pageCount, pdf.length, jobExecutionId, now);
         } else {
             try {
-                GeneratedKeyHolder keys = new GeneratedKeyHolder();
-                jdbc.sql("INSERT INTO generated_document (round_id, kind, as_of, path, sha256, input_sha256, page_count,"
-                                + " size_bytes, job_execution_id, created_at) VALUES (?,?,?,?,?,?,?,?,?,?)")
-                        .params(roundId, kind.name(), asOf, relativePath, sha, inputSha256, pageCount, (long) pdf.length,
-                                jobExecutionId, now)
-                        .update(keys, "id");
-                id = keys.getKey().longValue();
+                id = insert(slot, roundId, kind, asOf, relativePath, sha, inputSha256, pageCount, pdf.length, jobExecutionId, now);
             } catch (DuplicateKeyException raced) {
                 // another process recorded the same document a moment ago: this version replaces it
-                id = find(roundId, kind, asOf).orElseThrow().id();
-                update(id, relativePath, sha, inputSha256, pageCount, pdf.length, jobExecutionId, now);
+                id = inSlot(roundId, kind, slot).orElseThrow().id();
+                update(id, asOf, relativePath, sha, inputSha256, pageCount, pdf.length, jobExecutionId, now);
             }
         }
         return new GeneratedDocument(id, roundId, kind, asOf, relativePath, sha, inputSha256, pageCount, pdf.length,
@@ -146,13 +194,35 @@ public class DocumentArchive {
                                    byte[] pdf, byte[] docx, int pageCount, Long jobExecutionId,
                                    List<DocumentFinding> findings) {
         GeneratedDocument doc = store(roundId, kind, asOf, relativePath, inputSha256, pdf, docx, pageCount, jobExecutionId);
-        jdbc.sql("DELETE FROM document_finding WHERE document_id = ?").param(doc.id()).update();
+        replaceFindings(doc.id(), findings);
+        return doc;
+    }
+
+    /** Like {@link #storeDraft}, and replaces the findings recorded with the draft by these (none: complete). */
+    public GeneratedDocument storeDraft(long roundId, DocumentKind kind, LocalDate asOf, String relativePath,
+                                        String inputSha256, byte[] pdf, byte[] docx, int pageCount, Long jobExecutionId,
+                                        List<DocumentFinding> findings) {
+        GeneratedDocument doc = storeDraft(roundId, kind, asOf, relativePath, inputSha256, pdf, docx, pageCount,
+                jobExecutionId);
+        replaceFindings(doc.id(), findings);
+        return doc;
+    }
+
+    /**
+     * Deletes the old findings by their ids, found by a plain read: a DELETE by document_id of rows that are not there
+     * would lock the gap of its index, and on MySQL/MariaDB two partitions doing that, then inserting, deadlock.
+     */
+    void replaceFindings(long documentId, List<DocumentFinding> findings) {
+        List<Long> old = jdbc.sql("SELECT id FROM document_finding WHERE document_id = ?").param(documentId)
+                .query(Long.class).list();
+        if (!old.isEmpty()) {
+            jdbc.sql("DELETE FROM document_finding WHERE id IN (:ids)").param("ids", old).update();
+        }
         for (int i = 0; i < findings.size(); i++) {
             DocumentFinding f = findings.get(i);
             jdbc.sql("INSERT INTO document_finding (document_id, seq, part, item, message) VALUES (?,?,?,?,?)")
-                    .params(doc.id(), i + 1, cut(f.part(), 64), cut(f.item(), 64), cut(f.message(), 1000)).update();
+                    .params(documentId, i + 1, cut(f.part(), 64), cut(f.item(), 64), cut(f.message(), 1000)).update();
         }
-        return doc;
     }
 
     private static String cut(String s, int max) { return s.length() <= max ? s : s.substring(0, max - 1) + "…"; }
@@ -179,56 +249,25 @@ public class DocumentArchive {
                 .params(kind.name(), asOf).query(DocumentArchive::map).list();
     }
 
-    private void update(long id, String relativePath, String sha, String inputSha256, int pageCount, long size,
-                        Long jobExecutionId, LocalDateTime now) {
-        jdbc.sql("UPDATE generated_document SET path = ?, sha256 = ?, input_sha256 = ?, page_count = ?,"
+    long insert(String slot, long roundId, DocumentKind kind, LocalDate asOf, String relativePath, String sha,
+                String inputSha256, int pageCount, long size, Long jobExecutionId, LocalDateTime now) {
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO generated_document (round_id, kind, slot, as_of, path, sha256, input_sha256, page_count,"
+                        + " size_bytes, job_execution_id, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)")
+                .params(roundId, kind.name(), slot, asOf, relativePath, sha, inputSha256, pageCount, size, jobExecutionId, now)
+                .update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    private void update(long id, LocalDate asOf, String relativePath, String sha, String inputSha256, int pageCount,
+                        long size, Long jobExecutionId, LocalDateTime now) {
+        jdbc.sql("UPDATE generated_document SET as_of = ?, path = ?, sha256 = ?, input_sha256 = ?, page_count = ?,"
                         + " size_bytes = ?, job_execution_id = ?, created_at = ? WHERE id = ?")
-                .params(relativePath, sha, inputSha256, pageCount, size, jobExecutionId, now, id)
+                .params(asOf, relativePath, sha, inputSha256, pageCount, size, jobExecutionId, now, id)
                 .update();
     }
 
-    static void writeAtomically(Path target, byte[] bytes) {
-        try {
-            Files.createDirectories(target.getParent());
-            Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".part");
-            try {
-                try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                    ByteBuffer buffer = ByteBuffer.wrap(bytes);
-                    while (buffer.hasRemaining()) ch.write(buffer);
-                    ch.force(true);
-                }
-                if (target.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-                    // temporary files are private; a published document is readable like any other file
-                    Files.setPosixFilePermissions(temp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-                }
-                try {
-                    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(temp);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void removeStale(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot remove " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    public static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
+    public static String sha256(byte[] bytes) { return ArchiveFiles.sha256(bytes); }
 
     static GeneratedDocument map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         long exec = rs.getLong("job_execution_id");

@@ -39,7 +39,9 @@ public final class Cli {
             Map.entry("user", UserCommand::new),
             Map.entry("quarterly", QuarterlyCommand::new),
             Map.entry("recipient", RecipientCommand::new),
-            Map.entry("deliveries", DeliveriesCommand::new));
+            Map.entry("deliveries", DeliveriesCommand::new),
+            Map.entry("publish", PublishCommand::new),
+            Map.entry("versions", VersionsCommand::new));
 
     private Cli() {}
 
@@ -205,6 +207,8 @@ public final class Cli {
                   quarterly write each round's quarterly brief and mail it to the round's leaders, once each
                   recipient add, list or remove the leaders who receive a round's brief
                   deliveries list the delivery ledger of the briefs (sent, failed, uncertain …)
+                  publish   签发: the round's current draft bulletin becomes its next published version (frozen)
+                  versions  list a round's published versions and its draft
                   import    load a ledger workbook (.xlsx) or CSV into the database, checked row by row
                   template  write an empty ledger workbook to fill in
                   export    write a round's ledger back out as a workbook

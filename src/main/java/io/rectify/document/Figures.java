@@ -49,6 +49,15 @@ public class Figures {
         return figures;
     }
 
+    /** The figures of a round as of a date, and these texts filled with them: the web page's preview of its texts. */
+    public record Preview(List<Figure> figures, List<Filled> texts) {}
+
+    public Preview preview(long roundId, LocalDate asOf, List<String> texts) {
+        Progress progress = aggregator.aggregate(snapshots.read(roundId, asOf));
+        Map<String, Object> values = values(progress);
+        return new Preview(of(progress), texts.stream().map(t -> fill(t, values)).toList());
+    }
+
     /** The values by {@link FigureNames.Name#key()}: whole numbers, the rate as text, the first mechanism's name. */
     static Map<String, Object> values(Progress p) {
         Snapshot s = p.snapshot();

@@ -18,8 +18,9 @@ import io.rectify.render.DocumentRenderer;
 import io.rectify.render.word.WordWriter;
 
 /**
- * One round's bulletin, from ledger to PDF and .docx bytes: snapshot, aggregate, compose, render. Returns nothing
- * when the document recorded for that date was made from the same inputs and its file is in place.
+ * One round's bulletin, from ledger to PDF and .docx bytes: snapshot, aggregate, compose, render. The result is the
+ * round's draft (one per round, replaced when its content changes); published versions are made from it by 签发 and
+ * never written here. Returns nothing when the draft was made from the same inputs and its files are in place.
  */
 public class BulletinMaker {
 
@@ -55,8 +56,10 @@ public class BulletinMaker {
         // the model's text form covers every word and figure printed, so equal hashes mean an equal document
         // (and the findings: a document whose findings changed is recorded again)
         String inputSha = DocumentArchive.sha256((document + "\n" + draft.findings()).getBytes(StandardCharsets.UTF_8));
-        Optional<GeneratedDocument> current = archive.findCurrent(roundId, DocumentKind.BULLETIN, asOf);
-        if (current.isPresent() && current.get().inputSha256().equals(inputSha)) return Optional.empty();
+        Optional<GeneratedDocument> current = archive.findCurrentDraft(roundId, DocumentKind.BULLETIN);
+        if (current.isPresent() && current.get().inputSha256().equals(inputSha) && current.get().asOf().equals(asOf)) {
+            return Optional.empty();
+        }
         List<DocumentFinding> findings = draft.findings().stream()
                 .map(f -> new DocumentFinding(f.part(), f.item(), f.what())).toList();
         return Optional.of(new Bulletin(roundId, progress.snapshot().round().code(), asOf, inputSha,
@@ -64,7 +67,7 @@ public class BulletinMaker {
     }
 
     public GeneratedDocument store(Bulletin b, Long jobExecutionId) {
-        return archive.store(b.roundId(), DocumentKind.BULLETIN, b.asOf(), b.relativePath(), b.inputSha256(),
+        return archive.storeDraft(b.roundId(), DocumentKind.BULLETIN, b.asOf(), b.relativePath(), b.inputSha256(),
                 b.pdf().bytes(), b.docx(), b.pdf().pageCount(), jobExecutionId, b.findings());
     }
 }

@@ -84,7 +84,8 @@ public class ImportJobConfig {
             LedgerValidator.Result validation = runs.validation(step.getJobExecutionId());
             long started = System.nanoTime();
             ImportSummary summary = loader.load(Path.of(p.getString("file")), validation,
-                    Boolean.parseBoolean(p.getString("dryRun")), step.getJobExecutionId());
+                    Boolean.parseBoolean(p.getString("dryRun")), step.getJobExecutionId(), blankToNull(p.getString("by")),
+                    blankToNull(p.getString("expect")));
             runs.loaded(step.getJobExecutionId(), summary);
             step.setWriteCount(summary.rows());
             log.info("import {}: loaded {} rows in {} s ({})", p.getString("file"), summary.rows(), seconds(started),
@@ -92,6 +93,8 @@ public class ImportJobConfig {
             return RepeatStatus.FINISHED;
         }, tx).build();
     }
+
+    private static String blankToNull(String s) { return s == null || s.isEmpty() ? null : s; }
 
     private static String seconds(long started) { return String.format("%.1f", (System.nanoTime() - started) / 1e9); }
 

@@ -31,10 +31,21 @@ public class ImportLauncher {
     }
 
     public Outcome run(Path file, String roundCode, boolean dryRun) throws Exception {
+        return run(file, roundCode, dryRun, null, null);
+    }
+
+    /**
+     * @param by     who imports (a user of the web page), recorded in the import log
+     * @param expect the fingerprint of the dry run this run confirms: if the load would change anything else, it is
+     *               rolled back and its summary says {@code stale()} (see {@code LedgerLoader})
+     */
+    public Outcome run(Path file, String roundCode, boolean dryRun, String by, String expect) throws Exception {
         JobParameters params = new JobParametersBuilder()
                 .addString("file", file.toAbsolutePath().normalize().toString())
                 .addString("round", roundCode == null ? "" : roundCode)
                 .addString("dryRun", String.valueOf(dryRun))
+                .addString("by", by == null ? "" : by)
+                .addString("expect", expect == null ? "" : expect)
                 .addString("run", UUID.randomUUID().toString())
                 .toJobParameters();
         JobExecution execution = operator.start(importJob, params);

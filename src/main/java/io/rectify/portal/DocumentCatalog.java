@@ -22,13 +22,26 @@ class DocumentCatalog {
 
     /** A document with its round, as the pages list it. */
     public record Entry(GeneratedDocument doc, String roundCode, String inspectionKind, String inspectedOrg,
-                        String inspectingBody, List<DocumentFinding> findings) {
+                        String inspectingBody, String slot, List<DocumentFinding> findings) {
+
+        public Entry(GeneratedDocument doc, String roundCode, String inspectionKind, String inspectedOrg,
+                     String inspectingBody, List<DocumentFinding> findings) {
+            this(doc, roundCode, inspectionKind, inspectedOrg, inspectingBody, doc.asOf().toString(), findings);
+        }
+
+        public boolean draft() { return DocumentArchive.DRAFT.equals(slot); }
+
+        /** The published version's number, or 0 for a draft, a brief or a bulletin from before versions. */
+        public int version() { return slot != null && slot.matches("V\\d{1,6}") ? Integer.parseInt(slot.substring(1)) : 0; }
+
+        /** 草稿, 第 N 版, or nothing. */
+        public String stageLabel() { return draft() ? "草稿" : version() > 0 ? "第 " + version() + " 版（已签发）" : ""; }
 
         /** A document with findings is a draft that is not fit to publish yet. */
         public boolean incomplete() { return !findings.isEmpty(); }
 
         Entry withFindings(List<DocumentFinding> f) {
-            return new Entry(doc, roundCode, inspectionKind, inspectedOrg, inspectingBody, List.copyOf(f));
+            return new Entry(doc, roundCode, inspectionKind, inspectedOrg, inspectingBody, slot, List.copyOf(f));
         }
 
         public String roundName() { return inspectedOrg + "（" + inspectingBody + "）"; }
@@ -79,7 +92,7 @@ class DocumentCatalog {
     }
 
     private Entry entry(ArchiveCatalog.Listed l) {
-        return new Entry(l.doc(), l.roundCode(), l.inspectionKind(), l.inspectedOrg(), l.inspectingBody(),
+        return new Entry(l.doc(), l.roundCode(), l.inspectionKind(), l.inspectedOrg(), l.inspectingBody(), l.slot(),
                 archive.findings(l.doc().id()));
     }
 }

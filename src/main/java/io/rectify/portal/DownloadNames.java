@@ -16,7 +16,8 @@ final class DownloadNames {
 
     /** @param extension {@code pdf}, or {@code docx} for the Word file beside the PDF */
     static String chineseName(DocumentCatalog.Entry e, String extension) {
-        return safe(e.inspectedOrg() + e.kindLabel()) + "-" + e.doc().asOf() + "." + extension;
+        return safe(e.inspectedOrg() + e.kindLabel()) + "-" + e.doc().asOf() + (e.version() > 0 ? "-第" + e.version() + "版" : "")
+                + "." + extension;
     }
 
     static String asciiName(DocumentCatalog.Entry e) { return asciiName(e, "pdf"); }

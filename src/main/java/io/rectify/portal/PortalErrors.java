@@ -61,6 +61,11 @@ class PortalErrors implements ErrorViewResolver {
         return page(HttpStatus.FORBIDDEN, "无权查看该轮次", "该轮次不存在，或您的账号未被授权查看。");
     }
 
+    @ExceptionHandler(PortalRounds.ActionNotAllowed.class)
+    ModelAndView actionNotAllowed(PortalRounds.ActionNotAllowed e) {
+        return page(HttpStatus.FORBIDDEN, "没有权限", e.getMessage());
+    }
+
     @ExceptionHandler(DocumentAccess.NoSuchDocument.class)
     ModelAndView noSuchDocument() {
         return page(HttpStatus.NOT_FOUND, "文档不存在", "没有这个编号的文档，或您的账号未被授权查看。请从文档列表中选择。");
@@ -95,6 +100,7 @@ class PortalErrors implements ErrorViewResolver {
             case NOT_FOUND -> page(s, "页面不存在", "没有这个页面。");
             case FORBIDDEN -> page(s, "没有权限", "您的账号无权访问此页面。");
             case BAD_REQUEST -> page(s, "请求无效", "请求的地址或参数无效。");
+            case PAYLOAD_TOO_LARGE -> page(s, "文件过大", String.valueOf(request.getAttribute(UploadLimits.MESSAGE)));
             default -> s.is4xxClientError() ? page(s, "请求无效", s.getReasonPhrase())
                     : page(s, "出错了", "服务器处理请求时出错，请稍后再试或联系管理员。");
         };

@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Component;
 
+import io.rectify.accounts.Role;
 import io.rectify.ledger.RoundFacts;
 import io.rectify.ledger.RoundRepository;
 
@@ -30,5 +31,26 @@ class PortalRounds {
         RoundFacts round = rounds.findByCode(code).orElseThrow(RoundNotVisible::new);
         if (!viewer.canSee(round.id())) throw new RoundNotVisible();
         return round;
+    }
+
+    /** The round named, for an action of its secretaries (upload, texts, regenerate): 403 for anyone else but an ADMIN. */
+    RoundFacts forSecretary(Viewer viewer, String code) {
+        return acting(viewer, code, Role.SECRETARY, "只有该轮次的整改办秘书或管理员可以执行此操作。");
+    }
+
+    /** The round named, for 签发: its leaders and ADMINs only (403 for a secretary, or a leader of another round). */
+    RoundFacts forLeader(Viewer viewer, String code) {
+        return acting(viewer, code, Role.LEADER, "只有该轮次的领导或管理员可以签发。");
+    }
+
+    private RoundFacts acting(Viewer viewer, String code, Role role, String refusal) {
+        RoundFacts round = named(viewer, code);
+        if (!viewer.isAdmin() && viewer.role() != role) throw new ActionNotAllowed(refusal);
+        return round;
+    }
+
+    /** A user may see the round but not do this (403); the message says who may. */
+    static class ActionNotAllowed extends RuntimeException {
+        ActionNotAllowed(String message) { super(message); }
     }
 }

@@ -23,8 +23,8 @@ import org.springframework.stereotype.Component;
 import io.rectify.system.FolderProperties;
 
 /**
- * Page 1 of a PDF as a PNG, rendered by PDFBox once per file content and kept under the data folder
- * ({@code previews/SHA256.png}): a regenerated document has a new hash and so a new preview, and an unchanged
+ * A page of a PDF as a PNG (page 1 for the lists, every page for checking a draft), rendered by PDFBox once per file content and kept under the data folder
+ * ({@code previews/SHA256.png}, {@code SHA256-pN.png}): a regenerated document has a new hash and so a new preview, and an unchanged
  * one is never rendered twice, not even after a restart. Written to a temporary name and moved into place.
  */
 @Component
@@ -44,17 +44,22 @@ class PreviewCache {
     Path dir() { return dir; }
 
     /** The PNG of page 1 of {@code pdf}, whose content has hash {@code sha256}. */
-    byte[] pageOne(Path pdf, String sha256) {
+    byte[] pageOne(Path pdf, String sha256) { return page(pdf, sha256, 1); }
+
+    /** The PNG of page {@code number} (from 1) of {@code pdf}; the caller checks the number against the page count. */
+    byte[] page(Path pdf, String sha256, int number) {
         if (sha256 == null || !SHA256.matcher(sha256).matches()) throw new IllegalArgumentException("not a sha256: " + sha256);
-        Path cached = dir.resolve(sha256 + ".png");
+        if (number < 1) throw new IllegalArgumentException("no page " + number);
+        String key = number == 1 ? sha256 : sha256 + "-p" + number;
+        Path cached = dir.resolve(key + ".png");
         try {
             if (Files.isRegularFile(cached)) return Files.readAllBytes(cached);
-            synchronized (locks.computeIfAbsent(sha256, k -> new Object())) {
+            synchronized (locks.computeIfAbsent(key, k -> new Object())) {
                 try {
                     if (Files.isRegularFile(cached)) return Files.readAllBytes(cached);
-                    byte[] png = render(pdf);
+                    byte[] png = render(pdf, number - 1);
                     Files.createDirectories(dir);
-                    Path temp = Files.createTempFile(dir, "." + sha256, ".part");
+                    Path temp = Files.createTempFile(dir, "." + key, ".part");
                     try {
                         Files.write(temp, png);
                         try {
@@ -67,7 +72,7 @@ class PreviewCache {
                     }
                     return png;
                 } finally {
-                    locks.remove(sha256);
+                    locks.remove(key);
                 }
             }
         } catch (IOException e) {
@@ -75,9 +80,12 @@ class PreviewCache {
         }
     }
 
-    static byte[] render(Path pdf) throws IOException {
+    static byte[] render(Path pdf) throws IOException { return render(pdf, 0); }
+
+    static byte[] render(Path pdf, int pageIndex) throws IOException {
         try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
-            BufferedImage image = new PDFRenderer(doc).renderImageWithDPI(0, DPI, ImageType.RGB);
+            if (pageIndex >= doc.getNumberOfPages()) throw new IOException("the document has no page " + (pageIndex + 1));
+            BufferedImage image = new PDFRenderer(doc).renderImageWithDPI(pageIndex, DPI, ImageType.RGB);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ImageIO.write(image, "png", out);
             return out.toByteArray();

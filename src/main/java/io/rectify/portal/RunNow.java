@@ -53,6 +53,23 @@ class RunNow implements DisposableBean {
         return true;
     }
 
+    /**
+     * Regenerates a round's draft now (the round's secretary on the draft page) and waits up to {@code wait} for it:
+     * the execution when it finished in time, null when it is still running (the page says so); false-like
+     * {@link IllegalStateException} when a run started from the page is still going.
+     */
+    JobExecution runAndWait(LocalDate asOf, String roundCode, String who, java.time.Duration wait) throws Exception {
+        if (!start(asOf, roundCode, who)) throw new IllegalStateException("busy");
+        try {
+            return current.get().get(wait.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException stillRunning) {
+            return null;
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof Exception cause) throw cause;
+            throw e;
+        }
+    }
+
     /** The run started last from this page, for tests and for the page's notice. */
     Future<JobExecution> last() { return current.get(); }
 

@@ -6,8 +6,10 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import io.rectify.archive.DocumentArchive;
+import io.rectify.archive.Publications;
 import io.rectify.document.BulletinComposer;
 import io.rectify.document.Figures;
 import io.rectify.document.TemplateEngine;
@@ -53,6 +55,11 @@ public class RectifyConfiguration {
     @Bean
     DocumentArchive documentArchive(JdbcClient jdbc, FolderProperties folders, Clock clock) {
         return new DocumentArchive(jdbc, folders.outputDir(), clock);
+    }
+
+    @Bean
+    Publications publications(JdbcClient jdbc, DocumentArchive archive, PlatformTransactionManager transactions) {
+        return new Publications(jdbc, archive, transactions);
     }
 
     @Bean

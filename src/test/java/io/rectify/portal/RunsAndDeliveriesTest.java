@@ -24,9 +24,10 @@ class RunsAndDeliveriesTest extends PortalTest {
     void theRunHistoryShowsJobParametersStartDurationAndStatus() throws Exception {
         mvc.perform(get("/runs").with(as("alice")))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("<td data-label=\"任务\">nightly</td>")))
-                .andExpect(content().string(containsString("asOf=2025-12-25")))
-                .andExpect(content().string(containsString("round=luojiang-2024")))
+                .andExpect(content().string(containsString("<td data-label=\"任务\">生成通报</td>")))
+                .andExpect(content().string(containsString("截至 2025-12-25，luojiang-2024")))
+                // the raw job parameters are technical detail, for administrators only
+                .andExpect(content().string(not(containsString("asOf=2025-12-25"))))
                 .andExpect(content().string(containsString("成功")))
                 .andExpect(content().string(containsString("data-label=\"用时\"")))
                 // the other round's failed run is not hers
@@ -40,12 +41,16 @@ class RunsAndDeliveriesTest extends PortalTest {
                 .andExpect(content().string(containsString("<tr data-id=\"" + fixture.failedExecution() + "\" class=\"failed\">")))
                 .andExpect(content().string(containsString("失败")))
                 .andExpect(content().string(containsString(
-                        "java.lang.IllegalStateException: 轮次 other-2025 没有反馈意见方面，无法生成通报")))
+                        "<strong class=\"reason\">轮次 other-2025 没有反馈意见方面，无法生成通报</strong>")))
+                // no Java class names, no stack trace for a secretary
+                .andExpect(content().string(not(containsString("IllegalStateException"))))
+                .andExpect(content().string(not(containsString("BulletinMaker.java"))))
                 .andExpect(content().string(containsString("1 分 0 秒")))
-                .andExpect(content().string(not(containsString("round=luojiang-2024"))));
+                .andExpect(content().string(not(containsString("luojiang-2024"))));
         mvc.perform(get("/runs").with(as("root")))
                 .andExpect(content().string(containsString("data-id=\"" + fixture.failedExecution() + "\"")))
-                .andExpect(content().string(containsString("round=luojiang-2024")));
+                .andExpect(content().string(containsString("round=luojiang-2024")))
+                .andExpect(content().string(containsString("java.lang.IllegalStateException: 轮次 other-2025")));
     }
 
     @Test

@@ -12,20 +12,36 @@ public final class ImportProblems {
 
     public static final int MAX_LINES = 10_000;
 
+    /** One problem, as the web page shows it ({@code 工作表:第N行:列:原因}); sheet is null for the file as a whole. */
+    public record Problem(String sheet, int row, String column, String reason) {
+        public String text() {
+            if (sheet == null) return reason;
+            return sheet + ":" + (row > 0 ? "第" + row + "行" : "-") + ":" + (column == null ? "-" : column) + ":" + reason;
+        }
+    }
+
     private final String file;
     private final List<String> lines = new ArrayList<>();
+    private final List<Problem> entries = new ArrayList<>();
     private int count;
 
     public ImportProblems(String file) { this.file = file; }
 
     /** A problem in a cell (row is the spreadsheet's row number; column the header as written, or the item). */
     public void add(String sheet, int row, String column, String reason) {
+        if (lines.size() < MAX_LINES) entries.add(new Problem(sheet, row, column, reason));
         line(file + ":" + sheet + ":" + (row > 0 ? "第" + row + "行" : "-") + ":" + (column == null ? "-" : column)
                 + ":" + reason);
     }
 
     /** A problem with the file as a whole. */
-    public void file(String reason) { line(file + ":" + reason); }
+    public void file(String reason) {
+        if (lines.size() < MAX_LINES) entries.add(new Problem(null, 0, null, reason));
+        line(file + ":" + reason);
+    }
+
+    /** The problems kept (the first {@link #MAX_LINES}), one record each: the line without the file's name. */
+    public List<Problem> entries() { return List.copyOf(entries); }
 
     private void line(String line) {
         count++;

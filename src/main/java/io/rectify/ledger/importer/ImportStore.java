@@ -277,14 +277,33 @@ public class ImportStore implements LedgerValidator.Existing {
     // ---- the import log ----
 
     public long startLog(String roundCode, String fileName, String sha256, Long jobExecutionId) {
+        return startLog(roundCode, fileName, sha256, jobExecutionId, null);
+    }
+
+    public long startLog(String roundCode, String fileName, String sha256, Long jobExecutionId, String importedBy) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO ledger_import (round_code, file_name, file_sha256, row_count, measures_added, statuses_changed,"
-                        + " deadlines_moved, measures_closed, reports_added, job_execution_id, imported_at)"
-                        + " VALUES (?,?,?,0,0,0,0,0,0,?,?)")
+                        + " deadlines_moved, measures_closed, reports_added, job_execution_id, imported_at, imported_by)"
+                        + " VALUES (?,?,?,0,0,0,0,0,0,?,?,?)")
                 .params(roundCode, fileName.length() > 255 ? fileName.substring(0, 255) : fileName, sha256, jobExecutionId,
-                        LocalDateTime.now(clock).withNano(0))
+                        LocalDateTime.now(clock).withNano(0), importedBy)
                 .update(keys, "id");
         return keys.getKey().longValue();
+    }
+
+    /** An import as the log keeps it (those that changed something), for the web page's 导入记录. */
+    public record LoggedImport(long id, String fileName, LocalDateTime importedAt, String importedBy, int measuresAdded,
+                               int statusesChanged, int deadlinesMoved, int measuresClosed, int reportsAdded) {}
+
+    /** The round's logged imports, newest first: from the command line ({@code importedBy} null) and from the page. */
+    public List<LoggedImport> loggedImports(String roundCode, int limit) {
+        return jdbc.sql("SELECT * FROM ledger_import WHERE round_code = ? ORDER BY imported_at DESC, id DESC LIMIT ?")
+                .params(roundCode, limit)
+                .query((rs, n) -> new LoggedImport(rs.getLong("id"), rs.getString("file_name"),
+                        rs.getObject("imported_at", LocalDateTime.class), rs.getString("imported_by"),
+                        rs.getInt("measures_added"), rs.getInt("statuses_changed"), rs.getInt("deadlines_moved"),
+                        rs.getInt("measures_closed"), rs.getInt("reports_added")))
+                .list();
     }
 
     public void logChanges(long importId, List<Change> changes) {

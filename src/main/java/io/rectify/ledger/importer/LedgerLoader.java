@@ -63,13 +63,27 @@ public class LedgerLoader {
     }
 
     public ImportSummary load(Path file, LedgerValidator.Result validation, boolean dryRun, Long jobExecutionId) {
+        return load(file, validation, dryRun, jobExecutionId, null, null);
+    }
+
+    /**
+     * @param importedBy      who imports (the web page's user), recorded in the import log; null from the command line
+     * @param expectedChanges the {@link ImportSummary#fingerprint()} of the dry run being confirmed: when this load
+     *                        makes other changes (the ledger changed in between), it is rolled back and marked stale
+     */
+    public ImportSummary load(Path file, LedgerValidator.Result validation, boolean dryRun, Long jobExecutionId,
+                              String importedBy, String expectedChanges) {
         if (!validation.ok()) throw new IllegalStateException("the file has problems; it cannot be loaded");
         if (!Objects.equals(LedgerValidator.sha256(file), validation.sha256())) {
             throw new IllegalStateException("the file changed while it was being imported; import it again");
         }
         return tx.execute(status -> {
-            ImportSummary summary = new Run(file, validation, jobExecutionId).load();
+            ImportSummary summary = new Run(file, validation, jobExecutionId, importedBy).load();
             summary.dryRun(dryRun);
+            if (expectedChanges != null && !expectedChanges.equals(summary.fingerprint())) {
+                summary.stale(true);
+                status.setRollbackOnly();
+            }
             if (dryRun) status.setRollbackOnly();
             return summary;
         });
@@ -81,6 +95,7 @@ public class LedgerLoader {
         final LedgerValidator.Result v;
         final ImportSummary summary;
         final Long jobExecutionId;
+        final String importedBy;
         long roundId;
         long importId;
         final Map<String, Long> sectionIds = new HashMap<>();
@@ -89,15 +104,16 @@ public class LedgerLoader {
         ImportStore.SeqIndex index;
         int matched;
 
-        Run(Path file, LedgerValidator.Result v, Long jobExecutionId) {
+        Run(Path file, LedgerValidator.Result v, Long jobExecutionId, String importedBy) {
             this.file = file;
             this.v = v;
             this.jobExecutionId = jobExecutionId;
+            this.importedBy = importedBy;
             this.summary = new ImportSummary(file.getFileName().toString(), v.roundCode());
         }
 
         ImportSummary load() {
-            importId = store.startLog(v.roundCode(), file.getFileName().toString(), v.sha256(), jobExecutionId);
+            importId = store.startLog(v.roundCode(), file.getFileName().toString(), v.sha256(), jobExecutionId, importedBy);
             roundId = round();
             sections();
             problems();
@@ -113,6 +129,7 @@ public class LedgerLoader {
                 store.finishLog(importId, summary.rows(), summary.count(Kind.MEASURES_ADDED),
                         summary.count(Kind.STATUSES_CHANGED), summary.count(Kind.DEADLINES_MOVED),
                         summary.count(Kind.MEASURES_CLOSED), summary.count(Kind.REPORTS_ADDED));
+                summary.importId(importId);
             } else {
                 store.dropLog(importId);
             }
@@ -320,7 +337,7 @@ public class LedgerLoader {
                 if (!row.hasReport()) continue;
                 newReports.add(new ReportRow(0, ids.get(row.seq()), row.reportDate(), row.status(), row.note(),
                         row.completionDate(), row.rechecked()));
-                summary.count(Kind.REPORTS_ADDED, null);
+                summary.countKeyed(Kind.REPORTS_ADDED, "#" + row.seq() + " " + row.reportDate());
             }
             store.updateMeasures(updates);
             terms.record(termsBefore, termsAfter);
@@ -352,7 +369,7 @@ public class LedgerLoader {
                     row.completionDate(), row.rechecked());
             if (same == null) {
                 newReports.add(wanted);
-                summary.count(Kind.REPORTS_ADDED, null);
+                summary.countKeyed(Kind.REPORTS_ADDED, "#" + m.seq() + " " + row.reportDate() + " " + describe(wanted));
                 if (latest != null && row.reportDate().isBefore(latest.date())) {
                     summary.count(Kind.REPORTS_BACKDATED, "#" + m.seq() + " " + row.reportDate() + " (before its latest report of "
                             + latest.date() + ")");

@@ -1,0 +1,66 @@
+package io.rectify.cli;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+import io.rectify.archive.DocumentArchive;
+import io.rectify.archive.DocumentKind;
+import io.rectify.archive.Publications;
+import io.rectify.ledger.RoundFacts;
+import io.rectify.ledger.RoundRepository;
+
+/** {@code versions --round CODE}: the round's published versions and its current draft. */
+class VersionsCommand implements Cli.Command {
+
+    String round;
+
+    @Override
+    public String usage() {
+        return """
+                Usage: java -jar target/rectify.jar versions --round CODE
+
+                Lists the round's published bulletins, newest first, tab-separated: version, as-of date, published
+                at, by, sha256, file (relative to the output folder), and the override reason when a version was
+                published in spite of findings; then the current draft.""";
+    }
+
+    @Override
+    public Arguments arguments(List<String> args) {
+        return Arguments.parse("versions", args, Set.of("round"), Set.of());
+    }
+
+    @Override
+    public void parse(Arguments args) {
+        if (!args.positional.isEmpty()) throw new UsageException("versions: unexpected argument " + args.positional.get(0));
+        round = args.get("round");
+        if (round == null || round.isBlank()) throw new UsageException("versions: which round? (versions --round CODE)");
+    }
+
+    @Override
+    public int execute(ConfigurableApplicationContext context, PrintStream out, PrintStream err) {
+        RoundFacts facts = round(context, "versions", round);
+        List<Publications.Version> versions = context.getBean(Publications.class).versions(facts.id(), DocumentKind.BULLETIN);
+        out.println("version\tas-of\tpublished\tby\tsha256\tfile\toverride");
+        for (Publications.Version v : versions) {
+            out.println("v" + v.number() + "\t" + v.asOf() + "\t" + v.publishedAt() + "\t" + v.publishedBy() + "\t" + v.sha256()
+                    + "\t" + v.path() + "\t" + (v.overridden() ? v.overrideReason() : ""));
+        }
+        out.println(versions.size() + " published version(s)");
+        context.getBean(DocumentArchive.class).findDraft(facts.id(), DocumentKind.BULLETIN).ifPresentOrElse(
+                d -> out.println("draft\t" + d.asOf() + "\t" + d.createdAt() + "\t\t" + d.sha256() + "\t" + d.path()),
+                () -> out.println("no draft"));
+        return Cli.OK;
+    }
+
+    static RoundFacts round(ConfigurableApplicationContext context, String command, String code) {
+        RoundRepository rounds = context.getBean(RoundRepository.class);
+        return rounds.findByCode(code).orElseThrow(() -> {
+            List<String> known = rounds.findAll().stream().map(RoundFacts::code).toList();
+            return new UsageException(command + ": unknown round '" + code + "'"
+                    + (known.isEmpty() ? " (the database holds no rounds)" : " (known: " + String.join(", ", known) + ")"));
+        });
+    }
+}

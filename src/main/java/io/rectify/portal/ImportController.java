@@ -1,0 +1,153 @@
+package io.rectify.portal;
+
+import java.util.List;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import io.rectify.ledger.RoundFacts;
+import io.rectify.ledger.importer.ImportStore;
+import io.rectify.ledger.importer.UploadRecords;
+import io.rectify.ledger.importer.UploadRecords.Upload;
+
+/**
+ * Uploading the 台账 (secretaries of the round and administrators): the form, the dry run with every problem or every
+ * change, the confirmation that applies exactly what was shown, and the 导入记录 with the kept files.
+ */
+@Controller
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+class ImportController {
+
+    private final PortalRounds rounds;
+    private final LedgerUploads uploads;
+    private final UploadRecords records;
+    private final UploadLimits limits;
+    private final ImportStore store;
+
+    ImportController(PortalRounds rounds, LedgerUploads uploads, UploadRecords records, UploadLimits limits, ImportStore store) {
+        this.rounds = rounds;
+        this.uploads = uploads;
+        this.records = records;
+        this.limits = limits;
+        this.store = store;
+    }
+
+    @GetMapping("/rounds/{code}/import")
+    String form(Viewer viewer, @PathVariable String code, Model model) {
+        RoundFacts round = rounds.forSecretary(viewer, code);
+        model.addAttribute("round", round);
+        model.addAttribute("maxSize", Formats.size(limits.maxSize().toBytes()));
+        return "portal/import";
+    }
+
+    @PostMapping("/rounds/{code}/import")
+    String upload(Viewer viewer, @PathVariable String code, @RequestParam(required = false) MultipartFile file, Model model,
+                  HttpServletResponse response) {
+        RoundFacts round = rounds.forSecretary(viewer, code);
+        try {
+            return show(round, uploads.upload(viewer, round, file), null, model);
+        } catch (LedgerUploads.Refused e) {
+            response.setStatus(file != null && file.getSize() > limits.maxSize().toBytes()
+                    ? HttpStatus.PAYLOAD_TOO_LARGE.value() : HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("round", round);
+            model.addAttribute("maxSize", Formats.size(limits.maxSize().toBytes()));
+            model.addAttribute("refusal", e.getMessage());
+            return "portal/import";
+        }
+    }
+
+    @GetMapping("/uploads/{id}")
+    String show(Viewer viewer, @PathVariable long id, Model model) {
+        Upload upload = upload(viewer, id);
+        RoundFacts round = rounds.named(viewer, upload.roundCode());
+        if (upload.status() == UploadRecords.Status.APPLIED || upload.status() == UploadRecords.Status.UNCHANGED) {
+            model.addAttribute("round", round);
+            model.addAttribute("upload", upload);
+            return "portal/upload";
+        }
+        return show(round, uploads.check(upload), null, model);
+    }
+
+    @PostMapping("/uploads/{id}/apply")
+    String apply(Viewer viewer, @PathVariable long id, @RequestParam String fingerprint, Model model,
+                 RedirectAttributes flash) {
+        Upload upload = upload(viewer, id);
+        RoundFacts round = rounds.named(viewer, upload.roundCode());
+        LedgerUploads.Check applied = uploads.apply(viewer, upload, fingerprint);
+        if (applied == null) {
+            flash.addFlashAttribute("warning", "该文件已经导入，或在您确认前已被重新检查；请查看下面的记录。");
+            return "redirect:/uploads/" + id;
+        }
+        if (!applied.ok()) return show(round, applied, "导入没有完成，台账没有任何改动。", model);
+        if (applied.summary().stale()) {
+            return show(round, applied, "在您查看之后台账已有变化，导入没有执行。下面是按当前台账重新检查的结果，请再次确认。", model);
+        }
+        flash.addFlashAttribute("notice", "已导入 " + upload.fileName() + "：" + summaryLine(applied));
+        return "redirect:/rounds/" + round.code() + "/imports";
+    }
+
+    @GetMapping("/rounds/{code}/imports")
+    String history(Viewer viewer, @PathVariable String code, @RequestParam(defaultValue = "0") int page, Model model) {
+        RoundFacts round = rounds.forSecretary(viewer, code);
+        int p = Pages.check(page);
+        List<Upload> rows = records.list(List.of(round.code()), 51, p * 50);
+        boolean more = rows.size() > 50;
+        model.addAttribute("round", round);
+        model.addAttribute("uploads", new DocumentCatalog.Page<>(more ? rows.subList(0, 50) : rows, p, more));
+        model.addAttribute("logged", store.loggedImports(round.code(), 50));
+        return "portal/imports";
+    }
+
+    /** The file as it was uploaded, for checking what was imported (secretaries of the round and administrators). */
+    @GetMapping("/uploads/{id}/file")
+    ResponseEntity<FileSystemResource> file(Viewer viewer, @PathVariable long id) {
+        Upload upload = upload(viewer, id);
+        String name = DownloadNames.safe(upload.fileName());
+        String ascii = "ledger-upload-" + upload.id() + LedgerUploads.extension(upload.fileName());
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''"
+                        + DownloadNames.rfc5987(name))
+                .cacheControl(CacheControl.noStore())
+                .body(new FileSystemResource(uploads.file(upload)));
+    }
+
+    private Upload upload(Viewer viewer, long id) {
+        Upload upload = records.find(id).orElseThrow(() -> new DocumentAccess.NoSuchDocument(id));
+        rounds.forSecretary(viewer, upload.roundCode());
+        return upload;
+    }
+
+    private String show(RoundFacts round, LedgerUploads.Check check, String warning, Model model) {
+        model.addAttribute("round", round);
+        model.addAttribute("upload", check.upload());
+        model.addAttribute("check", check);
+        if (warning != null) model.addAttribute("warning", warning);
+        return "portal/upload";
+    }
+
+    private static String summaryLine(LedgerUploads.Check c) {
+        StringBuilder s = new StringBuilder();
+        for (var g : c.summary().groups()) {
+            if (g.count() == 0) continue;
+            if (!s.isEmpty()) s.append("，");
+            s.append(g.label()).append(' ').append(g.count());
+        }
+        return s.isEmpty() ? "没有变化。" : s + "。";
+    }
+}

@@ -1,0 +1,176 @@
+package io.rectify.portal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.stereotype.Component;
+import org.springframework.web.multipart.MultipartFile;
+
+import io.rectify.jobs.ImportLauncher;
+import io.rectify.ledger.RoundFacts;
+import io.rectify.ledger.importer.ImportProblems;
+import io.rectify.ledger.importer.ImportSummary;
+import io.rectify.ledger.importer.LedgerValidator;
+import io.rectify.ledger.importer.UploadRecords;
+import io.rectify.ledger.importer.UploadRecords.Upload;
+
+/**
+ * A 台账 uploaded on the page: kept under {@code rectify.upload.dir} with who uploaded it, then run through the same
+ * import job as the command line's — a dry run first, then, on confirmation, the real import with the fingerprint of
+ * the changes that were shown, so it applies exactly those or nothing (and the page shows the new changes to confirm).
+ */
+@Component
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+class LedgerUploads {
+
+    private static final Logger log = LoggerFactory.getLogger("rectify.portal");
+
+    /** What a dry run or an import found: problems, or the changes; {@code failure} when the job itself failed. */
+    public record Check(Upload upload, List<ImportProblems.Problem> problems, int problemCount, ImportSummary summary,
+                 String failure) {
+        public boolean ok() { return problemCount == 0 && failure == null && summary != null; }
+    }
+
+    /** A file the page refused before any import (too large, empty): nothing was kept. */
+    static class Refused extends RuntimeException {
+        Refused(String message) { super(message); }
+    }
+
+    private final UploadRecords records;
+    private final ImportLauncher launcher;
+    private final UploadLimits limits;
+
+    LedgerUploads(UploadRecords records, ImportLauncher launcher, UploadLimits limits) {
+        this.records = records;
+        this.launcher = launcher;
+        this.limits = limits;
+    }
+
+    /** Keeps the file and dry-runs it. */
+    Check upload(Viewer viewer, RoundFacts round, MultipartFile file) {
+        if (file == null || file.isEmpty()) throw new Refused("请选择要上传的台账文件（.xlsx 或 .csv）。");
+        if (file.getSize() > limits.maxSize().toBytes()) throw new Refused(limits.tooLarge());
+        String original = displayName(file.getOriginalFilename());
+        String stored = UUID.randomUUID() + extension(original);
+        Path target = limits.dir().resolve(stored);
+        try {
+            Files.createDirectories(limits.dir());
+            Path temp = Files.createTempFile(limits.dir(), ".upload", ".part");
+            try (InputStream in = file.getInputStream()) {
+                Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(temp, target);
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot keep the uploaded file: " + e.getMessage(), e);
+        }
+        long id = records.add(round.code(), original, stored, sha256(target), sizeOf(target), viewer.username());
+        log.info("{} uploaded {} ({} bytes) for round {} as upload {}", viewer.username(), original, sizeOf(target),
+                round.code(), id);
+        return check(records.find(id).orElseThrow());
+    }
+
+    /** The dry run of a kept upload (again), recorded as its problems or the fingerprint of its changes. */
+    Check check(Upload upload) {
+        ImportLauncher.Outcome outcome = run(upload, true, null, null);
+        Check check = outcome(upload, outcome);
+        records.checked(upload.id(), check.problemCount() + (check.failure() == null ? 0 : 1),
+                check.ok() ? check.summary().fingerprint() : null);
+        return new Check(records.find(upload.id()).orElseThrow(), check.problems(), check.problemCount(), check.summary(),
+                check.failure());
+    }
+
+    /**
+     * Applies an upload whose dry run showed the changes with {@code fingerprint}. Returns the import's outcome; when
+     * the ledger changed in between, nothing was applied and the outcome's summary is the new dry run ({@code stale}).
+     * Null when the upload was not waiting for this confirmation (already applied, or checked again since).
+     */
+    Check apply(Viewer viewer, Upload upload, String fingerprint) {
+        if (!records.claim(upload.id(), fingerprint, viewer.username())) return null;
+        ImportLauncher.Outcome outcome;
+        try {
+            outcome = run(upload, false, viewer.username(), fingerprint);
+        } catch (RuntimeException e) {
+            records.unclaim(upload.id(), fingerprint);
+            throw e;
+        }
+        Check check = outcome(upload, outcome);
+        if (!check.ok()) {
+            records.unclaim(upload.id(), null);
+            records.checked(upload.id(), Math.max(1, check.problemCount()), null);
+        } else if (check.summary().stale()) {
+            records.unclaim(upload.id(), check.summary().fingerprint());
+        } else {
+            records.applied(upload.id(), check.summary().importId());
+            log.info("{} applied upload {} to round {}", viewer.username(), upload.id(), upload.roundCode());
+        }
+        return new Check(records.find(upload.id()).orElseThrow(), check.problems(), check.problemCount(), check.summary(),
+                check.failure());
+    }
+
+    Path file(Upload upload) {
+        Path file = limits.dir().resolve(upload.storedName()).normalize();
+        if (!file.startsWith(limits.dir()) || !Files.isRegularFile(file)) throw new DocumentAccess.NoSuchDocument(upload.id());
+        return file;
+    }
+
+    private ImportLauncher.Outcome run(Upload upload, boolean dryRun, String by, String expect) {
+        try {
+            return launcher.run(file(upload), upload.roundCode(), dryRun, by, expect);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("the import job did not start: " + e.getMessage(), e);
+        }
+    }
+
+    private static Check outcome(Upload upload, ImportLauncher.Outcome outcome) {
+        LedgerValidator.Result v = outcome.validation();
+        if (v != null && !v.ok()) {
+            return new Check(upload, v.problems().entries(), v.problems().count(), null, null);
+        }
+        if (outcome.execution().getStatus() != BatchStatus.COMPLETED || outcome.summary() == null) {
+            log.warn("import of upload {} failed: {}", upload.id(), outcome.execution().getAllFailureExceptions());
+            return new Check(upload, List.of(), 0, null, "导入未能完成，台账没有任何改动。请稍后再试，或联系管理员查看运行记录（#"
+                    + outcome.execution().getId() + "）。");
+        }
+        return new Check(upload, List.of(), 0, outcome.summary(), null);
+    }
+
+    /** The name as the browser sent it, without folders or control characters (shown, never used as a path). */
+    static String displayName(String name) {
+        String n = name == null ? "" : name.replace('\\', '/');
+        n = n.substring(n.lastIndexOf('/') + 1).replaceAll("\\p{Cntrl}", "").strip();
+        if (n.isEmpty()) n = "台账";
+        return n.length() > 200 ? n.substring(n.length() - 200) : n;
+    }
+
+    /** The extension the import reads the file by; anything else is kept as .bin and refused by the import like the CLI. */
+    static String extension(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        for (String ext : List.of(".xlsx", ".xlsm", ".csv", ".txt")) if (lower.endsWith(ext)) return ext;
+        return ".bin";
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String sha256(Path file) { return LedgerValidator.sha256(file); }
+}

@@ -1,0 +1,1 @@
+ALTER TABLE generated_document DROP CONSTRAINT uq_document;

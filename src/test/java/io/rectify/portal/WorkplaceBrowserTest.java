@@ -1,0 +1,238 @@
+package io.rectify.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import io.rectify.archive.DocumentArchive;
+import io.rectify.jobs.NightlyLauncher;
+
+/**
+ * The office's monthly cycle in a real headless browser (Debian's chromium and chromedriver, Selenium): a secretary
+ * uploads the month's 台账, sees the change list and confirms it, sees a red measure in the ledger view, edits a part
+ * 三 item, regenerates the draft and views its page 2; a leader 签发 it; the published PDF is byte for byte the draft
+ * it came from, and a later nightly leaves version 1 untouched. Screenshots go to {@code target/portal-screenshots/}.
+ * Skipped without a browser unless {@code RECTIFY_REQUIRE_BROWSER=true}.
+ */
+class WorkplaceBrowserTest extends WorkplacePortalTest {
+
+    static final Path SHOTS = BrowserEndToEndTest.SHOTS;
+
+    static WebDriver driver;
+    static Path downloads;
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        String chromium = System.getenv().getOrDefault("RECTIFY_CHROMIUM", "/usr/bin/chromium");
+        String chromedriver = System.getenv().getOrDefault("RECTIFY_CHROMEDRIVER", "/usr/bin/chromedriver");
+        if (!Files.isExecutable(Path.of(chromium)) || !Files.isExecutable(Path.of(chromedriver))) {
+            String message = "no browser: " + chromium + " or " + chromedriver + " is missing; " + BrowserEndToEndTest.HOW_TO;
+            if ("true".equalsIgnoreCase(System.getenv("RECTIFY_REQUIRE_BROWSER"))) Assertions.fail(message);
+            Assumptions.abort(message);
+        }
+        downloads = Files.createTempDirectory("rectify-downloads");
+        Path profile = Files.createTempDirectory("rectify-chromium-profile");
+        Files.createDirectories(SHOTS);
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(chromium);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--user-data-dir=" + profile, "--window-size=1280,1000", "--lang=zh-CN");
+        Map<String, Object> prefs = new HashMap<>();
+        prefs.put("download.default_directory", downloads.toString());
+        prefs.put("download.prompt_for_download", false);
+        prefs.put("plugins.always_open_pdf_externally", true);
+        options.setExperimentalOption("prefs", prefs);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(chromedriver)).usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (driver != null) driver.quit();
+    }
+
+    String base() { return "http://localhost:" + port; }
+
+    WebDriverWait wait(int seconds) { return new WebDriverWait(driver, Duration.ofSeconds(seconds)); }
+
+    void shot(String name) throws IOException {
+        Files.write(SHOTS.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+    }
+
+    void login(String user) {
+        driver.manage().deleteAllCookies();
+        driver.get(base() + "/login");
+        driver.findElement(By.id("username")).sendKeys(user);
+        driver.findElement(By.id("password")).sendKeys(PortalFixture.PASSWORD);
+        driver.findElement(By.id("login")).click();
+        wait(10).until(d -> d.getCurrentUrl().matches(".*/documents(\\?continue)?$"));
+    }
+
+    boolean imageLoaded(WebElement img) {
+        return Boolean.TRUE.equals(((JavascriptExecutor) driver).executeScript(
+                "arguments[0].scrollIntoView(); return arguments[0].complete && arguments[0].naturalWidth > 0", img));
+    }
+
+    @Test
+    void theMonthlyCycleFromUploadToAPublishedVersionThatNothingChanges() throws Exception {
+        WorkplaceRound w = WorkplaceRound.get(context, WORK, "cycle-2025");
+        driver.manage().window().setSize(new Dimension(1280, 1000));
+        login(w.secretary);
+        driver.get(base() + "/rounds");
+        shot("workplace-rounds");
+
+        // upload the month's 台账: the dry run's change list, then confirm
+        driver.findElement(By.cssSelector("li.round[data-code='cycle-2025']")).findElement(By.linkText("导入台账")).click();
+        driver.findElement(By.id("ledger-file")).sendKeys(w.month2.toAbsolutePath().toString());
+        shot("workplace-import");
+        driver.findElement(By.id("check-upload")).click();
+        WebElement changes = wait(60).until(d -> d.findElement(By.id("changes")));
+        assertThat(changes.getText()).contains("确认后将发生的变化", "状态变更", "#2 推进中 → 已完成", "新增整改措施");
+        shot("workplace-upload-check");
+        driver.findElement(By.id("confirm-import")).click();
+        WebElement notice = wait(60).until(d -> d.findElement(By.id("notice")));
+        assertThat(notice.getText()).contains("已导入", "新增整改措施 1");
+        shot("workplace-imports");
+
+        // the ledger view: a red measure, found with the light filter
+        driver.get(base() + "/rounds/cycle-2025/ledger");
+        new Select(driver.findElement(By.id("filter-light"))).selectByVisibleText("超期");
+        driver.findElement(By.id("filter-ledger")).click();
+        wait(10).until(d -> d.getCurrentUrl().contains("light=RED"));
+        List<WebElement> red = driver.findElements(By.cssSelector("tr.measure.light-red"));
+        assertThat(red).isNotEmpty();
+        assertThat(red.get(0).getText()).contains("超期");
+        assertThat(driver.findElements(By.cssSelector("tr.measure:not(.light-red)"))).isEmpty();
+        shot("workplace-ledger-red");
+        driver.get(base() + "/rounds/cycle-2025/ledger");
+        shot("workplace-ledger");
+
+        // TEXTS: edit a part 三 item (see editTextsStep)
+        editTextsStep();
+
+        // regenerate the draft now and view its page 2
+        driver.get(base() + "/rounds/cycle-2025/draft");
+        driver.findElement(By.id("regenerate")).click();
+        wait(90).until(d -> d.findElement(By.id("notice")).getText().contains("已重新生成"));
+        WebElement page2 = driver.findElement(By.cssSelector("#draft-pages figure[data-page='2'] img"));
+        wait(60).until(d -> imageLoaded(page2));
+        assertThat(driver.findElements(By.id("no-findings"))).as("the draft has no findings").hasSize(1);
+        shot("workplace-draft-page2");
+        long draftId = Long.parseLong(driver.findElement(By.id("draft-info")).getAttribute("data-id"));
+        String draftSha = driver.findElement(By.id("draft-info")).getAttribute("data-sha");
+        Path draftFile = context.getBean(DocumentArchive.class).resolve(
+                context.getBean(DocumentArchive.class).findById(draftId).orElseThrow());
+        byte[] draftBytes = Files.readAllBytes(draftFile);
+        assertThat(DocumentArchive.sha256(draftBytes)).isEqualTo(draftSha);
+
+        // a leader of the round 签发 it
+        login(w.leader);
+        driver.get(base() + "/rounds/cycle-2025/draft");
+        assertThat(driver.findElements(By.id("regenerate"))).isEmpty();
+        shot("workplace-draft-leader");
+        driver.findElement(By.id("publish")).click();
+        wait(30).until(d -> d.findElement(By.id("notice")).getText().contains("已签发第 1 版"));
+        WebElement v1 = driver.findElement(By.cssSelector("#versions tr[data-version='1']"));
+        assertThat(v1.getText()).contains(w.leader, draftSha);
+        shot("workplace-published");
+
+        // the published PDF, downloaded through the page, is the draft byte for byte
+        v1.findElement(By.cssSelector("a.download")).click();
+        Path downloaded = awaitDownload(Duration.ofSeconds(30));
+        assertThat(downloaded.getFileName().toString()).endsWith("-第1版.pdf");
+        byte[] published = Files.readAllBytes(downloaded);
+        assertThat(published).isEqualTo(draftBytes);
+        Path v1File = output(jdbc.sql("SELECT path FROM publication WHERE round_code = 'cycle-2025' AND version_no = 1")
+                .query(String.class).single());
+        var modified = Files.getLastModifiedTime(v1File);
+
+        // a later nightly with other data: a new draft, version 1 untouched
+        jdbc.sql("UPDATE problem SET public_statement = CONCAT(public_statement, '（已巩固）') WHERE section_id IN"
+                + " (SELECT id FROM feedback_section WHERE round_id = ?)").param(w.roundId).update();
+        var run = context.getBean(NightlyLauncher.class).run(LocalDate.now().plusDays(1), "cycle-2025");
+        assertThat(run.getStatus().toString()).isEqualTo("COMPLETED");
+        String newDraftSha = jdbc.sql("SELECT sha256 FROM generated_document WHERE round_id = ? AND slot = 'DRAFT'")
+                .param(w.roundId).query(String.class).single();
+        assertThat(newDraftSha).isNotEqualTo(draftSha);
+        assertThat(Files.readAllBytes(v1File)).isEqualTo(draftBytes);
+        assertThat(Files.getLastModifiedTime(v1File)).isEqualTo(modified);
+        assertThat(jdbc.sql("SELECT sha256 FROM generated_document WHERE round_id = ? AND slot = 'V1'").param(w.roundId)
+                .query(String.class).single()).isEqualTo(draftSha);
+        driver.get(base() + "/rounds/cycle-2025/draft");
+        assertThat(driver.findElement(By.cssSelector("#versions tr[data-version='1']")).getText()).contains(draftSha);
+        driver.manage().window().setSize(new Dimension(390, 1100));
+        shot("phone-workplace-draft");
+        driver.get(base() + "/rounds/cycle-2025/ledger");
+        shot("phone-workplace-ledger");
+        driver.manage().window().setSize(new Dimension(1280, 1000));
+    }
+
+    /** Part 三 on the 文稿 page: an item rewritten with a figure name offered by the page, previewed, then saved. */
+    void editTextsStep() throws Exception {
+        driver.get(base() + "/rounds/cycle-2025/texts");
+        WebElement item = driver.findElement(By.cssSelector("section[data-part='PLAN_ITEM'] .text-item[data-seq='1'] textarea"));
+        item.clear();
+        item.sendKeys("在长效机制上再发力，已完成整改措施");
+        driver.findElement(By.cssSelector("#figures li[data-name='已完成措施数'] button.figure")).click();
+        item.sendKeys("项，巩固整改成果。");
+        assertThat(item.getAttribute("value")).isEqualTo("在长效机制上再发力，已完成整改措施{已完成措施数}项，巩固整改成果。");
+        String completed = driver.findElement(By.cssSelector("#figures li[data-name='已完成措施数'] strong")).getText();
+        shot("workplace-texts-edit");
+        driver.findElement(By.id("preview-texts")).click();
+        wait(30).until(d -> !d.findElements(By.id("previewing")).isEmpty());
+        assertThat(driver.findElement(By.cssSelector("section[data-part='PLAN_ITEM'] .text-item[data-seq='1'] .para-preview"))
+                .getText()).isEqualTo("在长效机制上再发力，已完成整改措施" + completed + "项，巩固整改成果。");
+        shot("workplace-texts-preview");
+        driver.findElement(By.id("save-texts")).click();
+        wait(90).until(d -> d.findElement(By.id("notice")).getText().contains("文稿已保存"));
+        assertThat(jdbc.sql("SELECT body FROM round_text r JOIN inspection_round i ON i.id = r.round_id WHERE i.code = 'cycle-2025'"
+                + " AND r.part = 'PLAN_ITEM' AND r.seq = 1").query(String.class).single())
+                .isEqualTo("在长效机制上再发力，已完成整改措施{已完成措施数}项，巩固整改成果。");
+        shot("workplace-texts-saved");
+    }
+
+    Path output(String relative) { return OUTPUT.toAbsolutePath().normalize().resolve(relative); }
+
+    Path awaitDownload(Duration timeout) throws Exception {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < end) {
+            try (Stream<Path> files = Files.list(downloads)) {
+                List<Path> all = files.toList();
+                List<Path> done = all.stream().filter(p -> p.toString().endsWith(".pdf")).toList();
+                if (!done.isEmpty() && all.stream().noneMatch(p -> p.toString().endsWith(".crdownload"))) return done.get(0);
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no download within " + timeout + " in " + downloads);
+    }
+}
