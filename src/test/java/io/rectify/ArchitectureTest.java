@@ -102,9 +102,12 @@ class ArchitectureTest {
     static final Set<String> TABLE_OWNERS = Set.of(
             // the ledger's tables
             "io.rectify.ledger.LedgerWriter", "io.rectify.ledger.RoundRepository", "io.rectify.ledger.importer.ImportStore",
+            "io.rectify.ledger.importer.UploadRecords",
             "io.rectify.ledger.RoundTexts", "io.rectify.ledger.MeasureTerms", "io.rectify.progress.SnapshotReader",
             // generated_document, document_finding
             "io.rectify.archive.DocumentArchive", "io.rectify.archive.ArchiveCatalog",
+            // publication (who approved which draft as which version)
+            "io.rectify.archive.Publications",
             // delivery, recipient
             "io.rectify.delivery.DeliveryStore", "io.rectify.delivery.DeliveryHistory",
             "io.rectify.delivery.RecipientRepository",
