@@ -52,12 +52,12 @@ class HostileLedgerInputTest {
     @Test
     void aCharacterNoFontCanPrintIsRefusedWithItsCell() {
         assertThat(problems(ledgerWith("emoji.xlsx", 2, 15, "制定学习计划😀"))).containsExactly(
-                "emoji.xlsx:台账:2:公开表述: 含有无法排印的字符“😀”（U+1F600），请删去或换成常用字");
+                "emoji.xlsx:台账:第2行:公开表述:含有无法排印的字符“😀”（U+1F600），请删去或换成常用字");
         List<List<Object>> round = LedgerFixtures.roundSheet("town-2026");
         round.set(8, List.of("发文机关", "中共某某镇委员会\uD83C\uDFEE"));
         Path organ = LedgerFixtures.workbook(dir.resolve("organ.xlsx"), sheets(round));
         assertThat(problems(organ)).containsExactly(
-                "organ.xlsx:轮次:9:发文机关: 含有无法排印的字符“\uD83C\uDFEE”（U+1F3EE），请删去或换成常用字");
+                "organ.xlsx:轮次:第9行:发文机关:含有无法排印的字符“\uD83C\uDFEE”（U+1F3EE），请删去或换成常用字");
     }
 
     @Test
@@ -68,14 +68,14 @@ class HostileLedgerInputTest {
     @Test
     void datesOutsideTwoThousandToTwentyOneHundredAreRefused() {
         assertThat(problems(ledgerWith("d1.xlsx", 2, 6, "2999-12-31"))).containsExactly(
-                "d1.xlsx:台账:2:整改时限: 2999-12-31 is not a plausible date (2000-01-01 … 2100-12-31)");
+                "d1.xlsx:台账:第2行:整改时限:日期2999-12-31不在合理范围内（2000-01-01至2100-12-31）");
         assertThat(problems(ledgerWith("d2.xlsx", 2, 6, LocalDate.of(9999, 12, 31)))).containsExactly(
-                "d2.xlsx:台账:2:整改时限: 9999-12-31 is not a plausible date (2000-01-01 … 2100-12-31)");
+                "d2.xlsx:台账:第2行:整改时限:日期9999-12-31不在合理范围内（2000-01-01至2100-12-31）");
         List<List<Object>> round = LedgerFixtures.roundSheet("town-2026");
         round.set(5, List.of("进驻开始", "1900-01-01"));
         Path old = LedgerFixtures.workbook(dir.resolve("d3.xlsx"), sheets(round));
         assertThat(problems(old)).containsExactly(
-                "d3.xlsx:轮次:6:进驻开始: 1900-01-01 is not a plausible date (2000-01-01 … 2100-12-31)");
+                "d3.xlsx:轮次:第6行:进驻开始:日期1900-01-01不在合理范围内（2000-01-01至2100-12-31）");
     }
 
     private static Map<String, List<List<Object>>> sheets(List<List<Object>> round) {
@@ -100,7 +100,7 @@ class HostileLedgerInputTest {
             out.write("</sst>");
         });
         assertThat(problems(many)).singleElement().asString().startsWith(
-                "many.xlsx: refused: the workbook holds more than 1,000,000 shared strings");
+                "many.xlsx:refused: the workbook holds more than 1,000,000 shared strings");
         Path big = replacePart("big.xlsx", "xl/sharedStrings.xml", out -> {
             out.write("<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">");
             Random random = new Random(2);
@@ -114,7 +114,7 @@ class HostileLedgerInputTest {
             out.write("</sst>");
         });
         assertThat(problems(big)).singleElement().asString().startsWith(
-                "big.xlsx: refused: the shared strings of the workbook hold more than 30,000,000 characters");
+                "big.xlsx:refused: the shared strings of the workbook hold more than 30,000,000 characters");
     }
 
     @Test
@@ -135,9 +135,9 @@ class HostileLedgerInputTest {
         }
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
         assertThat(r.err().lines().toList()).as(r.toString()).containsExactly(
-                "xxe.xlsx: refused: a part of the workbook declares a DOCTYPE (entities), which Excel never writes;"
+                "xxe.xlsx:refused: a part of the workbook declares a DOCTYPE (entities), which Excel never writes;"
                         + " save the ledger again from Excel",
-                "rectify: import: 1 problem(s) in xxe.xlsx; nothing was written");
+                "rectify: import: xxe.xlsx有1处问题,未写入任何内容");
         assertThat(printed.toString(StandardCharsets.UTF_8)).doesNotContain("Exception", "\tat ");
     }
 

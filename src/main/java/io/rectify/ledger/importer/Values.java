@@ -47,7 +47,7 @@ public final class Values {
     /** Why a date read from a cell is not plausible, or null when it is. */
     static String implausible(LocalDate d) {
         return d.isBefore(EARLIEST) || d.isAfter(LATEST)
-                ? d + " is not a plausible date (" + EARLIEST + " … " + LATEST + ")" : null;
+                ? "日期" + d + "不在合理范围内（" + EARLIEST + "至" + LATEST + "）" : null;
     }
 
     /** Digits and punctuation typed in full width (２０２５．３．３１) made plain. */
