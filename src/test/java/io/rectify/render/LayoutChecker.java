@@ -38,8 +38,8 @@ import java.util.regex.Pattern;
  *   <li>page size A4; every glyph except the page numbers inside the 版心 (x 79.37–521.57 pt, y 104.88–742.68 pt
  *       from the top; a glyph's box is its advance × its em height, 0.88 above and 0.12 below the baseline);</li>
  *   <li>body lines (16 pt) on the 22-line grid; full pages hold exactly 22 of them (the last page, pages with a
- *       title, a table or other sizes, and pages that end early to keep a heading or the signature with what
- *       follows are exempt);</li>
+ *       title, a table or other sizes, and pages that end early to keep a heading, the signature or the 附件说明
+ *       with what follows, or before an attachment's page, are exempt);</li>
  *   <li>every line followed by a flush-left continuation line ends on the right edge of the 版心, and holds 28 − indent
  *       characters when all of them are full-width (one fewer when 禁则 pushed a character down);</li>
  *   <li>禁则: no line starts with ，。、；：？！）」』”’ and none ends with （「『“‘; no number or Latin word is split;</li>
@@ -247,7 +247,8 @@ public final class LayoutChecker {
             }
             Line next = i + 1 < grid.size() ? grid.get(i + 1) : null;
             boolean continued = next != null && next.flushLeft() && (next.page() == l.page()
-                    || next.page() == l.page() + 1) && (l.flushLeft() || l.indent() == 2);
+                    || next.page() == l.page() + 1 && !next.text().strip().matches("附件\\d*"))
+                    && (l.flushLeft() || l.indent() == 2); // an attachment's label starts a page of its own
             if (!continued) {
                 continue;
             }
