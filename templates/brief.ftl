@@ -1,5 +1,8 @@
 <#-- The quarterly special-meeting brief (季度专题会议汇报材料). One element per line: title:, marking:, h1:…h4:, p:,
-     table: (+ cols:, th:, tr:), chart: (+ bar:), signature:, date:. Cells are separated by |.
+     table: (+ cols:, th:, tr:), chart: (+ bar:), signature:, date:, annex: (a 附件: what follows it is printed after
+     the signature on pages of its own, its title is listed in the 附件说明). Cells are separated by |.
+     Decisions first: the main part carries the totals, the overdue measures, what needs deciding and the next
+     steps; the long lists follow as 附件, each capped at listLimit rows (rectify.brief.list-limit).
      Figures come from the data: measures.*, previous.*, change.* (now − the end of the quarter before),
      problems.*, sections[], overdue[], dueNext[], longTerm[], recheck[], units[]. Status words are w.* and
      the overdue warning labels come with each measure (rectify.brief.* in the configuration). -->
@@ -25,8 +28,71 @@ tr: ${w.IN_PROGRESS}(项) | ${measures.inProgress} | ${previous.inProgress} | ${
 tr: 其中${w.OVERDUE}(项) | ${measures.overdue} | ${previous.overdue} | ${change.overdue}
 tr: ${w.LONG_TERM}(项) | ${measures.longTerm} | ${previous.longTerm} | ${change.longTerm}
 tr: 完成率(%) | ${measures.rate} | ${previous.rate} | ${change.rate}
-h1: 二、各方面整改进展
-p: 各方面整改措施进展见图1,逐项问题的措施完成情况见表2-1至表2-${sections?size}。
+<#assign bySection = sections?sort_by(["measures", "rateValue"])>
+<#if sections?size gt 1>
+p: 从各方面看,完成率最高的是${bySection?last.title}(${pct(bySection?last.measures)}),最低的是${bySection?first.title}(${pct(bySection?first.measures)});各方面和逐项问题的完成情况见附件1。
+</#if>
+h1: 二、${w.OVERDUE}未完成的整改措施
+<#if overdue?has_content>
+p: 截至${cnDate(asOf)},超过整改时限仍未完成的整改措施${overdue?size}项<#if warnings?filter(x -> x.count gt 0)?has_content>,其中<#list warnings?filter(x -> x.count gt 0) as x>${x.label}${x.count}项<#sep>、</#list></#if>,逐项情况见表2。
+table: 表2 ${w.OVERDUE}未完成的整改措施
+cols: 4, 15, 8, 8, 8, 4, 7
+th: 序号 | 整改措施 | 责任领导 | 责任单位 | 整改时限 | 超期天数 | 预警
+<#list overdue[0..*listLimit] as m>
+tr: ${m.seq} | ${m.content} | ${m.leader} | ${m.unit} | ${m.deadline.iso} | ${m.days} | ${m.warning}
+</#list>
+<#if overdue?size gt listLimit>
+p: 其余${overdue?size - listLimit}项见台账。
+</#if>
+<#else>
+p: 截至${cnDate(asOf)},没有超过整改时限仍未完成的整改措施。
+</#if>
+h1: 三、需研究决定的事项
+<#assign red = overdue?filter(m -> m.warning == topWarning)>
+<#assign lagging = units?filter(u -> u.due.completed lt u.due.total)?reverse>
+<#assign n = 0>
+<#if overdue?has_content>
+<#assign n++>
+p: ${n}.${w.OVERDUE}整改措施的完成时限。<#if red?has_content && topWarning?has_content>${topWarning}的${red?size}项:<#list red[0..*listLimit] as m>第${m.seq}项“${m.content}”(${m.unit},${w.OVERDUE}${m.days}天)<#sep>;</#list><#if red?size gt listLimit>等</#if>,建议由责任领导在会上说明原因,会议研究确定完成时限和督办措施<#if overdue?size gt red?size>;其余${overdue?size - red?size}项${w.OVERDUE}措施由责任领导牵头逐项分析原因、重新明确完成时限</#if>。<#else>建议对${overdue?size}项${w.OVERDUE}措施逐项听取责任领导说明,明确完成时限。</#if>
+</#if>
+<#if lagging?has_content>
+<#assign n++>
+p: ${n}.进度靠后的责任单位。按应完成整改措施的完成率,排名靠后的是<#list lagging[0..*3] as u>${u.unit}(${u.due.rate}%<#if u.due.overdue gt 0>,${w.OVERDUE}${u.due.overdue}项</#if>)<#sep>、</#list>,建议由分管领导约谈提醒,限期赶上进度。
+</#if>
+<#if dueNext?has_content>
+<#assign n++>
+p: ${n}.${quarter.nextName}到期的整改措施。共${dueNext?size}项(见表3),建议明确由责任领导逐项盯办,确保按期销号。
+</#if>
+<#if recheck?has_content>
+<#assign n++>
+p: ${n}.“回头看”的安排。已完成${recheckAfterDays}天以上、尚未经实地复核的整改措施共${recheck?size}项<#if recheckNew?has_content>,其中本季度新进入“回头看”期的${recheckNew?size}项</#if>(见附件3),建议研究确定分批开展“回头看”的时间和牵头单位,防止问题反弹回潮。
+</#if>
+<#if longTerm?has_content>
+<#assign n++>
+p: ${n}.${w.LONG_TERM}措施的常态化机制。${w.LONG_TERM}的整改措施${longTerm?size}项(见附件2),建议研究明确常态化跟踪、定期调度的频次和责任。
+</#if>
+<#if n == 0>
+p: 本季度没有需提请会议研究决定的事项。
+</#if>
+h1: 四、下一步工作安排
+p: 1.压实整改责任。<#if overdue?has_content>对${overdue?size}项超期未完成的整改措施,由责任领导牵头逐项分析原因、重新明确完成时限,下季度专题会议听取完成情况;</#if>对整改进度排名靠后的责任单位进行提醒督办。
+p: 2.抓好到期任务。<#if dueNext?has_content>${quarter.nextName}到期的${dueNext?size}项整改措施(见表3),<#else>${quarter.nextName}没有到期的整改措施,对推进中的整改措施</#if>按照“每月一汇报一汇总”机制跟踪进度,确保按期销号。
+<#if dueNext?has_content>
+table: 表3 ${quarter.nextName}到期的整改措施
+cols: 4, 15, 8, 8, 8, 7
+th: 序号 | 整改措施 | 责任领导 | 责任单位 | 整改时限 | 状态
+<#list dueNext[0..*listLimit] as m>
+tr: ${m.seq} | ${m.content} | ${m.leader} | ${m.unit} | ${m.deadline.iso} | ${m.status}
+</#list>
+<#if dueNext?size gt listLimit>
+p: 其余${dueNext?size - listLimit}项见台账。
+</#if>
+</#if>
+p: 3.巩固整改成果。<#if longTerm?has_content>对${longTerm?size}项长期坚持的整改措施常态化推进;</#if><#if recheck?has_content>对${recheck?size}项已完成的整改措施组织“回头看”,</#if>把整改中行之有效的做法固化为制度机制,防止问题反弹回潮。
+signature: ${round.shortName}${k}整改工作领导小组办公室
+date: ${asOf.iso}
+annex: 各方面逐项问题整改措施完成情况
+p: 各方面整改措施进展见图1,逐项问题的措施完成情况见表1至表${sections?size}。
 chart: 图1 各方面整改措施进展(项) | ${w.COMPLETED} | ${w.LONG_TERM} | ${w.IN_PROGRESS}
 <#list sections as s>
 bar: (${cn(s.seq)})${s.title} | ${s.measures.completed} | ${s.measures.longTerm} | ${s.measures.inProgress}
@@ -34,7 +100,7 @@ bar: (${cn(s.seq)})${s.title} | ${s.measures.completed} | ${s.measures.longTerm}
 <#list sections as s>
 h2: (${cn(s.seq)})${s.title}
 p: 本方面整改措施${s.measures.total}项,已完成${s.measures.completed}项、完成率${pct(s.measures)}<#if s.measures.longTerm gt 0>,长期坚持${s.measures.longTerm}项</#if><#if s.measures.inProgress gt 0>,<#if s.measures.active gt 0>正在推进${s.measures.active}项</#if><#if s.measures.notStarted gt 0><#if s.measures.active gt 0>、</#if>尚未启动${s.measures.notStarted}项</#if><#if s.measures.overdue gt 0>(其中超期${s.measures.overdue}项)</#if></#if><#if !quarter.first>;本季度新增完成${s.change.completedNumber}项</#if>。
-table: 表2-${s?counter} 逐项问题整改措施完成情况
+table: 表${s?counter} 逐项问题整改措施完成情况
 cols: 2, 8, 2, 3, 3, 2, 3
 th: 序号 | 反馈问题 | 措施 | ${w.COMPLETED} | ${w.IN_PROGRESS} | ${w.OVERDUE} | ${w.LONG_TERM}
 <#list s.problems[0..*listLimit] as p>
@@ -45,35 +111,10 @@ tr: … | 其余${s.problems?size - listLimit}个问题见台账 | | | | |
 </#if>
 tr: 合计 | | ${s.measures.total} | ${s.measures.completed} | ${s.measures.inProgress} | ${s.measures.overdue} | ${s.measures.longTerm}
 </#list>
-h1: 三、需研究决定的事项
-h2: (一)${w.OVERDUE}未完成的整改措施
-<#if overdue?has_content>
-p: 截至${cnDate(asOf)},超过整改时限仍未完成的整改措施${overdue?size}项<#if warnings?filter(x -> x.count gt 0)?has_content>,其中<#list warnings?filter(x -> x.count gt 0) as x>${x.label}${x.count}项<#sep>、</#list></#if>,建议会议逐项听取责任领导说明,明确完成时限。
-table: 表3 ${w.OVERDUE}未完成的整改措施
-cols: 4, 15, 8, 8, 8, 4, 7
-th: 序号 | 整改措施 | 责任领导 | 责任单位 | 整改时限 | 超期天数 | 预警
-<#list overdue as m>
-tr: ${m.seq} | ${m.content} | ${m.leader} | ${m.unit} | ${m.deadline.iso} | ${m.days} | ${m.warning}
-</#list>
-<#else>
-p: 截至${cnDate(asOf)},没有超过整改时限仍未完成的整改措施。
-</#if>
-h2: (二)${quarter.nextName}到期的整改措施
-<#if dueNext?has_content>
-p: ${quarter.nextName}到期的整改措施${dueNext?size}项,请责任领导督促责任单位按期完成。
-table: 表4 ${quarter.nextName}到期的整改措施
-cols: 4, 15, 8, 8, 8, 7
-th: 序号 | 整改措施 | 责任领导 | 责任单位 | 整改时限 | 状态
-<#list dueNext as m>
-tr: ${m.seq} | ${m.content} | ${m.leader} | ${m.unit} | ${m.deadline.iso} | ${m.status}
-</#list>
-<#else>
-p: ${quarter.nextName}没有到期的整改措施。
-</#if>
-h2: (三)${w.LONG_TERM}的整改措施
+annex: ${w.LONG_TERM}的整改措施及最新进展
 <#if longTerm?has_content>
 p: ${w.LONG_TERM}的整改措施${longTerm?size}项,最新进展如下,建议常态化跟踪、定期调度。
-table: 表5 ${w.LONG_TERM}的整改措施及最新进展
+table:
 cols: 4, 14, 8, 16, 8
 th: 序号 | 整改措施 | 责任单位 | 最新进展 | 报告日期
 <#list longTerm[0..*listLimit] as m>
@@ -85,11 +126,11 @@ p: 其余${longTerm?size - listLimit}项见台账。
 <#else>
 p: 没有${w.LONG_TERM}的整改措施。
 </#if>
-h2: (四)需开展“回头看”的已完成整改措施
+annex: 需开展“回头看”的已完成整改措施
 <#if recheck?has_content>
-p: 已完成${recheckAfterDays}天以上、尚未经实地复核的整改措施共${recheck?size}项<#if recheckNew?has_content>,其中本季度新进入“回头看”期的${recheckNew?size}项见表6</#if>,建议分批组织“回头看”,防止问题反弹回潮。
+p: 已完成${recheckAfterDays}天以上、尚未经实地复核的整改措施共${recheck?size}项<#if recheckNew?has_content>,其中本季度新进入“回头看”期的${recheckNew?size}项如下<#else>,本季度没有新进入“回头看”期的措施</#if>,建议分批组织“回头看”,防止问题反弹回潮。
 <#if recheckNew?has_content>
-table: 表6 本季度新进入“回头看”期的已完成整改措施
+table:
 cols: 4, 18, 8, 8, 6
 th: 序号 | 整改措施 | 责任单位 | 完成日期 | 已完成天数
 <#list recheckNew[0..*listLimit] as m>
@@ -102,9 +143,9 @@ p: 其余${recheckNew?size - listLimit}项见台账。
 <#else>
 p: 已完成${recheckAfterDays}天以上的整改措施均已经实地复核,暂无需开展“回头看”的措施。
 </#if>
-h1: 四、各责任单位完成情况
+annex: 各责任单位整改措施完成情况
 p: ${units?size}个责任单位按应完成整改措施(不含${w.LONG_TERM}的措施)的完成率排列如下<#if longTermUnits?has_content>;另有${longTermUnits?size}个责任单位的措施均为${w.LONG_TERM},不参与排名(<#list longTermUnits as u>${u.unit}${u.measures.longTerm}项<#sep>、</#list>)</#if>。
-table: 表7 各责任单位整改措施完成情况
+table:
 cols: 2, 8, 3, 3, 3, 3, 3
 th: 排名 | 责任单位 | 应完成 | ${w.COMPLETED} | 完成率(%) | ${w.OVERDUE} | ${w.LONG_TERM}
 <#list units[0..*listLimit] as u>
@@ -113,9 +154,3 @@ tr: ${u.rank} | ${u.unit} | ${u.due.total} | ${u.due.completed} | ${u.due.rate} 
 <#if units?size gt listLimit>
 p: 其余${units?size - listLimit}个责任单位见台账。
 </#if>
-h1: 五、下一步工作建议
-p: 1.压实整改责任。<#if overdue?has_content>对${overdue?size}项超期未完成的整改措施,由责任领导牵头逐项分析原因、重新明确完成时限,下季度专题会议听取完成情况;</#if>对整改进度排名靠后的责任单位进行提醒督办。
-p: 2.抓好到期任务。<#if dueNext?has_content>${quarter.nextName}到期的${dueNext?size}项整改措施,</#if>按照“每月一汇报一汇总”机制跟踪进度,确保按期销号。
-p: 3.巩固整改成果。<#if longTerm?has_content>对${longTerm?size}项长期坚持的整改措施常态化推进;</#if><#if recheck?has_content>对${recheck?size}项已完成的整改措施组织“回头看”,</#if>把整改中行之有效的做法固化为制度机制,防止问题反弹回潮。
-signature: ${round.shortName}${k}整改工作领导小组办公室
-date: ${asOf.iso}

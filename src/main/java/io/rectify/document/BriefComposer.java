@@ -145,6 +145,9 @@ public class BriefComposer {
         model.put("sections", sections);
         model.put("overdue", overdue);
         model.put("warnings", warningCounts);
+        // the highest warning level: its measures are named in 需研究决定的事项
+        List<String> labels = settings.getWarningLabels();
+        model.put("topWarning", labels.isEmpty() ? "" : labels.get(labels.size() - 1));
         model.put("dueNext", dueNext);
         model.put("longTerm", longTerm);
         model.put("recheck", recheck);
@@ -195,6 +198,7 @@ public class BriefComposer {
         m.put("notStarted", c.notStarted());
         m.put("active", c.inProgress() - c.notStarted());
         m.put("rate", c.completionRate().toPlainString());
+        m.put("rateValue", c.exactRate()); // for ordering, never printed
         return m;
     }
 

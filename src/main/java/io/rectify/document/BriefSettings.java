@@ -16,8 +16,9 @@ import java.util.Map;
  *   <li>{@code rectify.brief.recheck-after-days}: a completed measure not yet confirmed on site is due a 回头看 this
  *       many days after its completion (default 180);</li>
  *   <li>{@code rectify.brief.marking}: the marking top left of page 1 (default 内部资料);</li>
- *   <li>{@code rectify.brief.list-limit}: the most rows a long list shows (per-problem tables, 长期坚持, 回头看, unit
- *       ranking), the rest summed up as 其余N项见台账 (default 10).</li>
+ *   <li>{@code rectify.brief.list-limit}: the most rows a list shows (the overdue and next quarter's measures in the
+ *       main part; the per-problem tables, 长期坚持, 回头看 and unit ranking in the 附件), the rest summed up as
+ *       其余N项见台账 (default 10).</li>
  * </ul>
  */
 public class BriefSettings {

@@ -26,6 +26,8 @@ import java.util.List;
  *   bar: （一）监督发现问题整改方面 | 30 | 3 | 2                   (a group: label | one value per series)
  * </pre>
  * Cells are separated by {@code |}; a table or chart ends at the first line that is not one of its rows.
+ * {@code annex: 各责任单位整改措施完成情况} starts a 附件 with that title: the blocks after it, up to the next
+ * {@code annex:}, are its content (printed after the signature), and its title is listed in the 附件说明.
  * Blank lines are ignored. Punctuation is made full-width on the way (see {@link ChineseTypography}).
  *
  * <p>What a template interpolates is escaped first ({@link #escape}, done by {@link LineMarkupFormat} for every
@@ -41,6 +43,10 @@ public final class DocumentMarkup {
         List<String> keywords = List.of();
         LocalDate date = null;
         List<OfficialDocument.Block> body = new ArrayList<>();
+        List<OfficialDocument.Attachment> attachments = new ArrayList<>();
+        List<String> annexTitles = new ArrayList<>();
+        List<List<OfficialDocument.Block>> annexBodies = new ArrayList<>();
+        List<OfficialDocument.Block> target = body;
         TableBuilder table = null;
         ChartBuilder chart = null;
         String[] lines = source.split("\n");
@@ -53,11 +59,11 @@ public final class DocumentMarkup {
             String text = ChineseTypography.normalize(unescape(raw));
             String where = templateName + ": output line " + (i + 1);
             if (table != null && !kind.equals("th") && !kind.equals("tr") && !kind.equals("cols")) {
-                body.add(table.build(where));
+                target.add(table.build(where));
                 table = null;
             }
             if (chart != null && !kind.equals("bar")) {
-                body.add(chart.build(where));
+                target.add(chart.build(where));
                 chart = null;
             }
             switch (kind) {
@@ -68,8 +74,14 @@ public final class DocumentMarkup {
                 case "addressee" -> addressee = text;
                 case "signature" -> organ = text;
                 case "date" -> date = parseDate(unescape(raw), where);
-                case "h1", "h2", "h3", "h4" -> body.add(new OfficialDocument.Heading(kind.charAt(1) - '0', text));
-                case "p" -> body.add(new OfficialDocument.Paragraph(text));
+                case "h1", "h2", "h3", "h4" -> target.add(new OfficialDocument.Heading(kind.charAt(1) - '0', text));
+                case "p" -> target.add(new OfficialDocument.Paragraph(text));
+                case "annex" -> {
+                    if (text.isEmpty()) throw new IllegalArgumentException(where + ": annex: needs a title");
+                    annexTitles.add(text);
+                    target = new ArrayList<>();
+                    annexBodies.add(target);
+                }
                 case "table" -> table = new TableBuilder(text);
                 case "chart" -> {
                     List<String> cells = cells(raw);
@@ -96,15 +108,18 @@ public final class DocumentMarkup {
                             cells.subList(1, cells.size()).stream().map(c -> integer(c, where)).toList()));
                 }
                 default -> throw new IllegalArgumentException(where + ": does not start with title:, h1: … h4:, p:,"
-                        + " table:, th:, tr:, chart:, bar:, signature: or date: — " + abbreviate(line));
+                        + " table:, th:, tr:, chart:, bar:, annex:, signature: or date: — " + abbreviate(line));
             }
         }
-        if (table != null) body.add(table.build(templateName + ": end"));
-        if (chart != null) body.add(chart.build(templateName + ": end"));
+        if (table != null) target.add(table.build(templateName + ": end"));
+        if (chart != null) target.add(chart.build(templateName + ": end"));
+        for (int i = 0; i < annexTitles.size(); i++) {
+            attachments.add(new OfficialDocument.Attachment(annexTitles.get(i), annexBodies.get(i)));
+        }
         if (title == null) throw new IllegalArgumentException(templateName + ": wrote no title: line");
         OfficialDocument.Signature signature = organ == null && date == null ? null : new OfficialDocument.Signature(organ, date);
         return new OfficialDocument(new OfficialDocument.DocumentInfo(title, organ, subject, keywords, date),
-                null, marking, title, addressee, body, List.of(), signature, null);
+                null, marking, title, addressee, body, attachments, signature, null);
     }
 
     private static final class TableBuilder {

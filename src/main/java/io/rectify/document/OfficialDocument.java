@@ -14,7 +14,8 @@ import java.util.Objects;
  * @param title       the 标题, one string; the renderer breaks it into balanced lines
  * @param addressee   主送机关; null when the document has none
  * @param body        headings, paragraphs and tables in reading order
- * @param attachments names of 附件, printed as 附件说明 after the body; empty for none
+ * @param attachments 附件: their titles are printed as 附件说明 after the body; each one with content follows the
+ *                    signature on pages of its own (§7.3.7); empty for none
  * @param signature   署名 and 成文日期
  * @param colophon    版记 (抄送, 印发机关 and 印发日期) at the foot of the last page; null for none
  */
@@ -25,7 +26,7 @@ public record OfficialDocument(
         String title,
         String addressee,
         List<Block> body,
-        List<String> attachments,
+        List<Attachment> attachments,
         Signature signature,
         Colophon colophon) {
 
@@ -34,6 +35,22 @@ public record OfficialDocument(
         Objects.requireNonNull(title, "title");
         body = List.copyOf(body);
         attachments = attachments == null ? List.of() : List.copyOf(attachments);
+    }
+
+    /**
+     * A 附件: its title (as in the 附件说明 and centred on its first page) and its content, set like the body. An
+     * attachment without content is only named in the 附件说明 (it travels apart, as a separate file).
+     */
+    public record Attachment(String title, List<Block> body) {
+        public Attachment {
+            Objects.requireNonNull(title, "title");
+            body = body == null ? List.of() : List.copyOf(body);
+        }
+
+        /** An attachment named in the 附件说明 only. */
+        public static Attachment named(String title) {
+            return new Attachment(title, List.of());
+        }
     }
 
     /** The metadata of the PDF file. */

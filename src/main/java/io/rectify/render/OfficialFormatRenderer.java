@@ -71,10 +71,14 @@ public final class OfficialFormatRenderer implements DocumentRenderer {
             if (set.addressee() != null) {
                 flow.placePara(set.addressee(), BODY);
             }
-            // §7.3.5: the signature never stands alone on a page; the text's last lines go with it
-            flow.placeBody(set.body(), set.attachments().isEmpty() ? set.signatureLines() : 0);
-            flow.placeAttachments(set.attachments());
+            // §7.3.5: the signature never stands alone on a page; the text's last lines go with it, and with the
+            // 附件说明 between them, which stays whole
+            int listed = set.attachments().stream().mapToInt(a -> a.name().lines().size()).sum();
+            int tail = listed == 0 ? set.signatureLines() : listed + 1 + set.signatureLines();
+            flow.placeBody(set.body(), tail);
+            flow.placeAttachments(set.attachments(), set.signatureLines());
             flow.placeSignature(set.organ(), set.date());
+            flow.placeAnnexes(set.annexes());
             ColophonPainter.draw(flow, doc.colophon());
             flow.finishPage();
             if (pdfa) {

@@ -165,11 +165,13 @@ final class PageFlow {
         }
     }
 
-    void placeAttachments(List<Attachment> items) {
+    /** The 附件说明, whole and on the page of the signature ({@code signatureLines}) that follows it. */
+    void placeAttachments(List<Attachment> items, int signatureLines) {
         if (items.isEmpty()) {
             return;
         }
-        keep(2);
+        int lines = items.stream().mapToInt(a -> a.name().lines().size()).sum();
+        keep(1 + lines + (signatureLines > 0 ? 1 + signatureLines : 0));
         blankLine();
         for (Attachment item : items) {
             Para label = item.label();
@@ -182,6 +184,21 @@ final class PageFlow {
                 drawLine(p, line, baseline(k, BODY));
                 cursor = (k + 1) * PITCH;
             }
+        }
+    }
+
+    /**
+     * The 附件 after the signature (§7.3.7), each on a new page: "附件N" on line 1, the title centred from line 3,
+     * a blank line, then the content like the body. Page numbers run on.
+     */
+    void placeAnnexes(List<Typesetter.Annex> annexes) {
+        for (Typesetter.Annex a : annexes) {
+            newPage();
+            placePara(a.label(), BODY);
+            blankLine();
+            placePara(a.title(), PageGrid.TITLE);
+            blankLine();
+            placeBody(a.body(), 0);
         }
     }
 

@@ -33,7 +33,7 @@ final class Typesetter {
 
     /** The document's text, typeset: everything but the 版头 and the 版记, which are set as they are drawn. */
     record Typeset(Para title, Para addressee, List<Placed> body, List<Attachment> attachments, StyledText organ,
-                   StyledText date) {
+                   StyledText date, List<Annex> annexes) {
 
         /** Lines of the signature block (署名 and 成文日期). */
         int signatureLines() {
@@ -43,6 +43,9 @@ final class Typesetter {
 
     /** One attachment line: the "附件：" label before the first one (else null) and the name. */
     record Attachment(Para label, Para name) {}
+
+    /** The pages of one 附件 (§7.3.7): "附件N" in 黑体 flush left, the centred title, the content. */
+    record Annex(Para label, Para title, List<Placed> body) {}
 
     private final FontSet fonts;
     private final OfficialDocument doc;
@@ -61,7 +64,7 @@ final class Typesetter {
     }
 
     Typeset typeset() {
-        List<Placed> body = prepareBody();
+        List<Placed> body = prepareBody(doc.body(), "");
         Para title = prepareTitle();
         Para addressee = doc.addressee() == null || doc.addressee().isBlank() ? null
                 : flowPara(doc.addressee(), fonts.fang, 0, false, "addressee");
@@ -70,7 +73,25 @@ final class Typesetter {
                 : styled(doc.signature().organ(), fonts.fang, BODY, "signature");
         StyledText date = doc.signature() == null || doc.signature().date() == null ? null
                 : styled(chineseDate(doc.signature().date()), fonts.fang, BODY, "signature date");
-        return new Typeset(title, addressee, body, attachments, organ, date);
+        return new Typeset(title, addressee, body, attachments, organ, date, prepareAnnexes());
+    }
+
+    private List<Annex> prepareAnnexes() {
+        List<Annex> annexes = new ArrayList<>();
+        List<OfficialDocument.Attachment> all = doc.attachments();
+        for (int i = 0; i < all.size(); i++) {
+            OfficialDocument.Attachment a = all.get(i);
+            if (a.body().isEmpty()) {
+                continue; // named only: it travels apart
+            }
+            String where = "attachment " + (i + 1);
+            StyledText l = styled(all.size() > 1 ? "附件" + (i + 1) : "附件", fonts.hei, BODY, where + " label");
+            Para label = new Para(l, List.of(new LineBreaker.Line(0, l.length, true)), 0, 0, false, false, TC, true);
+            StyledText t = styled(a.title(), fonts.songBold, TITLE, where + " title");
+            Para title = new Para(t, LineBreaker.balance(t, WIDTH, 0), 0, 0, true, false, 0, false);
+            annexes.add(new Annex(label, title, prepareBody(a.body(), where + " ")));
+        }
+        return annexes;
     }
 
     StyledText styled(String s, FontSet.Face face, float size, String where) {
@@ -92,10 +113,11 @@ final class Typesetter {
         return new Para(t, lines, 0, 0, true, false, 0, false);
     }
 
-    private List<Placed> prepareBody() {
+    /** @param where what names the blocks' owner in a missing-glyph message: "" for the body */
+    private List<Placed> prepareBody(List<Block> blocks, String where) {
         List<Placed> items = new ArrayList<>();
         int n = 0;
-        for (Block b : doc.body()) {
+        for (Block b : blocks) {
             n++;
             if (b instanceof Heading h) {
                 FontSet.Face face = switch (h.level()) {
@@ -103,13 +125,13 @@ final class Typesetter {
                     case 2 -> fonts.kai;
                     default -> fonts.fang;
                 };
-                items.add(flowPara(h.text(), face, 2 * CHAR, true, "heading " + n + " (level " + h.level() + ")"));
+                items.add(flowPara(h.text(), face, 2 * CHAR, true, where + "heading " + n + " (level " + h.level() + ")"));
             } else if (b instanceof Paragraph p) {
-                items.add(flowPara(p.text(), fonts.fang, 2 * CHAR, false, "paragraph " + n));
+                items.add(flowPara(p.text(), fonts.fang, 2 * CHAR, false, where + "paragraph " + n));
             } else if (b instanceof Table t) {
-                items.add(prepareTable(t, "table " + n));
+                items.add(prepareTable(t, where + "table " + n));
             } else if (b instanceof Chart c) {
-                items.add(new ChartBlock(new ChartPainter(c, fonts, "chart " + n)));
+                items.add(new ChartBlock(new ChartPainter(c, fonts, where + "chart " + n)));
             }
         }
         return items;
@@ -181,7 +203,7 @@ final class Typesetter {
 
     private List<Attachment> prepareAttachments() {
         List<Attachment> result = new ArrayList<>();
-        List<String> names = doc.attachments();
+        List<String> names = doc.attachments().stream().map(OfficialDocument.Attachment::title).toList();
         if (names.isEmpty()) {
             return result;
         }

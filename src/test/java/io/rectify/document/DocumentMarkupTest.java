@@ -49,6 +49,23 @@ class DocumentMarkupTest {
     }
 
     @Test
+    void annexStartsAnAttachmentThatHoldsWhatFollowsIt() {
+        OfficialDocument d = DocumentMarkup.parse(String.join("\n", "title: 标题", "p: 正文", "signature: 区委办",
+                "date: 2025-12-31", "annex: 长期坚持的整改措施", "p: 共29项", "table:", "th: 序号 | 措施", "tr: 2 | 召开专题会议",
+                "annex: 各责任单位完成情况", "h2: (一)排名", "p: 如下"), "brief.ftl");
+        assertThat(d.body()).containsExactly(new OfficialDocument.Paragraph("正文"));
+        assertThat(d.attachments()).extracting(OfficialDocument.Attachment::title)
+                .containsExactly("长期坚持的整改措施", "各责任单位完成情况");
+        assertThat(d.attachments().get(0).body()).hasSize(2).last().isInstanceOf(OfficialDocument.Table.class);
+        assertThat(((OfficialDocument.Table) d.attachments().get(0).body().get(1)).caption()).isNull();
+        assertThat(d.attachments().get(1).body()).containsExactly(new OfficialDocument.Heading(2, "（一）排名"),
+                new OfficialDocument.Paragraph("如下"));
+        assertThat(d.signature().organ()).isEqualTo("区委办");
+        assertThatThrownBy(() -> DocumentMarkup.parse("title: 标题\nannex:", "brief.ftl"))
+                .hasMessageContaining("annex: needs a title");
+    }
+
+    @Test
     void badLinesNameTheTemplateAndTheLine() {
         assertThatThrownBy(() -> DocumentMarkup.parse("title: 标题\nfoo: bar", "brief.ftl"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("brief.ftl: output line 2:");

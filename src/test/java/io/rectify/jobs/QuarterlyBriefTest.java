@@ -145,10 +145,64 @@ abstract class QuarterlyBriefTest {
         assertThat(WordDocuments.docxText(Files.readAllBytes(docx)))
                 .isEqualTo(WordDocuments.pdfText(Files.readAllBytes(brief()), document));
         try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(Files.newInputStream(docx))) {
-            long tables = document.body().stream().filter(b -> b instanceof OfficialDocument.Table
+            long tables = LayoutChecker.allBlocks(document).stream().filter(b -> b instanceof OfficialDocument.Table
                     || b instanceof OfficialDocument.Chart).count();
             assertThat(doc.getTables()).hasSize((int) tables).isNotEmpty();
         }
+    }
+
+    @Test
+    void decisionsComeFirstAndTheLongListsFollowAsAttachmentsAfterTheSignature() throws IOException {
+        OfficialDocument document = composeAgain();
+        LayoutChecker.Report r = LayoutChecker.check(Files.readAllBytes(brief()), document);
+        int signature = pageOf(r, LayoutChecker.fold(document.signature().organ()));
+        assertThat(pageOf(r, "2025年12月31日")).isEqualTo(signature);
+        List<String> titles = List.of("各方面逐项问题整改措施完成情况", "长期坚持的整改措施及最新进展",
+                "需开展“回头看”的已完成整改措施", "各责任单位整改措施完成情况");
+        assertThat(document.attachments()).extracting(OfficialDocument.Attachment::title).containsExactlyElementsOf(titles);
+        // the 附件说明 lists them above the signature, on its page
+        String main = pagesText(r, 1, signature);
+        assertThat(main).contains("附件：1.各方面逐项问题整改措施完成情况2.长期坚持的整改措施及最新进展3.需开展“回头看”的已完成整改措施"
+                + "4.各责任单位整改措施完成情况" + LayoutChecker.fold(document.signature().organ()) + "2025年12月31日");
+        // each 附件 starts a page after the signature: 附件N on line 1, then its title
+        int previous = signature;
+        for (int i = 1; i <= titles.size(); i++) {
+            int page = pageOf(r, "附件" + i);
+            assertThat(page).as("附件%d", i).isGreaterThan(previous);
+            List<LayoutChecker.Line> lines = r.lines().stream().filter(l -> l.page() == page).toList();
+            assertThat(lines.get(0).text().strip()).isEqualTo("附件" + i);
+            assertThat(LayoutChecker.fold(lines.get(1).text() + lines.get(2).text())).startsWith(titles.get(i - 1).substring(0, 8));
+            previous = page;
+        }
+        int mainPages = pageOf(r, "附件1") - 1;
+        System.out.println("brief: " + r.pages() + " pages, main part " + mainPages + ", 附件 " + (r.pages() - mainPages));
+        assertThat(mainPages).isEqualTo(signature).isLessThanOrEqualTo(6);
+        // pages 1–2: the totals, the overdue measures with their warning level, what needs deciding
+        String firstTwo = pagesText(r, 1, 2);
+        assertThat(firstTwo).contains("表1整改措施总体情况", "完成率（%）", "二、超期未完成的整改措施", "三、需研究决定的事项");
+        int red = jdbc.sql(LATEST + " SELECT COUNT(*) FROM measure m LEFT JOIN latest l ON l.measure_id = m.id"
+                + " WHERE m.measure_kind <> 'LONG_TERM' AND (l.status IS NULL OR l.status <> 'COMPLETED') AND m.deadline <= ?")
+                .params(Q.end(), Q.end().minusDays(91)).query(Integer.class).single();
+        assertThat(red).isPositive();
+        String deciding = main.substring(main.indexOf("三、需研究决定的事项"), main.indexOf("四、"));
+        assertThat(deciding).contains("红色预警的" + red + "项");
+        assertThat(pagesText(r, 2, 2)).contains("红色预警");
+        // the long lists are capped, the rest pointed to the ledger
+        int limit = new BriefSettings().getListLimit();
+        String attachments = pagesText(r, signature + 1, r.pages());
+        assertThat(attachments).contains("其余" + (figures(Q.end()).get("longTerm") - limit) + "项见台账")
+                .containsPattern("其余\\d+个问题见台账").containsPattern("其余\\d+个责任单位见台账");
+        assertThat(main).doesNotContain("见台账");
+    }
+
+    private static int pageOf(LayoutChecker.Report r, String folded) {
+        return r.lines().stream().filter(l -> LayoutChecker.fold(l.text()).equals(folded)).findFirst()
+                .orElseThrow(() -> new AssertionError("no line '" + folded + "'")).page();
+    }
+
+    private static String pagesText(LayoutChecker.Report r, int from, int to) {
+        return LayoutChecker.fold(String.join("", r.lines().stream().filter(l -> l.page() >= from && l.page() <= to)
+                .map(LayoutChecker.Line::text).toList()));
     }
 
     @Test

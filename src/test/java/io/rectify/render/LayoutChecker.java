@@ -38,8 +38,8 @@ import java.util.regex.Pattern;
  *   <li>page size A4; every glyph except the page numbers inside the 版心 (x 79.37–521.57 pt, y 104.88–742.68 pt
  *       from the top; a glyph's box is its advance × its em height, 0.88 above and 0.12 below the baseline);</li>
  *   <li>body lines (16 pt) on the 22-line grid; full pages hold exactly 22 of them (the last page, pages with a
- *       title, a table or other sizes, and pages that end early to keep a heading or the signature with what
- *       follows are exempt);</li>
+ *       title, a table or other sizes, and pages that end early to keep a heading, the signature or the 附件说明
+ *       with what follows, or before an attachment's page, are exempt);</li>
  *   <li>every line followed by a flush-left continuation line ends on the right edge of the 版心, and holds 28 − indent
  *       characters when all of them are full-width (one fewer when 禁则 pushed a character down);</li>
  *   <li>禁则: no line starts with ，。、；：？！）」』”’ and none ends with （「『“‘; no number or Latin word is split;</li>
@@ -177,7 +177,7 @@ public final class LayoutChecker {
         }
         Set<String> headingTexts = new LinkedHashSet<>();
         if (document != null) {
-            for (Block b : document.body()) {
+            for (Block b : allBlocks(document)) {
                 if (b instanceof Heading h) {
                     headingTexts.add(fold(h.text()));
                 }
@@ -202,7 +202,8 @@ public final class LayoutChecker {
             boolean signatureNext = next != null && next.indent() > 2;
             // the body's last lines may move to the last page to keep the signature company (§7.3.5)
             boolean keepsSignatureCompany = page + 1 == pages && grid.stream().filter(l -> l.page() == page + 1)
-                    .filter(l -> Math.abs(l.size() - BODY) < 0.1).count() <= 2 + 2 + 1;
+                    .filter(l -> Math.abs(l.size() - BODY) < 0.1).count() <= 2 + 2 + 1
+                    || carriedToSignature(grid, page + 1, document);
             boolean lastBodyPage = next == null || body.stream().anyMatch(l -> l.page() == page + 1
                     && Math.abs(l.size() - BODY) > 0.1) && !headingNext;
             if (!(headingNext || signatureNext || lastBodyPage || keepsSignatureCompany)) {
@@ -246,7 +247,8 @@ public final class LayoutChecker {
             }
             Line next = i + 1 < grid.size() ? grid.get(i + 1) : null;
             boolean continued = next != null && next.flushLeft() && (next.page() == l.page()
-                    || next.page() == l.page() + 1) && (l.flushLeft() || l.indent() == 2);
+                    || next.page() == l.page() + 1 && !next.text().strip().matches("附件\\d*"))
+                    && (l.flushLeft() || l.indent() == 2); // an attachment's label starts a page of its own
             if (!continued) {
                 continue;
             }
@@ -283,6 +285,31 @@ public final class LayoutChecker {
             violations.add("text read back contains U+FFFD (a character without Unicode mapping)");
         }
         return new Report(pages, perPage, fullPages, stats, histogram, kinsoku, all, fonts, text, violations);
+    }
+
+    /**
+     * Whether {@code page} is the page of the document's signature (attachments may follow it) and holds at most the
+     * body's last 2 lines before the 附件说明 or, without one, before the 署名.
+     */
+    private static boolean carriedToSignature(List<Line> grid, int page, OfficialDocument d) {
+        if (d == null || d.signature() == null || d.signature().date() == null) {
+            return false;
+        }
+        String date = date(d.signature().date());
+        String organ = fold(d.signature().organ());
+        List<Line> mine = grid.stream().filter(l -> l.page() == page).toList();
+        if (mine.stream().noneMatch(l -> fold(l.text()).equals(date))) {
+            return false;
+        }
+        int before = 0;
+        for (Line l : mine) {
+            String t = fold(l.text());
+            if (t.startsWith("附件：") || t.equals(organ)) {
+                return before <= 2;
+            }
+            before++;
+        }
+        return false;
     }
 
     /** Opening and closing marks that line breakers commonly keep at a line's end or start, beyond the required ones. */
@@ -386,7 +413,7 @@ public final class LayoutChecker {
 
     // ------------------------------------------------------------------ text
 
-    static String fold(String s) {
+    public static String fold(String s) {
         return s == null ? "" : s.replaceAll("\\s+", "");
     }
 
@@ -425,30 +452,20 @@ public final class LayoutChecker {
         if (d.addressee() != null) {
             pieces.add(d.addressee());
         }
-        for (Block b : d.body()) {
-            if (b instanceof Heading h) {
-                pieces.add(h.text());
-            } else if (b instanceof Paragraph p) {
-                pieces.add(p.text());
-            } else if (b instanceof OfficialDocument.Chart c) {
-                pieces.addAll(ChartPainter.texts(c));
-            } else if (b instanceof Table t) {
-                if (t.caption() != null) {
-                    pieces.add(t.caption());
-                }
-                pieces.addAll(t.header());
-                for (List<String> row : t.rows()) {
-                    pieces.addAll(row);
-                }
-            }
-        }
-        pieces.addAll(d.attachments());
+        blockPieces(d.body(), pieces);
+        pieces.addAll(d.attachments().stream().map(OfficialDocument.Attachment::title).toList());
         if (d.signature() != null) {
             if (d.signature().organ() != null) {
                 pieces.add(d.signature().organ());
             }
             if (d.signature().date() != null) {
                 pieces.add(date(d.signature().date()));
+            }
+        }
+        for (OfficialDocument.Attachment a : d.attachments()) {
+            if (!a.body().isEmpty()) {
+                pieces.add(a.title()); // after its label 附件N, which is the renderer's
+                blockPieces(a.body(), pieces);
             }
         }
         if (d.colophon() != null) {
@@ -465,13 +482,40 @@ public final class LayoutChecker {
         return pieces.stream().map(LayoutChecker::fold).filter(s -> !s.isEmpty()).toList();
     }
 
+    /** The blocks of the body or of a 附件: the body and each attachment's content. */
+    public static List<Block> allBlocks(OfficialDocument d) {
+        List<Block> all = new ArrayList<>(d.body());
+        d.attachments().forEach(a -> all.addAll(a.body()));
+        return all;
+    }
+
+    private static void blockPieces(List<Block> blocks, List<String> pieces) {
+        for (Block b : blocks) {
+            if (b instanceof Heading h) {
+                pieces.add(h.text());
+            } else if (b instanceof Paragraph p) {
+                pieces.add(p.text());
+            } else if (b instanceof OfficialDocument.Chart c) {
+                pieces.addAll(ChartPainter.texts(c));
+            } else if (b instanceof Table t) {
+                if (t.caption() != null) {
+                    pieces.add(t.caption());
+                }
+                pieces.addAll(t.header());
+                for (List<String> row : t.rows()) {
+                    pieces.addAll(row);
+                }
+            }
+        }
+    }
+
     static String date(LocalDate d) {
         return d.getYear() + "年" + d.getMonthValue() + "月" + d.getDayOfMonth() + "日";
     }
 
     /** Every piece is found in order; what lies between pieces may only be the renderer's labels. */
     private static void checkText(OfficialDocument d, String text, List<String> violations) {
-        List<String> headers = d.body().stream().filter(b -> b instanceof Table).map(b -> fold(String.join("",
+        List<String> headers = allBlocks(d).stream().filter(b -> b instanceof Table).map(b -> fold(String.join("",
                 ((Table) b).header()))).filter(h -> !h.isEmpty()).toList();
         int at = 0;
         for (String piece : expectedPieces(d)) {

@@ -193,6 +193,41 @@ class OfficialFormatRendererTest {
     }
 
     @Test
+    void attachmentsFollowTheSignatureEachOnANewPage() throws Exception {
+        OfficialDocument d = io.rectify.render.word.WordDocuments.brief();
+        RenderedPdf pdf = render(d, "attachments");
+        LayoutChecker.Report r = LayoutChecker.check(pdf.bytes(), d);
+        System.out.println("attachments: " + r.summary());
+        assertThat(r.violations()).isEmpty();
+        assertThat(r.text()).contains("附件：1.各责任单位整改措施完成情况2.长期坚持的整改措施及最新进展"
+                + "中共泉州市洛江区委巡视整改工作领导小组办公室2025年12月31日");
+        int signature = line(r, "2025年12月31日").page();
+        LayoutChecker.Line first = line(r, "附件1");
+        LayoutChecker.Line second = line(r, "附件2");
+        // 附件1 on the page after the signature, 附件2 after 附件1's table (two pages), each label on line 1 in 黑体
+        assertThat(first.page()).isEqualTo(signature + 1);
+        assertThat(second.page()).isGreaterThan(first.page() + 1).isEqualTo(r.pages());
+        for (LayoutChecker.Line label : List.of(first, second)) {
+            assertThat(label.flushLeft()).isTrue();
+            assertThat(label.firstFont()).contains("Hei");
+            assertThat(label.baseline()).isCloseTo(LayoutChecker.TOP + 0.88f * 16, org.assertj.core.data.Offset.offset(0.6f));
+            assertThat(r.lines().stream().filter(l -> l.page() == label.page()).toList().get(0)).isEqualTo(label);
+            // the title: 22 pt, centred, on line 3
+            LayoutChecker.Line title = r.lines().stream().filter(l -> l.page() == label.page() && l.size() == 22f)
+                    .findFirst().orElseThrow();
+            assertThat((title.x0() + title.x1()) / 2).isCloseTo((LayoutChecker.LEFT + LayoutChecker.RIGHT) / 2,
+                    org.assertj.core.data.Offset.offset(1f));
+            assertThat(title.baseline() - label.baseline()).isBetween(1.5f * LayoutChecker.PITCH_STANDARD,
+                    2.5f * LayoutChecker.PITCH_STANDARD);
+        }
+    }
+
+    private static LayoutChecker.Line line(LayoutChecker.Report r, String text) {
+        return r.lines().stream().filter(l -> l.text().strip().equals(text)).findFirst().orElseThrow(() ->
+                new AssertionError("no line '" + text + "' in " + r.text()));
+    }
+
+    @Test
     void headingsAreNeverLeftAloneAtTheFootOfAPage() throws Exception {
         // paragraphs sized so that headings fall on the last lines of pages
         List<Block> body = new ArrayList<>();

@@ -123,7 +123,8 @@ public final class TestDocuments {
                 "关于做好巡视整改进展情况报送工作的通知",
                 "各乡镇党委，区直各单位党组（党委）：",
                 body,
-                List.of("巡视整改进展情况报送表", "巡视整改工作联系人名单（请各单位于2025年7月10日前报送区委巡视整改办公室）"),
+                List.of(OfficialDocument.Attachment.named("巡视整改进展情况报送表"),
+                        OfficialDocument.Attachment.named("巡视整改工作联系人名单（请各单位于2025年7月10日前报送区委巡视整改办公室）")),
                 new Signature("中共泉州市洛江区委办公室", date),
                 new OfficialDocument.Colophon("区委各常委，区人大常委会、区政府、区政协党组，区纪委监委", "中共泉州市洛江区委办公室", date));
     }

@@ -138,20 +138,19 @@ public final class WordWriter {
 
         void write() {
             header();
-            if (!d.title().isBlank()) {
-                XWPFParagraph p = para(WordStyles.TITLE);
-                List<String> lines = balance(d.title(), WordPage.TEXT_WIDTH / 20.0 / 22);
-                for (int i = 0; i < lines.size(); i++) {
-                    XWPFRun r = p.createRun();
-                    r.setText(lines.get(i));
-                    if (i < lines.size() - 1) r.addBreak();
-                }
-                blank();
-            }
+            if (!d.title().isBlank()) title(d.title());
             if (d.addressee() != null && !d.addressee().isBlank()) {
                 text(para("Normal"), d.addressee(), null);
             }
-            for (Block b : d.body()) {
+            blocks(d.body());
+            attachments();
+            signature();
+            annexes();
+            colophon();
+        }
+
+        private void blocks(List<Block> blocks) {
+            for (Block b : blocks) {
                 if (b instanceof Heading h) {
                     text(para("Heading" + h.level()), h.text(), null);
                 } else if (b instanceof Paragraph p) {
@@ -164,9 +163,32 @@ public final class WordWriter {
                     last = null;
                 }
             }
-            attachments();
-            signature();
-            colophon();
+        }
+
+        /** Each 附件 with content on a new page: "附件N" in 黑体 on line 1, the title on line 3, then the content. */
+        private void annexes() {
+            List<OfficialDocument.Attachment> all = d.attachments();
+            for (int i = 0; i < all.size(); i++) {
+                if (all.get(i).body().isEmpty()) continue;
+                XWPFParagraph label = para("Normal");
+                label.setPageBreak(true);
+                text(label, all.size() > 1 ? "附件" + (i + 1) : "附件", Font.HEI);
+                blank();
+                title(all.get(i).title());
+                blocks(all.get(i).body());
+            }
+        }
+
+        /** A title in balanced lines (like the PDF's) and the blank line below it. */
+        private void title(String title) {
+            XWPFParagraph p = para(WordStyles.TITLE);
+            List<String> lines = balance(title, WordPage.TEXT_WIDTH / 20.0 / 22);
+            for (int i = 0; i < lines.size(); i++) {
+                XWPFRun r = p.createRun();
+                r.setText(lines.get(i));
+                if (i < lines.size() - 1) r.addBreak();
+            }
+            blank();
         }
 
         /** 份号, 密级, 紧急程度, the marking, 发文机关标志 (red), 发文字号 and the red line below it. */
@@ -228,7 +250,7 @@ public final class WordWriter {
         }
 
         private void attachments() {
-            List<String> names = d.attachments();
+            List<String> names = d.attachments().stream().map(OfficialDocument.Attachment::title).toList();
             if (names.isEmpty()) return;
             blank().setKeepNext(true);
             for (int i = 0; i < names.size(); i++) {

@@ -60,7 +60,9 @@ public final class WordDocuments {
      */
     public static String pdfText(byte[] pdf, OfficialDocument model) {
         List<String> headers = new ArrayList<>();
-        for (OfficialDocument.Block b : model.body()) {
+        List<OfficialDocument.Block> blocks = new ArrayList<>(model.body());
+        model.attachments().forEach(a -> blocks.addAll(a.body()));
+        for (OfficialDocument.Block b : blocks) {
             if (b instanceof OfficialDocument.Table t) headers.add(String.join("", t.header()));
         }
         return pdfText(pdf, headers);
@@ -80,7 +82,7 @@ public final class WordDocuments {
         return s.replaceAll("—\\d+—", "");
     }
 
-    /** A brief in miniature: marking, tables (one across pages), a chart, signature. */
+    /** A brief in miniature: marking, tables (one across pages), a chart, signature, two 附件 (one across pages). */
     public static OfficialDocument brief() {
         StringBuilder m = new StringBuilder();
         m.append("marking: 内部资料\n");
@@ -104,6 +106,12 @@ public final class WordDocuments {
         m.append("h4: (1)村级财务\n");
         m.append("p: 本方面整改措施35项,已完成25项。\n");
         m.append("signature: 中共泉州市洛江区委巡视整改工作领导小组办公室\ndate: 2025-12-31\n");
+        m.append("annex: 各责任单位整改措施完成情况\n");
+        m.append("p: 31个责任单位按应完成整改措施的完成率排列如下。\n");
+        m.append("table:\ncols: 2, 8, 3, 3\nth: 排名 | 责任单位 | 应完成 | 已完成\n");
+        for (int i = 1; i <= 30; i++) m.append("tr: ").append(i).append(" | 区第").append(i).append("责任单位 | 12 | 10\n");
+        m.append("annex: 长期坚持的整改措施及最新进展\n");
+        m.append("p: 长期坚持的整改措施29项,最新进展见台账。\n");
         return DocumentMarkup.parse(m.toString(), "brief-test");
     }
 }

@@ -67,6 +67,23 @@ class WordWriterTest {
     }
 
     @Test
+    void eachAttachmentStartsANewPageWithItsLabelInHeiAndItsTitle() throws Exception {
+        try (XWPFDocument doc = read(word.write(WordDocuments.brief()))) {
+            List<org.apache.poi.xwpf.usermodel.XWPFParagraph> ps = doc.getParagraphs();
+            List<String> texts = ps.stream().map(p -> p.getText()).toList();
+            assertThat(texts).containsSubsequence("附件：1.各责任单位整改措施完成情况", "2.长期坚持的整改措施及最新进展",
+                    "中共泉州市洛江区委巡视整改工作领导小组办公室", "2025年12月31日", "附件1", "各责任单位整改措施完成情况",
+                    "附件2", "长期坚持的整改措施及最新进展");
+            for (String label : List.of("附件1", "附件2")) {
+                var p = ps.get(texts.indexOf(label));
+                assertThat(p.isPageBreak()).as(label).isTrue();
+                assertThat(p.getRuns().get(0).getCTR().getRPr().getRFontsArray(0).getEastAsia()).isEqualTo("黑体");
+                assertThat(ps.get(texts.indexOf(label) + 2).getStyle()).isEqualTo("Title");
+            }
+        }
+    }
+
+    @Test
     void a4WithTheOfficialMarginsAndA22By28Grid() throws Exception {
         try (XWPFDocument doc = read(word.write(TestDocuments.referenceBulletin()))) {
             CTSectPr sect = doc.getDocument().getBody().getSectPr();
@@ -129,7 +146,7 @@ class WordWriterTest {
     void theBriefsTablesAreWordTablesWithARepeatedHeader() throws Exception {
         OfficialDocument d = WordDocuments.brief();
         try (XWPFDocument doc = read(word.write(d))) {
-            assertThat(doc.getTables()).hasSize(3); // 表1, the chart's figures, 表2
+            assertThat(doc.getTables()).hasSize(4); // 表1, the chart's figures, 表2, the table of 附件1
             var t2 = doc.getTables().get(2);
             assertThat(t2.getRows()).hasSize(41);
             assertThat(t2.getRow(0).isRepeatHeader()).isTrue();
