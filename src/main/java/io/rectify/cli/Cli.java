@@ -213,7 +213,7 @@ public final class Cli {
                   template  write an empty ledger workbook to fill in
                   export    write a round's ledger back out as a workbook
                   figures   list the figure names a round's texts may cite, with their values as of a date
-                  serve     the secretaries' web page: find, preview and download the PDFs
+                  serve     the office's web page: upload the 台账, the ledger, texts, drafts, 签发, downloads
                   user      add or change who may log in to the web page
                   help      this text; 'help COMMAND' or 'COMMAND --help' explains one command
 
