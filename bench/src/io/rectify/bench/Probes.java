@@ -17,9 +17,9 @@ import javax.sql.DataSource;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 
 import io.rectify.archive.GeneratedDocument;
+import io.rectify.bulletins.BulletinMaker;
 import io.rectify.document.BulletinComposer;
 import io.rectify.document.OfficialDocument;
-import io.rectify.jobs.BulletinMaker;
 import io.rectify.progress.Progress;
 import io.rectify.render.DocumentRenderer;
 

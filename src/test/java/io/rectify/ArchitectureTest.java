@@ -57,6 +57,11 @@ class ArchitectureTest {
     static final ArchRule nothingUsesTheCommandLine = noClasses().that().resideOutsideOfPackage("..cli..")
             .should().dependOnClassesThat().resideInAPackage("..cli..");
 
+    /** The application services of the documents know nothing of Spring Batch: the jobs wire them in. */
+    @ArchTest
+    static final ArchRule servicesDoNotKnowTheJobs = noClasses().that().resideInAnyPackage("..bulletins..", "..briefs..")
+            .should().dependOnClassesThat().resideInAnyPackage("..jobs..", "..cli..", "..portal..", "org.springframework.batch..");
+
     @ArchTest
     static final ArchRule jobsDoNotReachUp = noClasses().that().resideInAPackage("..jobs..")
             .should().dependOnClassesThat().resideInAnyPackage("..cli..");
@@ -71,6 +76,8 @@ class ArchitectureTest {
             .layer("archive").definedBy("io.rectify.archive..")
             .layer("delivery").definedBy("io.rectify.delivery..")
             .layer("accounts").definedBy("io.rectify.accounts..")
+            .layer("bulletins").definedBy("io.rectify.bulletins..")
+            .layer("briefs").definedBy("io.rectify.briefs..")
             .layer("jobs").definedBy("io.rectify.jobs..")
             .layer("system").definedBy("io.rectify.system..")
             .layer("portal").definedBy("io.rectify.portal..")
@@ -83,13 +90,16 @@ class ArchitectureTest {
             .whereLayer("archive").mayNotAccessAnyLayer()
             .whereLayer("delivery").mayOnlyAccessLayers("ledger")
             .whereLayer("accounts").mayOnlyAccessLayers("archive", "ledger")
-            .whereLayer("jobs").mayOnlyAccessLayers("ledger", "progress", "document", "render", "archive", "delivery")
+            .whereLayer("bulletins").mayOnlyAccessLayers("ledger", "progress", "document", "render", "archive")
+            .whereLayer("briefs").mayOnlyAccessLayers("ledger", "progress", "document", "render", "archive", "delivery")
+            .whereLayer("jobs").mayOnlyAccessLayers("ledger", "progress", "document", "render", "archive", "delivery",
+                    "bulletins", "briefs")
             .whereLayer("system").mayOnlyAccessLayers("ledger", "progress", "document", "render", "archive", "delivery",
-                    "accounts", "jobs")
+                    "accounts", "bulletins", "briefs", "jobs")
             .whereLayer("portal").mayOnlyAccessLayers("ledger", "progress", "document", "archive", "delivery", "accounts",
-                    "jobs", "system")
+                    "bulletins", "briefs", "jobs", "system")
             .whereLayer("cli").mayOnlyAccessLayers("ledger", "progress", "document", "render", "archive", "delivery",
-                    "accounts", "jobs", "system", "application")
+                    "accounts", "bulletins", "briefs", "jobs", "system", "application")
             .whereLayer("application").mayNotAccessAnyLayer();
 
     @ArchTest

@@ -13,7 +13,7 @@ import io.rectify.archive.Publications;
 import io.rectify.document.BulletinComposer;
 import io.rectify.document.Figures;
 import io.rectify.document.TemplateEngine;
-import io.rectify.jobs.BulletinMaker;
+import io.rectify.bulletins.BulletinMaker;
 import io.rectify.progress.ProgressAggregator;
 import io.rectify.progress.SnapshotReader;
 import io.rectify.render.DocumentRenderer;

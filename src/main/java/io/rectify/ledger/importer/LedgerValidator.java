@@ -124,7 +124,7 @@ public final class LedgerValidator {
                 problems.add(Layout.ROUND, 0, null, "缺少工作表:工作簿要有“" + Layout.ROUND + "”和“"
                         + Layout.LEDGER + "”两表(现有:" + String.join("、", source.sheetNames()) + ")");
             } else {
-                round = parser.round(source, roundSheet.get()).orElse(null);
+                round = new RoundSheetParser(problems).read(source, roundSheet.get()).orElse(null);
                 if (round != null && round.code() != null) {
                     if (roundArg != null && !roundArg.equals(round.code())) {
                         problems.add(Layout.ROUND, 0, Layout.RoundItem.CODE.label(), "“" + round.code()

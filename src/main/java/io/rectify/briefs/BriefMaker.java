@@ -1,4 +1,4 @@
-package io.rectify.jobs;
+package io.rectify.briefs;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package io.rectify.jobs;
+package io.rectify.briefs;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,7 +11,6 @@ import java.util.Optional;
 import jakarta.mail.internet.InternetAddress;
 
 import io.rectify.archive.DocumentArchive;
-import io.rectify.delivery.DeliveryStatus;
 import io.rectify.delivery.DeliveryStore;
 import io.rectify.delivery.Letter;
 import io.rectify.delivery.MailTransport;
@@ -22,7 +21,7 @@ import io.rectify.progress.Quarter;
  * Delivers the rows of the delivery ledger one by one for a run: finds the brief's PDF and its mail, checks that
  * the file is the one recorded, and lets the {@link Postman} send it. One instance per run (it caches the letters).
  */
-class Courier {
+public class Courier {
 
     private final DeliveryStore store;
     private final Postman postman;
@@ -43,7 +42,7 @@ class Courier {
         this.resendUncertain = resendUncertain;
     }
 
-    Postman.Outcome deliver(long deliveryId) {
+    public Postman.Outcome deliver(long deliveryId) {
         DeliveryStore.Delivery d = store.find(deliveryId).orElse(null);
         if (d == null) return Postman.Outcome.SKIPPED;
         Optional<Letter> letter = letters.computeIfAbsent(d.documentId(), id -> letter(d));
@@ -71,6 +70,4 @@ class Courier {
         if (!DocumentArchive.sha256(pdf).equals(d.documentSha256())) return Optional.empty();
         return store.letter(d.documentId(), d.documentSha256(), pdf);
     }
-
-    static boolean sends(MailTransport t) { return t.deliveredStatus() == DeliveryStatus.SENT; }
 }

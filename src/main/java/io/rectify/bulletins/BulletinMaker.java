@@ -1,4 +1,4 @@
-package io.rectify.jobs;
+package io.rectify.bulletins;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;

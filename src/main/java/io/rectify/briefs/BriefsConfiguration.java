@@ -1,0 +1,63 @@
+package io.rectify.briefs;
+
+import jakarta.mail.internet.InternetAddress;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.mail.javamail.JavaMailSender;
+
+import io.rectify.archive.DocumentArchive;
+import io.rectify.delivery.DeliveryStore;
+import io.rectify.delivery.MailProperties;
+import io.rectify.delivery.Messages;
+import io.rectify.delivery.Postman;
+import io.rectify.delivery.SmtpTimeouts;
+import io.rectify.document.BriefComposer;
+import io.rectify.document.BriefSettings;
+import io.rectify.document.TemplateEngine;
+import io.rectify.ledger.RoundRepository;
+import io.rectify.progress.QuarterReviewer;
+import io.rectify.progress.SnapshotReader;
+import io.rectify.render.DocumentRenderer;
+
+/** The quarterly brief's parts: its settings, composer and maker, the sender and the deliveries. */
+@Configuration
+@EnableConfigurationProperties(SmtpTimeouts.class)
+public class BriefsConfiguration {
+
+    @Bean
+    @ConfigurationProperties("rectify.brief")
+    BriefSettings briefSettings() {
+        return new BriefSettings();
+    }
+
+    @Bean
+    BriefComposer briefComposer(TemplateEngine templates, BriefSettings settings) {
+        return new BriefComposer(templates, settings);
+    }
+
+    @Bean
+    InternetAddress mailFrom(MailProperties mail) {
+        return Messages.from(mail.from());
+    }
+
+    @Bean
+    BriefMaker briefMaker(SnapshotReader snapshots, QuarterReviewer reviewer, BriefComposer composer,
+                          DocumentRenderer renderer, DocumentArchive archive, DeliveryStore deliveries,
+                          RoundRepository rounds, InternetAddress mailFrom,
+                          MailProperties mail) {
+        String messageIdDomain = mail.messageIdDomain();
+        String domain = messageIdDomain.isBlank() ? mailFrom.getAddress().substring(mailFrom.getAddress().indexOf('@') + 1)
+                : messageIdDomain;
+        return new BriefMaker(snapshots, reviewer, composer, renderer, archive, deliveries, rounds, domain);
+    }
+
+    @Bean
+    BriefDeliveries briefDeliveries(DeliveryStore store, Postman postman, DocumentArchive archive, InternetAddress mailFrom,
+                                    ObjectProvider<JavaMailSender> mailSender, SmtpTimeouts timeouts, MailProperties mail) {
+        return new BriefDeliveries(store, postman, archive, mailFrom, mailSender, timeouts, mail);
+    }
+}
