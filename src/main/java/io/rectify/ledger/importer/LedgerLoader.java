@@ -1,5 +1,7 @@
 package io.rectify.ledger.importer;
 
+import static io.rectify.ledger.importer.ChangeWording.*;
+
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -394,24 +396,5 @@ public class LedgerLoader {
                 }
             }
         }
-
-    }
-
-    static boolean sameReport(ReportRow a, ReportRow b) {
-        return a.status() == b.status() && Objects.equals(blankToNull(a.note()), blankToNull(b.note()))
-                && Objects.equals(a.completion(), b.completion()) && a.rechecked() == b.rechecked();
-    }
-
-    private static String blankToNull(String s) { return s == null || s.isBlank() ? null : s; }
-
-    private static String describe(ReportRow r) {
-        return r.status().label() + (r.completion() == null ? "" : " 完成于 " + r.completion()) + (r.rechecked() ? " 已复核" : "")
-                + (r.note() == null ? "" : " " + r.note());
-    }
-
-    private static String yes(boolean b) { return b ? "是" : "否"; }
-
-    static String abbreviate(String s) {
-        return s.length() <= 30 ? s : s.substring(0, 29) + "…";
     }
 }

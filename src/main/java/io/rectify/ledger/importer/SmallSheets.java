@@ -46,7 +46,7 @@ final class SmallSheets {
 
     private void change(Integer seq, String kind, Object before, Object after) { log.change(seq, kind, before, after); }
 
-    private static String abbreviate(String s) { return LedgerLoader.abbreviate(s); }
+    private static String abbreviate(String s) { return ChangeWording.abbreviate(s); }
 
     void events(List<EventRow> rows) {
         Map<String, List<ImportStore.EventState>> byKey = new LinkedHashMap<>();
