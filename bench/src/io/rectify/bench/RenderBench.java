@@ -38,7 +38,7 @@ import io.rectify.render.DocumentRenderer;
  * with a 2 字 first-line indent, page numbers 宋体), with no checks of any kind. Also writes the text blocks for
  * the JasperReports JVM.
  */
-final class RenderBench {
+public final class RenderBench {
 
     static final int WARMUP = 40;
     static final int RUNS = 41;
@@ -138,12 +138,14 @@ final class RenderBench {
     }
 
     /** The faces, parsed once like the renderer's (same files, Identity-H, embedded subsets). */
-    static final class Fonts {
-        final BaseFont fang = load("FandolFang-Regular.otf");
-        final BaseFont hei = load("FandolHei-Regular.otf");
-        final BaseFont kai = load("FandolKai-Regular.otf");
-        final BaseFont songBold = load("FandolSong-Bold.otf");
-        final BaseFont song = load("FandolSong-Regular.otf");
+    public static final class Fonts {
+        public Fonts() {}
+
+        public final BaseFont fang = load("FandolFang-Regular.otf");
+        public final BaseFont hei = load("FandolHei-Regular.otf");
+        public final BaseFont kai = load("FandolKai-Regular.otf");
+        public final BaseFont songBold = load("FandolSong-Bold.otf");
+        public final BaseFont song = load("FandolSong-Regular.otf");
 
         private static BaseFont load(String file) {
             try (InputStream in = RenderBench.class.getResourceAsStream("/fonts/" + file)) {

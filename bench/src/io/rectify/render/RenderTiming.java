@@ -1,7 +1,6 @@
 package io.rectify.render;
 
 import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
@@ -13,6 +12,7 @@ import com.lowagie.text.PageSize;
 import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.PdfWriter;
 
+import io.rectify.bench.RenderBench;
 import io.rectify.document.OfficialDocument;
 import io.rectify.document.OfficialDocument.Block;
 import io.rectify.document.OfficialDocument.Heading;
@@ -28,6 +28,9 @@ import io.rectify.document.OfficialDocument.Paragraph;
  * A timed assertion is not a test, so this lives here and not in the suite.
  */
 public final class RenderTiming {
+
+    /** The faces as plain OpenPDF has them (the bench's own, without the renderer's subset cache), parsed once. */
+    private static final RenderBench.Fonts PLAIN_FONTS = new RenderBench.Fonts();
 
     static final int WARMUP = 40;
     static final int RUNS = 41;
@@ -77,36 +80,11 @@ public final class RenderTiming {
     }
 
     /**
-     * The faces as plain OpenPDF has them: the same files, parsed by {@link BaseFont#createFont} (Identity-H,
-     * embedded subsets, font programs deflated at the renderer's level), without the renderer's subset cache.
-     */
-    private static final class PlainFonts {
-        static final PlainFonts INSTANCE = new PlainFonts();
-        final BaseFont fang = load("FandolFang-Regular.otf");
-        final BaseFont hei = load("FandolHei-Regular.otf");
-        final BaseFont kai = load("FandolKai-Regular.otf");
-        final BaseFont songBold = load("FandolSong-Bold.otf");
-        final BaseFont song = load("FandolSong-Regular.otf");
-
-        private static BaseFont load(String file) {
-            try (InputStream in = RenderTiming.class.getResourceAsStream("/fonts/" + file)) {
-                BaseFont f = BaseFont.createFont(file, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false, in.readAllBytes(), null);
-                f.setSubset(true);
-                // the renderer's deflate level for font programs (rectify.render.fontCompression), not OpenPDF's default
-                f.setCompressionLevel(Integer.getInteger("rectify.render.fontCompression", 1));
-                return f;
-            } catch (Exception e) {
-                throw new IllegalStateException("cannot load " + file, e);
-            }
-        }
-    }
-
-    /**
      * The same document set with OpenPDF's own Paragraph layout and the same faces (小标宋 title, 黑体 and 楷体
      * headings, 仿宋 text, 宋体 page numbers from a page event): the baseline the renderer should not be slower than.
      */
     public static byte[] plainOpenPdf(OfficialDocument d) throws Exception {
-        PlainFonts f = PlainFonts.INSTANCE;
+        RenderBench.Fonts f = PLAIN_FONTS;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Document doc = new Document(PageSize.A4, 79.37f, 73.7f, 104.88f + 14.08f - 29.61f, 99.21f);
         PdfWriter writer = PdfWriter.getInstance(doc, out);
