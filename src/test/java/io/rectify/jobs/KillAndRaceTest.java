@@ -3,6 +3,7 @@ package io.rectify.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -234,12 +235,14 @@ abstract class KillAndRaceTest {
         }
     }
 
-    /** The bulletins of a day in the output folder. */
+    /** The bulletins of a day in the output folder; walked again when a running job's temp file vanishes mid-walk. */
     List<Path> pdfs(LocalDate day) {
-        try (Stream<Path> files = Files.walk(output)) {
-            return files.filter(p -> p.getFileName().toString().endsWith("-bulletin-" + day + ".pdf")).toList();
-        } catch (IOException e) {
-            return List.of();
+        for (int attempt = 0; ; attempt++) {
+            try (Stream<Path> files = Files.walk(output)) {
+                return files.filter(p -> p.getFileName().toString().endsWith("-bulletin-" + day + ".pdf")).toList();
+            } catch (IOException | UncheckedIOException e) {
+                if (attempt == 20) throw new AssertionError("cannot list " + output, e);
+            }
         }
     }
 
