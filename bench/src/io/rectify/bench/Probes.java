@@ -22,19 +22,21 @@ import io.rectify.document.BulletinComposer;
 import io.rectify.document.OfficialDocument;
 import io.rectify.progress.Progress;
 import io.rectify.render.DocumentRenderer;
+import io.rectify.render.word.WordWriter;
 
 /**
  * What the bench measures inside the application, without touching its code: a bean post-processor that wraps
- * the DataSource (counting statements executed and commits, per thread) and the bulletin maker, composer and
- * renderer (timing each bulletin and its phases).
+ * the DataSource (counting statements executed and commits, per thread) and the bulletin maker, composer,
+ * renderer and .docx writer (timing each bulletin and its phases).
  */
 final class Probes implements BeanPostProcessor {
 
     /** One bulletin: nanoseconds per phase and statements per phase. */
-    record Sample(long makeNs, long composeNs, long renderNs, long storeNs, long makeStatements, long storeStatements) {
+    record Sample(long makeNs, long composeNs, long renderNs, long wordNs, long storeNs, long makeStatements,
+                  long storeStatements) {
         long totalNs() { return makeNs + storeNs; }
         /** Snapshot read (≈7 queries), aggregation and the archive's "is it unchanged" check. */
-        long readNs() { return makeNs - composeNs - renderNs; }
+        long readNs() { return makeNs - composeNs - renderNs - wordNs; }
     }
 
     final ConcurrentLinkedQueue<Sample> samples = new ConcurrentLinkedQueue<>();
@@ -44,7 +46,7 @@ final class Probes implements BeanPostProcessor {
     /** Per SQL text: executions and nanoseconds spent waiting for them (the database's share of the time). */
     final java.util.concurrent.ConcurrentHashMap<String, long[]> sqlTimes = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private static final ThreadLocal<long[]> THREAD = ThreadLocal.withInitial(() -> new long[3]); // statements, compose, render
+    private static final ThreadLocal<long[]> THREAD = ThreadLocal.withInitial(() -> new long[4]); // statements, compose, render, word
 
     void reset() {
         samples.clear();
@@ -75,6 +77,17 @@ final class Probes implements BeanPostProcessor {
                 THREAD.get()[2] += System.nanoTime() - t;
             }
         };
+        if (bean instanceof WordWriter w) return new WordWriter() {
+            @Override
+            public byte[] write(OfficialDocument d) {
+                long t = System.nanoTime();
+                try {
+                    return w.write(d);
+                } finally {
+                    THREAD.get()[3] += System.nanoTime() - t;
+                }
+            }
+        };
         if (bean instanceof BulletinComposer c) return new BulletinComposer(null) {
             @Override
             public OfficialDocument compose(Progress progress) {
@@ -95,7 +108,7 @@ final class Probes implements BeanPostProcessor {
         private final ThreadLocal<long[]> pending = new ThreadLocal<>();
 
         TimedMaker(BulletinMaker inner) {
-            super(null, null, null, null, null);
+            super(null, null, null, null, null, null);
             this.inner = inner;
         }
 
@@ -104,11 +117,12 @@ final class Probes implements BeanPostProcessor {
             long[] th = THREAD.get();
             th[1] = 0;
             th[2] = 0;
+            th[3] = 0;
             long s0 = th[0];
             long t = System.nanoTime();
             Optional<Bulletin> b = inner.make(roundId, asOf);
             long make = System.nanoTime() - t;
-            pending.set(new long[] {make, th[1], th[2], th[0] - s0});
+            pending.set(new long[] {make, th[1], th[2], th[3], th[0] - s0});
             if (b.isEmpty()) record(0, 0);
             return b;
         }
@@ -127,7 +141,7 @@ final class Probes implements BeanPostProcessor {
             long[] p = pending.get();
             if (p == null) return;
             pending.remove();
-            samples.add(new Sample(p[0], p[1], p[2], storeNs, p[3], storeStatements));
+            samples.add(new Sample(p[0], p[1], p[2], p[3], storeNs, p[4], storeStatements));
         }
     }
 

@@ -168,6 +168,7 @@ public final class ProvinceBench {
             double sumRead = samples.stream().mapToDouble(s -> s.readNs() / 1e6).sum();
             double sumCompose = samples.stream().mapToDouble(s -> s.composeNs() / 1e6).sum();
             double sumRender = samples.stream().mapToDouble(s -> s.renderNs() / 1e6).sum();
+            double sumWord = samples.stream().mapToDouble(s -> s.wordNs() / 1e6).sum();
             double sumStore = samples.stream().mapToDouble(s -> s.storeNs() / 1e6).sum();
             double sumTotal = sumMake + sumStore;
             long makeStatements = samples.stream().mapToLong(Probes.Sample::makeStatements).sum();
@@ -202,10 +203,12 @@ public final class ProvinceBench {
             put(p, "ms_read", sumRead / samples.size());
             put(p, "ms_compose", sumCompose / samples.size());
             put(p, "ms_render", sumRender / samples.size());
+            put(p, "ms_docx", sumWord / samples.size());
             put(p, "ms_store", sumStore / samples.size());
             put(p, "share_read", sumRead / sumTotal);
             put(p, "share_compose", sumCompose / sumTotal);
             put(p, "share_render", sumRender / sumTotal);
+            put(p, "share_docx", sumWord / sumTotal);
             put(p, "share_store", sumStore / sumTotal);
             put(p, "batch_overhead_s", wallS - busy);
             try (OutputStream out = Files.newOutputStream(work.resolve("nightly-" + label + ".properties"))) {
@@ -217,9 +220,10 @@ public final class ProvinceBench {
             o.printf(Locale.ROOT, "[%s]   per bulletin (make+store, on a worker thread): p50 %.1f ms, p95 %.1f ms, max %.1f ms%n",
                     db, pct(total, 50), pct(total, 95), pct(total, 100));
             o.printf(Locale.ROOT, "[%s]   where it goes, ms per bulletin: read+aggregate+check %.1f | compose %.1f | render %.1f"
-                            + " | store (file+fsync+upsert) %.1f  (%.0f%% / %.0f%% / %.0f%% / %.0f%%)%n", db,
-                    sumRead / samples.size(), sumCompose / samples.size(), sumRender / samples.size(), sumStore / samples.size(),
-                    100 * sumRead / sumTotal, 100 * sumCompose / sumTotal, 100 * sumRender / sumTotal, 100 * sumStore / sumTotal);
+                            + " | .docx %.1f | store (files+fsync+upsert) %.1f  (%.0f%% / %.0f%% / %.0f%% / %.0f%% / %.0f%%)%n", db,
+                    sumRead / samples.size(), sumCompose / samples.size(), sumRender / samples.size(), sumWord / samples.size(),
+                    sumStore / samples.size(), 100 * sumRead / sumTotal, 100 * sumCompose / sumTotal,
+                    100 * sumRender / sumTotal, 100 * sumWord / sumTotal, 100 * sumStore / sumTotal);
             o.printf(Locale.ROOT, "[%s]   outside make+store (Spring Batch reader, chunk commits, step metadata, idle): %.2f s of"
                     + " %.2f s wall; CPU %.1f s of %.1f s available%n", db, wallS - busy, wallS, cpuS, wallS * workers);
             o.printf(Locale.ROOT, "[%s]   heap: peak in use %.0f MB, peak after GC %.0f MB (max %.0f MB); GC %d collections, %.2f s%n",

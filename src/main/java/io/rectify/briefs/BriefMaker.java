@@ -40,14 +40,15 @@ public class BriefMaker {
     private final DeliveryStore deliveries;
     private final RoundRepository rounds;
     private final String messageIdDomain;
-    private final WordWriter word = new WordWriter();
+    private final WordWriter word;
 
     public BriefMaker(SnapshotReader snapshots, QuarterReviewer reviewer, BriefComposer composer, DocumentRenderer renderer,
-                      DocumentArchive archive, DeliveryStore deliveries, RoundRepository rounds, String messageIdDomain) {
+                      WordWriter word, DocumentArchive archive, DeliveryStore deliveries, RoundRepository rounds, String messageIdDomain) {
         this.snapshots = snapshots;
         this.reviewer = reviewer;
         this.composer = composer;
         this.renderer = renderer;
+        this.word = word;
         this.archive = archive;
         this.deliveries = deliveries;
         this.rounds = rounds;

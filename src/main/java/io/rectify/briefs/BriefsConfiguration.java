@@ -22,6 +22,7 @@ import io.rectify.ledger.RoundRepository;
 import io.rectify.progress.QuarterReviewer;
 import io.rectify.progress.SnapshotReader;
 import io.rectify.render.DocumentRenderer;
+import io.rectify.render.word.WordWriter;
 
 /** The quarterly brief's parts: its settings, composer and maker, the sender and the deliveries. */
 @Configuration
@@ -46,13 +47,13 @@ public class BriefsConfiguration {
 
     @Bean
     BriefMaker briefMaker(SnapshotReader snapshots, QuarterReviewer reviewer, BriefComposer composer,
-                          DocumentRenderer renderer, DocumentArchive archive, DeliveryStore deliveries,
+                          DocumentRenderer renderer, WordWriter word, DocumentArchive archive, DeliveryStore deliveries,
                           RoundRepository rounds, InternetAddress mailFrom,
                           MailProperties mail) {
         String messageIdDomain = mail.messageIdDomain();
         String domain = messageIdDomain.isBlank() ? mailFrom.getAddress().substring(mailFrom.getAddress().indexOf('@') + 1)
                 : messageIdDomain;
-        return new BriefMaker(snapshots, reviewer, composer, renderer, archive, deliveries, rounds, domain);
+        return new BriefMaker(snapshots, reviewer, composer, renderer, word, archive, deliveries, rounds, domain);
     }
 
     @Bean

@@ -29,14 +29,15 @@ public class BulletinMaker {
     private final BulletinComposer composer;
     private final DocumentRenderer renderer;
     private final DocumentArchive archive;
-    private final WordWriter word = new WordWriter();
+    private final WordWriter word;
 
     public BulletinMaker(SnapshotReader snapshots, ProgressAggregator aggregator, BulletinComposer composer,
-                         DocumentRenderer renderer, DocumentArchive archive) {
+                         DocumentRenderer renderer, WordWriter word, DocumentArchive archive) {
         this.snapshots = snapshots;
         this.aggregator = aggregator;
         this.composer = composer;
         this.renderer = renderer;
+        this.word = word;
         this.archive = archive;
     }
 

@@ -17,6 +17,7 @@ import io.rectify.bulletins.BulletinMaker;
 import io.rectify.progress.ProgressAggregator;
 import io.rectify.progress.SnapshotReader;
 import io.rectify.render.DocumentRenderer;
+import io.rectify.render.word.WordWriter;
 import io.rectify.render.LazyRenderer;
 import io.rectify.render.OfficialFormatRenderer;
 
@@ -53,6 +54,11 @@ public class RectifyConfiguration {
     }
 
     @Bean
+    WordWriter wordWriter() {
+        return new WordWriter();
+    }
+
+    @Bean
     DocumentArchive documentArchive(JdbcClient jdbc, FolderProperties folders, Clock clock) {
         return new DocumentArchive(jdbc, folders.outputDir(), clock);
     }
@@ -64,7 +70,7 @@ public class RectifyConfiguration {
 
     @Bean
     BulletinMaker bulletinMaker(SnapshotReader snapshots, ProgressAggregator aggregator, BulletinComposer composer,
-                                DocumentRenderer renderer, DocumentArchive archive) {
-        return new BulletinMaker(snapshots, aggregator, composer, renderer, archive);
+                                DocumentRenderer renderer, WordWriter word, DocumentArchive archive) {
+        return new BulletinMaker(snapshots, aggregator, composer, renderer, word, archive);
     }
 }

@@ -44,7 +44,16 @@ import io.rectify.render.word.WordStyles.Font;
  * <p>Thread-safe. The same document gives the same bytes: the package's dates are the document's date and its
  * entries carry one fixed time ({@link StableZip}).
  */
-public final class WordWriter {
+public class WordWriter {
+
+    static {
+        // POI asks JAXP for a TransformerFactory at every part it saves; without this property each request
+        // scans every jar on the class path for a service file, most of the .docx's time (issue 13's profile)
+        String key = "javax.xml.transform.TransformerFactory";
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, "com.sun.org.apache.xalan.internal.xsltc.trax.TransformerFactoryImpl");
+        }
+    }
 
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static final int PITCH = WordPage.LINE_PITCH;
@@ -54,7 +63,8 @@ public final class WordWriter {
         LocalDate date = document.info().created() != null ? document.info().created()
                 : document.signature() != null && document.signature().date() != null ? document.signature().date()
                 : LocalDate.of(2000, 1, 1);
-        try (XWPFDocument doc = new XWPFDocument()) {
+        XWPFDocument doc = new XWPFDocument();
+        try {
             WordStyles.define(doc);
             WordPage.setUp(doc);
             properties(doc, document.info(), date);
@@ -64,6 +74,9 @@ public final class WordWriter {
             return StableZip.rewrite(out.toByteArray(), date.atStartOfDay());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the Word file of " + document.title(), e);
+        } finally {
+            // not close(): closing a package made in memory saves it a second time, into a buffer nobody reads
+            doc.getPackage().revert();
         }
     }
 
