@@ -17,14 +17,16 @@ import io.rectify.document.OfficialDocument;
 import io.rectify.document.OfficialDocument.Block;
 import io.rectify.document.OfficialDocument.Heading;
 import io.rectify.document.OfficialDocument.Paragraph;
+import io.rectify.render.word.WordWriter;
 
 /**
  * {@code bench/render}: the warm render time of the reference bulletin (the test fixture, no database) with the
  * official-format renderer and with plain OpenPDF paragraphs in the same faces, alternating, on one thread; median
  * wall and CPU time of {@code RUNS} runs after {@code WARMUP}. Plain OpenPDF gets the faces as OpenPDF loads them
  * (no subset cache; font programs deflated at the renderer's level), like bench/run's comparison. With
- * {@code --loop SECONDS} it only renders the bulletin with the official-format renderer for that long (for a
- * profiler: {@code bench/render --profile}).
+ * {@code --loop SECONDS} it only renders the bulletin with the official-format renderer for that long, with
+ * {@code --loop SECONDS docx} it only writes its .docx (for a profiler: {@code bench/render --profile [S] [docx]}).
+ * It also times the .docx writer (warm, CPU), which the nightly runs beside the renderer.
  * A timed assertion is not a test, so this lives here and not in the suite.
  */
 public final class RenderTiming {
@@ -40,14 +42,16 @@ public final class RenderTiming {
     public static void main(String[] args) throws Exception {
         OfficialDocument d = TestDocuments.referenceBulletin();
         OfficialFormatRenderer renderer = new OfficialFormatRenderer();
-        if (args.length == 2 && args[0].equals("--loop")) {
+        WordWriter word = new WordWriter();
+        if (args.length >= 2 && args[0].equals("--loop")) {
+            boolean docx = args.length == 3 && args[2].equals("docx");
             long end = System.nanoTime() + (long) (Double.parseDouble(args[1]) * 1e9);
             int n = 0;
             while (System.nanoTime() < end) {
-                renderer.render(d);
+                if (docx) word.write(d); else renderer.render(d);
                 n++;
             }
-            System.out.printf(Locale.ROOT, "[render] %d renders in %s s%n", n, args[1]);
+            System.out.printf(Locale.ROOT, "[render] %d %s in %s s%n", n, docx ? ".docx files" : "renders", args[1]);
             return;
         }
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
@@ -57,7 +61,9 @@ public final class RenderTiming {
             renderer.render(d);
             plainOpenPdf(d);
         }
-        double[][] t = new double[4][RUNS];
+        byte[] docx = word.write(d);
+        for (int i = 0; i < WARMUP; i++) word.write(d);
+        double[][] t = new double[6][RUNS];
         for (int i = 0; i < RUNS; i++) {
             long c = mx.getCurrentThreadCpuTime();
             long s = System.nanoTime();
@@ -69,14 +75,20 @@ public final class RenderTiming {
             plainOpenPdf(d);
             t[2][i] = (System.nanoTime() - s) / 1e6;
             t[3][i] = (mx.getCurrentThreadCpuTime() - c) / 1e6;
+            c = mx.getCurrentThreadCpuTime();
+            s = System.nanoTime();
+            word.write(d);
+            t[4][i] = (System.nanoTime() - s) / 1e6;
+            t[5][i] = (mx.getCurrentThreadCpuTime() - c) / 1e6;
         }
         for (double[] a : t) Arrays.sort(a);
         int m = RUNS / 2;
         System.out.printf(Locale.ROOT, "[render] reference bulletin (test fixture), warm, one thread, median of %d after %d warm-up:%n", RUNS, WARMUP);
         System.out.printf(Locale.ROOT, "[render]   official-format renderer  %6.1f ms wall  %6.1f ms CPU  %7d bytes%n", t[0][m], t[1][m], ours.length);
         System.out.printf(Locale.ROOT, "[render]   plain OpenPDF paragraphs  %6.1f ms wall  %6.1f ms CPU  %7d bytes%n", t[2][m], t[3][m], plain.length);
-        System.out.printf(Locale.ROOT, "RENDER rectify_cpu_ms=%.1f openpdf_cpu_ms=%.1f rectify_vs_openpdf_cpu=%.2f rectify_vs_openpdf_wall=%.2f bytes=%d%n",
-                t[1][m], t[3][m], t[1][m] / t[3][m], t[0][m] / t[2][m], ours.length);
+        System.out.printf(Locale.ROOT, "[render]   the .docx beside it       %6.1f ms wall  %6.1f ms CPU  %7d bytes%n", t[4][m], t[5][m], docx.length);
+        System.out.printf(Locale.ROOT, "RENDER rectify_cpu_ms=%.1f openpdf_cpu_ms=%.1f rectify_vs_openpdf_cpu=%.2f rectify_vs_openpdf_wall=%.2f bytes=%d docx_cpu_ms=%.1f%n",
+                t[1][m], t[3][m], t[1][m] / t[3][m], t[0][m] / t[2][m], ours.length, t[5][m]);
     }
 
     /**

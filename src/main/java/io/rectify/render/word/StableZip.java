@@ -1,36 +1,32 @@
 package io.rectify.render.word;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.OutputStream;
 import java.time.LocalDateTime;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
+import java.util.zip.Deflater;
+
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 
 /**
- * Rewrites a package with every entry stamped with one fixed local time (the document's date), in the order POI
- * wrote them: POI stamps entries with the time of writing, and the same inputs must give the same bytes.
+ * The zip stream POI writes the package into (POI uses a {@link ZipArchiveOutputStream} it is given as it is): every
+ * entry is stamped with one fixed local time, the document's date, as it is put, because POI stamps entries with
+ * the time of writing and the same inputs must give the same bytes. Deflated at the fastest level: the parts are
+ * small and mostly markup, and compressing them was the largest single cost of a .docx.
  */
-final class StableZip {
+final class StableZip extends ZipArchiveOutputStream {
 
-    private StableZip() {}
+    private final LocalDateTime stamp;
 
-    static byte[] rewrite(byte[] zip, LocalDateTime stamp) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(zip.length + 1024);
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip));
-             ZipOutputStream z = new ZipOutputStream(out)) {
-            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
-                ZipEntry copy = new ZipEntry(e.getName());
-                copy.setTimeLocal(stamp); // DOS time fields only: no extended timestamps, the same in any time zone
-                z.putNextEntry(copy);
-                in.transferTo(z);
-                z.closeEntry();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+    StableZip(OutputStream out, LocalDateTime stamp) {
+        super(out);
+        this.stamp = stamp;
+        setLevel(Deflater.BEST_SPEED);
+    }
+
+    @Override
+    public void putArchiveEntry(ZipArchiveEntry entry) throws IOException {
+        entry.setTimeLocal(stamp); // DOS time fields only: no extended timestamps, the same in any time zone
+        super.putArchiveEntry(entry);
     }
 }

@@ -70,8 +70,8 @@ public class WordWriter {
             properties(doc, document.info(), date);
             new Body(doc, document).write();
             ByteArrayOutputStream out = new ByteArrayOutputStream(32 * 1024);
-            doc.write(out);
-            return StableZip.rewrite(out.toByteArray(), date.atStartOfDay());
+            doc.write(new StableZip(out, date.atStartOfDay()));
+            return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the Word file of " + document.title(), e);
         } finally {

@@ -181,6 +181,23 @@ class WordWriterTest {
         assertThat(word.write(TestDocuments.withMasthead())).isNotEqualTo(a);
         String core = entry(a, "docProps/core.xml");
         assertThat(core).contains("2025-12-24T16:00:00Z").contains(TestDocuments.REFERENCE_TITLE);
+        // every entry carries the document's date, not the time of writing, in any time zone
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(a))) {
+            int entries = 0;
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry(), entries++) {
+                assertThat(e.getTimeLocal()).as(e.getName()).isEqualTo(java.time.LocalDateTime.of(2025, 12, 25, 0, 0));
+                assertThat(e.getExtra()).as(e.getName()).isNull();
+            }
+            assertThat(entries).isGreaterThan(5);
+        }
+        java.util.TimeZone zone = java.util.TimeZone.getDefault();
+        try {
+            java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone(
+                    zone.getID().equals("America/Los_Angeles") ? "Asia/Shanghai" : "America/Los_Angeles"));
+            assertThat(word.write(TestDocuments.referenceBulletin())).as("written in another time zone").isEqualTo(a);
+        } finally {
+            java.util.TimeZone.setDefault(zone);
+        }
     }
 
     @Test
