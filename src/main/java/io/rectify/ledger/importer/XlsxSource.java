@@ -89,25 +89,25 @@ public final class XlsxSource implements LedgerSource {
             if (t instanceof LedgerFileException l) return l;
             String m = String.valueOf(t.getMessage());
             if (m.contains("Zip bomb") || m.contains("max entry size") || m.contains("MAX_ENTRY_SIZE")) {
-                return new LedgerFileException("refused: a part of the workbook expands far beyond its compressed size or beyond "
-                        + (MAX_ENTRY_SIZE >> 20) + " MB (a zip bomb?); save the ledger again from Excel", e);
+                return new LedgerFileException("不能导入：工作簿中有一部分解压后远大于压缩时的大小，或超过 "
+                        + (MAX_ENTRY_SIZE >> 20) + " MB（疑似“zip 炸弹”）；请在 Excel 中重新保存台账后再导入", e);
             }
             if (m.contains("DOCTYPE is disallowed")) {
-                return new LedgerFileException("refused: a part of the workbook declares a DOCTYPE (entities), which"
-                        + " Excel never writes; save the ledger again from Excel", e);
+                return new LedgerFileException("不能导入：工作簿中有一部分声明了 DOCTYPE（实体），Excel 从不写入这种内容；"
+                        + "请在 Excel 中重新保存台账后再导入", e);
             }
             if (t instanceof OLE2NotOfficeXmlFileException) {
-                return new LedgerFileException("an old Excel 97-2003 file (.xls) or another OLE2 file; open it in Excel and"
-                        + " save it as 'Excel Workbook (*.xlsx)', then import that", e);
+                return new LedgerFileException(LedgerFileException.OLD_EXCEL, e);
             }
             if (t instanceof NotOfficeXmlFileException) {
-                return new LedgerFileException("not an Excel workbook (.xlsx): " + Cells.firstLine(t), e);
+                return new LedgerFileException("不是 Excel 工作簿（.xlsx）：压缩包里没有工作簿的内容；请在 Excel 中另存为"
+                        + " .xlsx 后重新导入", e);
             }
         }
-        return new LedgerFileException("cannot read the workbook: " + Cells.firstLine(rootCause(e)), e);
+        return new LedgerFileException("无法读取工作簿，文件可能已损坏或不完整；请在 Excel 中打开并另存为 .xlsx 后重新导入", e);
     }
 
-    private static Throwable rootCause(Throwable e) {
+    static Throwable rootCause(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null && t.getCause() != t) t = t.getCause();
         return t;
@@ -127,7 +127,7 @@ public final class XlsxSource implements LedgerSource {
                     return;
                 }
             }
-            throw new LedgerFileException("no sheet named " + sheet);
+            throw new LedgerFileException("工作簿中没有“" + sheet + "”工作表；请按台账模板补上该工作表后重新导入");
         } catch (Stop stop) {
             // the handler had enough
         } catch (Exception e) {
