@@ -212,6 +212,10 @@ class LedgerFilesTest {
         Path latin = Files.write(dir.resolve("latin.csv"), new byte[] {(byte) 0x81, (byte) 0x20, (byte) 0xFF, (byte) 0xFF});
         assertThat(problems(latin, "town-2025")).containsExactly("latin.csv:文件既不是 UTF-8 也不是 GBK 编码的文本；"
                 + "请在 Excel 中另存为“CSV UTF-8(逗号分隔)”或“CSV(逗号分隔)”后重新导入");
+        Path unclosed = Files.writeString(dir.resolve("quote.csv"), String.join(",", LedgerFixtures.LEDGER_HEADER)
+                + "\n1,\"（一）落实上级部署方面,问题\n", StandardCharsets.UTF_8);
+        assertThat(problems(unclosed, "town-2025"))
+                .contains("quote.csv:台账:第2行:方面:从这里开始的引号没有配对(少了一个\"):请补上引号后重新导入");
     }
 
     @Test
@@ -302,9 +306,8 @@ class LedgerFilesTest {
             wb.getCreationHelper().createFormulaEvaluator().evaluateFormulaCell(sheet.getRow(4).getCell(3));
         });
         assertThat(problems(withFormulas, null)).containsExactly(
-                "formulas.xlsx:台账:第4行:责任单位:a formula without a saved value: open the file in Excel and save it again,"
-                        + " or paste the values instead of the formula",
-                "formulas.xlsx:台账:第5行:整改措施:holds the error value #DIV/0! (its formula failed)");
+                "formulas.xlsx:台账:第4行:责任单位:公式没有保存计算结果:请在 Excel 中打开文件重新保存,或改为粘贴数值",
+                "formulas.xlsx:台账:第5行:整改措施:单元格是错误值#DIV/0!(公式计算出错):请改正后重新导入");
     }
 
     @Test

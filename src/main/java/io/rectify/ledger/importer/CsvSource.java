@@ -205,7 +205,7 @@ public final class CsvSource implements LedgerSource {
             }
         }
         if (quoted) {
-            cells.add(Cell.unusable("a quoted field that starts here is never closed (a missing \")"));
+            cells.add(Cell.unusable("从这里开始的引号没有配对(少了一个\"):请补上引号后重新导入"));
             field.reset();
             handler.row(new SheetRow(quoteStart, cells));
             return;

@@ -279,14 +279,13 @@ public final class XlsxSource implements LedgerSource {
             if (value.tooLong()) return Cell.unusable(Cells.tooLong(value.length()));
             String v = value.toString();
             if (formula && v.isEmpty() && !t.equals("str")) {
-                return Cell.unusable("a formula without a saved value: open the file in Excel and save it again,"
-                        + " or paste the values instead of the formula");
+                return Cell.unusable("公式没有保存计算结果:请在 Excel 中打开文件重新保存,或改为粘贴数值");
             }
             switch (t) {
                 case "s" -> {
                     if (v.isEmpty()) return null;
                     int i = parseInt(v.trim(), -1);
-                    if (i < 0 || i >= sharedStrings.size()) return Cell.unusable("refers to a shared string that does not exist");
+                    if (i < 0 || i >= sharedStrings.size()) return Cell.unusable("引用了不存在的文本,文件可能已损坏:请在 Excel 中重新保存");
                     Object s = sharedStrings.get(i);
                     return s instanceof Long len ? Cell.unusable(Cells.tooLong(len)) : Cell.text((String) s);
                 }
@@ -295,7 +294,7 @@ public final class XlsxSource implements LedgerSource {
                     return Cell.text(v);
                 }
                 case "b" -> { return Cell.of("1".equals(v.trim()) ? "TRUE" : "FALSE", Cell.Type.BOOLEAN); }
-                case "e" -> { return Cell.unusable("holds the error value " + v + (formula ? " (its formula failed)" : "")); }
+                case "e" -> { return Cell.unusable("单元格是错误值" + v + (formula ? "(公式计算出错)" : "") + ":请改正后重新导入"); }
                 case "d" -> { return Cell.of(v.trim(), Cell.Type.DATE); }
                 default -> {
                     if (v.isBlank()) return null;
@@ -303,17 +302,17 @@ public final class XlsxSource implements LedgerSource {
                         BigDecimal number = new BigDecimal(v.trim());
                         if (dateStyle(style)) {
                             double d = number.doubleValue();
-                            if (!DateUtil.isValidExcelDate(d)) return Cell.unusable(v + " is not a valid Excel date");
+                            if (!DateUtil.isValidExcelDate(d)) return Cell.unusable("“" + v + "”不是有效的 Excel 日期");
                             LocalDateTime dt = DateUtil.getLocalDateTime(d, date1904);
                             String iso = dt.toLocalTime().toSecondOfDay() == 0 ? dt.toLocalDate().toString()
                                     : dt.toLocalDate() + " " + dt.toLocalTime();
                             return Cell.of(iso, Cell.Type.DATE);
                         }
                         String plain = number.stripTrailingZeros().toPlainString();
-                        if (plain.length() > 40) return Cell.unusable("the number " + v + " is out of range");
+                        if (plain.length() > 40) return Cell.unusable("数字" + v + "超出范围");
                         return Cell.of(plain, Cell.Type.NUMBER);
                     } catch (NumberFormatException | ArithmeticException e) {
-                        return Cell.unusable("holds '" + v + "', which is not a number");
+                        return Cell.unusable("“" + v + "”不是数字");
                     }
                 }
             }
