@@ -65,10 +65,12 @@ class ImportCommand implements Cli.Command {
         } catch (LedgerFileException e) {
             throw new UsageException("import: " + file + ": " + e.getMessage());
         }
-        if (!Files.isRegularFile(file)) throw new UsageException("import: no such file: " + file);
-        if (!Files.isReadable(file)) throw new UsageException("import: cannot read " + file);
+        // the secretary's file: the reasons in Chinese, as the import's own (LedgerFileException)
+        if (!Files.isRegularFile(file)) throw new UsageException("import: " + file + ": " + LedgerFileException.NO_SUCH_FILE);
+        if (!Files.isReadable(file)) throw new UsageException("import: " + file + ": 没有读取该文件的权限；请检查文件的权限");
         if (format == LedgerSources.Format.CSV && round == null) {
-            throw new UsageException("import: a CSV file holds the 台账 sheet alone; name its round with --round CODE");
+            throw new UsageException("import: " + file + ": CSV 文件只含“台账”工作表，不知属于哪一轮次；"
+                    + "请用 --round 轮次编码 指定");
         }
     }
 

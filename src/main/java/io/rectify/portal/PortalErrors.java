@@ -40,8 +40,12 @@ class PortalErrors implements ErrorViewResolver {
     }
 
     private final Viewers viewers;
+    private final UploadLimits limits;
 
-    PortalErrors(Viewers viewers) { this.viewers = viewers; }
+    PortalErrors(Viewers viewers, UploadLimits limits) {
+        this.viewers = viewers;
+        this.limits = limits;
+    }
 
     private ModelAndView page(HttpStatus status, String title, String message) {
         ModelAndView mav = new ModelAndView("portal/error", status);
@@ -100,8 +104,9 @@ class PortalErrors implements ErrorViewResolver {
             case NOT_FOUND -> page(s, "页面不存在", "没有这个页面。");
             case FORBIDDEN -> page(s, "没有权限", "您的账号无权访问此页面。");
             case BAD_REQUEST -> page(s, "请求无效", "请求的地址或参数无效。");
-            case PAYLOAD_TOO_LARGE -> page(s, "文件过大", String.valueOf(request.getAttribute(UploadLimits.MESSAGE)));
-            default -> s.is4xxClientError() ? page(s, "请求无效", s.getReasonPhrase())
+            // whoever refused it (the length filter, the servlet's multipart limits): the same words as the form's
+            case PAYLOAD_TOO_LARGE -> page(s, "文件过大", limits.tooLarge());
+            default -> s.is4xxClientError() ? page(s, "请求无效", "服务器不能处理该请求（" + s.value() + "）。请返回上一页重试。")
                     : page(s, "出错了", "服务器处理请求时出错，请稍后再试或联系管理员。");
         };
     }

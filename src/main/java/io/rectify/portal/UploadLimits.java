@@ -21,8 +21,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @ConfigurationProperties("rectify.upload")
 public record UploadLimits(@DefaultValue("20MB") DataSize maxSize, java.nio.file.Path dir) {
 
-    static final String MESSAGE = UploadLimits.class.getName() + ".message";
-
     public UploadLimits {
         if (maxSize == null || maxSize.toBytes() < 1024 || maxSize.toGigabytes() > 2) {
             throw new IllegalArgumentException("rectify.upload.max-size must be between 1KB and 2GB (got " + maxSize + ")");
@@ -52,7 +50,6 @@ public record UploadLimits(@DefaultValue("20MB") DataSize maxSize, java.nio.file
                 String type = request.getContentType();
                 if ("POST".equals(request.getMethod()) && type != null && type.startsWith("multipart/")
                         && request.getContentLengthLong() > hardLimit()) {
-                    request.setAttribute(MESSAGE, tooLarge());
                     response.setHeader("Connection", "close");
                     response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
                     return;

@@ -48,6 +48,24 @@ class CliTest {
     }
 
     @Test
+    void aFileTheImportCannotTakeIsRefusedInOneChineseLineNamingIt() throws IOException {
+        Path missing = work.resolve("台账.xlsx");
+        CliRun.Result r = cli(null, "import", missing.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err().strip()).isEqualTo("rectify: import: " + missing + ": 找不到文件；请确认文件名和所在位置后重新导入");
+        Path word = Files.writeString(work.resolve("台账.docx"), "x");
+        r = cli(null, "import", word.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err().strip()).isEqualTo("rectify: import: " + word + ": 无法识别的文件类型：只能导入 Excel 工作簿（.xlsx）"
+                + "或只含台账工作表的 CSV 文件（.csv）；请在 Excel 中另存为其中一种后重新导入");
+        Path csv = Files.writeString(work.resolve("台账.csv"), "序号\n");
+        r = cli(null, "import", csv.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err().strip()).isEqualTo("rectify: import: " + csv + ": CSV 文件只含“台账”工作表，不知属于哪一轮次；"
+                + "请用 --round 轮次编码 指定");
+    }
+
+    @Test
     void anImpossibleDateIsRejectedBeforeAnythingRuns() throws IOException {
         for (String date : new String[] {"2025-02-30", "2025-13-01", "yesterday", "2025-1-5"}) {
             CliRun.Result r = cli(TestDatabase.h2(), "nightly", "--as-of", date);

@@ -210,25 +210,40 @@ class LedgerFilesTest {
         assertThat(problems(unknown, "nowhere")).containsExactly(
                 "x.csv:未知的轮次“nowhere”:CSV 文件只能更新已有的轮次,请先导入该轮次的工作簿");
         Path latin = Files.write(dir.resolve("latin.csv"), new byte[] {(byte) 0x81, (byte) 0x20, (byte) 0xFF, (byte) 0xFF});
-        assertThat(problems(latin, "town-2025")).singleElement().asString().contains("neither UTF-8 nor GBK");
+        assertThat(problems(latin, "town-2025")).containsExactly("latin.csv:文件既不是 UTF-8 也不是 GBK 编码的文本；"
+                + "请在 Excel 中另存为“CSV UTF-8(逗号分隔)”或“CSV(逗号分隔)”后重新导入");
+        Path unclosed = Files.writeString(dir.resolve("quote.csv"), String.join(",", LedgerFixtures.LEDGER_HEADER)
+                + "\n1,\"（一）落实上级部署方面,问题\n", StandardCharsets.UTF_8);
+        assertThat(problems(unclosed, "town-2025"))
+                .contains("quote.csv:台账:第2行:方面:从这里开始的引号没有配对(少了一个\"):请补上引号后重新导入");
     }
 
     @Test
     void hostileFilesAreRefusedInOneLine() throws IOException {
         Path text = Files.writeString(dir.resolve("notes.xlsx"), "序号,方面\n1,2\n");
-        assertThat(problems(text, null)).containsExactly(
-                "notes.xlsx:not an Excel workbook (.xlsx): the file is not a zip package (a CSV file? then name it .csv)");
+        // each refusal in Chinese for the secretary, naming the file, the reason and what to do
+        assertThat(problems(text, null)).containsExactly("notes.xlsx:不是 Excel 工作簿（.xlsx）：文件不是 zip 压缩包；"
+                + "请在 Excel 中另存为 .xlsx 后重新导入（如果是 CSV 文件，请把文件名的扩展名改为 .csv）");
         Path xls = Files.write(dir.resolve("old.xlsx"), new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1,
                 (byte) 0xB1, 0x1A, (byte) 0xE1, 0, 0});
-        assertThat(problems(xls, null)).singleElement().asString().startsWith("old.xlsx:an old Excel 97-2003 file (.xls)");
+        assertThat(problems(xls, null)).containsExactly("old.xlsx:这是旧版 Excel 97-2003 文件（.xls）或其他旧格式文件，不能导入；"
+                + "请在 Excel 中打开，另存为“Excel 工作簿(*.xlsx)”后重新导入");
         Path empty = Files.write(dir.resolve("empty.xlsx"), new byte[0]);
-        assertThat(problems(empty, null)).containsExactly("empty.xlsx:the file is empty");
+        assertThat(problems(empty, null)).containsExactly("empty.xlsx:文件是空的（0 字节）；请在 Excel 中重新保存台账后再导入");
         Path emptyCsv = Files.write(dir.resolve("empty.csv"), new byte[0]);
-        assertThat(problems(emptyCsv, "town-2025")).containsExactly("empty.csv:the file is empty");
+        assertThat(problems(emptyCsv, "town-2025")).containsExactly("empty.csv:文件是空的（0 字节）；请在 Excel 中重新保存台账后再导入");
         Path truncated = dir.resolve("truncated.xlsx");
         byte[] good = Files.readAllBytes(LedgerFixtures.standard(dir.resolve("g.xlsx"), "town-2026", LedgerFixtures.ledgerMonth1()));
         Files.write(truncated, Arrays.copyOf(good, good.length / 2));
-        assertThat(problems(truncated, null)).singleElement().asString().startsWith("truncated.xlsx:");
+        assertThat(problems(truncated, null)).containsExactly(
+                "truncated.xlsx:无法读取工作簿，文件可能已损坏或不完整；请在 Excel 中打开并另存为 .xlsx 后重新导入");
+        Path workbookAsCsv = Files.write(dir.resolve("ledger.csv"), good);
+        assertThat(problems(workbookAsCsv, "town-2025")).containsExactly(
+                "ledger.csv:不是 CSV 文件：这是 zip 压缩包（多半是 Excel 工作簿）；请把文件名的扩展名改为 .xlsx 后重新导入");
+        Path word = Files.write(dir.resolve("ledger.docx"), good);
+        assertThat(problems(word, null)).containsExactly("ledger.docx:无法识别的文件类型：只能导入 Excel 工作簿（.xlsx）"
+                + "或只含台账工作表的 CSV 文件（.csv）；请在 Excel 中另存为其中一种后重新导入");
+        assertThat(problems(dir.resolve("gone.xlsx"), null)).containsExactly("gone.xlsx:找不到文件；请确认文件名和所在位置后重新导入");
     }
 
     @Test
@@ -242,7 +257,8 @@ class LedgerFilesTest {
         });
         assertThat(Files.size(file)).isLessThan(2_000_000);
         assertThat(problems(file, null)).singleElement().asString()
-                .startsWith("bomb.xlsx:refused: a part of the workbook expands far beyond its compressed size");
+                .isEqualTo("bomb.xlsx:不能导入：工作簿中有一部分解压后远大于压缩时的大小，或超过 1024 MB（疑似“zip 炸弹”）；"
+                        + "请在 Excel 中重新保存台账后再导入");
     }
 
     @Test
@@ -290,9 +306,8 @@ class LedgerFilesTest {
             wb.getCreationHelper().createFormulaEvaluator().evaluateFormulaCell(sheet.getRow(4).getCell(3));
         });
         assertThat(problems(withFormulas, null)).containsExactly(
-                "formulas.xlsx:台账:第4行:责任单位:a formula without a saved value: open the file in Excel and save it again,"
-                        + " or paste the values instead of the formula",
-                "formulas.xlsx:台账:第5行:整改措施:holds the error value #DIV/0! (its formula failed)");
+                "formulas.xlsx:台账:第4行:责任单位:公式没有保存计算结果:请在 Excel 中打开文件重新保存,或改为粘贴数值",
+                "formulas.xlsx:台账:第5行:整改措施:单元格是错误值#DIV/0!(公式计算出错):请改正后重新导入");
     }
 
     @Test

@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
@@ -28,6 +29,8 @@ import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -173,6 +176,12 @@ class WorkplaceTest extends WorkplacePortalTest {
                         .content(new byte[41 * 1024 * 1024 + 1]).with(as(w.secretary)).with(csrf()))
                 .andExpect(status().isPayloadTooLarge());
         assertThat(jdbc.sql("SELECT COUNT(*) FROM ledger_upload").query(Long.class).single()).isEqualTo(uploads);
+        // the error page of a 413 (MockMvc renders none) says the limit in words whoever refused the request
+        PortalErrors errors = context.getBean(PortalErrors.class);
+        assertThat(errors.resolveErrorView(new MockHttpServletRequest(), HttpStatus.PAYLOAD_TOO_LARGE, Map.of()).getModel())
+                .containsEntry("title", "文件过大").containsEntry("message", context.getBean(UploadLimits.class).tooLarge());
+        assertThat(String.valueOf(errors.resolveErrorView(new MockHttpServletRequest(), HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                Map.of()).getModel().get("message"))).isEqualTo("服务器不能处理该请求（415）。请返回上一页重试。");
     }
 
     @Test
@@ -194,10 +203,16 @@ class WorkplaceTest extends WorkplacePortalTest {
         Path exe = Files.write(dir.resolve("tool.exe"), new byte[] {'M', 'Z', 0, 0});
         ImportStore store = context.getBean(ImportStore.class);
         String before = ledgerState(w.roundId);
+        // the start of each refusal, in Chinese: the page names the file and gives the reason of the command line
+        Map<Path, String> reasons = Map.of(notAWorkbook, "不是 Excel 工作簿（.xlsx）：文件不是 zip 压缩包；",
+                bomb, "不能导入：工作簿中有一部分解压后远大于压缩时的大小，或超过 1024 MB",
+                xxe, "不能导入：工作簿中有一部分声明了 DOCTYPE（实体）",
+                exe, "无法识别的文件类型：只能导入 Excel 工作簿（.xlsx）或只含台账工作表的 CSV 文件（.csv）");
         for (Path hostile : List.of(notAWorkbook, bomb, xxe, exe)) {
             List<ImportProblems.Problem> cli = new LedgerValidator(store, LocalDate.now()).validate(hostile, "work-2025")
                     .problems().entries();
-            assertThat(cli).as(hostile.toString()).isNotEmpty();
+            assertThat(cli).as(hostile.toString()).singleElement().extracting(ImportProblems.Problem::text).asString()
+                    .startsWith(reasons.get(hostile));
             String page = mvc.perform(multipart("/rounds/work-2025/import").file(file(hostile)).with(as(w.secretary)).with(csrf()))
                     .andExpect(status().isOk())
                     .andExpect(content().string(containsString("没有导入任何内容")))
@@ -205,7 +220,7 @@ class WorkplaceTest extends WorkplacePortalTest {
                     .andExpect(content().string(not(containsString(SECRET_TEXT))))
                     .andReturn().getResponse().getContentAsString();
             assertThat(org.springframework.web.util.HtmlUtils.htmlUnescape(page)).as(hostile.toString())
-                    .contains(cli.get(0).text());
+                    .contains("文件 " + hostile.getFileName() + "：" + cli.get(0).text());
             assertThat(ledgerState(w.roundId)).isEqualTo(before);
         }
         assertThat(jdbc.sql("SELECT status FROM ledger_upload ORDER BY id DESC LIMIT 1").query(String.class).single())

@@ -44,7 +44,7 @@ public final class CsvSource implements LedgerSource {
 
     public static CsvSource open(Path file) {
         try {
-            if (Files.size(file) == 0) throw new LedgerFileException("the file is empty");
+            if (Files.size(file) == 0) throw LedgerFileException.empty();
             byte[] head = new byte[4];
             int n;
             try (InputStream in = Files.newInputStream(file)) {
@@ -62,19 +62,20 @@ public final class CsvSource implements LedgerSource {
                 charset = StandardCharsets.UTF_16BE;
                 bom = 2;
             } else if (n >= 2 && head[0] == 'P' && head[1] == 'K') {
-                throw new LedgerFileException("this is a zip file (an .xlsx workbook?), not a CSV file; name it .xlsx");
+                throw new LedgerFileException("不是 CSV 文件：这是 zip 压缩包（多半是 Excel 工作簿）；请把文件名的扩展名改为 .xlsx"
+                        + " 后重新导入");
             } else if (decodes(file, StandardCharsets.UTF_8)) {
                 charset = StandardCharsets.UTF_8;
             } else if (decodes(file, GBK)) {
                 charset = GBK;
             } else {
-                throw new LedgerFileException("the file is neither UTF-8 nor GBK text; save it from Excel as"
-                        + " 'CSV UTF-8 (逗号分隔)' or 'CSV (逗号分隔)'");
+                throw new LedgerFileException("文件既不是 UTF-8 也不是 GBK 编码的文本；请在 Excel 中另存为"
+                        + "“CSV UTF-8(逗号分隔)”或“CSV(逗号分隔)”后重新导入");
             }
             CsvSource probe = new CsvSource(file, charset, bom, ',');
             return new CsvSource(file, charset, bom, probe.separatorOfFirstLine());
         } catch (IOException e) {
-            throw new LedgerFileException("cannot read the file: " + Cells.firstLine(e), e);
+            throw LedgerFileException.unreadable(e);
         }
     }
 
@@ -139,7 +140,7 @@ public final class CsvSource implements LedgerSource {
 
     @Override
     public void read(String sheet, RowHandler handler) {
-        if (!SHEET.equals(sheet)) throw new LedgerFileException("a CSV file holds the sheet " + SHEET + " only");
+        if (!SHEET.equals(sheet)) throw new LedgerFileException("CSV 文件只含“" + SHEET + "”工作表，没有“" + sheet + "”");
         try (Reader r = reader()) {
             parse(r, handler);
         } catch (IOException e) {
@@ -204,7 +205,7 @@ public final class CsvSource implements LedgerSource {
             }
         }
         if (quoted) {
-            cells.add(Cell.unusable("a quoted field that starts here is never closed (a missing \")"));
+            cells.add(Cell.unusable("从这里开始的引号没有配对(少了一个\"):请补上引号后重新导入"));
             field.reset();
             handler.row(new SheetRow(quoteStart, cells));
             return;

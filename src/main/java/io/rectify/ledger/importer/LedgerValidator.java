@@ -15,6 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import io.rectify.ledger.RoundFacts;
 import io.rectify.ledger.importer.LedgerRows.EventRow;
 import io.rectify.ledger.importer.LedgerRows.LeaderRow;
@@ -27,6 +30,8 @@ import io.rectify.ledger.importer.LedgerRows.RoundRow;
  * only what is small — the sections and problems, the work events and leaders — for the second pass.
  */
 public final class LedgerValidator {
+
+    private static final Logger log = LoggerFactory.getLogger("rectify.import");
 
     /** What the validator needs to know about the database. */
     public interface Existing {
@@ -95,15 +100,21 @@ public final class LedgerValidator {
             format = LedgerSources.format(file);
             sha = sha256(file);
         } catch (LedgerFileException e) {
-            problems.file(e.getMessage());
-            return empty(problems, format, sha, roundCode, notes);
+            return refused(file, e, problems, format, sha, roundCode, notes);
         }
         try (LedgerSource source = LedgerSources.open(file)) {
             return validate(source, format, sha, roundCode, problems, notes);
         } catch (LedgerFileException e) {
-            problems.file(e.getMessage());
-            return empty(problems, format, sha, roundCode, notes);
+            return refused(file, e, problems, format, sha, roundCode, notes);
         }
+    }
+
+    /** The secretary reads the refusal in words; what the library said, for whoever helps them, goes to the log. */
+    private Result refused(Path file, LedgerFileException e, ImportProblems problems, LedgerSources.Format format,
+                           String sha, String code, List<String> notes) {
+        problems.file(e.getMessage());
+        if (e.getCause() != null) log.info("import {}: file refused; cause: {}", file, Cells.firstLine(XlsxSource.rootCause(e)));
+        return empty(problems, format, sha, code, notes);
     }
 
     private Result empty(ImportProblems problems, LedgerSources.Format format, String sha, String code, List<String> notes) {
@@ -269,7 +280,7 @@ public final class LedgerValidator {
             for (int n; (n = in.read(buf)) > 0; ) md.update(buf, 0, n);
             return HexFormat.of().formatHex(md.digest());
         } catch (IOException e) {
-            throw new LedgerFileException("cannot read the file: " + Cells.firstLine(e), e);
+            throw LedgerFileException.unreadable(e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

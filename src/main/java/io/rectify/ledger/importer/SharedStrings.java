@@ -52,15 +52,15 @@ final class SharedStrings {
                     switch (XlsxSource.name(localName, qName)) {
                         case "si" -> {
                             if (strings.size() >= MAX_SHARED_STRINGS) {
-                                throw new LedgerFileException(String.format("refused: the workbook holds more than %,d"
-                                        + " shared strings (texts); a ledger has far fewer: save it again from Excel,"
-                                        + " or split it", MAX_SHARED_STRINGS));
+                                throw new LedgerFileException(String.format("不能导入：工作簿中的文本条目（共享字符串）超过"
+                                        + " %,d 条，远多于一本台账所需；请在 Excel 中重新保存，或拆成几个文件分别导入",
+                                        MAX_SHARED_STRINGS));
                             }
                             chars += Math.min(text.length(), Cells.MAX_CELL);
                             if (chars > MAX_SHARED_CHARS) {
-                                throw new LedgerFileException(String.format("refused: the shared strings of the workbook"
-                                        + " hold more than %,d characters; a ledger has far fewer: save it again from"
-                                        + " Excel, or split it", MAX_SHARED_CHARS));
+                                throw new LedgerFileException(String.format("不能导入：工作簿中的文本（共享字符串）合计超过"
+                                        + " %,d 个字，远多于一本台账所需；请在 Excel 中重新保存，或拆成几个文件分别导入",
+                                        MAX_SHARED_CHARS));
                             }
                             strings.add(text.tooLong() ? (Object) text.length() : text.toString());
                         }

@@ -89,25 +89,25 @@ public final class XlsxSource implements LedgerSource {
             if (t instanceof LedgerFileException l) return l;
             String m = String.valueOf(t.getMessage());
             if (m.contains("Zip bomb") || m.contains("max entry size") || m.contains("MAX_ENTRY_SIZE")) {
-                return new LedgerFileException("refused: a part of the workbook expands far beyond its compressed size or beyond "
-                        + (MAX_ENTRY_SIZE >> 20) + " MB (a zip bomb?); save the ledger again from Excel", e);
+                return new LedgerFileException("不能导入：工作簿中有一部分解压后远大于压缩时的大小，或超过 "
+                        + (MAX_ENTRY_SIZE >> 20) + " MB（疑似“zip 炸弹”）；请在 Excel 中重新保存台账后再导入", e);
             }
             if (m.contains("DOCTYPE is disallowed")) {
-                return new LedgerFileException("refused: a part of the workbook declares a DOCTYPE (entities), which"
-                        + " Excel never writes; save the ledger again from Excel", e);
+                return new LedgerFileException("不能导入：工作簿中有一部分声明了 DOCTYPE（实体），Excel 从不写入这种内容；"
+                        + "请在 Excel 中重新保存台账后再导入", e);
             }
             if (t instanceof OLE2NotOfficeXmlFileException) {
-                return new LedgerFileException("an old Excel 97-2003 file (.xls) or another OLE2 file; open it in Excel and"
-                        + " save it as 'Excel Workbook (*.xlsx)', then import that", e);
+                return new LedgerFileException(LedgerFileException.OLD_EXCEL, e);
             }
             if (t instanceof NotOfficeXmlFileException) {
-                return new LedgerFileException("not an Excel workbook (.xlsx): " + Cells.firstLine(t), e);
+                return new LedgerFileException("不是 Excel 工作簿（.xlsx）：压缩包里没有工作簿的内容；请在 Excel 中另存为"
+                        + " .xlsx 后重新导入", e);
             }
         }
-        return new LedgerFileException("cannot read the workbook: " + Cells.firstLine(rootCause(e)), e);
+        return new LedgerFileException("无法读取工作簿，文件可能已损坏或不完整；请在 Excel 中打开并另存为 .xlsx 后重新导入", e);
     }
 
-    private static Throwable rootCause(Throwable e) {
+    static Throwable rootCause(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null && t.getCause() != t) t = t.getCause();
         return t;
@@ -127,7 +127,7 @@ public final class XlsxSource implements LedgerSource {
                     return;
                 }
             }
-            throw new LedgerFileException("no sheet named " + sheet);
+            throw new LedgerFileException("工作簿中没有“" + sheet + "”工作表；请按台账模板补上该工作表后重新导入");
         } catch (Stop stop) {
             // the handler had enough
         } catch (Exception e) {
@@ -279,14 +279,13 @@ public final class XlsxSource implements LedgerSource {
             if (value.tooLong()) return Cell.unusable(Cells.tooLong(value.length()));
             String v = value.toString();
             if (formula && v.isEmpty() && !t.equals("str")) {
-                return Cell.unusable("a formula without a saved value: open the file in Excel and save it again,"
-                        + " or paste the values instead of the formula");
+                return Cell.unusable("公式没有保存计算结果:请在 Excel 中打开文件重新保存,或改为粘贴数值");
             }
             switch (t) {
                 case "s" -> {
                     if (v.isEmpty()) return null;
                     int i = parseInt(v.trim(), -1);
-                    if (i < 0 || i >= sharedStrings.size()) return Cell.unusable("refers to a shared string that does not exist");
+                    if (i < 0 || i >= sharedStrings.size()) return Cell.unusable("引用了不存在的文本,文件可能已损坏:请在 Excel 中重新保存");
                     Object s = sharedStrings.get(i);
                     return s instanceof Long len ? Cell.unusable(Cells.tooLong(len)) : Cell.text((String) s);
                 }
@@ -295,7 +294,7 @@ public final class XlsxSource implements LedgerSource {
                     return Cell.text(v);
                 }
                 case "b" -> { return Cell.of("1".equals(v.trim()) ? "TRUE" : "FALSE", Cell.Type.BOOLEAN); }
-                case "e" -> { return Cell.unusable("holds the error value " + v + (formula ? " (its formula failed)" : "")); }
+                case "e" -> { return Cell.unusable("单元格是错误值" + v + (formula ? "(公式计算出错)" : "") + ":请改正后重新导入"); }
                 case "d" -> { return Cell.of(v.trim(), Cell.Type.DATE); }
                 default -> {
                     if (v.isBlank()) return null;
@@ -303,17 +302,17 @@ public final class XlsxSource implements LedgerSource {
                         BigDecimal number = new BigDecimal(v.trim());
                         if (dateStyle(style)) {
                             double d = number.doubleValue();
-                            if (!DateUtil.isValidExcelDate(d)) return Cell.unusable(v + " is not a valid Excel date");
+                            if (!DateUtil.isValidExcelDate(d)) return Cell.unusable("“" + v + "”不是有效的 Excel 日期");
                             LocalDateTime dt = DateUtil.getLocalDateTime(d, date1904);
                             String iso = dt.toLocalTime().toSecondOfDay() == 0 ? dt.toLocalDate().toString()
                                     : dt.toLocalDate() + " " + dt.toLocalTime();
                             return Cell.of(iso, Cell.Type.DATE);
                         }
                         String plain = number.stripTrailingZeros().toPlainString();
-                        if (plain.length() > 40) return Cell.unusable("the number " + v + " is out of range");
+                        if (plain.length() > 40) return Cell.unusable("数字" + v + "超出范围");
                         return Cell.of(plain, Cell.Type.NUMBER);
                     } catch (NumberFormatException | ArithmeticException e) {
-                        return Cell.unusable("holds '" + v + "', which is not a number");
+                        return Cell.unusable("“" + v + "”不是数字");
                     }
                 }
             }
