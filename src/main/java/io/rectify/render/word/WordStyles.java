@@ -7,8 +7,6 @@ import java.util.List;
 import org.openxmlformats.schemas.officeDocument.x2006.sharedTypes.STOnOff1;
 
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
-import org.apache.poi.xwpf.usermodel.XWPFStyle;
-import org.apache.poi.xwpf.usermodel.XWPFStyles;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTDocDefaults;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTFonts;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPPrGeneral;
@@ -73,8 +71,14 @@ final class WordStyles {
 
     private WordStyles() {}
 
+    /** Built once: every document has the same styles, and building them was a sixth of a .docx's time. */
+    private static final CTStyles STYLES = build();
+
     static void define(XWPFDocument doc) {
-        XWPFStyles styles = doc.createStyles();
+        doc.createStyles().setStyles((CTStyles) STYLES.copy());
+    }
+
+    private static CTStyles build() {
         CTStyles ct = CTStyles.Factory.newInstance();
         CTDocDefaults defaults = ct.addNewDocDefaults();
         CTRPr rpr = defaults.addNewRPrDefault().addNewRPr();
@@ -84,7 +88,6 @@ final class WordStyles {
         rpr.getLangArray(0).setVal("en-US");
         CTPPrGeneral ppr = defaults.addNewPPrDefault().addNewPPr();
         exact(ppr.addNewSpacing(), WordPage.LINE_PITCH);
-        styles.setStyles(ct);
         List<CTStyle> pending = new ArrayList<>();
 
         CTStyle normal = style(pending, "Normal", "Normal", null, true);
@@ -135,8 +138,9 @@ final class WordStyles {
         size(footer.getRPr(), SIZE_SMALL);
         footer.getRPr().addNewSpacing().setVal(BigInteger.ZERO);
 
-        // POI copies a style when it is added: each is added once it is complete
-        for (CTStyle s : pending) styles.addStyle(new XWPFStyle(s, styles));
+        // a style is copied when it is added: each is added once it is complete
+        for (CTStyle s : pending) ct.addNewStyle().set(s);
+        return ct;
     }
 
     private static CTStyle style(List<CTStyle> pending, String id, String name, String basedOn, boolean isDefault) {
