@@ -85,7 +85,22 @@ final class HeapWatch implements AutoCloseable {
         return t;
     }
 
-    double maxHeapMb() { return Runtime.getRuntime().maxMemory() / 1048576.0; }
+    /**
+     * The heap's limit as given (-Xmx): {@link Runtime#maxMemory()} leaves out a survivor space, which under the
+     * serial or parallel collector prints 256 MB as 248 or 228.
+     */
+    double maxHeapMb() {
+        return java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> a.startsWith("-Xmx")).reduce((a, b) -> b)
+                .map(a -> parseSize(a.substring(4)) / 1048576.0)
+                .orElse(Runtime.getRuntime().maxMemory() / 1048576.0);
+    }
+
+    private static double parseSize(String size) {
+        char unit = Character.toLowerCase(size.charAt(size.length() - 1));
+        long factor = switch (unit) { case 'k' -> 1L << 10; case 'm' -> 1L << 20; case 'g' -> 1L << 30; default -> 1; };
+        return Double.parseDouble(Character.isDigit(unit) ? size : size.substring(0, size.length() - 1)) * factor;
+    }
 
     @Override
     public void close() {
