@@ -47,7 +47,26 @@ final class Province {
     private Province() {}
 
     /** Copies the template round (by id) into rounds 2..n; returns the number of rows written. */
+    /** On H2 with durable commits a store per commit made filling 1,000 rounds take 14 minutes instead of 45 s. */
     static Counts generate(Connection c, long templateRoundId, int n) throws SQLException {
+        boolean h2 = c.getMetaData().getURL().startsWith("jdbc:h2:");
+        if (h2) {
+            try (Statement s = c.createStatement()) {
+                s.execute("SET WRITE_DELAY 500");
+            }
+        }
+        try {
+            return copy(c, templateRoundId, n);
+        } finally {
+            if (h2) {
+                try (Statement s = c.createStatement()) {
+                    s.execute("SET WRITE_DELAY 0");
+                }
+            }
+        }
+    }
+
+    private static Counts copy(Connection c, long templateRoundId, int n) throws SQLException {
         c.setAutoCommit(false);
         Map<Table, List<Object[]>> template = new HashMap<>();
         String sections = "SELECT id FROM feedback_section WHERE round_id = " + templateRoundId;
