@@ -36,8 +36,8 @@ class ImportCommand implements Cli.Command {
                 Each problem found is printed on stderr as one line, file:sheet:row:column: reason, all of them
                 in one pass; with any problem nothing is written and the exit code is 1. An update keeps history:
                 a new status becomes a dated progress report, nothing is deleted, and importing the same file
-                again changes nothing. What changed is printed: measures added, statuses changed (from → to),
-                deadlines moved, measures closed.
+                again changes nothing. What changed is printed in Chinese, for the secretary (the upload page's
+                wording): 新增整改措施, 状态变更 (from → to), 整改时限调整, 措施完成 …, each as "名称：N 项".
 
                   --round CODE  the round a CSV file belongs to (for a workbook: must match its 轮次编码)
                   --dry-run     check and show what would change, write nothing

@@ -97,7 +97,7 @@ class ImportController {
         if (applied.summary().stale()) {
             return show(round, applied, "在您查看之后台账已有变化，导入没有执行。下面是按当前台账重新检查的结果，请再次确认。", model);
         }
-        flash.addFlashAttribute("notice", "已导入 " + upload.fileName() + "：" + summaryLine(applied));
+        flash.addFlashAttribute("notice", "已导入 " + upload.fileName() + "：" + applied.summary().changesLine());
         return "redirect:/rounds/" + round.code() + "/imports";
     }
 
@@ -139,15 +139,5 @@ class ImportController {
         model.addAttribute("check", check);
         if (warning != null) model.addAttribute("warning", warning);
         return "portal/upload";
-    }
-
-    private static String summaryLine(LedgerUploads.Check c) {
-        StringBuilder s = new StringBuilder();
-        for (var g : c.summary().groups()) {
-            if (g.count() == 0) continue;
-            if (!s.isEmpty()) s.append("，");
-            s.append(g.label()).append(' ').append(g.count());
-        }
-        return s.isEmpty() ? "没有变化。" : s + "。";
     }
 }

@@ -176,7 +176,7 @@ class LedgerFilesTest {
         LedgerValidator.Result r = validator().validate(LedgerFixtures.workbook(dir.resolve("variants.xlsx"), sheets), null);
         assertThat(r.problems().lines()).isEmpty();
         assertThat(r.measureRows()).isEqualTo(1);
-        assertThat(r.notes()).containsExactly("columns not used: 备注");
+        assertThat(r.notes()).containsExactly("以下列未使用：备注");
     }
 
     @Test

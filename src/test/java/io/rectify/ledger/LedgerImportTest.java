@@ -120,8 +120,8 @@ abstract class LedgerImportTest {
             fill(wb.getSheet("领导"), LedgerFixtures.leadersSheet());
         });
         CliRun.Result imported = ok("import", filled.toString());
-        assertThat(imported.out()).contains("round added: 1", "measures added: 6", "statuses changed: 0",
-                "problems added: 3", "sections added: 2", "work events added: 3", "leaders added: 2");
+        assertThat(imported.out()).contains("新增轮次：1 项", "新增整改措施：6 项", "状态变更：0 项",
+                "新增反馈问题：3 项", "新增方面：2 项", "新增工作情况：3 项", "新增领导：2 项");
         assertThat(count("SELECT COUNT(*) FROM measure")).isEqualTo(6);
         assertThat(count("SELECT COUNT(*) FROM progress_report")).isEqualTo(5);
         assertThat(jdbc.sql("SELECT CONCAT(deployed_by, '/', short_name) FROM inspection_round WHERE code = ?").param(TOWN)
@@ -139,10 +139,10 @@ abstract class LedgerImportTest {
                 "镇党政办", "2025-09-30", "限期整改", "推进中", "已开展两次研讨", "2025-06-30");
 
         CliRun.Result again = ok("import", exported.toString());
-        assertThat(again.out()).contains("nothing changed");
+        assertThat(again.out()).contains("文件与台账一致，没有需要导入的变化。");
         assertThat(LedgerFixtures.fingerprint(jdbc)).isEqualTo(before);
         CliRun.Result twice = ok("import", filled.toString());
-        assertThat(twice.out()).contains("nothing changed");
+        assertThat(twice.out()).contains("文件与台账一致，没有需要导入的变化。");
         assertThat(LedgerFixtures.fingerprint(jdbc)).isEqualTo(before);
     }
 
@@ -152,11 +152,11 @@ abstract class LedgerImportTest {
         long reportsBefore = count("SELECT COUNT(*) FROM progress_report");
         Path july = LedgerFixtures.standard(work.resolve("台账-7月.xlsx"), TOWN, LedgerFixtures.ledgerMonth2());
         CliRun.Result r = ok("import", july.toString());
-        assertThat(r.out()).contains("measures added: 1", "  #7 开展财务知识培训",
-                "statuses changed: 2", "  #2 推进中 → 已完成 (2025-07-31)", "  #5 未启动 → 推进中 (2025-07-31)",
-                "deadlines moved: 1", "  #3 2025-08-31 → 2025-10-31",
-                "measures closed: 1", "  #2 开展专题学习研讨 (完成于 2025-07-25)",
-                "progress reports added: 3", "problems changed: 1");
+        assertThat(r.out()).contains("新增整改措施：1 项", "  #7 开展财务知识培训",
+                "状态变更：2 项", "  #2 推进中 → 已完成 (2025-07-31)", "  #5 未启动 → 推进中 (2025-07-31)",
+                "整改时限调整：1 项", "  #3 2025-08-31 → 2025-10-31",
+                "措施完成：1 项", "  #2 开展专题学习研讨 (完成于 2025-07-25)",
+                "新增进展：3 项", "反馈问题变更：1 项");
         // the June reports are still there: the ledger as of June reads as it did
         assertThat(count("SELECT COUNT(*) FROM progress_report")).isEqualTo(reportsBefore + 3);
         assertThat(jdbc.sql("SELECT r.status FROM progress_report r JOIN measure m ON m.id = r.measure_id"
@@ -166,11 +166,11 @@ abstract class LedgerImportTest {
 
         String after = LedgerFixtures.fingerprint(jdbc);
         CliRun.Result again = ok("import", july.toString());
-        assertThat(again.out()).contains("measures added: 0", "statuses changed: 0", "nothing changed");
+        assertThat(again.out()).contains("新增整改措施：0 项", "状态变更：0 项", "文件与台账一致，没有需要导入的变化。");
         assertThat(LedgerFixtures.fingerprint(jdbc)).isEqualTo(after);
         // an older file imported later adds nothing and changes no status: its reports are there already
         CliRun.Result june = ok("import", work.resolve("台账-6月.xlsx").toString());
-        assertThat(june.out()).contains("statuses changed: 0", "deadlines moved: 1");
+        assertThat(june.out()).contains("状态变更：0 项", "整改时限调整：1 项");
     }
 
     @Test
@@ -181,13 +181,13 @@ abstract class LedgerImportTest {
                 "2025-10-31", "限期整改", "已完成", "调度机制运行良好,\"每周一调度\"", "2025-08-31", "2025-08-28", "是", "镇长", "否", ""));
         Path utf8 = Files.writeString(work.resolve("8月.csv"), LedgerFixtures.csv(august), StandardCharsets.UTF_8);
         CliRun.Result r = ok("import", utf8.toString(), "--round", TOWN);
-        assertThat(r.out()).contains("statuses changed: 1", "  #3 推进中 → 已完成 (2025-08-31)", "measures closed: 1");
+        assertThat(r.out()).contains("状态变更：1 项", "  #3 推进中 → 已完成 (2025-08-31)", "措施完成：1 项");
 
         august.set(4, LedgerFixtures.row(4, "（一）落实上级部署方面", "重点项目推进缓慢", "加快项目征迁", "镇长", "镇征迁办",
                 "2025-12-31", "长期坚持", "持续推进", "完成征迁45户", "2025-08-31", "", "", "", "", ""));
         Path gbk = Files.write(work.resolve("8月-gbk.csv"), LedgerFixtures.csv(august).getBytes(Charset.forName("GBK")));
         CliRun.Result g = ok("import", gbk.toString(), "--round", TOWN);
-        assertThat(g.out()).contains("progress reports added: 1", "statuses changed: 0");
+        assertThat(g.out()).contains("新增进展：1 项", "状态变更：0 项");
         assertThat(jdbc.sql("SELECT note FROM progress_report r JOIN measure m ON m.id = r.measure_id WHERE m.seq = 4"
                 + " AND r.report_date = '2025-08-31'").query(String.class).single()).isEqualTo("完成征迁45户");
 
@@ -215,7 +215,7 @@ abstract class LedgerImportTest {
                 "bad.xlsx:台账:第10行:完成情况:未知的完成情况“办完了”:应为未启动、推进中、已完成或持续推进",
                 "bad.xlsx:台账:第10行:序号:序号3重复(第4行已有)",
                 "rectify: import: bad.xlsx有4处问题,未写入任何内容");
-        assertThat(r.out()).doesNotContain("measures added");
+        assertThat(r.out()).doesNotContain("新增整改措施");
         assertThat(LedgerFixtures.fingerprint(jdbc)).isEqualTo(before);
     }
 
@@ -226,9 +226,17 @@ abstract class LedgerImportTest {
         List<List<Object>> ledger = LedgerFixtures.ledgerMonth2();
         ledger.add(LedgerFixtures.row(9, "（三）新增方面", "新问题", "新措施", "镇长", "镇财政所", "2025-11-30",
                 "限期整改", "未启动", "", "", "", "", "", "", ""));
+        // a column the import does not know: named in a note, in the secretary's words
+        ledger.set(0, new ArrayList<>(ledger.get(0)));
+        ledger.get(0).add("备注");
         Path file = LedgerFixtures.standard(work.resolve("dry.xlsx"), TOWN, ledger);
         CliRun.Result r = ok("import", file.toString(), "--dry-run");
-        assertThat(r.out()).contains("dry run of dry.xlsx", "measures added: 1", "sections added: 1", "dry run: nothing was written");
+        List<String> lines = r.out().lines().toList();
+        assertThat(lines.get(0)).isEqualTo("试运行（未写入）：dry.xlsx → 轮次 " + TOWN + "，文件中共 8 条整改措施。");
+        assertThat(lines).contains("新增整改措施：1 项", "  #9 新措施 (镇财政所, 2025-11-30, 未启动)", "新增方面：1 项",
+                "提示：以下列未使用：备注");
+        assertThat(lines.get(lines.size() - 1)).isEqualTo("试运行：未写入任何内容。");
+        assertThat(r.out()).as("no English sentence for the secretary").doesNotContainPattern("[A-Za-z]{3,} [a-z]{3,}");
         assertThat(LedgerFixtures.fingerprint(jdbc)).isEqualTo(before);
         assertThat(count("SELECT COUNT(*) FROM ledger_import WHERE file_name = 'dry.xlsx'")).isZero();
     }
@@ -262,7 +270,7 @@ abstract class LedgerImportTest {
         Path file = work.resolve("luojiang.xlsx");
         assertThat(ok("export", "--round", "luojiang-2024", file.toString()).out()).contains("189 measures");
         CliRun.Result r = ok("import", file.toString());
-        assertThat(r.out()).contains("189 measures in the file", "nothing changed");
+        assertThat(r.out()).contains("文件中共 189 条整改措施。", "文件与台账一致，没有需要导入的变化。");
         assertThat(LedgerFixtures.fingerprint(jdbc)).isEqualTo(before);
     }
 
@@ -293,7 +301,7 @@ abstract class LedgerImportTest {
             }
         });
         CliRun.Result r = ok("import", update.toString());
-        assertThat(r.out()).contains("statuses changed: 2", "measures closed: 2", "  #" + closed.get(0) + " 推进中 → 已完成 (2026-02-28)");
+        assertThat(r.out()).contains("状态变更：2 项", "措施完成：2 项", "  #" + closed.get(0) + " 推进中 → 已完成 (2026-02-28)");
 
         assertThat(ok("nightly", "--as-of", asOf.toString(), "--round", "luojiang-2024").out()).contains("1 bulletin(s) written");
         String after = PdfText.fold(PdfText.read(pdf));
@@ -307,8 +315,8 @@ abstract class LedgerImportTest {
             replace(row, 10, "2025-02-28");
             replace(row, 11, "");
         });
-        assertThat(ok("import", backdated.toString()).out()).contains("statuses changed: 0", "progress reports added: 1",
-                "before its latest report");
+        assertThat(ok("import", backdated.toString()).out()).contains("状态变更：0 项", "新增进展：1 项",
+                "（早于该措施 ");
     }
 
     static void fill(Sheet sheet, List<List<Object>> rows) {

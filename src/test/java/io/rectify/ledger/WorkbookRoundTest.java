@@ -165,7 +165,7 @@ abstract class WorkbookRoundTest {
         assertThat(LedgerFixtures.cells(export, "文稿")).hasSize(1 + TEXTS.size());
         CliRun.Result reimport = cli("import", export.toString());
         assertThat(reimport.exitCode()).as(reimport.toString()).isZero();
-        assertThat(reimport.out()).contains("nothing changed");
+        assertThat(reimport.out()).contains("文件与台账一致，没有需要导入的变化。");
         assertThat(LedgerFixtures.fingerprint(jdbc)).isEqualTo(before);
     }
 
@@ -279,7 +279,7 @@ abstract class WorkbookRoundTest {
 
         CliRun.Result later = cli("import", filledTemplate(code, laterLedger(), events(4), TEXTS).toString());
         assertThat(later.exitCode()).as(later.toString()).isZero();
-        assertThat(later.out()).contains("deadlines moved: 1", "#3 2025-08-31 → 2025-12-31");
+        assertThat(later.out()).contains("整改时限调整：1 项", "#3 2025-08-31 → 2025-12-31");
         Files.delete(bulletin(code, day));
         assertThat(nightly(code, day).exitCode()).isZero();
         assertThat(Files.readAllBytes(bulletin(code, day))).as("the bulletin of %s made again", day).isEqualTo(first);

@@ -120,6 +120,23 @@ class WorkplaceTest extends WorkplacePortalTest {
     }
 
     @Test
+    void aColumnTheImportDoesNotUseIsNamedInChinese() throws Exception {
+        WorkplaceRound w = WorkplaceRound.get(context, WORK, "note-2025");
+        Path withNote = WORK.resolve("note-2025-备注.xlsx");
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(Files.newInputStream(w.month2));
+             OutputStream out = Files.newOutputStream(withNote)) {
+            var header = wb.getSheet("台账").getRow(0);
+            header.createCell(header.getLastCellNum()).setCellValue("备注");
+            wb.write(out);
+        }
+        // the same note, in the same words, as the command line prints (ImportSummary owns both)
+        mvc.perform(multipart("/rounds/note-2025/import").file(file(withNote)).with(as(w.secretary)).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("<p class=\"meta\">提示：以下列未使用：备注</p>")))
+                .andExpect(content().string(not(containsString("columns not used"))));
+    }
+
+    @Test
     void whenTheLedgerChangedAfterTheDryRunTheConfirmationAsksAgainAndChangesNothing() throws Exception {
         WorkplaceRound w = WorkplaceRound.get(context, WORK, "stale-2025");
         String page = mvc.perform(multipart("/rounds/stale-2025/import").file(file(w.month2)).with(as(w.secretary)).with(csrf()))

@@ -6,34 +6,33 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What an import changed, for the operator: counts per kind of change, and the first lines of each
- * (measures added, statuses changed from → to, deadlines moved, measures closed …).
+ * What an import changed, for the secretary (terminal and upload page, in Chinese): counts per kind of change,
+ * and the first lines of each (新增整改措施, 状态变更 from → to, 整改时限调整, 措施完成 …).
  */
 public final class ImportSummary {
 
     /** Detail lines kept per kind; the rest are counted. */
     static final int DETAILS = 20;
 
+    /** The kinds of change, in the order they are listed, each with the name the secretary reads. */
     public enum Kind {
-        ROUND_ADDED("round added", "新增轮次"), ROUND_CHANGED("round facts changed", "轮次信息变更"),
-        SECTIONS_ADDED("sections added", "新增方面"),
-        PROBLEMS_ADDED("problems added", "新增反馈问题"), PROBLEMS_CHANGED("problems changed", "反馈问题变更"),
-        MEASURES_ADDED("measures added", "新增整改措施"), STATUSES_CHANGED("statuses changed", "状态变更"),
-        DEADLINES_MOVED("deadlines moved", "整改时限调整"), MEASURES_CLOSED("measures closed", "措施完成"),
-        MEASURES_CHANGED("measures changed (text, leader, unit, kind or problem)", "措施内容变更（文字、责任领导、责任单位、类型或所属问题）"),
-        REPORTS_ADDED("progress reports added", "新增进展"),
-        REPORTS_CORRECTED("progress reports corrected (same date, new content)", "进展更正（同一日期、内容不同）"),
-        REPORTS_BACKDATED("progress reports dated before a measure's latest one (history filled in, current status unchanged)",
-                "补录的早期进展（当前状态不变）"),
-        EVENTS_ADDED("work events added", "新增工作情况"), EVENTS_CHANGED("work events changed", "工作情况变更"),
-        LEADERS_ADDED("leaders added", "新增领导"), LEADERS_CHANGED("leaders changed", "领导信息变更"),
-        TEXTS_CHANGED("texts (文稿) changed", "文稿变更");
+        ROUND_ADDED("新增轮次"), ROUND_CHANGED("轮次信息变更"),
+        SECTIONS_ADDED("新增方面"),
+        PROBLEMS_ADDED("新增反馈问题"), PROBLEMS_CHANGED("反馈问题变更"),
+        MEASURES_ADDED("新增整改措施"), STATUSES_CHANGED("状态变更"),
+        DEADLINES_MOVED("整改时限调整"), MEASURES_CLOSED("措施完成"),
+        MEASURES_CHANGED("措施内容变更（文字、责任领导、责任单位、类型或所属问题）"),
+        REPORTS_ADDED("新增进展"),
+        REPORTS_CORRECTED("进展更正（同一日期、内容不同）"),
+        // dated before the measure's latest report: history filled in, the current status stays
+        REPORTS_BACKDATED("补录的早期进展（当前状态不变）"),
+        EVENTS_ADDED("新增工作情况"), EVENTS_CHANGED("工作情况变更"),
+        LEADERS_ADDED("新增领导"), LEADERS_CHANGED("领导信息变更"),
+        TEXTS_CHANGED("文稿变更");
 
-        final String label;
         final String chinese;
 
-        Kind(String label, String chinese) {
-            this.label = label;
+        Kind(String chinese) {
             this.chinese = chinese;
         }
 
@@ -137,7 +136,7 @@ public final class ImportSummary {
 
     public boolean changed() { return counts.values().stream().anyMatch(n -> n > 0); }
 
-    public void note(String note) { notes.add(note); }
+    public void note(String note) { notes.add(NOTE + note); }
 
     void rows(int rows) { this.rows = rows; }
 
@@ -149,22 +148,46 @@ public final class ImportSummary {
 
     public String round() { return round; }
 
-    /** The lines printed on stdout. */
+    // The wording below is the one the secretary reads, on the terminal (lines()) and on the upload page
+    // (portal/upload.html, ImportController): one owner, so the two never word the same change differently.
+
+    /** Put before each note ({@link #note}): the notes are for the secretary too. */
+    static final String NOTE = "提示：";
+
+    /** Said when the file matches the ledger (terminal and page). */
+    public static final String UNCHANGED = "文件与台账一致，没有需要导入的变化。";
+
+    public String rowsLine() { return "文件中共 " + rows + " 条整改措施。"; }
+
+    public String untouchedLine() { return "本轮次另有 " + untouched + " 条措施不在文件中，保持不变。"; }
+
+    /** Under a kind's first lines, how many more there are. */
+    public static String moreLine(int more) { return "另有 " + more + " 项"; }
+
+    /** One line of the kinds that changed, with their counts (the page's notice after a confirmation). */
+    public String changesLine() {
+        StringBuilder s = new StringBuilder();
+        for (Group g : groups()) {
+            if (g.count() == 0) continue;
+            if (!s.isEmpty()) s.append("，");
+            s.append(g.label()).append(' ').append(g.count()).append(" 项");
+        }
+        return s.isEmpty() ? "没有变化。" : s + "。";
+    }
+
+    /** The lines printed on stdout, in Chinese for the secretary who imports her file. */
     public List<String> lines() {
         List<String> out = new ArrayList<>();
-        out.add((dryRun ? "dry run of " : "import ") + file + " → round " + round + ": " + rows + " measures in the file");
-        for (Kind k : Kind.values()) {
-            int n = count(k);
-            if (n == 0 && !HEADLINE.contains(k)) continue;
-            out.add(k.label + ": " + n);
-            List<String> d = details.getOrDefault(k, List.of());
-            for (String line : d) out.add("  " + line);
-            if (n > d.size() && !d.isEmpty()) out.add("  … and " + (n - d.size()) + " more");
+        out.add((dryRun ? "试运行（未写入）：" : "导入：") + file + " → 轮次 " + round + "，" + rowsLine());
+        for (Group g : groups()) {
+            out.add(g.label() + "：" + g.count() + " 项");
+            for (String line : g.details()) out.add("  " + line);
+            if (g.more() > 0 && !g.details().isEmpty()) out.add("  " + moreLine(g.more()));
         }
-        if (untouched > 0) out.add("measures of the round not in the file (kept as they were): " + untouched);
+        if (untouched > 0) out.add(untouchedLine());
         out.addAll(notes);
-        if (!changed()) out.add("nothing changed");
-        if (dryRun) out.add("dry run: nothing was written");
+        if (!changed()) out.add(UNCHANGED);
+        if (dryRun) out.add("试运行：未写入任何内容。");
         return out;
     }
 }

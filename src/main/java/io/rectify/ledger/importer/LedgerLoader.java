@@ -135,7 +135,7 @@ public class LedgerLoader {
             } else {
                 store.dropLog(importId);
             }
-            for (String note : v.notes()) summary.note("note: " + note);
+            for (String note : v.notes()) summary.note(note);
             return summary;
         }
 
@@ -257,9 +257,9 @@ public class LedgerLoader {
                 }
             }
             if (!withoutStatement.isEmpty()) {
-                summary.note("note: " + withoutStatement.size() + " problems have no 公开表述 yet; nightly reports them as findings"
-                        + " (first rows: " + withoutStatement.stream().limit(10).map(String::valueOf)
-                        .reduce((a, b) -> a + ", " + b).orElse("") + ")");
+                summary.note(withoutStatement.size() + " 个反馈问题还没有公开表述，生成通报时会列为“缺少公开表述”（台账第 "
+                        + withoutStatement.stream().limit(10).map(String::valueOf).reduce((a, b) -> a + "、" + b).orElse("")
+                        + (withoutStatement.size() > 10 ? " 行等）" : " 行）"));
             }
         }
 
@@ -373,8 +373,8 @@ public class LedgerLoader {
                 newReports.add(wanted);
                 summary.countKeyed(Kind.REPORTS_ADDED, "#" + m.seq() + " " + row.reportDate() + " " + describe(wanted));
                 if (latest != null && row.reportDate().isBefore(latest.date())) {
-                    summary.count(Kind.REPORTS_BACKDATED, "#" + m.seq() + " " + row.reportDate() + " (before its latest report of "
-                            + latest.date() + ")");
+                    summary.count(Kind.REPORTS_BACKDATED, "#" + m.seq() + " " + row.reportDate() + "（早于该措施 "
+                            + latest.date() + " 的最近进展）");
                 }
             } else if (!sameReport(same, wanted)) {
                 corrected.add(wanted);

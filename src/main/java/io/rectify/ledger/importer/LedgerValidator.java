@@ -183,7 +183,7 @@ public final class LedgerValidator {
                     problems.add(Layout.LEDGER, reader.headerRow(), null, "没有整改措施:只有表头,没有数据行");
                 }
                 if (!reader.unusedHeaders().isEmpty()) {
-                    notes.add("columns not used: " + String.join(", ", reader.unusedHeaders()));
+                    notes.add("以下列未使用：" + String.join("、", reader.unusedHeaders()));
                 }
             }
         }

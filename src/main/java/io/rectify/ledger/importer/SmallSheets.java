@@ -111,7 +111,7 @@ final class SmallSheets {
             String b = before.get(key);
             String a = after.get(key);
             if (Objects.equals(a, b)) continue;
-            summary.count(Kind.TEXTS_CHANGED, key + (b == null ? " (new)" : a == null ? " (removed)" : ""));
+            summary.count(Kind.TEXTS_CHANGED, key + (b == null ? "（新增）" : a == null ? "（删除）" : ""));
             change(null, "TEXT", b == null ? null : key + " " + b, a == null ? null : key + " " + a);
         }
     }
