@@ -6,9 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -16,14 +14,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.rectify.ledger.importer.LedgerValidator;
+import io.rectify.testsupport.WorkbookParts;
 import io.rectify.testsupport.CliRun;
 import io.rectify.testsupport.TestDatabase;
 
@@ -140,34 +136,9 @@ class HostileLedgerInputTest {
         assertThat(printed.toString(StandardCharsets.UTF_8)).doesNotContain("Exception", "\tat ");
     }
 
-    interface Body {
-        void write(Writer out) throws IOException;
-    }
-
     /** A good workbook with one part replaced by what the body writes. */
-    private Path replacePart(String name, String part, Body body) throws IOException {
+    private Path replacePart(String name, String part, WorkbookParts.Body body) throws IOException {
         Path good = LedgerFixtures.standard(dir.resolve("base-" + name), "town-2026", LedgerFixtures.ledgerMonth1());
-        Path file = dir.resolve(name);
-        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(good));
-             ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(file))) {
-            for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
-                out.putNextEntry(new ZipEntry(e.getName()));
-                if (e.getName().equals(part)) {
-                    Writer w = new java.io.OutputStreamWriter(new java.io.FilterOutputStream(out) {
-                        @Override
-                        public void write(byte[] b, int off, int len) throws IOException { out.write(b, off, len); }
-
-                        @Override
-                        public void close() throws IOException { flush(); }
-                    }, StandardCharsets.UTF_8);
-                    body.write(w);
-                    w.flush();
-                } else {
-                    in.transferTo(out);
-                }
-                out.closeEntry();
-            }
-        }
-        return file;
+        return WorkbookParts.replace(good, dir.resolve(name), part, body);
     }
 }

@@ -3,8 +3,6 @@ package io.rectify.ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.Writer;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -18,9 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,6 +25,7 @@ import io.rectify.ledger.importer.LedgerValidator;
 import io.rectify.ledger.importer.Values;
 import io.rectify.ledger.importer.WorkEventLabels;
 import io.rectify.progress.WorkEventCategory;
+import io.rectify.testsupport.WorkbookParts;
 
 /** Reading and checking ledger files, without a database: formats, encodings, every rule, hostile files. */
 class LedgerFilesTest {
@@ -331,39 +327,10 @@ class LedgerFilesTest {
                 "e4.xlsx:轮次:-:-:工作表是空的:应按“项目 | 内容”两列填写轮次的基本情况(轮次编码、巡视类型……)");
     }
 
-    interface Body {
-        void write(Writer out) throws IOException;
-    }
-
     /** A good workbook whose 台账 sheet XML is replaced by what the body writes (streamed, never in memory). */
-    Path replaceLedgerSheet(String name, Body body) throws IOException {
+    Path replaceLedgerSheet(String name, WorkbookParts.Body body) throws IOException {
         Path good = LedgerFixtures.standard(dir.resolve("base-" + name), "town-2026", LedgerFixtures.ledgerMonth1());
-        Path file = dir.resolve(name);
-        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(good));
-             ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(file))) {
-            for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
-                out.putNextEntry(new ZipEntry(e.getName()));
-                if (e.getName().equals("xl/worksheets/sheet2.xml")) {
-                    Writer w = new java.io.OutputStreamWriter(new NonClosing(out), StandardCharsets.UTF_8);
-                    body.write(w);
-                    w.flush();
-                } else {
-                    in.transferTo(out);
-                }
-                out.closeEntry();
-            }
-        }
-        return file;
-    }
-
-    private static final class NonClosing extends java.io.FilterOutputStream {
-        NonClosing(OutputStream out) { super(out); }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException { out.write(b, off, len); }
-
-        @Override
-        public void close() throws IOException { flush(); }
+        return WorkbookParts.replace(good, dir.resolve(name), "xl/worksheets/sheet2.xml", body);
     }
 
     private static byte[] concat(byte[] a, byte[] b) {
@@ -371,7 +338,4 @@ class LedgerFilesTest {
         System.arraycopy(b, 0, c, a.length, b.length);
         return c;
     }
-
-    @SuppressWarnings("unused")
-    private static InputStream unused() { return null; }
 }

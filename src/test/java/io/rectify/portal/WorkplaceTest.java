@@ -14,8 +14,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -24,9 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
@@ -37,6 +32,7 @@ import org.springframework.test.web.servlet.MvcResult;
 import io.rectify.ledger.importer.ImportStore;
 import io.rectify.ledger.importer.ImportProblems;
 import io.rectify.ledger.importer.LedgerValidator;
+import io.rectify.testsupport.WorkbookParts;
 import io.rectify.testsupport.PdfText;
 
 /**
@@ -431,33 +427,9 @@ class WorkplaceTest extends WorkplacePortalTest {
         return n;
     }
 
-    interface Body {
-        void write(Writer out) throws IOException;
-    }
-
     /** A good workbook whose 台账 sheet XML is replaced by what the body writes. */
-    static Path replaceLedgerSheet(Path good, Path file, Body body) throws IOException {
-        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(good));
-             ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(file))) {
-            for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
-                out.putNextEntry(new ZipEntry(e.getName()));
-                if (e.getName().equals("xl/worksheets/sheet2.xml")) {
-                    Writer w = new java.io.OutputStreamWriter(new java.io.FilterOutputStream(out) {
-                        @Override
-                        public void write(byte[] b, int off, int len) throws IOException { out.write(b, off, len); }
-
-                        @Override
-                        public void close() throws IOException { flush(); }
-                    }, StandardCharsets.UTF_8);
-                    body.write(w);
-                    w.flush();
-                } else {
-                    in.transferTo(out);
-                }
-                out.closeEntry();
-            }
-        }
-        return file;
+    static Path replaceLedgerSheet(Path good, Path file, WorkbookParts.Body body) throws IOException {
+        return WorkbookParts.replace(good, file, "xl/worksheets/sheet2.xml", body);
     }
 
     @SuppressWarnings("unused")
