@@ -1,13 +1,20 @@
 package io.rectify.document;
 
+import java.time.LocalDate;
+
 /**
  * Punctuation of Chinese text is full-width: ledgers typed on Western keyboards carry half-width
  * {@code , ( ) : ; ? !}, which print as ，（）：；？！. Digits and Latin stay half-width, and so do the
- * comma and colon between digits (1,000 and 12:30) and the colon of a URL.
+ * comma and colon between digits (1,000 and 12:30) and the colon of a URL. Dates print in Arabic numerals.
  */
 public final class ChineseTypography {
 
     private ChineseTypography() {}
+
+    /** A date as GB/T 9704 prints 成文日期 and 印发日期: in Arabic numerals, 2025年12月25日 (no leading zeros). */
+    public static String date(LocalDate d) {
+        return d.getYear() + "年" + d.getMonthValue() + "月" + d.getDayOfMonth() + "日";
+    }
 
     public static String normalize(String text) {
         if (text == null) return null;

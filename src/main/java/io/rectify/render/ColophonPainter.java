@@ -10,6 +10,7 @@ import static io.rectify.render.PageGrid.TOP;
 import static io.rectify.render.PageGrid.WIDTH;
 
 import com.lowagie.text.pdf.PdfContentByte;
+import io.rectify.document.ChineseTypography;
 import io.rectify.document.OfficialDocument;
 
 import java.util.List;
@@ -38,7 +39,7 @@ final class ColophonPainter {
         }
         StyledText printer = c.printer() == null ? null : type.styled(c.printer(), fonts.fang, SMALL, "colophon");
         StyledText printed = c.printDate() == null ? null
-                : type.styled(Typesetter.chineseDate(c.printDate()) + "印发", fonts.fang, SMALL, "colophon");
+                : type.styled(ChineseTypography.date(c.printDate()) + "印发", fonts.fang, SMALL, "colophon");
         int rows = ccLines.size() + 1;
         float topY = HEIGHT - rows * PITCH;
         if (flow.cursor() > topY + 0.01f) {

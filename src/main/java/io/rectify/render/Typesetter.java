@@ -10,6 +10,7 @@ import static io.rectify.render.PageGrid.TC;
 import static io.rectify.render.PageGrid.TITLE;
 import static io.rectify.render.PageGrid.WIDTH;
 
+import io.rectify.document.ChineseTypography;
 import io.rectify.document.OfficialDocument;
 import io.rectify.document.OfficialDocument.Block;
 import io.rectify.document.OfficialDocument.Chart;
@@ -21,7 +22,6 @@ import io.rectify.render.Placed.ChartBlock;
 import io.rectify.render.Placed.Para;
 import io.rectify.render.Placed.TableBlock;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -59,10 +59,6 @@ final class Typesetter {
         return fonts;
     }
 
-    static String chineseDate(LocalDate d) {
-        return d.getYear() + "年" + d.getMonthValue() + "月" + d.getDayOfMonth() + "日";
-    }
-
     Typeset typeset() {
         List<Placed> body = prepareBody(doc.body(), "");
         Para title = prepareTitle();
@@ -72,7 +68,7 @@ final class Typesetter {
         StyledText organ = doc.signature() == null || doc.signature().organ() == null ? null
                 : styled(doc.signature().organ(), fonts.fang, BODY, "signature");
         StyledText date = doc.signature() == null || doc.signature().date() == null ? null
-                : styled(chineseDate(doc.signature().date()), fonts.fang, BODY, "signature date");
+                : styled(ChineseTypography.date(doc.signature().date()), fonts.fang, BODY, "signature date");
         return new Typeset(title, addressee, body, attachments, organ, date, prepareAnnexes());
     }
 

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
@@ -27,6 +26,7 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.STBorder;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STLineSpacingRule;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTabJc;
 
+import io.rectify.document.ChineseTypography;
 import io.rectify.document.OfficialDocument;
 import io.rectify.document.OfficialDocument.Block;
 import io.rectify.document.OfficialDocument.Chart;
@@ -91,10 +91,6 @@ public class WordWriter {
         core.setSubjectProperty(info.subject());
         core.setKeywords(info.keywords().isEmpty() ? null : String.join(", ", info.keywords()));
         doc.getProperties().getExtendedProperties().setApplication("Rectify");
-    }
-
-    static String chineseDate(LocalDate d) {
-        return d.getYear() + "年" + d.getMonthValue() + "月" + d.getDayOfMonth() + "日";
     }
 
     /** Width in 字: full-width characters take one, the rest (digits, Latin, half-width punctuation) half. */
@@ -283,7 +279,7 @@ public class WordWriter {
             if (last != null && d.attachments().isEmpty()) last.setKeepNext(true);
             blank().setKeepNext(true);
             String organ = s.organ();
-            String date = s.date() == null ? null : chineseDate(s.date());
+            String date = s.date() == null ? null : ChineseTypography.date(s.date());
             double sw = organ == null ? 0 : ems(organ);
             double dw = date == null ? 0 : ems(date);
             double xs = 28 - 2 - sw;
@@ -340,7 +336,7 @@ public class WordWriter {
             if (c.printDate() != null) {
                 XWPFRun r = p.createRun();
                 r.addTab();
-                r.setText(chineseDate(c.printDate()) + "印发");
+                r.setText(ChineseTypography.date(c.printDate()) + "印发");
             }
         }
 
