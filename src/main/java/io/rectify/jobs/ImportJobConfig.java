@@ -85,7 +85,7 @@ public class ImportJobConfig {
             long started = System.nanoTime();
             ImportSummary summary = loader.load(Path.of(p.getString("file")), validation,
                     Boolean.parseBoolean(p.getString("dryRun")), step.getJobExecutionId(), blankToNull(p.getString("by")),
-                    blankToNull(p.getString("expect")));
+                    blankToNull(p.getString("expect")), Boolean.parseBoolean(p.getString("replaceTexts")));
             runs.loaded(step.getJobExecutionId(), summary);
             step.setWriteCount(summary.rows());
             log.info("import {}: loaded {} rows in {} s ({})", p.getString("file"), summary.rows(), seconds(started),

@@ -80,6 +80,7 @@ public class LedgerWriter {
         jdbc.sql("DELETE FROM feedback_section WHERE round_id = ?").param(roundId).update();
         jdbc.sql("DELETE FROM work_event WHERE round_id = ?").param(roundId).update();
         jdbc.sql("DELETE FROM round_text WHERE round_id = ?").param(roundId).update();
+        jdbc.sql("DELETE FROM round_text_edit WHERE round_id = ?").param(roundId).update();
         jdbc.sql("DELETE FROM inspection_round WHERE id = ?").param(roundId).update();
     }
 

@@ -1,9 +1,11 @@
 package io.rectify.ledger;
 
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -11,7 +13,8 @@ import org.springframework.stereotype.Repository;
 /**
  * The texts people wrote for a round (table {@code round_text}, owned here): part 一's paragraphs and part 三's
  * lead and items, as written, figures cited by name in braces ({@link FigureNames}). The import, the demo and the
- * web page write them here; the snapshot reads them.
+ * web page write them here; the snapshot reads them. Also which parts were last changed on the page, by whom and when
+ * (table {@code round_text_edit}), so that an import of an older workbook never undoes a page edit silently.
  */
 @Repository
 public class RoundTexts {
@@ -22,6 +25,9 @@ public class RoundTexts {
     private final JdbcClient jdbc;
 
     public RoundTexts(JdbcClient jdbc) { this.jdbc = jdbc; }
+
+    /** A part last changed on the web page: by whom and when (seconds). */
+    public record Edit(TextPart part, String by, LocalDateTime at) {}
 
     /** The round's texts, by part and number. */
     public List<Text> list(long roundId) {
@@ -52,6 +58,49 @@ public class RoundTexts {
         for (Text t : texts) insert(roundId, t);
     }
 
+    /**
+     * Saves the texts written on the page (caller's transaction): replaces them all and records each part whose
+     * paragraphs changed as edited by {@code by} at {@code at}. Returns the parts that changed.
+     */
+    public Set<TextPart> savePage(long roundId, List<Text> texts, String by, LocalDateTime at) {
+        Map<TextPart, List<String>> before = byPart(roundId);
+        Map<TextPart, List<String>> after = new EnumMap<>(TextPart.class);
+        for (TextPart p : TextPart.values()) after.put(p, new ArrayList<>());
+        for (Text t : texts) after.get(t.part()).add(t.body());
+        Set<TextPart> changed = java.util.EnumSet.noneOf(TextPart.class);
+        for (TextPart p : TextPart.values()) if (!before.get(p).equals(after.get(p))) changed.add(p);
+        if (changed.isEmpty()) return changed;
+        replace(roundId, texts);
+        for (TextPart p : changed) {
+            jdbc.sql("DELETE FROM round_text_edit WHERE round_id = ? AND part = ?").params(roundId, p.name()).update();
+            jdbc.sql("INSERT INTO round_text_edit (round_id, part, edited_by, edited_at) VALUES (?,?,?,?)")
+                    .params(roundId, p.name(), by, at.withNano(0)).update();
+        }
+        return changed;
+    }
+
+    /** The parts last changed on the page (not set again by an import since). */
+    public Map<TextPart, Edit> pageEdits(long roundId) {
+        Map<TextPart, Edit> edits = new EnumMap<>(TextPart.class);
+        jdbc.sql("SELECT part, edited_by, edited_at FROM round_text_edit WHERE round_id = ?").param(roundId)
+                .query(rs -> {
+                    try {
+                        TextPart p = TextPart.valueOf(rs.getString(1));
+                        edits.put(p, new Edit(p, rs.getString(2), rs.getObject(3, LocalDateTime.class)));
+                    } catch (IllegalArgumentException unknown) {
+                        // a part this version does not print
+                    }
+                });
+        return edits;
+    }
+
+    /** Replaces one part's texts with these, as an import does: the part is no longer a page edit (caller's transaction). */
+    public void replacePart(long roundId, TextPart part, List<Text> texts) {
+        jdbc.sql("DELETE FROM round_text WHERE round_id = ? AND part = ?").params(roundId, part.name()).update();
+        jdbc.sql("DELETE FROM round_text_edit WHERE round_id = ? AND part = ?").params(roundId, part.name()).update();
+        for (Text t : texts) insert(roundId, t);
+    }
+
     public void insert(long roundId, Text t) {
         jdbc.sql("INSERT INTO round_text (round_id, part, seq, body) VALUES (?,?,?,?)")
                 .params(roundId, t.part().name(), t.seq(), t.body()).update();
@@ -59,5 +108,6 @@ public class RoundTexts {
 
     public void deleteRound(long roundId) {
         jdbc.sql("DELETE FROM round_text WHERE round_id = ?").param(roundId).update();
+        jdbc.sql("DELETE FROM round_text_edit WHERE round_id = ?").param(roundId).update();
     }
 }

@@ -65,22 +65,23 @@ public class LedgerLoader {
     }
 
     public ImportSummary load(Path file, LedgerValidator.Result validation, boolean dryRun, Long jobExecutionId) {
-        return load(file, validation, dryRun, jobExecutionId, null, null);
+        return load(file, validation, dryRun, jobExecutionId, null, null, false);
     }
 
     /**
      * @param importedBy      who imports (the web page's user), recorded in the import log; null from the command line
      * @param expectedChanges the {@link ImportSummary#fingerprint()} of the dry run being confirmed: when this load
      *                        makes other changes (the ledger changed in between), it is rolled back and marked stale
+     * @param replaceTexts    the workbook's 文稿 replaces parts changed on the page after it was exported (see {@link TextSheet})
      */
     public ImportSummary load(Path file, LedgerValidator.Result validation, boolean dryRun, Long jobExecutionId,
-                              String importedBy, String expectedChanges) {
+                              String importedBy, String expectedChanges, boolean replaceTexts) {
         if (!validation.ok()) throw new IllegalStateException("the file has problems; it cannot be loaded");
         if (!Objects.equals(LedgerValidator.sha256(file), validation.sha256())) {
             throw new IllegalStateException("the file changed while it was being imported; import it again");
         }
         return tx.execute(status -> {
-            ImportSummary summary = new Run(file, validation, jobExecutionId, importedBy).load();
+            ImportSummary summary = new Run(file, validation, jobExecutionId, importedBy, replaceTexts).load();
             summary.dryRun(dryRun);
             if (expectedChanges != null && !expectedChanges.equals(summary.fingerprint())) {
                 summary.stale(true);
@@ -98,6 +99,7 @@ public class LedgerLoader {
         final ImportSummary summary;
         final Long jobExecutionId;
         final String importedBy;
+        final boolean replaceTexts;
         long roundId;
         long importId;
         final Map<String, Long> sectionIds = new HashMap<>();
@@ -106,8 +108,9 @@ public class LedgerLoader {
         ImportStore.SeqIndex index;
         int matched;
 
-        Run(Path file, LedgerValidator.Result v, Long jobExecutionId, String importedBy) {
+        Run(Path file, LedgerValidator.Result v, Long jobExecutionId, String importedBy, boolean replaceTexts) {
             this.file = file;
+            this.replaceTexts = replaceTexts;
             this.v = v;
             this.jobExecutionId = jobExecutionId;
             this.importedBy = importedBy;
@@ -121,10 +124,10 @@ public class LedgerLoader {
             problems();
             index = store.seqIndex(roundId);
             measures();
-            SmallSheets small = new SmallSheets(store, writer, texts, roundId, summary, this::change);
+            SmallSheets small = new SmallSheets(store, writer, roundId, summary, this::change);
             if (v.events() != null) small.events(v.events());
             if (v.leaders() != null) small.leaders(v.leaders());
-            if (v.texts() != null) small.texts(v.texts());
+            if (v.texts() != null) new TextSheet(texts, roundId, summary, this::change).apply(v.texts(), replaceTexts);
             flushChanges();
             summary.untouched(index.size() - matched);
             if (summary.changed()) {

@@ -245,6 +245,12 @@ final class LedgerParser {
                 String wrong = io.rectify.ledger.FigureNames.problem(ref);
                 if (wrong != null) row.problem(TextColumn.BODY, wrong);
             }
+            String stampText = row.text(TextColumn.VERSION, 40);
+            java.time.LocalDateTime stamp = null;
+            if (!stampText.isEmpty()) {
+                stamp = Values.stamp(stampText);
+                if (stamp == null) row.problem(TextColumn.VERSION, "“" + stampText + "”不是导出时写入的版本:" + TextColumn.VERSION.hint());
+            }
             if (part != null && seq == null && problems.count() == before) seq = last.getOrDefault(part, 0) + 1;
             if (part != null && seq != null) {
                 last.merge(part, seq, Math::max);
@@ -254,7 +260,7 @@ final class LedgerParser {
                 }
             }
             if (problems.count() == before && rows.size() < 10_000) {
-                rows.add(new LedgerRows.TextRow(row.number(), part, seq, body));
+                rows.add(new LedgerRows.TextRow(row.number(), part, seq, body, stamp));
             }
         });
         return rows;

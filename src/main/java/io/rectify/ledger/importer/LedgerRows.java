@@ -24,8 +24,13 @@ public final class LedgerRows {
         public boolean hasReport() { return reportDate != null; }
     }
 
-    /** One row of 文稿: which part, its number within the part (given or by row order), the text as written. */
-    public record TextRow(int row, io.rectify.ledger.TextPart part, int seq, String body) {}
+    /**
+     * One row of 文稿: which part, its number within the part (given or by row order), the text as written, and the
+     * export's stamp (版本: when the workbook was exported), null in a workbook or row not written by {@code export}.
+     */
+    public record TextRow(int row, io.rectify.ledger.TextPart part, int seq, String body, java.time.LocalDateTime stamp) {
+        public TextRow(int row, io.rectify.ledger.TextPart part, int seq, String body) { this(row, part, seq, body, null); }
+    }
 
     public record EventRow(int row, LocalDate date, String category, int count, String description) {}
 

@@ -50,10 +50,12 @@ public class LedgerWorkbooks {
 
     private final ImportStore store;
     private final RoundTexts texts;
+    private final java.time.Clock clock;
 
-    public LedgerWorkbooks(ImportStore store, RoundTexts texts) {
+    public LedgerWorkbooks(ImportStore store, RoundTexts texts, java.time.Clock clock) {
         this.store = store;
         this.texts = texts;
+        this.clock = clock;
     }
 
     public static void writeTemplate(Path file) {
@@ -62,13 +64,15 @@ public class LedgerWorkbooks {
             w.ledgerHeader();
             w.events(List.of());
             w.leaders(List.of());
-            w.texts(List.of());
+            w.texts(List.of(), null);
         });
     }
 
     /** Writes the round's ledger; returns the number of measures written. */
     public int export(RoundFacts round, Path file) {
         int[] count = {0};
+        // taken before the texts are read: a page edit after it is newer than the workbook (see SmallSheets.texts)
+        String stamp = java.time.LocalDateTime.now(clock).format(Values.STAMP);
         write(file, w -> {
             w.round(round);
             w.ledgerHeader();
@@ -78,7 +82,7 @@ public class LedgerWorkbooks {
             });
             w.events(store.events(round.id()));
             w.leaders(store.recipients(round.id()));
-            w.texts(texts.list(round.id()));
+            w.texts(texts.list(round.id()), stamp);
         });
         return count[0];
     }
@@ -274,7 +278,7 @@ public class LedgerWorkbooks {
             }
         }
 
-        void texts(List<RoundTexts.Text> texts) {
+        void texts(List<RoundTexts.Text> texts, String stamp) {
             SXSSFSheet s = wb.createSheet(Layout.TEXTS);
             Row h = s.createRow(0);
             TextColumn[] cols = TextColumn.values();
@@ -282,6 +286,7 @@ public class LedgerWorkbooks {
             s.setColumnWidth(0, 14 * 256);
             s.setColumnWidth(1, 6 * 256);
             s.setColumnWidth(2, 100 * 256);
+            s.setColumnWidth(3, 20 * 256);
             s.createFreezePane(0, 1);
             String[] parts = java.util.Arrays.stream(TextPart.values()).map(TextPart::label).toArray(String[]::new);
             list(s, parts, 1, LAST_ROW, TextColumn.PART.ordinal());
@@ -291,6 +296,7 @@ public class LedgerWorkbooks {
                 text(row, 0, t.part().label(), null);
                 row.createCell(1).setCellValue(t.seq());
                 text(row, 2, t.body(), wrap);
+                text(row, 3, stamp, null);
             }
         }
 

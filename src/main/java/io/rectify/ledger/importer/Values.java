@@ -50,6 +50,19 @@ public final class Values {
                 ? "日期" + d + "不在合理范围内（" + EARLIEST + "至" + LATEST + "）" : null;
     }
 
+    /** The export's stamp of a 文稿 row (版本), as {@link #STAMP} writes it: 2025-12-20 10:31:05; null if it is not one. */
+    static LocalDateTime stamp(String text) {
+        try {
+            return LocalDateTime.parse(text.strip().replace('T', ' '), STAMP);
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /** How {@code export} writes the stamp of the 文稿 rows. */
+    public static final java.time.format.DateTimeFormatter STAMP = java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss")
+            .withResolverStyle(java.time.format.ResolverStyle.STRICT);
+
     /** Digits and punctuation typed in full width (２０２５．３．３１) made plain. */
     static String halfWidth(String s) {
         StringBuilder sb = new StringBuilder(s.length());
