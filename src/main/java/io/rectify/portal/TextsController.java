@@ -115,6 +115,7 @@ class TextsController {
         model.addAttribute("figures", preview.figures());
         model.addAttribute("asOf", asOf);
         model.addAttribute("previewing", previewing);
+        model.addAttribute("edits", texts.pageEdits(round.id()));
         model.addAttribute("canEdit", viewer.isAdmin() || viewer.role() == Role.SECRETARY);
         return "portal/texts";
     }

@@ -45,6 +45,9 @@ class TextConflictPortalTest extends WorkplacePortalTest {
         }
         mvc.perform(save.with(as(w.secretary)).with(csrf())).andExpect(redirectedUrl("/rounds/conf-2025/texts"));
         assertThat(committee(w)).isEqualTo(PAGE);
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/rounds/conf-2025/texts")
+                        .with(as(w.leader)))
+                .andExpect(content().string(containsString("本部分由 " + w.secretary + " 于 ")));
 
         // the older workbook: the conflict is shown, the page's text stays, nothing else to import
         MockMultipartFile file = new MockMultipartFile("file", older.getFileName().toString(), null, Files.readAllBytes(older));
@@ -89,6 +92,9 @@ class TextConflictPortalTest extends WorkplacePortalTest {
         assertThat(committee(w)).isEqualTo(original);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM round_text_edit WHERE round_id = ?").param(w.roundId).query(Long.class)
                 .single()).isZero();
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/rounds/conf-2025/texts")
+                        .with(as(w.leader)))
+                .andExpect(content().string(not(containsString("本部分由 "))));
     }
 
     String committee(WorkplaceRound w) {
