@@ -64,10 +64,6 @@ public class LedgerLoader {
         this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    public ImportSummary load(Path file, LedgerValidator.Result validation, boolean dryRun, Long jobExecutionId) {
-        return load(file, validation, dryRun, jobExecutionId, null, null, false);
-    }
-
     /**
      * @param importedBy      who imports (the web page's user), recorded in the import log; null from the command line
      * @param expectedChanges the {@link ImportSummary#fingerprint()} of the dry run being confirmed: when this load
