@@ -35,9 +35,9 @@ import io.rectify.accounts.PortalUser;
  * Who may see what, and the protections a reviewer expects: form login against {@code app_user} (BCrypt hashes),
  * CSRF tokens on every form, a new session id at login (session fixation), secure headers (CSP, frame denial,
  * nosniff, no-referrer-outside, HSTS over HTTPS), login throttling, and {@code /admin/**} for administrators only.
- * Every request of a session checks the account again (a user disabled by {@code user disable} is logged out at
- * once, even though that command runs in another process), and redirects are relative: the {@code Host} header
- * never reaches a {@code Location}.
+ * Every request of a session checks the account again (a user disabled by {@code user disable}, or whose password
+ * {@code user passwd} changed, is logged out at once, even though that command runs in another process), and
+ * redirects are relative: the {@code Host} header never reaches a {@code Location}.
  */
 @Configuration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -123,7 +123,8 @@ class SecurityConfig {
     }
 
     /**
-     * Ends the session of a user who was disabled, removed or given another role since logging in: the request goes
+     * Ends the session of a user who was disabled, removed, given another role or another password since logging in
+     * (sessions opened with the old password end; the next login uses the new one): the request goes
      * on unauthenticated, so a page sends them to the login form and a download is refused.
      */
     static final class AccountCheck extends OncePerRequestFilter {
@@ -137,7 +138,8 @@ class SecurityConfig {
             Authentication auth = SecurityContextHolder.getContext().getAuthentication();
             if (auth != null && auth.getPrincipal() instanceof PortalUser user) {
                 boolean current = accounts.find(user.getUsername())
-                        .filter(u -> u.isEnabled() && u.id() == user.id() && u.role() == user.role()).isPresent();
+                        .filter(u -> u.isEnabled() && u.id() == user.id() && u.role() == user.role()
+                                && u.credentialStamp().equals(user.credentialStamp())).isPresent();
                 if (!current) {
                     SecurityContextHolder.clearContext();
                     HttpSession session = request.getSession(false);

@@ -65,6 +65,29 @@ class PageHardeningTest extends PortalTest {
     }
 
     @Test
+    void changingAPasswordEndsTheSessionsOpenedWithTheOldOne() throws Exception {
+        PortalAccounts accounts = context.getBean(PortalAccounts.class);
+        accounts.add("fay", Role.SECRETARY, List.of(DemoLedger.CODE), PortalFixture.PASSWORD.toCharArray());
+        MockHttpSession session = (MockHttpSession) mvc.perform(formLogin("/login").user("fay").password(PortalFixture.PASSWORD))
+                .andExpect(authenticated()).andReturn().getRequest().getSession(false);
+        mvc.perform(get("/documents").session(session)).andExpect(status().isOk());
+
+        String changed = "a-new-password-for-fay";
+        accounts.changePassword("fay", changed.toCharArray()); // what `rectify user passwd fay` does, from another process
+
+        mvc.perform(get("/documents").session(session)).andExpect(redirectedUrl("/login"));
+        assertThat(session.isInvalid()).isTrue();
+        MockHttpServletResponse again = mvc.perform(get("/documents/" + fixture.bulletin() + "/download").session(session))
+                .andReturn().getResponse();
+        assertThat(again.getStatus()).isNotEqualTo(200);
+        assertThat(again.getHeader("Content-Disposition")).isNull();
+        mvc.perform(formLogin("/login").user("fay").password(PortalFixture.PASSWORD)).andExpect(unauthenticated());
+        MockHttpSession fresh = (MockHttpSession) mvc.perform(formLogin("/login").user("fay").password(changed))
+                .andExpect(authenticated()).andReturn().getRequest().getSession(false);
+        mvc.perform(get("/documents").session(fresh)).andExpect(status().isOk());
+    }
+
+    @Test
     void anAdministratorLogsInFromAnAddressWhereOtherNamesAreUnderAttack() throws Exception {
         LoginThrottle throttle = context.getBean(LoginThrottle.class);
         String proxy = "10.66.0.1";
