@@ -48,7 +48,7 @@ class SecurityConfig {
 
     @Bean
     LoginThrottle loginThrottle(LoginProperties login, Clock clock) {
-        return new LoginThrottle(login.maxFailures(), login.maxFailuresPerAddress(), login.lock(), clock);
+        return new LoginThrottle(login.maxFailures(), login.maxFailuresPerAddress(), login.lock(), login.maxDelay(), clock);
     }
 
     @Bean
@@ -104,7 +104,10 @@ class SecurityConfig {
     @Bean
     CookieSameSiteSupplier sameSiteLax() { return CookieSameSiteSupplier.ofLax(); }
 
-    /** Refuses a login attempt for a name or address that failed too often, before the password is checked. */
+    /**
+     * Refuses a login attempt, before the password is checked, for a name that failed too often from this address
+     * (locked here), or that is under attack and was tried too recently (wait).
+     */
     static final class ThrottleFilter extends OncePerRequestFilter {
         private final LoginThrottle throttle;
 
@@ -113,10 +116,16 @@ class SecurityConfig {
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
-            if ("POST".equals(request.getMethod()) && request.getRequestURI().equals(request.getContextPath() + "/login")
-                    && throttle.isBlocked(request.getParameter("username"), request.getRemoteAddr())) {
-                response.sendRedirect(request.getContextPath() + "/login?locked");
-                return;
+            if ("POST".equals(request.getMethod()) && request.getRequestURI().equals(request.getContextPath() + "/login")) {
+                String username = request.getParameter("username");
+                if (throttle.isBlocked(username, request.getRemoteAddr())) {
+                    response.sendRedirect(request.getContextPath() + "/login?locked");
+                    return;
+                }
+                if (!throttle.waitFor(username, request.getRemoteAddr()).isZero()) {
+                    response.sendRedirect(request.getContextPath() + "/login?wait");
+                    return;
+                }
             }
             chain.doFilter(request, response);
         }

@@ -88,6 +88,25 @@ class PageHardeningTest extends PortalTest {
     }
 
     @Test
+    void anAttackerCannotLockTheOwnerOut() throws Exception {
+        context.getBean(PortalAccounts.class).add("gina", Role.ADMIN, List.of(), PortalFixture.PASSWORD.toCharArray());
+        mvc.perform(login("gina").with(from("10.7.0.1"))).andExpect(authenticated()); // her own computer
+        for (int i = 0; i < 5; i++) {
+            mvc.perform(post("/login").param("username", "gina").param("password", "guess number " + i).with(csrf())
+                    .with(from("10.7.0.66"))).andExpect(unauthenticated());
+        }
+        mvc.perform(login("gina").with(from("10.7.0.66")))
+                .andExpect(unauthenticated()).andExpect(redirectedUrl("/login?locked"));
+        mvc.perform(login("gina").with(from("10.7.0.1"))).andExpect(authenticated());
+        // from a computer she never used: a short wait, not a lock
+        mvc.perform(login("gina").with(from("10.7.0.2")))
+                .andExpect(unauthenticated()).andExpect(redirectedUrl("/login?wait"));
+        mvc.perform(get("/login?wait")).andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString("请稍候（不超过 20 秒）再试")));
+    }
+
+    @Test
     void anAdministratorLogsInFromAnAddressWhereOtherNamesAreUnderAttack() throws Exception {
         LoginThrottle throttle = context.getBean(LoginThrottle.class);
         String proxy = "10.66.0.1";
