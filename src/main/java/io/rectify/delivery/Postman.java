@@ -19,8 +19,8 @@ import org.springframework.stereotype.Component;
  * hands the message over, and commits the outcome. A failure before anything was handed over is tried again
  * after a pause that doubles ({@code rectify.delivery.max-attempts}, {@code rectify.delivery.backoff}); a refusal
  * is final for this run; a connection that broke during the data is {@code UNCERTAIN} and not tried again. When
- * the last attempt found the server silent (unreachable, or no answer within the time-out, before the data) it
- * throws {@link NotAnswering}, so the run stops instead of waiting as long for every other recipient.
+ * the last attempt found the server silent (unreachable, or no answer within the time-out, before the data or after
+ * it) it throws {@link NotAnswering}, so the run stops instead of waiting as long for every other recipient.
  *
  * <p>{@code rectify.delivery.stop-after=N} stops the process's run after the N-th message handed over, either
  * before its outcome is recorded ({@code rectify.delivery.stop-at=sent}: the crash the ledger must survive) or
@@ -37,8 +37,8 @@ public class Postman {
     }
 
     /**
-     * Thrown, after the delivery is recorded FAILED, when its last attempt found the server itself silent (not
-     * reachable, or no answer within the time-out) before anything was handed over: the next recipient would only
+     * Thrown, after the delivery is recorded (FAILED, or UNCERTAIN when the data went out), when its last attempt found
+     * the server itself silent (not reachable, or no answer within the time-out): the next recipient would only
      * wait as long, so the run should stop delivering. The message is "mail server host:port not answering (why)".
      */
     public static class NotAnswering extends RuntimeException {
@@ -101,6 +101,7 @@ public class Postman {
                     case UNCERTAIN -> {
                         store.finish(d.id(), DeliveryStatus.UNCERTAIN, f.getMessage());
                         log.warn("{}: UNCERTAIN, may have been delivered: {}", d.recipient(), f.getMessage());
+                        if (f.notAnswering() != null) throw new NotAnswering(f.notAnswering());
                         return Outcome.UNCERTAIN;
                     }
                     case PERMANENT -> {
