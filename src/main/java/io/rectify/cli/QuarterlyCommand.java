@@ -52,8 +52,9 @@ class QuarterlyCommand implements Cli.Command {
                 with one line saying how many leaders may not have the brief and the command that sends it again.
 
                 When the mail server does not answer (cannot be reached, or no reply within the time-outs,
-                rectify.mail.timeout.*) for a leader after its retries, the run stops there: the other deliveries
-                are left untouched for the next run, and one line says how many.
+                rectify.mail.timeout.*, before or after the message was handed over) for a leader after its retries,
+                or a message took more than twice the read time-out, the run stops there: the other deliveries are
+                left untouched for the next run, and one line says how many.
 
                 Exit codes: 0 every recipient has the brief (or it is in the outbox), 1 a delivery failed or is
                 uncertain, the mail server did not answer, or the job failed, 2 bad arguments (a quarter that is not YYYYQn or has not ended, an

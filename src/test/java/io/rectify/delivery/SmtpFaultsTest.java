@@ -236,6 +236,28 @@ class SmtpFaultsTest {
         }
     }
 
+    /**
+     * A server that answers every command late but within the read time-out (0.4 s here) never times out, and would
+     * hold the run for minutes per leader: the run stops after the first leader whose message took more than twice it.
+     */
+    @Test
+    @Timeout(60)
+    void aServerThatCrawlsWithinTheTimeOutsStopsTheRunAfterOneLeader() throws Exception {
+        try (FaultySmtpServer server = new FaultySmtpServer(FaultySmtpServer.Fault.CRAWL)) {
+            CliRun.Result r = send(server);
+            assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
+            assertThat(server.connections).as("one leader, nobody else").hasValue(1);
+            assertThat(ledger()).hasSize(6).endsWith(java.util.Collections.nCopies(5, "PENDING 0").toArray(String[]::new));
+            assertThat(r.err()).contains("rectify: mail server ").contains("; 5 deliveries left for the next run");
+            assertThat(r.err().lines()).allSatisfy(l -> assertThat(l).startsWith("rectify: ").doesNotContain("Exception"));
+
+            server.fault = FaultySmtpServer.Fault.ANSWER;
+            CliRun.Result again = send(server);
+            assertThat(server.received).as("nobody gets a second copy").doesNotHaveDuplicates();
+            assertThat(ledger()).as(again.toString()).filteredOn(l -> l.startsWith("SENT")).hasSizeGreaterThanOrEqualTo(5);
+        }
+    }
+
     @Test
     @Timeout(60)
     void aConnectionDroppedAfterTheFinalDotIsUncertainNotFailed() throws Exception {
