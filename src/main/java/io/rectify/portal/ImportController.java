@@ -75,7 +75,9 @@ class ImportController {
     String show(Viewer viewer, @PathVariable long id, Model model) {
         Upload upload = upload(viewer, id);
         RoundFacts round = rounds.named(viewer, upload.roundCode());
-        if (upload.status() == UploadRecords.Status.APPLIED || upload.status() == UploadRecords.Status.UNCHANGED) {
+        if (upload.status() == UploadRecords.Status.APPLIED || upload.status() == UploadRecords.Status.UNCHANGED
+                || !uploads.kept(upload)) {
+            model.addAttribute("keepRefused", limits.keepRefusedText());
             model.addAttribute("round", round);
             model.addAttribute("upload", upload);
             return "portal/upload";
@@ -121,6 +123,8 @@ class ImportController {
         model.addAttribute("round", round);
         model.addAttribute("uploads", new DocumentCatalog.Page<>(more ? rows.subList(0, 50) : rows, p, more));
         model.addAttribute("logged", store.loggedImports(round.code(), 50));
+        model.addAttribute("kept", rows.stream().filter(uploads::kept).map(Upload::id).collect(java.util.stream.Collectors.toSet()));
+        model.addAttribute("keepRefused", limits.keepRefusedText());
         return "portal/imports";
     }
 
@@ -140,7 +144,11 @@ class ImportController {
 
     private Upload upload(Viewer viewer, long id) {
         Upload upload = records.find(id).orElseThrow(() -> new DocumentAccess.NoSuchDocument(id));
-        rounds.forSecretary(viewer, upload.roundCode());
+        try {
+            rounds.forSecretary(viewer, upload.roundCode());
+        } catch (RoundNotVisible | PortalRounds.ActionNotAllowed e) {
+            throw new DocumentAccess.NoSuchDocument(id); // as for an unknown id, so that ids cannot be probed
+        }
         return upload;
     }
 

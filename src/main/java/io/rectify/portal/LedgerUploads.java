@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -103,6 +104,7 @@ class LedgerUploads {
     private Kept keep(MultipartFile file) {
         if (file == null || file.isEmpty()) throw new Refused("请选择要上传的台账文件（.xlsx 或 .csv）。");
         if (file.getSize() > limits.maxSize().toBytes()) throw new Refused(limits.tooLarge());
+        removeOldRefused();
         String original = displayName(file.getOriginalFilename());
         String stored = UUID.randomUUID() + extension(original);
         Path target = limits.dir().resolve(stored);
@@ -160,6 +162,27 @@ class LedgerUploads {
         return check.with(records.find(upload.id()).orElseThrow());
     }
 
+    /** Whether the uploaded file is still kept (a refused one goes after {@code rectify.upload.keep-refused}). */
+    boolean kept(Upload upload) {
+        Path file = limits.dir().resolve(upload.storedName()).normalize();
+        return file.startsWith(limits.dir()) && Files.isRegularFile(file);
+    }
+
+    /** Removes the files of uploads refused longer ago than {@code rectify.upload.keep-refused}; their records stay. */
+    int removeOldRefused() {
+        int removed = 0;
+        for (Upload refused : records.refusedBefore(LocalDateTime.now().minus(limits.keepRefused()))) {
+            Path file = limits.dir().resolve(refused.storedName()).normalize();
+            try {
+                if (file.startsWith(limits.dir()) && Files.deleteIfExists(file)) removed++;
+            } catch (IOException e) {
+                log.warn("cannot remove the refused upload {}: {}", file, e.getMessage());
+            }
+        }
+        if (removed > 0) log.info("removed {} refused upload(s) older than {}", removed, limits.keepRefused());
+        return removed;
+    }
+
     Path file(Upload upload) {
         Path file = limits.dir().resolve(upload.storedName()).normalize();
         if (!file.startsWith(limits.dir()) || !Files.isRegularFile(file)) throw new DocumentAccess.NoSuchDocument(upload.id());
@@ -193,10 +216,14 @@ class LedgerUploads {
         return new Check(upload, List.of(), 0, outcome.summary(), null, replaceTexts);
     }
 
-    /** The name as the browser sent it, without folders or control characters (shown, never used as a path). */
+    /**
+     * The name as the browser sent it, without folders, control characters or invisible format characters (shown,
+     * never used as a path): a right-to-left override (U+202E) or another bidi control would show {@code 台账gpj.xlsx}
+     * as {@code 台账xslx.jpg}.
+     */
     static String displayName(String name) {
         String n = name == null ? "" : name.replace('\\', '/');
-        n = n.substring(n.lastIndexOf('/') + 1).replaceAll("\\p{Cntrl}", "").strip();
+        n = n.substring(n.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}\\p{Cf}]", "").strip();
         if (n.isEmpty()) n = "台账";
         return n.length() > 200 ? n.substring(n.length() - 200) : n;
     }

@@ -138,8 +138,9 @@ public final class LedgerValidator {
                 round = new RoundSheetParser(problems).read(source, roundSheet.get()).orElse(null);
                 if (round != null && round.code() != null) {
                     if (roundArg != null && !roundArg.equals(round.code())) {
+                        // the same words on the page and the command line: the page has no --round
                         problems.add(Layout.ROUND, 0, Layout.RoundItem.CODE.label(), "“" + round.code()
-                                + "”不是 --round 指定的轮次(" + roundArg + ")");
+                                + "”是另一轮次的台账,不是要导入的轮次(" + roundArg + "):请选择该轮次的文件");
                     }
                     code = round.code();
                 }
