@@ -91,7 +91,8 @@ abstract class QuarterlyBriefTest {
         assertThat(total).isEqualTo(189);
         String rate = rate(now.get("completed"), total);
         assertThat(text).contains(PdfText.fold("细化整改措施189项。截至2025年12月31日,已完成" + now.get("completed")
-                + "项、完成率" + rate + "%;长期坚持" + now.get("longTerm") + "项;正在推进" + now.get("inProgress") + "项"));
+                + "项、完成率" + rate + "%;推进中" + now.get("inProgress") + "项(其中超期" + now.get("overdue") + "项);长期坚持"
+                + now.get("longTerm") + "项"));
         // the overall table: now, the quarter before, the change
         assertThat(text).contains(PdfText.fold("已完成(项)" + now.get("completed") + before.get("completed")
                 + signed(now.get("completed") - before.get("completed"))));
