@@ -66,7 +66,7 @@ p: 截至${cnDate(asOf)},没有超过整改时限仍未完成的整改措施。
 <#if dueSoon?has_content>
 p: 季度末后${greenDays}个工作日内到期、尚未完成的整改措施${dueSoon?size}项<#if yellow?has_content>,其中${yellowDays}个工作日内到期的${yellow?size}项(黄色提醒)</#if><#if dueSoon?size gt yellow?size><#if yellow?has_content>、<#else>,其中</#if>${yellowDays + 1}至${greenDays}个工作日内到期的${dueSoon?size - yellow?size}项(绿色提醒)</#if>,见表${tSoon}。
 table: 表${tSoon} 临近到期的整改措施
-cols: 4, 15, 8, 8, 8, 4, 6
+cols: 4, 12, 7, 7, 8, 6, 8
 th: 序号 | 整改措施 | 责任领导 | 责任单位 | 整改时限 | 剩余工作日 | 提醒
 <#list dueSoon[0..*listLimit] as m>
 tr: ${m.seq} | ${m.content} | ${m.leader} | ${m.unit} | ${m.deadline.iso} | ${m.workingDays} | ${m.yellow?then("黄色提醒", "绿色提醒")}
@@ -121,7 +121,7 @@ p: 3.巩固整改成果。<#if longTerm?has_content>对${longTerm?size}项长期
 signature: ${round.shortName}${k}整改工作领导小组办公室
 date: ${asOf.iso}
 annex: 各方面逐项问题整改措施完成情况
-p: 各方面整改措施进展见图1,逐项问题的措施完成情况见表1至表${sections?size}。
+p: 各方面整改措施进展见图1,逐项问题的措施完成情况见表1<#if sections?size gt 1>至表${sections?size}</#if>。
 chart: 图1 各方面整改措施进展(项) | ${w.COMPLETED} | ${w.LONG_TERM} | ${w.IN_PROGRESS}
 <#list sections as s>
 bar: (${cn(s.seq)})${s.title} | ${s.measures.completed} | ${s.measures.longTerm} | ${s.measures.inProgress}
