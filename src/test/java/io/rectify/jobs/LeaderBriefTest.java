@@ -21,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 
 import io.rectify.testsupport.CliRun;
 import io.rectify.testsupport.PdfText;
@@ -196,14 +195,9 @@ abstract class LeaderBriefTest {
     }
 
     private void insertRound() {
-        long round = key(jdbc.sql("INSERT INTO inspection_round (code, inspection_kind, deployed_by, inspecting_body,"
-                + " inspected_org, short_name, onsite_start, onsite_end, feedback_date, issuing_organ, active)"
-                + " VALUES (?, '巡察', '区委', '区委第一巡察组', '某某镇党委', '镇党委', '2025-03-01', '2025-04-15',"
-                + " '2025-06-01', '中共某某镇委员会', TRUE)").param(CODE));
-        long section = key(jdbc.sql("INSERT INTO feedback_section (round_id, seq, title) VALUES (?, 1, '落实上级部署方面')")
-                .param(round));
-        long problem = key(jdbc.sql("INSERT INTO problem (section_id, seq, summary, public_statement, lead_leader,"
-                + " led_by_secretary) VALUES (?, 1, '问题', '表述', '镇党委书记', TRUE)").param(section));
+        TinyRound.Skeleton skeleton = TinyRound.skeleton(jdbc, CODE, "表述");
+        long round = skeleton.round();
+        long problem = skeleton.problem();
         measure(problem, 1, "甲局", "王副区长", "2025-09-30", "TIME_BOUND", "2025-08-31", "IN_PROGRESS", null);
         measure(problem, 2, "甲局", "王副区长", "2025-11-30", "TIME_BOUND", "2025-08-31", "IN_PROGRESS", null);
         measure(problem, 3, "乙局", "李副区长", "2025-10-31", "TIME_BOUND", "2025-10-20", "COMPLETED", "2025-10-20");
@@ -222,7 +216,7 @@ abstract class LeaderBriefTest {
 
     private void measure(long problem, int seq, String unit, String leader, String deadline, String kind, String reported,
                          String status, String completed) {
-        long id = key(jdbc.sql("INSERT INTO measure (problem_id, seq, content, responsible_leader, responsible_unit,"
+        long id = TinyRound.key(jdbc.sql("INSERT INTO measure (problem_id, seq, content, responsible_leader, responsible_unit,"
                         + " deadline, measure_kind) VALUES (?, ?, ?, ?, ?, ?, ?)")
                 .params(problem, seq, "措施" + seq, leader, unit, java.sql.Date.valueOf(deadline), kind));
         if (reported != null) {
@@ -231,11 +225,5 @@ abstract class LeaderBriefTest {
                     .params(id, java.sql.Date.valueOf(reported), status, completed == null ? null : java.sql.Date.valueOf(completed))
                     .update();
         }
-    }
-
-    private static long key(JdbcClient.StatementSpec spec) {
-        GeneratedKeyHolder keys = new GeneratedKeyHolder();
-        spec.update(keys, "id");
-        return keys.getKey().longValue();
     }
 }

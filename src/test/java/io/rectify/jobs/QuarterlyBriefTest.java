@@ -180,7 +180,7 @@ abstract class QuarterlyBriefTest {
         assertThat(mainPages).isEqualTo(signature).isLessThanOrEqualTo(6);
         // pages 1–2: the totals, the overdue measures with their warning level, what needs deciding
         String firstTwo = pagesText(r, 1, 2);
-        assertThat(firstTwo).contains("表1整改措施总体情况", "完成率（%）", "二、超期未完成的整改措施", "三、需研究决定的事项");
+        assertThat(firstTwo).contains("表1整改措施总体情况", "完成率（%）", "二、超期未完成和临近到期的整改措施", "三、需研究决定的事项");
         int red = jdbc.sql(LATEST + " SELECT COUNT(*) FROM measure m LEFT JOIN latest l ON l.measure_id = m.id"
                 + " WHERE m.measure_kind <> 'LONG_TERM' AND (l.status IS NULL OR l.status <> 'COMPLETED') AND m.deadline <= ?")
                 .params(Q.end(), Q.end().minusDays(91)).query(Integer.class).single();
