@@ -114,7 +114,8 @@ public class QuarterReviewer {
     /**
      * The results since the quarter before: the totals of the work-event categories that count results, at the
      * quarter's end and at the end of the one before. The one place that says which categories those are.
-     * TODO(i19b): when categories become the office's own (with decimal amounts), take those it marks as results.
+     * When the categories become the office's own (with decimal amounts), this is where to take those it counts as
+     * results (处分, 组织处理, 万元 …) instead of the two fixed ones.
      */
     static List<QuarterReview.Result> results(Snapshot now, Snapshot before) {
         List<QuarterReview.Result> results = new ArrayList<>();
