@@ -99,7 +99,9 @@ public class QuarterReviewer {
                 .toList();
 
         List<QuarterReview.DueSoon> dueSoon = now.measures().stream()
-                .filter(m -> !m.completed() && !m.longTerm() && m.deadline().isAfter(asOf))
+                // 20 working days are well within 60 calendar days: no need to count (or warn about) later years
+                .filter(m -> !m.completed() && !m.longTerm() && m.deadline().isAfter(asOf)
+                        && m.deadline().isBefore(asOf.plusDays(60)))
                 .map(m -> new QuarterReview.DueSoon(m, workingDays.between(asOf, m.deadline())))
                 .filter(d -> d.workingDays() <= QuarterReview.GREEN_WORKING_DAYS)
                 .sorted(Comparator.comparing((QuarterReview.DueSoon d) -> d.measure().deadline())
