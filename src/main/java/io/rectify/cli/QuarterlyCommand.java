@@ -17,6 +17,7 @@ import io.rectify.archive.DocumentKind;
 import io.rectify.archive.GeneratedDocument;
 import io.rectify.delivery.DeliveryStatus;
 import io.rectify.delivery.DeliveryStore;
+import io.rectify.delivery.MailProperties;
 import io.rectify.jobs.NightlyLauncher;
 import io.rectify.jobs.QuarterlyJobConfig;
 import io.rectify.jobs.QuarterlyLauncher;
@@ -44,6 +45,9 @@ class QuarterlyCommand implements Cli.Command {
                 sent; otherwise it is written as .eml files to the outbox folder (rectify.mail.outbox-dir, default
                 output/outbox) and a later run with --send sends it.
 
+                --send is refused (exit 2) while the sender is the shipped example (rectify.mail.from, default
+                巡视整改工作领导小组办公室 <rectify@example.org>): set the office's own name and address first.
+
                 Every delivery is recorded (see 'deliveries'). A run sends only what is not delivered yet: a failed
                 delivery is tried again (with pauses) within the run and by the next run; a leader who has the brief
                 never gets a second copy. A delivery that was being sent when a run was killed is UNCERTAIN (the
@@ -58,7 +62,7 @@ class QuarterlyCommand implements Cli.Command {
 
                 Exit codes: 0 every recipient has the brief (or it is in the outbox), 1 a delivery failed or is
                 uncertain, the mail server did not answer, or the job failed, 2 bad arguments (a quarter that is not YYYYQn or has not ended, an
-                unknown round) or a database that cannot be reached.""";
+                unknown round, --send with the example sender) or a database that cannot be reached.""";
     }
 
     @Override
@@ -109,6 +113,11 @@ class QuarterlyCommand implements Cli.Command {
                 throw new UsageException("quarterly: round '" + round + "' had its feedback on " + facts.feedbackDate()
                         + ", after " + quarter + " ended: there is no brief for " + quarter);
             }
+        }
+        if (send && context.getBean(MailProperties.class).exampleSender()) {
+            throw new UsageException("quarterly: 发件人仍为示例地址" + MailProperties.EXAMPLE_ADDRESS + "，未发送，请设置"
+                    + " rectify.mail.from（整改办的名称和邮箱）/ not sent: the sender is still the example "
+                    + MailProperties.EXAMPLE_ADDRESS + ", set rectify.mail.from to the office's name and address");
         }
         JobExecution execution;
         try {

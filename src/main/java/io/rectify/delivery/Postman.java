@@ -79,8 +79,7 @@ public class Postman {
         }
         MimeMessage message;
         try {
-            message = Messages.build(transport.session(), from, d.title() == null || d.title().isBlank() ? d.name()
-                    : d.title(), d.email(), letter, d.messageId(), new Date());
+            message = Messages.build(transport.session(), from, d.displayName(), d.email(), letter, d.messageId(), new Date());
         } catch (MessagingException e) {
             store.reject(d.id(), "cannot build the message: " + SmtpTransport.oneLine(e));
             log.warn("{}: not sent: {}", d.recipient(), SmtpTransport.oneLine(e));

@@ -139,7 +139,7 @@ final class FaultySmtpServer implements AutoCloseable {
         return new String[] {"--spring.mail.host=127.0.0.1", "--spring.mail.port=" + port(),
                 "--rectify.mail.timeout.connect=PT1S", "--rectify.mail.timeout.read=PT0.4S",
                 "--rectify.mail.timeout.write=PT1S", "--rectify.delivery.max-attempts=" + attempts,
-                "--rectify.delivery.backoff=PT0.05S", "--rectify.mail.from=巡视整改办 <rectify@example.org>"};
+                "--rectify.delivery.backoff=PT0.05S", "--rectify.mail.from=巡视整改办 <zhenggaiban@luojiang.example.net>"};
     }
 
     @Override
