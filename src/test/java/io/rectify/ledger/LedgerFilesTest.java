@@ -127,7 +127,7 @@ class LedgerFilesTest {
         sheets.put("轮次", round);
         sheets.put("台账", ledger);
         List<List<Object>> events = LedgerFixtures.eventsSheet();
-        events.add(List.of("2025-07-01", "聚餐", "两次", ""));
+        events.add(List.of("2025-07-01", "聚餐{次}", "两次", ""));
         sheets.put("工作情况", events);
         List<List<Object>> leaders = LedgerFixtures.leadersSheet();
         leaders.add(List.of("王五", "", "not-an-email"));
@@ -152,8 +152,8 @@ class LedgerFilesTest {
                 "bad.xlsx:台账:第13行:序号:“十二”不是正整数",
                 "bad.xlsx:台账:第13行:完成日期:填了完成日期,但完成情况是推进中(只有已完成的措施才有完成日期)",
                 "bad.xlsx:台账:第13行:实地复核:“也许”应为是或否",
-                "bad.xlsx:工作情况:第5行:类别:未知的类别“聚餐”:应为" + String.join("、", WorkEventLabels.primaryLabels()),
-                "bad.xlsx:工作情况:第5行:次数:“两次”不是正整数",
+                "bad.xlsx:工作情况:第5行:类别:类别“聚餐{次}”不能含有{ } : $ 等符号(它要在文稿中写作{类别})",
+                "bad.xlsx:工作情况:第5行:次数:“两次”不是次数或数额(0或正数,最多4位小数,如3、7.132)",
                 "bad.xlsx:领导:第4行:电子邮箱:“not-an-email”不是电子邮箱地址",
                 "bad.xlsx:领导:第5行:电子邮箱:重复:zhangsan@example.org在第2行已有");
     }
