@@ -121,8 +121,8 @@ public final class Layout {
     /** 工作情况: dated work events, the countable facts of the bulletin's part 一. */
     public enum EventColumn implements Column {
         DATE("日期", true, "日期", "时间", "开展日期"),
-        CATEGORY("类别", true, "见下方类别表", "类型", "事项类别"),
-        COUNT("次数", false, "正整数,空白为 1", "数量", "场次"),
+        CATEGORY("类别", true, "见下方类别表,或本单位自己的说法(党纪处分、组织处理、追缴资金……)", "类型", "事项类别"),
+        COUNT("次数", false, "次数或数额:0或正数,可有小数(万元,如7.132),空白为 1", "数量", "场次"),
         DESCRIPTION("说明", false, "如会议名称;类别为“制度机制”时写制度名称", "内容", "事项", "名称", "备注");
 
         private final String label;
