@@ -87,6 +87,30 @@ class LedgerFilesTest {
     }
 
     @Test
+    void onsiteDatesMayBeWrittenAsAPartOfAMonthButNotTheFeedbackDate() {
+        List<List<Object>> round = LedgerFixtures.roundSheet("town-2026");
+        round.set(5, List.of("进驻开始", "2025年3月中旬"));
+        round.set(6, List.of("进驻结束", "２０２５年４月底"));
+        Map<String, List<List<Object>>> sheets = new LinkedHashMap<>();
+        sheets.put("轮次", round);
+        sheets.put("台账", LedgerFixtures.ledgerMonth1());
+        LedgerValidator.Result r = validator().validate(LedgerFixtures.workbook(dir.resolve("coarse.xlsx"), sheets), null);
+        assertThat(r.problems().lines()).isEmpty();
+        assertThat(r.round().onsiteStart()).isEqualTo(LocalDate.of(2025, 3, 11));
+        assertThat(r.round().onsiteStartPart()).isEqualTo("中旬");
+        assertThat(r.round().onsiteEnd()).isEqualTo(LocalDate.of(2025, 4, 30));
+        assertThat(r.round().onsiteEndPart()).isEqualTo("底");
+
+        round.set(6, List.of("进驻结束", "2025年4月中下旬"));
+        round.set(7, List.of("反馈日期", "2025年6月上旬"));
+        Path bad = LedgerFixtures.workbook(dir.resolve("coarse-bad.xlsx"), sheets);
+        assertThat(problems(bad, null)).containsExactly(
+                "coarse-bad.xlsx:轮次:第7行:进驻结束:“2025年4月中下旬”不是日期(可写2025-03-31、2025年3月31日、2025.3.31或2025/3/31),"
+                        + "也可写作2022年9月中旬(上旬、中旬、下旬、初、底)",
+                "coarse-bad.xlsx:轮次:第8行:反馈日期:“2025年6月上旬”不是日期(可写2025-03-31、2025年3月31日、2025.3.31或2025/3/31)");
+    }
+
+    @Test
     void aGoodWorkbookHasNoProblems() {
         Path file = LedgerFixtures.standard(dir.resolve("good.xlsx"), "town-2026", LedgerFixtures.ledgerMonth1());
         LedgerValidator.Result r = validator().validate(file, null);

@@ -129,7 +129,7 @@ final class RoundSheetParser {
         if (!text.containsKey(item)) return null;
         boolean onsite = item == RoundItem.ONSITE_START || item == RoundItem.ONSITE_END;
         Optional<CoarseDate> d = Values.date(cells.get(item)).map(day -> new CoarseDate(day, null))
-                .or(() -> onsite ? CoarseDates.parse(text.get(item)) : Optional.empty());
+                .or(() -> onsite ? CoarseDates.parse(Values.halfWidth(text.get(item))) : Optional.empty());
         if (d.isEmpty()) {
             problems.add(Layout.ROUND, rows.get(item), item.label(), LedgerParser.notADate(text.get(item))
                     + (onsite ? ",也可写作2022年9月中旬(上旬、中旬、下旬、初、底)" : ""));
