@@ -514,6 +514,22 @@ class WorkplaceTest extends WorkplacePortalTest {
         assertThat(pdf).contains("共" + measures + "项");
     }
 
+    @Test
+    void theTextsPageOffersTheRoundsOwnCategoriesAndTheNewFigures() throws Exception {
+        WorkplaceRound w = WorkplaceRound.get(context, WORK, "own-2025");
+        jdbc.sql("INSERT INTO work_event (round_id, event_date, category, event_count, description) VALUES (?, ?, ?, ?, ?)")
+                .params(w.roundId, java.time.LocalDate.of(2025, 6, 7), "追缴资金", new java.math.BigDecimal("7.132"), "追缴")
+                .update();
+        String page = mvc.perform(get("/rounds/own-2025/texts").with(as(w.secretary)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("data-insert=\"{追缴资金}\"", "<strong>7.132</strong>", "data-insert=\"{正在整改问题数}\"",
+                "data-insert=\"{问题完成率}\"", "data-insert=\"{进驻期间}\"", "data-insert=\"{反馈日期}\"");
+        mvc.perform(post("/rounds/own-2025/texts").param("part", "COMMITTEE").param("body", "追缴资金{追缴资金}万元。")
+                        .param("action", "preview").with(as(w.secretary)).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("追缴资金7.132万元。")));
+    }
+
     static int count(String text, String what) {
         int n = 0;
         for (int i = text.indexOf(what); i >= 0; i = text.indexOf(what, i + 1)) n++;

@@ -66,6 +66,8 @@ final class HelpSheet {
         Row ch = s.createRow(r++);
         text(ch, 0, "工作情况 类别", header);
         text(ch, 1, "也认作", header);
+        text(ch, 3, "以下为常用类别;本单位统计的其他事项直接写自己的说法(如 党纪处分、组织处理、追缴资金),"
+                + "每个类别都是文稿中的数字名称{类别},值为截至通报日期的次数之和(可为小数,如万元)", wrap);
         for (Map.Entry<String, List<String>> e : WorkEventLabels.LABELS.entrySet()) {
             Row row = s.createRow(r++);
             text(row, 0, e.getValue().get(0), null);

@@ -156,7 +156,7 @@ public class LedgerLoader {
             if (r == null) return known.id(); // CSV: the round exists, its facts are not in the file
             RoundFacts wanted = new RoundFacts(known == null ? 0 : known.id(), r.code(), r.kind(), r.deployedBy(), r.body(),
                     r.org(), r.shortName(), r.onsiteStart(), r.onsiteEnd(), r.feedback(), r.organ(), r.phone(), r.address(),
-                    r.email(), known == null || known.active());
+                    r.email(), known == null || known.active(), r.onsiteStartPart(), r.onsiteEndPart());
             if (known == null) {
                 summary.count(Kind.ROUND_ADDED, r.code() + " " + r.body() + " → " + r.org());
                 return writer.insertRound(wanted);
@@ -167,8 +167,8 @@ public class LedgerLoader {
             diff(diffs, "巡视组", known.inspectingBody(), wanted.inspectingBody());
             diff(diffs, "被巡视单位", known.inspectedOrg(), wanted.inspectedOrg());
             diff(diffs, "简称", known.shortName(), wanted.shortName());
-            diff(diffs, "进驻开始", known.onsiteStart(), wanted.onsiteStart());
-            diff(diffs, "进驻结束", known.onsiteEnd(), wanted.onsiteEnd());
+            diff(diffs, "进驻开始", known.onsiteStartWritten(), wanted.onsiteStartWritten());
+            diff(diffs, "进驻结束", known.onsiteEndWritten(), wanted.onsiteEndWritten());
             diff(diffs, "反馈日期", known.feedbackDate(), wanted.feedbackDate());
             diff(diffs, "发文机关", known.issuingOrgan(), wanted.issuingOrgan());
             diff(diffs, "联系电话", known.contactPhone(), wanted.contactPhone());

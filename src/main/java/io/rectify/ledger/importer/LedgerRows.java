@@ -32,14 +32,14 @@ public final class LedgerRows {
         public TextRow(int row, io.rectify.ledger.TextPart part, int seq, String body) { this(row, part, seq, body, null); }
     }
 
-    public record EventRow(int row, LocalDate date, String category, int count, String description) {}
+    public record EventRow(int row, LocalDate date, String category, java.math.BigDecimal count, String description) {}
 
     public record LeaderRow(int row, String name, String title, String email) {}
 
-    /** The facts of the round as 轮次 gives them. */
+    /** The facts of the round as 轮次 gives them; a part (中旬 …) when an on-site date was written coarsely. */
     public record RoundRow(String code, String kind, String deployedBy, String body, String org, String shortName,
                            LocalDate onsiteStart, LocalDate onsiteEnd, LocalDate feedback, String organ, String phone,
-                           String address, String email) {}
+                           String address, String email, String onsiteStartPart, String onsiteEndPart) {}
 
     /** A section title with its number, if the title starts with one: “（三）推进…方面” → 3, “推进…方面”. */
     public record SectionName(Integer seq, String title) {

@@ -175,8 +175,10 @@ public class LedgerWorkbooks {
                     case BODY -> text(row, 1, f.inspectingBody(), null);
                     case ORG -> text(row, 1, f.inspectedOrg(), null);
                     case SHORT_NAME -> text(row, 1, f.shortName(), null);
-                    case ONSITE_START -> date(row, 1, f.onsiteStart());
-                    case ONSITE_END -> date(row, 1, f.onsiteEnd());
+                    case ONSITE_START -> { if (f.onsiteStartPart() == null) date(row, 1, f.onsiteStart());
+                                           else text(row, 1, f.onsiteStartWritten(), null); }
+                    case ONSITE_END -> { if (f.onsiteEndPart() == null) date(row, 1, f.onsiteEnd());
+                                         else text(row, 1, f.onsiteEndWritten(), null); }
                     case FEEDBACK -> date(row, 1, f.feedbackDate());
                     case ORGAN -> text(row, 1, f.issuingOrgan(), null);
                     case PHONE -> text(row, 1, f.contactPhone(), null);
@@ -250,13 +252,14 @@ public class LedgerWorkbooks {
             s.setColumnWidth(3, 60 * 256);
             s.setDefaultColumnStyle(0, date);
             s.createFreezePane(0, 1);
-            list(s, WorkEventLabels.primaryLabels().toArray(String[]::new), 1, LAST_ROW, EventColumn.CATEGORY.ordinal());
+            // a suggestion only: a category may be any word the office counts in (处分, 组织处理, 万元 …)
+            list(s, WorkEventLabels.primaryLabels().toArray(String[]::new), 1, LAST_ROW, EventColumn.CATEGORY.ordinal(), false);
             int r = 1;
             for (ImportStore.EventState e : events) {
                 Row row = s.createRow(r++);
                 date(row, 0, e.date());
                 text(row, 1, WorkEventLabels.label(e.category()), null);
-                row.createCell(2).setCellValue(e.count());
+                row.createCell(2).setCellValue(e.count().doubleValue());
                 text(row, 3, e.description(), null);
             }
         }
@@ -304,11 +307,14 @@ public class LedgerWorkbooks {
             wb.setActiveSheet(wb.getSheetIndex(Layout.HELP));
         }
 
-        void list(Sheet s, String[] values, int firstRow, int lastRow, int column) {
+        void list(Sheet s, String[] values, int firstRow, int lastRow, int column) { list(s, values, firstRow, lastRow, column, true); }
+
+        /** A drop-down list; {@code strict}: nothing else may be typed, otherwise the list only suggests. */
+        void list(Sheet s, String[] values, int firstRow, int lastRow, int column, boolean strict) {
             DataValidationHelper helper = s.getDataValidationHelper();
             DataValidationConstraint c = helper.createExplicitListConstraint(values);
             DataValidation v = helper.createValidation(c, new CellRangeAddressList(firstRow, lastRow, column, column));
-            v.setShowErrorBox(true);
+            v.setShowErrorBox(strict);
             v.setErrorStyle(DataValidation.ErrorStyle.STOP);
             v.createErrorBox("请从列表中选择", "可选:" + String.join("、", values));
             v.setSuppressDropDownArrow(true);

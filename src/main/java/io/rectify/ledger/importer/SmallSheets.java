@@ -52,7 +52,7 @@ final class SmallSheets {
         List<EventRow> unmatched = new ArrayList<>();
         for (EventRow r : rows) {
             List<ImportStore.EventState> same = byKey.getOrDefault(key(r.date(), r.category(), r.description()), new ArrayList<>());
-            ImportStore.EventState hit = same.stream().filter(e -> e.count() == r.count()).findFirst().orElse(null);
+            ImportStore.EventState hit = same.stream().filter(e -> e.count().compareTo(r.count()) == 0).findFirst().orElse(null);
             if (hit != null) same.remove(hit);
             else unmatched.add(r);
         }
@@ -62,11 +62,11 @@ final class SmallSheets {
             if (!same.isEmpty()) {
                 ImportStore.EventState e = same.remove(0);
                 store.updateEventCount(e.id(), r.count());
-                summary.count(Kind.EVENTS_CHANGED, label + ": 次数 " + e.count() + " → " + r.count());
-                change(null, "EVENT", label + " ×" + e.count(), label + " ×" + r.count());
+                summary.count(Kind.EVENTS_CHANGED, label + ": 次数 " + e.count().toPlainString() + " → " + r.count().toPlainString());
+                change(null, "EVENT", label + " ×" + e.count().toPlainString(), label + " ×" + r.count().toPlainString());
             } else {
                 writer.insertWorkEvent(roundId, r.date(), r.category(), r.count(), r.description());
-                summary.count(Kind.EVENTS_ADDED, label + (r.count() > 1 ? " ×" + r.count() : ""));
+                summary.count(Kind.EVENTS_ADDED, label + (r.count().compareTo(java.math.BigDecimal.ONE) != 0 ? " ×" + r.count().toPlainString() : ""));
             }
         }
     }

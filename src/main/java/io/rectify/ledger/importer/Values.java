@@ -132,6 +132,19 @@ public final class Values {
         };
     }
 
+    /** A count or an amount of 工作情况: 0 or more, at most 4 decimals (3, 7.132 万元), below 10^14; empty otherwise. */
+    public static Optional<BigDecimal> amount(String text) {
+        String v = halfWidth(Cells.strip(text));
+        if (v.isEmpty() || v.length() > 24) return Optional.empty();
+        try {
+            BigDecimal n = new BigDecimal(v).stripTrailingZeros();
+            if (n.signum() < 0 || n.scale() > 4 || n.compareTo(BigDecimal.TEN.pow(14)) >= 0) return Optional.empty();
+            return Optional.of(n.scale() < 0 ? n.setScale(0) : n);
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
     /** A positive whole number (1, 12, 12.0), empty otherwise. */
     public static Optional<Integer> positive(String text) {
         String v = halfWidth(Cells.strip(text));
