@@ -115,19 +115,33 @@ public class QuarterReviewer {
 
     /**
      * The results since the quarter before: the totals of the work-event categories that count results, at the
-     * quarter's end and at the end of the one before. The one place that says which categories those are.
-     * When the categories become the office's own (with decimal amounts), this is where to take those it counts as
-     * results (处分, 组织处理, 万元 …) instead of the two fixed ones.
+     * quarter's end and at the end of the one before. The one place that says which categories those are: the two
+     * fixed ones (制度机制, 协调解决问题) and every category in the office's own words (党纪处分, 追缴资金 …), whose
+     * unit may be written in brackets at its end: 追缴资金（万元）.
      */
     static List<QuarterReview.Result> results(Snapshot now, Snapshot before) {
         List<QuarterReview.Result> results = new ArrayList<>();
         for (WorkEventCategory c : List.of(WorkEventCategory.MECHANISM, WorkEventCategory.PROBLEM_SOLVED)) {
-            BigDecimal total = BigDecimal.valueOf(now.events(c));
+            BigDecimal total = now.eventTotal(c.name());
             if (total.signum() == 0) continue;
             results.add(new QuarterReview.Result(c.label(), c == WorkEventCategory.MECHANISM ? "项" : "个", total,
-                    BigDecimal.valueOf(before.events(c))));
+                    before.eventTotal(c.name())));
+        }
+        for (String own : now.eventTotals().keySet()) {
+            if (isFixed(own) || now.eventTotal(own).signum() == 0) continue;
+            java.util.regex.Matcher unit = OWN_UNIT.matcher(own);
+            boolean hasUnit = unit.matches();
+            results.add(new QuarterReview.Result(hasUnit ? unit.group(1) : own, hasUnit ? unit.group(2) : "",
+                    now.eventTotal(own).stripTrailingZeros(), before.eventTotal(own).stripTrailingZeros()));
         }
         return List.copyOf(results);
+    }
+
+    private static final java.util.regex.Pattern OWN_UNIT = java.util.regex.Pattern.compile("(.+?)[（(]([^（）()]{1,4})[）)]");
+
+    private static boolean isFixed(String category) {
+        for (WorkEventCategory c : WorkEventCategory.values()) if (c.name().equals(category)) return true;
+        return false;
     }
 
     /** When a completed measure was completed: its completion date, else the date of the report that said so. */
