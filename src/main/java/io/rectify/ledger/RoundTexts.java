@@ -20,8 +20,12 @@ public class RoundTexts {
     public record Text(TextPart part, int seq, String body) {}
 
     private final JdbcClient jdbc;
+    private final RoundChanges changes;
 
-    public RoundTexts(JdbcClient jdbc) { this.jdbc = jdbc; }
+    public RoundTexts(JdbcClient jdbc, RoundChanges changes) {
+        this.jdbc = jdbc;
+        this.changes = changes;
+    }
 
     /** The round's texts, by part and number. */
     public List<Text> list(long roundId) {
@@ -46,10 +50,19 @@ public class RoundTexts {
         return m;
     }
 
-    /** Replaces all the round's texts with these (caller's transaction). */
-    public void replace(long roundId, List<Text> texts) {
+    /** Replaces all the round's texts with these (caller's transaction), from an import. */
+    public void replace(long roundId, List<Text> texts) { replace(roundId, texts, null); }
+
+    /**
+     * Replaces all the round's texts with these (caller's transaction); when they differ, records the change (by whom:
+     * a user of the page, null from an import), so that a draft made before it is known to be stale.
+     */
+    public void replace(long roundId, List<Text> texts, String by) {
+        List<Text> sorted = texts.stream().sorted(java.util.Comparator.comparing(Text::part).thenComparingInt(Text::seq)).toList();
+        if (list(roundId).equals(sorted)) return;
         jdbc.sql("DELETE FROM round_text WHERE round_id = ?").param(roundId).update();
         for (Text t : texts) insert(roundId, t);
+        changes.recordTexts(roundId, by);
     }
 
     public void insert(long roundId, Text t) {

@@ -64,13 +64,15 @@ public class RectifyConfiguration {
     }
 
     @Bean
-    Publications publications(JdbcClient jdbc, DocumentArchive archive, PlatformTransactionManager transactions) {
-        return new Publications(jdbc, archive, transactions);
+    Publications publications(JdbcClient jdbc, DocumentArchive archive, PlatformTransactionManager transactions,
+                              Clock clock) {
+        return new Publications(jdbc, archive, transactions, clock);
     }
 
     @Bean
     BulletinMaker bulletinMaker(SnapshotReader snapshots, ProgressAggregator aggregator, BulletinComposer composer,
-                                DocumentRenderer renderer, WordWriter word, DocumentArchive archive) {
-        return new BulletinMaker(snapshots, aggregator, composer, renderer, word, archive);
+                                DocumentRenderer renderer, WordWriter word, DocumentArchive archive,
+                                io.rectify.ledger.RoundChanges changes) {
+        return new BulletinMaker(snapshots, aggregator, composer, renderer, word, archive, changes);
     }
 }
