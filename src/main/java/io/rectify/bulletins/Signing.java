@@ -33,6 +33,9 @@ public class Signing {
 
         public boolean stale() { return missing.isPresent(); }
 
+        /** The first change the draft lacks, for people; null when it is current. */
+        public String missingText() { return missing.map(RoundChanges::describe).orElse(null); }
+
         public boolean future() { return draft.asOf().isAfter(today); }
 
         public List<DocumentFinding> gaps() { return findings.stream().filter(DocumentFinding::gap).toList(); }

@@ -50,9 +50,11 @@ class TextsController {
     private final DocumentArchive archive;
     private final RunNow runNow;
     private final TransactionTemplate tx;
+    private final io.rectify.jobs.DraftRefresh refresh;
 
     TextsController(PortalRounds rounds, RoundTexts texts, Figures figures, DocumentArchive archive, RunNow runNow,
-                    PlatformTransactionManager transactions) {
+                    PlatformTransactionManager transactions, io.rectify.jobs.DraftRefresh refresh) {
+        this.refresh = refresh;
         this.rounds = rounds;
         this.texts = texts;
         this.figures = figures;
@@ -75,7 +77,7 @@ class TextsController {
         RoundFacts round = rounds.forSecretary(viewer, code);
         List<RoundTexts.Text> submitted = parse(form);
         if (!"save".equals(form.getFirst("action"))) return page(viewer, round, submitted, true, model);
-        tx.executeWithoutResult(status -> texts.replace(round.id(), submitted));
+        tx.executeWithoutResult(status -> texts.replace(round.id(), submitted, viewer.username()));
         LocalDate asOf = draftDate(round);
         JobExecution run;
         try {
@@ -117,7 +119,7 @@ class TextsController {
 
     /** The figures are those of the draft's date (the bulletin the texts go into), or of today without a draft. */
     private LocalDate draftDate(RoundFacts round) {
-        return archive.findDraft(round.id(), DocumentKind.BULLETIN).map(d -> d.asOf()).orElseGet(DraftController::today);
+        return refresh.dateFor(round.id());
     }
 
     static List<RoundTexts.Text> parse(MultiValueMap<String, String> form) {
