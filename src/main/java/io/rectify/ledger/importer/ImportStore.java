@@ -49,10 +49,12 @@ public class ImportStore implements LedgerValidator.Existing {
     private final RoundLeaders leaders;
     private final Clock clock;
     private final RoundChanges roundChanges;
+    private final UploadRecords uploads;
 
     public ImportStore(JdbcClient jdbc, JdbcTemplate batch, RoundRepository rounds, RoundLeaders leaders, Clock clock,
-                       RoundChanges roundChanges) {
+                       RoundChanges roundChanges, UploadRecords uploads) {
         this.jdbc = jdbc;
+        this.uploads = uploads;
         this.roundChanges = roundChanges;
         this.leaders = leaders;
         this.clock = clock;
@@ -329,8 +331,10 @@ public class ImportStore implements LedgerValidator.Existing {
         // the round's inputs changed: a draft made before this import is stale (same transaction as the import)
         Map<String, Object> log = jdbc.sql("SELECT round_code, file_name, imported_by, imported_at FROM ledger_import"
                 + " WHERE id = ?").param(importId).query().singleRow();
+        String file = (String) log.get("file_name");
+        String shown = uploads.uploadedName(file).orElse(file); // a page upload is kept under a name of its own
         rounds.findByCode((String) log.get("round_code")).ifPresent(r -> roundChanges.recordImport(r.id(), importId,
-                (String) log.get("file_name"), (String) log.get("imported_by"), timestamp(log.get("imported_at"))));
+                shown, (String) log.get("imported_by"), timestamp(log.get("imported_at"))));
     }
 
     private static LocalDateTime timestamp(Object value) {
