@@ -164,6 +164,49 @@ abstract class SigningTest {
     }
 
     @Test
+    void signaturesAtOnceGiveExactlyOneVersionAndNoStrayFile() throws Exception {
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(db.springArgs()));
+        args.add("--rectify.output-dir=" + output);
+        args.add("--rectify.data-dir=" + work.resolve("data"));
+        org.springframework.boot.SpringApplication app = new org.springframework.boot.SpringApplication(
+                io.rectify.RectifyApplication.class);
+        app.setWebApplicationType(org.springframework.boot.WebApplicationType.NONE);
+        int n = 4;
+        java.util.List<String> outcomes = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        try (var context = app.run(args.toArray(String[]::new))) {
+            io.rectify.bulletins.Signing signing = context.getBean(io.rectify.bulletins.Signing.class);
+            io.rectify.ledger.RoundFacts round = context.getBean(io.rectify.ledger.RoundRepository.class)
+                    .findByCode(ROUND).orElseThrow();
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(n);
+            java.util.List<Thread> threads = new java.util.ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                String who = "leader" + i;
+                Thread t = new Thread(() -> {
+                    try {
+                        start.await();
+                        outcomes.add("published v" + signing.sign(round, who, null, null).number());
+                    } catch (Publications.Refused refused) {
+                        outcomes.add(refused.getMessage());
+                    } catch (Exception e) {
+                        outcomes.add("failed: " + e);
+                    }
+                });
+                threads.add(t);
+                t.start();
+            }
+            for (Thread t : threads) t.join();
+        }
+        assertThat(outcomes).filteredOn(o -> o.startsWith("published")).containsExactly("published v1");
+        assertThat(outcomes).filteredOn(o -> !o.startsWith("published")).hasSize(n - 1)
+                .allMatch(o -> o.contains("该草稿已签发为第 1 版") || o.contains("另一次签发正在进行"), "a clear message");
+        assertThat(publications()).isEqualTo(1);
+        try (var files = Files.list(output.resolve(ROUND))) {
+            assertThat(files.map(f -> f.getFileName().toString()).filter(f -> f.contains("-v")).sorted())
+                    .containsExactly(ROUND + "-bulletin-2025-12-25-v1.docx", ROUND + "-bulletin-2025-12-25-v1.pdf");
+        }
+    }
+
+    @Test
     void noDraftIsDatedAfterTodayAndAFutureDraftIsNotSigned() throws Exception {
         Map<String, Object> draft = jdbc.sql("SELECT as_of, sha256 FROM generated_document WHERE slot = 'DRAFT'").query().singleRow();
         CliRun.Result future = cli("nightly", "--round", ROUND, "--as-of", "2099-12-31");
