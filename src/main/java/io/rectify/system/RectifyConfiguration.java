@@ -65,8 +65,13 @@ public class RectifyConfiguration {
 
     @Bean
     Publications publications(JdbcClient jdbc, DocumentArchive archive, PlatformTransactionManager transactions,
-                              Clock clock) {
-        return new Publications(jdbc, archive, transactions, clock);
+                              Clock clock,
+                              @org.springframework.beans.factory.annotation.Value("${rectify.publish.drill-halt-after-link:false}")
+                              boolean haltAfterLink) {
+        Publications publications = new Publications(jdbc, archive, transactions, clock);
+        // drills and tests only: the process dies as a kill -9 would, between a version's files and its record
+        if (haltAfterLink) publications.afterLinkForTests(() -> Runtime.getRuntime().halt(137));
+        return publications;
     }
 
     @Bean
