@@ -100,6 +100,20 @@ class SigningPortalTest extends WorkplacePortalTest {
     }
 
     @Test
+    void textsSavedOnThePageAreRecordedAndTheDraftMadeInTheSameActionIncludesThem() throws Exception {
+        WorkplaceRound w = WorkplaceRound.get(context, WORK, "words-2025");
+        mvc.perform(post("/rounds/words-2025/texts").param("part", "COMMITTEE").param("body", "镇党委召开专题会议部署整改。")
+                        .param("part", "PLAN_ITEM").param("body", "持续巩固整改成果，共{整改措施数}项。").param("action", "save")
+                        .with(as(w.secretary)).with(csrf()))
+                .andExpect(flash().attribute("notice", containsString("并已重新生成")));
+        assertThat(jdbc.sql("SELECT changed_by FROM round_change WHERE round_id = ? AND source = 'TEXTS'").param(w.roundId)
+                .query(String.class).single()).isEqualTo(w.secretary);
+        mvc.perform(get("/rounds/words-2025/draft").with(as(w.leader)))
+                .andExpect(content().string(containsString("文稿修改（" + w.secretary + "，")))
+                .andExpect(content().string(not(containsString("id=\"stale\""))));
+    }
+
+    @Test
     void twoSignaturesAtOnceGiveOneVersionAndAClearMessageEach() throws Exception {
         WorkplaceRound w = WorkplaceRound.get(context, WORK, "race-2025");
         uploadMonth2(w); // fills the first month's gap
