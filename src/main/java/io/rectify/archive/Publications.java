@@ -64,10 +64,6 @@ public class Publications {
     /** Tests only: runs between linking a version's files and recording them (a crash there must leave nothing). */
     public void afterLinkForTests(Runnable hook) { this.afterLink = hook; }
 
-    public Version publish(long roundId, String roundCode, DocumentKind kind, Approval approval) {
-        return publish(roundId, roundCode, kind, approval, draft -> { });
-    }
-
     /**
      * Publishes the round's current draft. One 签发 at a time per round: the draft's record is locked for the whole
      * transaction, so of two at once the second waits, then finds the draft published and is refused in one line.

@@ -84,7 +84,7 @@ class NightlyCommand implements Cli.Command {
         try {
             execution = context.getBean(NightlyLauncher.class).run(asOf, round);
         } catch (NightlyLauncher.FutureDateException e) {
-            throw new UsageException("nightly: --as-of " + asOf + " is after today; " + e.getMessage());
+            throw new UsageException("nightly: --as-of " + e.getMessage());
         } catch (NightlyLauncher.RunInProgressException e) {
             err.println("rectify: " + e.getMessage());
             return Cli.FAILED;

@@ -57,7 +57,7 @@ public class NightlyLauncher {
     public JobExecution run(LocalDate asOf, String roundCode) throws Exception {
         LocalDate today = LocalDate.now(clock);
         if (asOf.isAfter(today)) {
-            throw new FutureDateException("a draft cannot be dated after today: " + asOf + " is after " + today);
+            throw new FutureDateException(asOf + " is after today (" + today + "): a draft cannot be dated after today");
         }
         String round = roundCode == null ? ALL_ROUNDS : roundCode;
         try (RunLock.Held held = lock.tryAcquire(NightlyJobConfig.JOB)
