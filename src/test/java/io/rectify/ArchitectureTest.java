@@ -114,6 +114,8 @@ class ArchitectureTest {
             "io.rectify.ledger.LedgerWriter", "io.rectify.ledger.RoundRepository", "io.rectify.ledger.importer.ImportStore",
             "io.rectify.ledger.importer.UploadRecords",
             "io.rectify.ledger.RoundTexts", "io.rectify.ledger.MeasureTerms", "io.rectify.progress.SnapshotReader",
+            // round_change: what a document was made from
+            "io.rectify.ledger.RoundChanges",
             // generated_document, document_finding
             "io.rectify.archive.DocumentArchive", "io.rectify.archive.ArchiveCatalog",
             // publication (who approved which draft as which version)

@@ -9,6 +9,7 @@ import java.util.Set;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import io.rectify.jobs.DraftRefresh;
 import io.rectify.jobs.ImportLauncher;
 import io.rectify.ledger.RoundFacts;
 import io.rectify.ledger.RoundRepository;
@@ -39,6 +40,8 @@ class ImportCommand implements Cli.Command {
                 a new status becomes a dated progress report, nothing is deleted, and importing the same file
                 again changes nothing. What changed is printed in Chinese, for the secretary (the upload page's
                 wording): 新增整改措施, 状态变更 (from → to), 整改时限调整, 措施完成 …, each as "名称：N 项".
+                An import that changed something then brings the round's draft up to date (as of the draft's
+                date, never after today), so that 签发 never freezes figures the import changed.
 
                 文稿 (texts): a part of the texts changed on the web page after the workbook was exported (its
                 版本 column), or, in a workbook without that column, since the import that last set it, keeps
@@ -106,6 +109,20 @@ class ImportCommand implements Cli.Command {
             return Cli.FAILED;
         }
         for (String line : outcome.summary().lines()) out.println(line);
+        if (!dryRun && outcome.summary().importId() != null) refreshDraft(context, outcome.summary().round(), out, err);
         return Cli.OK;
+    }
+
+    /** The round's inputs changed: its draft is made again now, so that it is never stale when someone signs it. */
+    private static void refreshDraft(ConfigurableApplicationContext context, String round, PrintStream out, PrintStream err)
+            throws Exception {
+        DraftRefresh.Result r = context.getBean(DraftRefresh.class).refresh(round);
+        if (r.ok()) {
+            out.println("草稿已按本次导入更新（截至 " + r.asOf() + "）。");
+        } else {
+            err.println("rectify: import: the draft of " + round + " was not brought up to date ("
+                    + (r.busy() != null ? r.busy() : "nightly execution " + r.execution().getId() + " "
+                    + r.execution().getStatus()) + "); publish refuses it until 'nightly --round " + round + "' has run");
+        }
     }
 }

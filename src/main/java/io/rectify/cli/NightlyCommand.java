@@ -32,7 +32,7 @@ class NightlyCommand implements Cli.Command {
                 Usage: java -jar target/rectify.jar nightly [--as-of YYYY-MM-DD] [--round CODE] [--strict]
 
                 Writes the progress bulletin of every active round (or of one round) as the ledger stood at the
-                end of the given day (default: today) into the output folder, one PDF per round. A bulletin whose
+                end of the given day (default: today, never later) into the output folder, one PDF per round. A bulletin whose
                 inputs have not changed since the last run is not written again. A run that was interrupted is
                 resumed where it stopped. Run by cron every night (see cron/).
 
@@ -83,6 +83,8 @@ class NightlyCommand implements Cli.Command {
         JobExecution execution;
         try {
             execution = context.getBean(NightlyLauncher.class).run(asOf, round);
+        } catch (NightlyLauncher.FutureDateException e) {
+            throw new UsageException("nightly: --as-of " + e.getMessage());
         } catch (NightlyLauncher.RunInProgressException e) {
             err.println("rectify: " + e.getMessage());
             return Cli.FAILED;

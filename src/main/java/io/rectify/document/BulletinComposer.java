@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.rectify.ledger.RoundFacts;
+import io.rectify.ledger.TextPart;
 import io.rectify.progress.Counts;
 import io.rectify.progress.Progress;
 import io.rectify.progress.Snapshot;
@@ -20,6 +21,11 @@ import io.rectify.progress.WorkEventCategory;
 public class BulletinComposer {
 
     public static final String TEMPLATE = "bulletin.ftl";
+
+    /** What a draft prints where something is missing: visible, never published (a gap blocks 签发). */
+    public static final String GAP_STATEMENT = "【待补：公开表述】";
+    public static final String GAP_PART_ONE = "【待补：组织整改落实情况】";
+    public static final String GAP_PART_THREE = "【待补：持续整改的工作打算】";
 
     private final TemplateEngine templates;
 
@@ -70,8 +76,9 @@ public class BulletinComposer {
             m.put("title", sp.section().title());
             m.put("problems", counts(sp.problems()));
             m.put("measures", counts(sp.measures()));
-            m.put("items", sp.items().stream().map(p -> Map.<String, Object>of(
-                    "seq", p.seq(), "statement", p.statement(), "summary", p.summary())).toList());
+            m.put("items", sp.items().stream().map(p -> Map.<String, Object>of("seq", p.seq(), "statement",
+                    p.statement() == null || p.statement().isBlank() ? GAP_STATEMENT : p.statement(),
+                    "summary", p.summary())).toList());
             return m;
         }).toList();
 
@@ -79,6 +86,13 @@ public class BulletinComposer {
         Map<String, Object> values = Figures.values(progress);
         Map<String, Object> texts = new LinkedHashMap<>();
         s.texts().forEach((part, bodies) -> texts.put(part, bodies.stream().map(b -> Figures.fill(b, values).text()).toList()));
+        // a gap is shown where it is, in the draft (a draft with one can never be published: see Findings)
+        if (Findings.empty(s.texts(), TextPart.COMMITTEE) && Findings.empty(s.texts(), TextPart.SECRETARY)) {
+            texts.put(TextPart.COMMITTEE.name(), List.of(GAP_PART_ONE));
+        }
+        if (Findings.empty(s.texts(), TextPart.PLAN_INTRO) && Findings.empty(s.texts(), TextPart.PLAN_ITEM)) {
+            texts.put(TextPart.PLAN_INTRO.name(), List.of(GAP_PART_THREE));
+        }
 
         Map<String, Object> model = new HashMap<>();
         model.put("round", round);

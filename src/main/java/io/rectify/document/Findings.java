@@ -16,8 +16,12 @@ import io.rectify.progress.Snapshot;
  */
 public final class Findings {
 
-    /** One finding: the bulletin's part (一, 二（三）, 三), the item in it (第5项, 组织落实第1段 or -), what is missing. */
-    public record Finding(String part, String item, String what) {
+    /**
+     * One finding: the bulletin's part (一, 二（三）, 三), the item in it (第5项, 组织落实第1段 or -), what is missing, and
+     * whether it is a gap in what is printed (a 【待补：…】 placeholder, a figure name left as written): a gap can never be
+     * published, the others may be, with a reason on record.
+     */
+    public record Finding(String part, String item, String what, boolean gap) {
         /** One line for the terminal and the log: {@code 轮次:部分:项目:问题}. */
         public String line(String roundCode) { return roundCode + ":" + part + ":" + item + ":" + what; }
     }
@@ -29,24 +33,24 @@ public final class Findings {
         List<Finding> findings = new ArrayList<>();
         Map<String, List<String>> texts = s.texts();
         if (empty(texts, TextPart.COMMITTEE) && empty(texts, TextPart.SECRETARY)) {
-            findings.add(new Finding("一", "-", "第一部分没有文稿(在“文稿”表填写“组织落实”“主要负责人”)"));
+            findings.add(new Finding("一", "-", "第一部分没有文稿(在“文稿”表填写“组织落实”“主要负责人”)", true));
         }
         Map<Long, Integer> measuresPerProblem = new HashMap<>();
         for (Snapshot.Measure m : s.measures()) measuresPerProblem.merge(m.problemId(), 1, Integer::sum);
         for (Progress.SectionProgress sp : progress.sections()) {
             String part = "二（" + ChineseNumbers.of(sp.section().seq()) + "）";
-            if (sp.items().isEmpty()) findings.add(new Finding(part, "-", "该方面没有反馈问题"));
+            if (sp.items().isEmpty()) findings.add(new Finding(part, "-", "该方面没有反馈问题", true));
             for (Snapshot.Problem p : sp.items()) {
                 if (p.statement() == null || p.statement().isBlank()) {
-                    findings.add(new Finding(part, "第" + p.seq() + "项", "缺少公开表述(反馈问题:" + abbreviate(p.summary()) + ")"));
+                    findings.add(new Finding(part, "第" + p.seq() + "项", "缺少公开表述(反馈问题:" + abbreviate(p.summary()) + ")", true));
                 }
                 if (!measuresPerProblem.containsKey(p.id())) {
-                    findings.add(new Finding(part, "第" + p.seq() + "项", "该问题没有整改措施"));
+                    findings.add(new Finding(part, "第" + p.seq() + "项", "该问题没有整改措施", false));
                 }
             }
         }
         if (empty(texts, TextPart.PLAN_INTRO) && empty(texts, TextPart.PLAN_ITEM)) {
-            findings.add(new Finding("三", "-", "第三部分没有文稿(在“文稿”表填写“工作打算导语”“工作打算”)"));
+            findings.add(new Finding("三", "-", "第三部分没有文稿(在“文稿”表填写“工作打算导语”“工作打算”)", true));
         }
         Map<String, Object> values = Figures.values(progress);
         for (TextPart part : TextPart.values()) {
@@ -54,14 +58,14 @@ public final class Findings {
             for (int i = 0; i < bodies.size(); i++) {
                 for (String name : Figures.fill(bodies.get(i), values).unresolved()) {
                     findings.add(new Finding(part.bulletinPart(), part.label() + "第" + (i + 1) + "段",
-                            "数字名称{" + name + "}无法识别"));
+                            "数字名称{" + name + "}无法识别", true));
                 }
             }
         }
         return findings;
     }
 
-    private static boolean empty(Map<String, List<String>> texts, TextPart part) {
+    static boolean empty(Map<String, List<String>> texts, TextPart part) {
         return texts.getOrDefault(part.name(), List.of()).stream().allMatch(String::isBlank);
     }
 

@@ -38,9 +38,11 @@ public class NightlyLauncher {
     private final RunLock lock;
     private final DocumentArchive archive;
     private final NightlyProperties settings;
+    private final java.time.Clock clock;
 
     public NightlyLauncher(JobOperator operator, JobRepository repository, Job nightlyJob, RunLock lock,
-                           DocumentArchive archive, NightlyProperties settings) {
+                           DocumentArchive archive, NightlyProperties settings, java.time.Clock clock) {
+        this.clock = clock;
         this.operator = operator;
         this.repository = repository;
         this.nightlyJob = nightlyJob;
@@ -54,7 +56,16 @@ public class NightlyLauncher {
         RunInProgressException(String message) { super(message); }
     }
 
+    /** Thrown for a date after today: a draft is never dated in the future (it could be signed before its day). */
+    public static class FutureDateException extends IllegalArgumentException {
+        FutureDateException(String message) { super(message); }
+    }
+
     public JobExecution run(LocalDate asOf, String roundCode) throws Exception {
+        LocalDate today = LocalDate.now(clock);
+        if (asOf.isAfter(today)) {
+            throw new FutureDateException(asOf + " is after today (" + today + "): a draft cannot be dated after today");
+        }
         String round = roundCode == null ? ALL_ROUNDS : roundCode;
         try (RunLock.Held held = lock.tryAcquire(NightlyJobConfig.JOB)
                 .orElseThrow(() -> new RunInProgressException(busy(repository, NightlyJobConfig.JOB)))) {

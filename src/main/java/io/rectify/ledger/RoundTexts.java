@@ -23,8 +23,12 @@ public class RoundTexts {
     public record Text(TextPart part, int seq, String body) {}
 
     private final JdbcClient jdbc;
+    private final RoundChanges changes;
 
-    public RoundTexts(JdbcClient jdbc) { this.jdbc = jdbc; }
+    public RoundTexts(JdbcClient jdbc, RoundChanges changes) {
+        this.jdbc = jdbc;
+        this.changes = changes;
+    }
 
     /** A part last changed on the web page: by whom and when (seconds). */
     public record Edit(TextPart part, String by, LocalDateTime at) {}
@@ -52,10 +56,19 @@ public class RoundTexts {
         return m;
     }
 
-    /** Replaces all the round's texts with these (caller's transaction). */
-    public void replace(long roundId, List<Text> texts) {
+    /** Replaces all the round's texts with these (caller's transaction), from an import. */
+    public void replace(long roundId, List<Text> texts) { replace(roundId, texts, null); }
+
+    /**
+     * Replaces all the round's texts with these (caller's transaction); when they differ, records the change (by whom:
+     * a user of the page, null from an import), so that a draft made before it is known to be stale.
+     */
+    public void replace(long roundId, List<Text> texts, String by) {
+        List<Text> sorted = texts.stream().sorted(java.util.Comparator.comparing(Text::part).thenComparingInt(Text::seq)).toList();
+        if (list(roundId).equals(sorted)) return;
         jdbc.sql("DELETE FROM round_text WHERE round_id = ?").param(roundId).update();
         for (Text t : texts) insert(roundId, t);
+        changes.recordTexts(roundId, by);
     }
 
     /**
@@ -70,7 +83,7 @@ public class RoundTexts {
         Set<TextPart> changed = java.util.EnumSet.noneOf(TextPart.class);
         for (TextPart p : TextPart.values()) if (!before.get(p).equals(after.get(p))) changed.add(p);
         if (changed.isEmpty()) return changed;
-        replace(roundId, texts);
+        replace(roundId, texts, by); // also records the change, so that a draft made before it is known to be stale
         for (TextPart p : changed) {
             jdbc.sql("DELETE FROM round_text_edit WHERE round_id = ? AND part = ?").params(roundId, p.name()).update();
             jdbc.sql("INSERT INTO round_text_edit (round_id, part, edited_by, edited_at) VALUES (?,?,?,?)")

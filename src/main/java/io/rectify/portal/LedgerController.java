@@ -18,8 +18,10 @@ class LedgerController {
 
     private final PortalRounds rounds;
     private final LedgerView ledger;
+    private final java.time.Clock clock;
 
-    LedgerController(PortalRounds rounds, LedgerView ledger) {
+    LedgerController(PortalRounds rounds, LedgerView ledger, java.time.Clock clock) {
+        this.clock = clock;
         this.rounds = rounds;
         this.ledger = ledger;
     }
@@ -29,7 +31,7 @@ class LedgerController {
                   @RequestParam(required = false) Long section, @RequestParam(required = false) String unit,
                   @RequestParam(required = false) String leader, @RequestParam(required = false) String light, Model model) {
         RoundFacts round = rounds.named(viewer, code);
-        LocalDate date = DraftController.date(asOf);
+        LocalDate date = DraftController.date(asOf, LocalDate.now(clock));
         LedgerView.Light wanted = null;
         if (light != null && !light.isBlank()) {
             try {

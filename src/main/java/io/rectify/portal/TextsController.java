@@ -51,10 +51,12 @@ class TextsController {
     private final RunNow runNow;
     private final TransactionTemplate tx;
     private final java.time.Clock clock;
+    private final io.rectify.jobs.DraftRefresh refresh;
 
     TextsController(PortalRounds rounds, RoundTexts texts, Figures figures, DocumentArchive archive, RunNow runNow,
-                    PlatformTransactionManager transactions, java.time.Clock clock) {
+                    PlatformTransactionManager transactions, java.time.Clock clock, io.rectify.jobs.DraftRefresh refresh) {
         this.clock = clock;
+        this.refresh = refresh;
         this.rounds = rounds;
         this.texts = texts;
         this.figures = figures;
@@ -122,7 +124,7 @@ class TextsController {
 
     /** The figures are those of the draft's date (the bulletin the texts go into), or of today without a draft. */
     private LocalDate draftDate(RoundFacts round) {
-        return archive.findDraft(round.id(), DocumentKind.BULLETIN).map(d -> d.asOf()).orElseGet(DraftController::today);
+        return refresh.dateFor(round.id());
     }
 
     static List<RoundTexts.Text> parse(MultiValueMap<String, String> form) {

@@ -7,6 +7,7 @@ import io.rectify.accounts.PortalAccounts;
 import io.rectify.archive.DocumentArchive;
 import io.rectify.delivery.RecipientRepository;
 import io.rectify.ledger.LedgerWriter;
+import io.rectify.ledger.RoundChanges;
 
 /**
  * Removes a round with everything that hangs off it, each part by the package that owns its table: deliveries and
@@ -19,9 +20,11 @@ public class RoundRemoval {
     private final DocumentArchive archive;
     private final PortalAccounts accounts;
     private final LedgerWriter ledger;
+    private final RoundChanges changes;
 
     public RoundRemoval(RecipientRepository recipients, DocumentArchive archive, PortalAccounts accounts,
-                        LedgerWriter ledger) {
+                        LedgerWriter ledger, RoundChanges changes) {
+        this.changes = changes;
         this.recipients = recipients;
         this.archive = archive;
         this.accounts = accounts;
@@ -33,6 +36,7 @@ public class RoundRemoval {
         recipients.deleteRound(roundId);
         archive.deleteRound(roundId);
         accounts.forgetRound(roundId);
+        changes.deleteRound(roundId);
         ledger.deleteRound(roundId);
     }
 }

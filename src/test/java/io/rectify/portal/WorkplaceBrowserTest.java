@@ -183,7 +183,7 @@ class WorkplaceBrowserTest extends WorkplacePortalTest {
         // a later nightly with other data: a new draft, version 1 untouched
         jdbc.sql("UPDATE problem SET public_statement = CONCAT(public_statement, '（已巩固）') WHERE section_id IN"
                 + " (SELECT id FROM feedback_section WHERE round_id = ?)").param(w.roundId).update();
-        var run = context.getBean(NightlyLauncher.class).run(LocalDate.now().plusDays(1), "cycle-2025");
+        var run = context.getBean(NightlyLauncher.class).run(LocalDate.now(), "cycle-2025");
         assertThat(run.getStatus().toString()).isEqualTo("COMPLETED");
         String newDraftSha = jdbc.sql("SELECT sha256 FROM generated_document WHERE round_id = ? AND slot = 'DRAFT'")
                 .param(w.roundId).query(String.class).single();
@@ -199,6 +199,69 @@ class WorkplaceBrowserTest extends WorkplacePortalTest {
         driver.get(base() + "/rounds/cycle-2025/ledger");
         shot("phone-workplace-ledger");
         driver.manage().window().setSize(new Dimension(1280, 1000));
+    }
+
+    /**
+     * The month as the office lives it (issue 18): the secretary uploads the 台账 and the draft is brought up to date in
+     * the same action (the draft page says which upload it includes); the leader 签发 it; the next month's upload makes
+     * a new draft and leaves version 1 as it was, file and record.
+     */
+    @Test
+    void anUploadBringsTheDraftUpToDateAndTheNextUploadLeavesTheVersionAlone() throws Exception {
+        WorkplaceRound w = WorkplaceRound.get(context, WORK, "month-2025");
+        driver.manage().window().setSize(new Dimension(1280, 1000));
+        login(w.secretary);
+        double seconds = uploadAndSeeTheDraft("month-2025", w.month2, "month-upload");
+        System.out.printf("FIGURE upload confirmed -> fresh draft shown: %.1f s%n", seconds);
+        assertThat(driver.findElements(By.id("no-findings"))).as("the second month fills the first's gap").hasSize(1);
+        String draftSha = driver.findElement(By.id("draft-info")).getAttribute("data-sha");
+
+        login(w.leader);
+        driver.get(base() + "/rounds/month-2025/draft");
+        driver.findElement(By.id("publish")).click();
+        wait(30).until(d -> d.findElement(By.id("notice")).getText().contains("已签发第 1 版"));
+        shot("month-published");
+        Path v1File = output(jdbc.sql("SELECT path FROM publication WHERE round_code = 'month-2025' AND version_no = 1")
+                .query(String.class).single());
+        byte[] v1Bytes = Files.readAllBytes(v1File);
+        var v1Modified = Files.getLastModifiedTime(v1File);
+        var v1Record = jdbc.sql("SELECT * FROM publication WHERE round_code = 'month-2025'").query().singleRow();
+
+        // the next month: measure 3 completed
+        List<List<Object>> rows = WorkplaceRound.ledger(true);
+        rows.get(3).set(8, "已完成");
+        rows.get(3).set(10, LocalDate.of(2025, 8, 31));
+        rows.get(3).set(11, LocalDate.of(2025, 8, 31));
+        Path month3 = WorkplaceRound.workbook(WORK.resolve("month-2025-台账-8月.xlsx"), "month-2025", rows);
+        login(w.secretary);
+        seconds = uploadAndSeeTheDraft("month-2025", month3, "month-next-upload");
+        System.out.printf("FIGURE next upload confirmed -> fresh draft shown: %.1f s%n", seconds);
+        assertThat(driver.findElement(By.id("draft-info")).getAttribute("data-sha")).isNotEqualTo(draftSha);
+        WebElement v1 = driver.findElement(By.cssSelector("#versions tr[data-version='1']"));
+        assertThat(v1.getText()).contains(draftSha);
+        assertThat(Files.readAllBytes(v1File)).isEqualTo(v1Bytes);
+        assertThat(Files.getLastModifiedTime(v1File)).isEqualTo(v1Modified);
+        assertThat(jdbc.sql("SELECT * FROM publication WHERE round_code = 'month-2025'").query().singleRow()).isEqualTo(v1Record);
+        shot("month-next-draft");
+    }
+
+    /** Uploads a 台账, confirms it, follows the notice to the draft; returns the seconds from 确认导入 to the draft page. */
+    double uploadAndSeeTheDraft(String code, Path workbook, String shotName) throws Exception {
+        driver.get(base() + "/rounds/" + code + "/import");
+        driver.findElement(By.id("ledger-file")).sendKeys(workbook.toAbsolutePath().toString());
+        driver.findElement(By.id("check-upload")).click();
+        wait(60).until(d -> d.findElement(By.id("changes")));
+        long start = System.nanoTime();
+        driver.findElement(By.id("confirm-import")).click();
+        WebElement notice = wait(60).until(d -> d.findElement(By.id("draft-notice")));
+        assertThat(notice.getText()).contains("草稿已按本次导入更新");
+        driver.findElement(By.id("to-draft")).click();
+        WebElement madeFrom = wait(30).until(d -> d.findElement(By.id("made-from")));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertThat(madeFrom.getText()).contains("台账导入 " + workbook.getFileName());
+        assertThat(driver.findElements(By.id("stale"))).isEmpty();
+        shot(shotName);
+        return seconds;
     }
 
     /** Part 三 on the 文稿 page: an item rewritten with a figure name offered by the page, previewed, then saved. */

@@ -350,10 +350,29 @@ class WorkplaceTest extends WorkplacePortalTest {
         String otherLeader = WorkplaceRound.otherLeader(context);
         String page = mvc.perform(get("/rounds/sign-2025/draft").with(as(w.leader)))
                 .andExpect(status().isOk())
-                // the first month's 台账 has a problem without its 公开表述
+                // the first month's 台账 has a problem without its 公开表述: a gap, which no reason publishes
                 .andExpect(content().string(containsString("缺少公开表述")))
-                .andExpect(content().string(containsString("id=\"publish\"")))
+                .andExpect(content().string(containsString("id=\"sign-refused\"")))
+                .andExpect(content().string(not(containsString("id=\"publish\""))))
                 .andExpect(content().string(not(containsString("id=\"regenerate\""))))
+                .andReturn().getResponse().getContentAsString();
+        String gapSha = group(Pattern.compile("data-sha=\"([0-9a-f]{64})\""), page);
+        mvc.perform(post("/rounds/sign-2025/publish").param("draftSha256", gapSha).param("overrideReason", "先行公开")
+                        .with(as(w.leader)).with(csrf()))
+                .andExpect(redirectedUrl("/rounds/sign-2025/draft"))
+                .andExpect(flash().attribute("warning", containsString("待补内容")));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM publication WHERE round_code = 'sign-2025'").query(Long.class).single()).isZero();
+        // the gap filled; a problem without measures is a finding that prints nothing different: a reason may publish it
+        jdbc.sql("UPDATE problem SET public_statement = '已修订财务管理制度。' WHERE public_statement = '' AND section_id IN"
+                + " (SELECT id FROM feedback_section WHERE round_id = ?)").param(w.roundId).update();
+        jdbc.sql("INSERT INTO problem (section_id, seq, summary, public_statement) SELECT section_id, 99, '新发现的问题',"
+                + " '已制定整改方案。' FROM problem WHERE seq = 1 AND section_id IN (SELECT id FROM feedback_section WHERE"
+                + " round_id = ?)").param(w.roundId).update();
+        mvc.perform(post("/rounds/sign-2025/draft/regenerate").param("asOf", LocalDate.now().toString())
+                .with(as(w.secretary)).with(csrf())).andExpect(flash().attribute("notice", containsString("已重新生成")));
+        page = mvc.perform(get("/rounds/sign-2025/draft").with(as(w.leader)))
+                .andExpect(content().string(containsString("该问题没有整改措施")))
+                .andExpect(content().string(containsString("id=\"publish\"")))
                 .andReturn().getResponse().getContentAsString();
         String sha = group(Pattern.compile("name=\"draftSha256\" value=\"([0-9a-f]{64})\""), page);
         // a secretary cannot 签发, nor a leader of another round, nor anyone without the CSRF token

@@ -18,6 +18,7 @@ import org.springframework.stereotype.Repository;
 import io.rectify.ledger.MeasureKind;
 import io.rectify.ledger.MeasureStatus;
 import io.rectify.ledger.RoundFacts;
+import io.rectify.ledger.RoundChanges;
 import io.rectify.ledger.RoundLeaders;
 import io.rectify.ledger.RoundRepository;
 
@@ -47,9 +48,14 @@ public class ImportStore implements LedgerValidator.Existing {
     private final RoundRepository rounds;
     private final RoundLeaders leaders;
     private final Clock clock;
+    private final RoundChanges roundChanges;
+    private final UploadRecords uploads;
 
-    public ImportStore(JdbcClient jdbc, JdbcTemplate batch, RoundRepository rounds, RoundLeaders leaders, Clock clock) {
+    public ImportStore(JdbcClient jdbc, JdbcTemplate batch, RoundRepository rounds, RoundLeaders leaders, Clock clock,
+                       RoundChanges roundChanges, UploadRecords uploads) {
         this.jdbc = jdbc;
+        this.uploads = uploads;
+        this.roundChanges = roundChanges;
         this.leaders = leaders;
         this.clock = clock;
         this.batch = batch;
@@ -334,6 +340,17 @@ public class ImportStore implements LedgerValidator.Existing {
         jdbc.sql("UPDATE ledger_import SET row_count = ?, measures_added = ?, statuses_changed = ?, deadlines_moved = ?,"
                         + " measures_closed = ?, reports_added = ? WHERE id = ?")
                 .params(rows, added, statuses, deadlines, closed, reports, importId).update();
+        // the round's inputs changed: a draft made before this import is stale (same transaction as the import)
+        Map<String, Object> log = jdbc.sql("SELECT round_code, file_name, imported_by, imported_at FROM ledger_import"
+                + " WHERE id = ?").param(importId).query().singleRow();
+        String file = (String) log.get("file_name");
+        String shown = uploads.uploadedName(file).orElse(file); // a page upload is kept under a name of its own
+        rounds.findByCode((String) log.get("round_code")).ifPresent(r -> roundChanges.recordImport(r.id(), importId,
+                shown, (String) log.get("imported_by"), timestamp(log.get("imported_at"))));
+    }
+
+    private static LocalDateTime timestamp(Object value) {
+        return value instanceof java.sql.Timestamp t ? t.toLocalDateTime() : (LocalDateTime) value;
     }
 
     public void dropLog(long importId) {
