@@ -23,3 +23,21 @@
   <#if a.y == b.y><#return cnDate(a) + "至" + b.m + "月" + b.d + "日"></#if>
   <#return cnDate(a) + "至" + cnDate(b)>
 </#function>
+<#-- A part of the texts the office wrote, one element each: a paragraph, or a heading of the level its 层级 names. -->
+<#macro paragraphs texts>
+<#list texts as t>
+${t.kind}: ${t.text}
+</#list>
+</#macro>
+<#-- The same, the paragraphs numbered 1. 2. … (headings are not counted). -->
+<#macro numbered texts>
+<#local n = 0>
+<#list texts as t>
+<#if t.level == 0>
+<#local n = n + 1>
+p: ${n}.${t.text}
+<#else>
+${t.kind}: ${t.text}
+</#if>
+</#list>
+</#macro>

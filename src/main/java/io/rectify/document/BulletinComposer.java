@@ -1,32 +1,51 @@
 package io.rectify.document;
 
+import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.rectify.ledger.BulletinStyle;
 import io.rectify.ledger.RoundFacts;
 import io.rectify.progress.Counts;
 import io.rectify.progress.Progress;
+import io.rectify.progress.ProgressAggregator;
 import io.rectify.progress.Snapshot;
 import io.rectify.progress.WorkEventCategory;
 
 /**
- * Fills the bulletin's wording ({@code templates/bulletin.ftl}) with a round's progress. The template gets
- * plain data only: the round's facts, the figures {@code f.*}, the sections with their items, the texts
- * people wrote for the round (their figures filled in), and the as-of date.
+ * Fills the wording of the round's bulletin style ({@code templates/styles/FOLDER/bulletin.ftl}, see
+ * {@link BulletinStyle}) with a round's progress. The template gets plain data only: the round's facts, the figures
+ * {@code f.*}, the sections with their problems and measures, the units' totals, the texts people wrote for the round
+ * (their figures filled in), and the as-of date. Its {@code require:} lines say what a complete draft of the style
+ * has ({@link Findings}); they are not part of the document.
  */
 public class BulletinComposer {
 
-    public static final String TEMPLATE = "bulletin.ftl";
+    private static final String REQUIRE = "require:";
 
     private final TemplateEngine templates;
 
     public BulletinComposer(TemplateEngine templates) { this.templates = templates; }
 
-    public OfficialDocument compose(Progress progress) {
-        return DocumentMarkup.parse(templates.fill(TEMPLATE, model(progress)), TEMPLATE);
+    public OfficialDocument compose(Progress progress) { return composed(progress).document(); }
+
+    private record Composed(OfficialDocument document, List<String> requirements) {}
+
+    private Composed composed(Progress progress) {
+        String template = BulletinStyle.template(progress.snapshot().round().bulletinStyle());
+        String[] lines = templates.fill(template, model(progress)).split("\n", -1);
+        List<String> requirements = new ArrayList<>();
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (!line.startsWith(REQUIRE)) continue;
+            requirements.add(line.substring(REQUIRE.length()).strip());
+            lines[i] = ""; // blank, so that markup errors still name the template's output line
+        }
+        return new Composed(DocumentMarkup.parse(String.join("\n", lines), template), requirements);
     }
 
     /** A bulletin and what makes it unfit to publish (nothing when it is complete). */
@@ -35,7 +54,8 @@ public class BulletinComposer {
     }
 
     public Draft draft(Progress progress) {
-        return new Draft(compose(progress), Findings.check(progress));
+        Composed c = composed(progress);
+        return new Draft(c.document(), Findings.check(progress, c.requirements()));
     }
 
     static Map<String, Object> model(Progress progress) {
@@ -55,6 +75,8 @@ public class BulletinComposer {
         round.put("contactPhone", nonNull(r.contactPhone()));
         round.put("contactAddress", nonNull(r.contactAddress()));
         round.put("contactEmail", nonNull(r.contactEmail()));
+        round.put("title", nonNull(r.bulletinTitle()));
+        round.put("style", r.bulletinStyle() == null ? BulletinStyle.DEFAULT : r.bulletinStyle());
 
         Map<String, Object> f = new HashMap<>();
         for (WorkEventCategory c : WorkEventCategory.values()) f.put(c.figure(), s.events(c));
@@ -64,6 +86,8 @@ public class BulletinComposer {
         f.put("secretaryLedProblems", progress.secretaryLedProblems());
         f.put("secretaryLedShare", progress.secretaryLedShare());
 
+        Map<Long, List<Snapshot.Measure>> byProblem = new HashMap<>();
+        for (Snapshot.Measure m : s.measures()) byProblem.computeIfAbsent(m.problemId(), k -> new ArrayList<>()).add(m);
         List<Map<String, Object>> sections = progress.sections().stream().map(sp -> {
             Map<String, Object> m = new HashMap<>();
             m.put("seq", sp.section().seq());
@@ -71,14 +95,25 @@ public class BulletinComposer {
             m.put("problems", counts(sp.problems()));
             m.put("measures", counts(sp.measures()));
             m.put("items", sp.items().stream().map(p -> Map.<String, Object>of(
-                    "seq", p.seq(), "statement", p.statement(), "summary", p.summary())).toList());
+                    "seq", p.seq(), "statement", nonNull(p.statement()), "summary", p.summary(),
+                    "measures", measures(byProblem.getOrDefault(p.id(), List.of()), s.asOf()))).toList());
             return m;
         }).toList();
+        List<Map<String, Object>> units = ProgressAggregator.units(s).stream().map(u -> Map.<String, Object>of(
+                "name", u.unit(), "problems", counts(u.problems()), "measures", counts(u.measures()))).toList();
 
         // people's texts are filled, never interpreted: only {名称} figures are replaced
         Map<String, Object> values = Figures.values(progress);
         Map<String, Object> texts = new LinkedHashMap<>();
-        s.texts().forEach((part, bodies) -> texts.put(part, bodies.stream().map(b -> Figures.fill(b, values).text()).toList()));
+        s.texts().forEach((part, bodies) -> {
+            List<Map<String, Object>> list = new ArrayList<>();
+            for (int i = 0; i < bodies.size(); i++) {
+                int level = s.textLevel(part, i);
+                list.add(Map.of("text", Figures.fill(bodies.get(i), values).text(), "level", level,
+                        "kind", level == 0 ? "p" : "h" + level));
+            }
+            texts.put(part, list);
+        });
 
         Map<String, Object> model = new HashMap<>();
         model.put("round", round);
@@ -86,6 +121,7 @@ public class BulletinComposer {
         model.put("problems", counts(progress.problems()));
         model.put("measures", counts(progress.measures()));
         model.put("sections", sections);
+        model.put("units", units);
         model.put("texts", texts);
         model.put("asOf", date(s.asOf()));
         return model;
@@ -95,7 +131,28 @@ public class BulletinComposer {
         return Map.of("total", c.total(), "completed", c.completed(), "inProgress", c.inProgress(),
                 "overdue", c.overdue(), "longTerm", c.longTerm(), "notStarted", c.notStarted(),
                 "active", c.inProgress() - c.notStarted(),
-                "rate", c.completionRate());
+                "rate", c.completionRate(),
+                "percent", c.exactRate().setScale(2, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString());
+    }
+
+    /**
+     * A problem's measures as problem-first bulletins print them: content, what was reported last, and the state
+     * from the ledger — completed, longTerm (长期坚持) or open, with its deadline (正在整改，计划于…完成).
+     */
+    private static List<Map<String, Object>> measures(List<Snapshot.Measure> ms, LocalDate asOf) {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (Snapshot.Measure m : ms) {
+            Map<String, Object> x = new HashMap<>();
+            x.put("seq", m.seq());
+            x.put("content", m.content());
+            x.put("note", nonNull(m.note()));
+            x.put("unit", nonNull(m.unit()));
+            x.put("state", m.completed() ? "completed" : m.longTerm() ? "longTerm" : "open");
+            x.put("overdue", m.overdue(asOf));
+            x.put("deadline", date(m.deadline()));
+            list.add(x);
+        }
+        return list;
     }
 
     /** A date as its parts, so templates can write 2025年2月21日 or 9月29日 as the sentence needs. */

@@ -1,9 +1,7 @@
 package io.rectify.ledger;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -16,8 +14,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class RoundTexts {
 
-    /** One text: its part, its number within the part (1, 2 …) and what was written. */
-    public record Text(TextPart part, int seq, String body) {}
+    /** One text: its part, its number within the part (1, 2 …), what was written and its 层级 (0 正文, 1…3 headings). */
+    public record Text(TextPart part, int seq, String body, int level) {
+        public Text(TextPart part, int seq, String body) { this(part, seq, body, 0); }
+    }
 
     private final JdbcClient jdbc;
 
@@ -26,24 +26,17 @@ public class RoundTexts {
     /** The round's texts, by part and number. */
     public List<Text> list(long roundId) {
         List<Text> texts = new ArrayList<>();
-        jdbc.sql("SELECT part, seq, body FROM round_text WHERE round_id = ? ORDER BY part, seq").param(roundId)
+        jdbc.sql("SELECT part, seq, body, heading_level FROM round_text WHERE round_id = ? ORDER BY part, seq").param(roundId)
                 .query(rs -> {
                     try {
-                        texts.add(new Text(TextPart.valueOf(rs.getString("part")), rs.getInt("seq"), rs.getString("body")));
+                        texts.add(new Text(TextPart.valueOf(rs.getString("part")), rs.getInt("seq"), rs.getString("body"),
+                                rs.getInt("heading_level")));
                     } catch (IllegalArgumentException unknown) {
                         // a part this version does not print: kept, not shown
                     }
                 });
         texts.sort(java.util.Comparator.comparing(Text::part).thenComparingInt(Text::seq));
         return texts;
-    }
-
-    /** The bodies per part, in order (every part present, empty when nothing was written). */
-    public Map<TextPart, List<String>> byPart(long roundId) {
-        Map<TextPart, List<String>> m = new EnumMap<>(TextPart.class);
-        for (TextPart p : TextPart.values()) m.put(p, new ArrayList<>());
-        for (Text t : list(roundId)) m.get(t.part()).add(t.body());
-        return m;
     }
 
     /** Replaces all the round's texts with these (caller's transaction). */
@@ -53,8 +46,8 @@ public class RoundTexts {
     }
 
     public void insert(long roundId, Text t) {
-        jdbc.sql("INSERT INTO round_text (round_id, part, seq, body) VALUES (?,?,?,?)")
-                .params(roundId, t.part().name(), t.seq(), t.body()).update();
+        jdbc.sql("INSERT INTO round_text (round_id, part, seq, body, heading_level) VALUES (?,?,?,?,?)")
+                .params(roundId, t.part().name(), t.seq(), t.body(), t.level()).update();
     }
 
     public void deleteRound(long roundId) {

@@ -170,10 +170,10 @@ public class ImportStore implements LedgerValidator.Existing {
     public void updateRound(RoundFacts r) {
         jdbc.sql("UPDATE inspection_round SET inspection_kind = ?, deployed_by = ?, inspecting_body = ?, inspected_org = ?,"
                         + " short_name = ?, onsite_start = ?, onsite_end = ?, feedback_date = ?, issuing_organ = ?, contact_phone = ?,"
-                        + " contact_address = ?, contact_email = ? WHERE id = ?")
+                        + " contact_address = ?, contact_email = ?, bulletin_style = ?, bulletin_title = ? WHERE id = ?")
                 .params(r.inspectionKind(), r.deployedBy(), r.inspectingBody(), r.inspectedOrg(), r.shortName(),
                         r.onsiteStart(), r.onsiteEnd(), r.feedbackDate(), r.issuingOrgan(), r.contactPhone(),
-                        r.contactAddress(), r.contactEmail(), r.id())
+                        r.contactAddress(), r.contactEmail(), r.bulletinStyle(), r.bulletinTitle(), r.id())
                 .update();
     }
 

@@ -157,7 +157,7 @@ public class LedgerLoader {
             if (r == null) return known.id(); // CSV: the round exists, its facts are not in the file
             RoundFacts wanted = new RoundFacts(known == null ? 0 : known.id(), r.code(), r.kind(), r.deployedBy(), r.body(),
                     r.org(), r.shortName(), r.onsiteStart(), r.onsiteEnd(), r.feedback(), r.organ(), r.phone(), r.address(),
-                    r.email(), known == null || known.active());
+                    r.email(), known == null || known.active(), r.style(), r.title());
             if (known == null) {
                 summary.count(Kind.ROUND_ADDED, r.code() + " " + r.body() + " → " + r.org());
                 return writer.insertRound(wanted);
@@ -175,6 +175,8 @@ public class LedgerLoader {
             diff(diffs, "联系电话", known.contactPhone(), wanted.contactPhone());
             diff(diffs, "通信地址", known.contactAddress(), wanted.contactAddress());
             diff(diffs, "电子邮箱", known.contactEmail(), wanted.contactEmail());
+            diff(diffs, "通报样式", known.bulletinStyle(), wanted.bulletinStyle());
+            diff(diffs, "标题", known.bulletinTitle(), wanted.bulletinTitle());
             if (!diffs.isEmpty()) {
                 store.updateRound(wanted);
                 for (String d : diffs) {

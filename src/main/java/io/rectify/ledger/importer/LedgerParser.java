@@ -245,6 +245,9 @@ final class LedgerParser {
                 String wrong = io.rectify.ledger.FigureNames.problem(ref);
                 if (wrong != null) row.problem(TextColumn.BODY, wrong);
             }
+            String levelText = row.text(TextColumn.LEVEL, 12);
+            Integer level = io.rectify.ledger.TextPart.level(levelText).orElse(null);
+            if (level == null) row.problem(TextColumn.LEVEL, "“" + levelText + "”不是层级:" + TextColumn.LEVEL.hint());
             if (part != null && seq == null && problems.count() == before) seq = last.getOrDefault(part, 0) + 1;
             if (part != null && seq != null) {
                 last.merge(part, seq, Math::max);
@@ -254,7 +257,7 @@ final class LedgerParser {
                 }
             }
             if (problems.count() == before && rows.size() < 10_000) {
-                rows.add(new LedgerRows.TextRow(row.number(), part, seq, body));
+                rows.add(new LedgerRows.TextRow(row.number(), part, seq, body, level));
             }
         });
         return rows;

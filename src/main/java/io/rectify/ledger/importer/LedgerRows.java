@@ -25,7 +25,7 @@ public final class LedgerRows {
     }
 
     /** One row of 文稿: which part, its number within the part (given or by row order), the text as written. */
-    public record TextRow(int row, io.rectify.ledger.TextPart part, int seq, String body) {}
+    public record TextRow(int row, io.rectify.ledger.TextPart part, int seq, String body, int level) {}
 
     public record EventRow(int row, LocalDate date, String category, int count, String description) {}
 
@@ -34,7 +34,7 @@ public final class LedgerRows {
     /** The facts of the round as 轮次 gives them. */
     public record RoundRow(String code, String kind, String deployedBy, String body, String org, String shortName,
                            LocalDate onsiteStart, LocalDate onsiteEnd, LocalDate feedback, String organ, String phone,
-                           String address, String email) {}
+                           String address, String email, String style, String title) {}
 
     /** A section title with its number, if the title starts with one: “（三）推进…方面” → 3, “推进…方面”. */
     public record SectionName(Integer seq, String title) {

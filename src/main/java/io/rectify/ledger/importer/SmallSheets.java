@@ -97,15 +97,15 @@ final class SmallSheets {
 
     /** The texts of the file replace the round's, when they differ; each changed paragraph is logged. */
     void texts(List<TextRow> rows) {
-        List<RoundTexts.Text> wanted = rows.stream().map(r -> new RoundTexts.Text(r.part(), r.seq(), r.body()))
+        List<RoundTexts.Text> wanted = rows.stream().map(r -> new RoundTexts.Text(r.part(), r.seq(), r.body(), r.level()))
                 .sorted(java.util.Comparator.comparing(RoundTexts.Text::part).thenComparingInt(RoundTexts.Text::seq))
                 .toList();
         List<RoundTexts.Text> current = texts.list(roundId);
         if (current.equals(wanted)) return;
         Map<String, String> before = new LinkedHashMap<>();
-        for (RoundTexts.Text t : current) before.put(t.part().label() + "第" + t.seq() + "段", t.body());
+        for (RoundTexts.Text t : current) before.put(t.part().label() + "第" + t.seq() + "段", written(t));
         Map<String, String> after = new LinkedHashMap<>();
-        for (RoundTexts.Text t : wanted) after.put(t.part().label() + "第" + t.seq() + "段", t.body());
+        for (RoundTexts.Text t : wanted) after.put(t.part().label() + "第" + t.seq() + "段", written(t));
         texts.replace(roundId, wanted);
         for (String key : union(before.keySet(), after.keySet())) {
             String b = before.get(key);
@@ -114,6 +114,11 @@ final class SmallSheets {
             summary.count(Kind.TEXTS_CHANGED, key + (b == null ? "（新增）" : a == null ? "（删除）" : ""));
             change(null, "TEXT", b == null ? null : key + " " + b, a == null ? null : key + " " + a);
         }
+    }
+
+    /** A text as the change log shows it: a heading with its 层级 first. */
+    private static String written(RoundTexts.Text t) {
+        return t.level() == 0 ? t.body() : "[" + io.rectify.ledger.TextPart.LEVELS.get(t.level()) + "]" + t.body();
     }
 
     private static List<String> union(java.util.Set<String> a, java.util.Set<String> b) {
