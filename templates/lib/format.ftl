@@ -41,3 +41,7 @@ ${t.kind}: ${t.text}
 </#if>
 </#list>
 </#macro>
+<#-- The closing paragraph: supervision welcome, with the round's contacts (what: 整改进展情况 or 整改情况). -->
+<#macro closing what>
+p: 欢迎广大干部群众对${round.kind}${what}进行监督。如有意见建议,请及时向我们反映。<#if round.contactPhone?has_content>联系电话:${round.contactPhone};</#if><#if round.contactAddress?has_content>通信地址:${round.contactAddress};</#if><#if round.contactEmail?has_content>电子邮箱:${round.contactEmail}。</#if>
+</#macro>

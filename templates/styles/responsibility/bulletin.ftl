@@ -34,6 +34,6 @@ p: ${item.seq}.${item.statement}
 h1: 三、对持续整改的工作打算
 <@paragraphs texts.PLAN_INTRO![]/>
 <@numbered texts.PLAN_ITEM![]/>
-p: 欢迎广大干部群众对${k}整改进展情况进行监督。如有意见建议,请及时向我们反映。<#if round.contactPhone?has_content>联系电话:${round.contactPhone};</#if><#if round.contactAddress?has_content>通信地址:${round.contactAddress};</#if><#if round.contactEmail?has_content>电子邮箱:${round.contactEmail}。</#if>
+<@closing "整改进展情况"/>
 signature: ${round.issuingOrgan}
 date: ${asOf.iso}

@@ -1,6 +1,5 @@
 package io.rectify.document;
 
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -132,7 +131,7 @@ public class BulletinComposer {
                 "overdue", c.overdue(), "longTerm", c.longTerm(), "notStarted", c.notStarted(),
                 "active", c.inProgress() - c.notStarted(),
                 "rate", c.completionRate(),
-                "percent", c.exactRate().setScale(2, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString());
+                "percent", Figures.rate(c));
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.rectify.document;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -66,7 +68,9 @@ public class Figures {
         Map<String, Object> v = new HashMap<>();
         v.put("problems.total", problems.total());
         v.put("problems.completed", problems.completed());
+        v.put("problems.inProgress", problems.inProgress());
         v.put("problems.longTerm", problems.longTerm());
+        v.put("problems.rate", rate(problems));
         v.put("measures.total", measures.total());
         v.put("measures.completed", measures.completed());
         v.put("measures.rate", measures.completionRate().toPlainString());
@@ -79,6 +83,14 @@ public class Figures {
         v.put("firstMechanism", s.firstMechanism() == null ? "" : s.firstMechanism());
         for (WorkEventCategory c : WorkEventCategory.values()) v.put("event:" + c.name(), s.events(c));
         return v;
+    }
+
+    /** Completed share in percent with as few decimals as it needs, at most two: 76, 82.5, 98.71. */
+    static String rate(Counts c) {
+        if (c.total() == 0) return "0";
+        BigDecimal r = BigDecimal.valueOf(c.completed() * 100L).divide(BigDecimal.valueOf(c.total()), 2, RoundingMode.HALF_UP)
+                .stripTrailingZeros();
+        return r.scale() < 0 ? r.setScale(0).toPlainString() : r.toPlainString();
     }
 
     /** Fills a text's figures from {@link #values(Progress)}. */

@@ -45,6 +45,12 @@ public final class BulletinStyle {
         return "styles/" + folder + "/bulletin.ftl";
     }
 
+    /** Whether a style prints each problem's 公开表述 (the shipped 问题清单式 and 汇总式 do not; an own folder may). */
+    public static boolean printsStatements(String style) {
+        String folder = folder(style);
+        return !"problems".equals(folder) && !"summary".equals(folder);
+    }
+
     /** What the 填写说明 and an import error say about the allowed values. */
     public static String hint() {
         return String.join(" / ", SHIPPED.keySet()) + "(空白为" + DEFAULT + ");或 templates/styles 下本单位样式文件夹的名称"

@@ -35,7 +35,9 @@ public final class FigureNames {
     static {
         add("反馈问题数", "反馈问题总数", "problems.total");
         add("已完成问题数", "已完成整改的问题数", "problems.completed");
+        add("正在整改问题数", "正在整改的问题数(未完成、不含长期坚持)", "problems.inProgress");
         add("长期坚持问题数", "剩余为长期坚持整改的问题数", "problems.longTerm");
+        add("问题完成率", "问题整改完成率(%,按需保留小数:76、82.5、98.71)", "problems.rate");
         add("整改措施数", "整改措施总数", "measures.total");
         add("已完成措施数", "已完成的整改措施数", "measures.completed");
         add("措施完成率", "整改措施完成率(%,一位小数)", "measures.rate");

@@ -187,12 +187,6 @@ public class LedgerLoader {
             return known.id();
         }
 
-        void diff(List<String> diffs, String item, Object before, Object after) {
-            String b = before == null ? "" : before.toString();
-            String a = after == null ? "" : after.toString();
-            if (!b.equals(a)) diffs.add(item + ": " + (b.isEmpty() ? "(empty)" : b) + " → " + (a.isEmpty() ? "(empty)" : a));
-        }
-
         void sections() {
             int max = 0;
             for (ImportStore.SectionRow s : store.sectionRows(roundId)) {
@@ -258,7 +252,8 @@ public class LedgerLoader {
                     withoutStatement.add(d.firstRow);
                 }
             }
-            if (!withoutStatement.isEmpty()) {
+            String style = v.round() != null ? v.round().style() : v.existing().bulletinStyle();
+            if (!withoutStatement.isEmpty() && io.rectify.ledger.BulletinStyle.printsStatements(style)) {
                 summary.note(withoutStatement.size() + " 个反馈问题还没有公开表述，生成通报时会列为“缺少公开表述”（台账第 "
                         + withoutStatement.stream().limit(10).map(String::valueOf).reduce((a, b) -> a + "、" + b).orElse("")
                         + (withoutStatement.size() > 10 ? " 行等）" : " 行）"));
