@@ -134,18 +134,7 @@ abstract class BulletinStylesTest {
     void theCompletenessChecksFollowTheStyle() throws IOException {
         bulletin(example("problems"), "wenlv-2025");
         // the same round in 责任落实式: it has no part 一 or 三 texts nor 公开表述, which that style prints
-        Path responsibility = work.resolve("wenlv-responsibility.xlsx");
-        try (var in = Files.newInputStream(example("problems")); XSSFWorkbook wb = new XSSFWorkbook(in)) {
-            Sheet round = wb.getSheet("轮次");
-            for (Row row : round) {
-                if (row.getCell(0) != null && row.getCell(0).getStringCellValue().equals("通报样式")) {
-                    row.getCell(1).setCellValue("责任落实式");
-                }
-            }
-            try (var out = Files.newOutputStream(responsibility)) {
-                wb.write(out);
-            }
-        }
+        Path responsibility = withStyle(work.resolve("wenlv-responsibility.xlsx"), "责任落实式");
         assertThat(cli("import", responsibility.toString()).exitCode()).isZero();
         CliRun.Result r = cli("nightly", "--as-of", AS_OF, "--round", "wenlv-2025", "--strict");
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
@@ -166,21 +155,54 @@ abstract class BulletinStylesTest {
 
     @Test
     void anUnknownStyleIsRefusedOnImportNamingTheRow() throws IOException {
-        Path bad = work.resolve("bad-style.xlsx");
-        try (var in = Files.newInputStream(example("problems")); XSSFWorkbook wb = new XSSFWorkbook(in)) {
-            for (Row row : wb.getSheet("轮次")) {
-                if (row.getCell(0) != null && row.getCell(0).getStringCellValue().equals("通报样式")) {
-                    row.getCell(1).setCellValue("问题清单");
-                }
-            }
-            try (var out = Files.newOutputStream(bad)) {
-                wb.write(out);
-            }
-        }
+        Path bad = withStyle(work.resolve("bad-style.xlsx"), "问题清单");
         CliRun.Result r = cli("import", bad.toString());
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.out() + r.err()).contains("bad-style.xlsx:轮次:第14行:通报样式:“问题清单”不是通报样式");
         assertThat(output).doesNotExist();
+    }
+
+    @Test
+    void aRoundMayNameItsOwnStyleFolderACopyOfAShippedOne() throws IOException {
+        Path templates = work.resolve("templates");
+        try (var files = Files.walk(Path.of("templates"))) {
+            for (Path f : files.toList()) {
+                Path to = templates.resolve(Path.of("templates").relativize(f).toString());
+                if (Files.isDirectory(f)) Files.createDirectories(to);
+                else Files.copy(f, to);
+            }
+        }
+        Path own = Files.createDirectories(templates.resolve("styles/wenlv-ju"));
+        String problems = Files.readString(templates.resolve("styles/problems/bulletin.ftl"));
+        Files.writeString(own.resolve("bulletin.ftl"), problems.replace("予以公布", "通报如下").replace("已完成。", "已完成整改。"));
+        Path workbook = withStyle(work.resolve("own-style.xlsx"), "wenlv-ju");
+        String dir = "--rectify.templates-dir=" + templates;
+        assertThat(cli("import", workbook.toString(), dir).exitCode()).isZero();
+        CliRun.Result r = cli("nightly", "--as-of", AS_OF, "--round", "wenlv-2025", "--strict", dir);
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        String text = checked(output.resolve("wenlv-2025/wenlv-2025-bulletin-" + AS_OF + ".pdf"));
+        assertThat(text).contains(PdfText.fold("现将巡察整改情况通报如下。"), PdfText.fold("每半年专题研究意识形态工作。已完成整改。"))
+                .doesNotContain(PdfText.fold("予以公布"));
+        // a style folder that is gone: the round fails, and the reason names the template
+        Files.delete(own.resolve("bulletin.ftl"));
+        CliRun.Result missing = cli("nightly", "--as-of", "2025-12-26", "--round", "wenlv-2025", dir);
+        assertThat(missing.exitCode()).as(missing.toString()).isEqualTo(1);
+        assertThat(missing.out() + missing.err()).contains("styles/wenlv-ju/bulletin.ftl");
+    }
+
+    /** The department's example workbook with another 通报样式. */
+    static Path withStyle(Path file, String style) throws IOException {
+        try (var in = Files.newInputStream(example("problems")); XSSFWorkbook wb = new XSSFWorkbook(in)) {
+            for (Row row : wb.getSheet("轮次")) {
+                if (row.getCell(0) != null && row.getCell(0).getStringCellValue().equals("通报样式")) {
+                    row.getCell(1).setCellValue(style);
+                }
+            }
+            try (var out = Files.newOutputStream(file)) {
+                wb.write(out);
+            }
+        }
+        return file;
     }
 
     private static String font(LayoutChecker.Report layout, String start) {
