@@ -7,8 +7,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The texts people wrote for a round (table {@code round_text}, owned here): part 一's paragraphs and part 三's
- * lead and items, as written, figures cited by name in braces ({@link FigureNames}). The import, the demo and the
+ * The texts people wrote for a round (table {@code round_text}, owned here): the opening and 概况, part 一's
+ * paragraphs and part 三's lead and items, as written, figures cited by name in braces ({@link FigureNames}), each
+ * with its 层级 (a paragraph, or one of the office's own headings). The import, the demo and the
  * web page write them here; the snapshot reads them.
  */
 @Repository

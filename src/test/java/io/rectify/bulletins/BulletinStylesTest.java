@@ -154,6 +154,29 @@ abstract class BulletinStylesTest {
     }
 
     @Test
+    void anExportKeepsTheStyleTheTitleAndTheLevelsAndReimportsUnchanged() throws IOException {
+        for (String folder : List.of("responsibility", "problems")) {
+            String code = StyleExamples.code(folder);
+            assertThat(cli("import", example(folder).toString()).exitCode()).isZero();
+            Path export = work.resolve(code + "-export.xlsx");
+            assertThat(cli("export", "--round", code, export.toString()).exitCode()).isZero();
+            List<List<String>> round = StyleExamples.cells(export, "轮次");
+            List<List<String>> texts = StyleExamples.cells(export, "文稿");
+            if (folder.equals("responsibility")) {
+                assertThat(round).anySatisfy(r -> assertThat(r.subList(0, 2)).containsExactly("通报样式", "责任落实式"));
+                assertThat(texts).anySatisfy(r -> assertThat(r).containsExactly("组织落实", "2", "（一）强化组织领导", "二级标题"));
+            } else {
+                assertThat(round).anySatisfy(r -> assertThat(r.subList(0, 2)).containsExactly("标题",
+                        "中共某某县文化和旅游体育局党组关于县委第二巡察组巡察反馈意见整改情况的通报"));
+                assertThat(texts.get(1).get(0)).isEqualTo("概况");
+            }
+            CliRun.Result again = cli("import", export.toString());
+            assertThat(again.exitCode()).as(again.toString()).isZero();
+            assertThat(again.out()).contains("文件与台账一致，没有需要导入的变化。");
+        }
+    }
+
+    @Test
     void anUnknownStyleIsRefusedOnImportNamingTheRow() throws IOException {
         Path bad = withStyle(work.resolve("bad-style.xlsx"), "问题清单");
         CliRun.Result r = cli("import", bad.toString());

@@ -39,6 +39,9 @@ public final class StyleExamples {
         };
     }
 
+    /** A sheet's cells as the user sees them (see {@link LedgerFixtures#cells}). */
+    public static List<List<String>> cells(Path file, String sheet) { return LedgerFixtures.cells(file, sheet); }
+
     static Map<String, List<List<Object>>> sheets(String folder) {
         Map<String, List<List<Object>>> sheets = new LinkedHashMap<>();
         switch (folder) {
