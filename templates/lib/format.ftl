@@ -16,11 +16,11 @@
   <#if n < 20><#return "十" + (n % 10 == 0)?then("", digits[n % 10])></#if>
   <#return digits[(n / 10)?floor] + "十" + (n % 10 == 0)?then("", digits[n % 10])>
 </#function>
-<#-- {y,m,d} → 2025年2月21日 -->
-<#function cnDate d><#return d.y?c + "年" + d.m + "月" + d.d + "日"></#function>
-<#-- a period: 2024年8月20日至9月29日 (the year once when both ends share it) -->
+<#-- {y,m,d} → 2025年2月21日; a date written coarsely prints as written (its text: 2022年9月中旬) -->
+<#function cnDate d><#return d.text!(d.y?c + "年" + d.m + "月" + d.d + "日")></#function>
+<#-- a period: 2024年8月20日至9月29日, 2022年9月中旬至10月下旬 (the year once when both ends share it) -->
 <#function cnPeriod a b>
-  <#if a.y == b.y><#return cnDate(a) + "至" + b.m + "月" + b.d + "日"></#if>
+  <#if a.y == b.y><#return cnDate(a) + "至" + b.md!(b.m + "月" + b.d + "日")></#if>
   <#return cnDate(a) + "至" + cnDate(b)>
 </#function>
 <#-- A part of the texts the office wrote, one element each: a paragraph, or a heading of the level its 层级 names. -->

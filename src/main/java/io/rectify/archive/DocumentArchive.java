@@ -41,6 +41,17 @@ public class DocumentArchive {
 
     public Path resolve(GeneratedDocument doc) { return outputDir.resolve(doc.path()); }
 
+    /**
+     * Removes what a killed writer of drafts left: their hidden temporary files ({@code .NAME.pdf…part}) at least
+     * {@code age} old. Only while no other process may be writing a draft (the nightly job's run lock is held);
+     * temporary files of published versions and briefs, written under other locks, are never touched.
+     *
+     * @return how many were removed
+     */
+    public int removeLeftoverDraftFiles(java.time.Duration age) {
+        return ArchiveFiles.removeDraftParts(outputDir, clock.instant().minus(age));
+    }
+
     /** The .docx beside a PDF: same folder, same name, {@code .docx}. */
     public static String wordPath(String pdfPath) {
         return (pdfPath.endsWith(".pdf") ? pdfPath.substring(0, pdfPath.length() - 4) : pdfPath) + ".docx";

@@ -21,11 +21,12 @@ class ImportCommand implements Cli.Command {
     Path file;
     String round;
     boolean dryRun;
+    boolean replaceTexts;
 
     @Override
     public String usage() {
         return """
-                Usage: java -jar target/rectify.jar import FILE.xlsx [--round CODE] [--dry-run]
+                Usage: java -jar target/rectify.jar import FILE.xlsx [--round CODE] [--dry-run] [--replace-texts]
                        java -jar target/rectify.jar import FILE.csv --round CODE [--dry-run]
 
                 Loads a ledger (台账) into the database as a Spring Batch job: first every row is checked, then
@@ -39,8 +40,13 @@ class ImportCommand implements Cli.Command {
                 again changes nothing. What changed is printed in Chinese, for the secretary (the upload page's
                 wording): 新增整改措施, 状态变更 (from → to), 整改时限调整, 措施完成 …, each as "名称：N 项".
 
+                文稿 (texts): a part of the texts changed on the web page after the workbook was exported (its
+                版本 column), or, in a workbook without that column, since the import that last set it, keeps
+                the page's text; the conflict is listed (文稿冲突: page and workbook text, who, when).
+
                   --round CODE  the round a CSV file belongs to (for a workbook: must match its 轮次编码)
                   --dry-run     check and show what would change, write nothing
+                  --replace-texts  the workbook's 文稿 replaces those page edits too (文稿冲突：以工作簿文稿替换页面修改)
 
                 Exit codes: 0 imported (or checked), 1 problems in the file or the import failed,
                 2 bad arguments, unknown round or a database that cannot be reached.""";
@@ -48,7 +54,7 @@ class ImportCommand implements Cli.Command {
 
     @Override
     public Arguments arguments(List<String> args) {
-        return Arguments.parse("import", args, Set.of("round"), Set.of("dry-run"));
+        return Arguments.parse("import", args, Set.of("round"), Set.of("dry-run", "replace-texts"));
     }
 
     @Override
@@ -58,6 +64,7 @@ class ImportCommand implements Cli.Command {
         file = Path.of(args.positional.get(0));
         round = args.get("round");
         dryRun = args.has("dry-run");
+        replaceTexts = args.has("replace-texts");
         if (round != null && round.isBlank()) throw new UsageException("import: --round needs a round code");
         LedgerSources.Format format;
         try {
@@ -85,7 +92,7 @@ class ImportCommand implements Cli.Command {
                         : " (known: " + String.join(", ", known) + ")"));
             }
         }
-        ImportLauncher.Outcome outcome = context.getBean(ImportLauncher.class).run(file, round, dryRun);
+        ImportLauncher.Outcome outcome = context.getBean(ImportLauncher.class).run(file, round, dryRun, null, null, replaceTexts);
         if (outcome.validation() != null && !outcome.validation().ok()) {
             for (String line : outcome.validation().problems().lines()) err.println(line);
             err.println("rectify: import: " + file.getFileName() + "有" + outcome.validation().problems().count()

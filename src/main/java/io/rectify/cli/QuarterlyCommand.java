@@ -17,6 +17,7 @@ import io.rectify.archive.DocumentKind;
 import io.rectify.archive.GeneratedDocument;
 import io.rectify.delivery.DeliveryStatus;
 import io.rectify.delivery.DeliveryStore;
+import io.rectify.delivery.MailProperties;
 import io.rectify.jobs.NightlyLauncher;
 import io.rectify.jobs.QuarterlyJobConfig;
 import io.rectify.jobs.QuarterlyLauncher;
@@ -44,19 +45,24 @@ class QuarterlyCommand implements Cli.Command {
                 sent; otherwise it is written as .eml files to the outbox folder (rectify.mail.outbox-dir, default
                 output/outbox) and a later run with --send sends it.
 
+                --send is refused (exit 2) while the sender is the shipped example (rectify.mail.from, default
+                巡视整改工作领导小组办公室 <rectify@example.org>): set the office's own name and address first.
+
                 Every delivery is recorded (see 'deliveries'). A run sends only what is not delivered yet: a failed
                 delivery is tried again (with pauses) within the run and by the next run; a leader who has the brief
                 never gets a second copy. A delivery that was being sent when a run was killed is UNCERTAIN (the
                 server may have it): it is not sent again unless --resend-uncertain is given (the copy then carries
-                the same Message-ID, so many mail systems drop it as a duplicate).
+                the same Message-ID, so many mail systems drop it as a duplicate). Every run ends, while any is left,
+                with one line saying how many leaders may not have the brief and the command that sends it again.
 
                 When the mail server does not answer (cannot be reached, or no reply within the time-outs,
-                rectify.mail.timeout.*) for a leader after its retries, the run stops there: the other deliveries
-                are left untouched for the next run, and one line says how many.
+                rectify.mail.timeout.*, before or after the message was handed over) for a leader after its retries,
+                or a message took more than twice the read time-out, the run stops there: the other deliveries are
+                left untouched for the next run, and one line says how many.
 
                 Exit codes: 0 every recipient has the brief (or it is in the outbox), 1 a delivery failed or is
                 uncertain, the mail server did not answer, or the job failed, 2 bad arguments (a quarter that is not YYYYQn or has not ended, an
-                unknown round) or a database that cannot be reached.""";
+                unknown round, --send with the example sender) or a database that cannot be reached.""";
     }
 
     @Override
@@ -108,6 +114,11 @@ class QuarterlyCommand implements Cli.Command {
                         + ", after " + quarter + " ended: there is no brief for " + quarter);
             }
         }
+        if (send && context.getBean(MailProperties.class).exampleSender()) {
+            throw new UsageException("quarterly: 发件人仍为示例地址" + MailProperties.EXAMPLE_ADDRESS + "，未发送，请设置"
+                    + " rectify.mail.from（整改办的名称和邮箱）/ not sent: the sender is still the example "
+                    + MailProperties.EXAMPLE_ADDRESS + ", set rectify.mail.from to the office's name and address");
+        }
         JobExecution execution;
         try {
             execution = context.getBean(QuarterlyLauncher.class).run(quarter, round, send, resendUncertain);
@@ -152,6 +163,15 @@ class QuarterlyCommand implements Cli.Command {
                 + counts.getOrDefault(DeliveryStatus.UNCERTAIN, 0) + " uncertain, "
                 + (counts.getOrDefault(DeliveryStatus.PENDING, 0) + counts.getOrDefault(DeliveryStatus.SENDING, 0))
                 + " not attempted");
+        int uncertain = counts.getOrDefault(DeliveryStatus.UNCERTAIN, 0);
+        if (uncertain > 0) { // last, so that it ends the log and the cron mail
+            out.flush();
+            err.println("rectify: " + uncertain + (uncertain == 1 ? " leader" : " leaders") + " may not have the brief of "
+                    + quarter + " (UNCERTAIN: the connection broke while it was handed over, so it is never sent again on"
+                    + " its own); ask them or the mail server's administrator, then send it to those who lack it with:"
+                    + " quarterly --quarter " + quarter + (round != null ? " --round " + round : "")
+                    + " --send --resend-uncertain");
+        }
         return code;
     }
 }

@@ -39,7 +39,12 @@ public class DeliveryStore {
                            int attempts, String lastError, String messageId, LocalDateTime updatedAt) {
 
         public String recipient() {
-            return (title == null || title.isBlank() ? name : title + " " + name) + " <" + email + ">";
+            return displayName() + " <" + email + ">";
+        }
+
+        /** 区委书记 张三: the title and the name, as the To: line shows them (the name alone without a title). */
+        public String displayName() {
+            return title == null || title.isBlank() ? name : name == null || name.isBlank() ? title : title + " " + name;
         }
     }
 

@@ -16,6 +16,15 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("rectify.mail")
 @Validated
-public record MailProperties(@DefaultValue("巡视整改工作领导小组办公室 <rectify@example.org>") @NotBlank String from,
+public record MailProperties(@DefaultValue("巡视整改工作领导小组办公室 <" + MailProperties.EXAMPLE_ADDRESS + ">") @NotBlank String from,
                              @DefaultValue("") @NotNull String messageIdDomain,
-                             @DefaultValue("") @NotNull String outboxDir) {}
+                             @DefaultValue("") @NotNull String outboxDir) {
+
+    /** The shipped sender's address: fine for the outbox, never for mail that leaders receive. */
+    public static final String EXAMPLE_ADDRESS = "rectify@example.org";
+
+    /** True while the sender is still the shipped example. */
+    public boolean exampleSender() {
+        return Messages.from(from).getAddress().equalsIgnoreCase(EXAMPLE_ADDRESS);
+    }
+}

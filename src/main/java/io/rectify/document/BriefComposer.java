@@ -128,12 +128,39 @@ public class BriefComposer {
                     return m;
                 }).toList();
         List<Map<String, Object>> units = new ArrayList<>();
-        List<Map<String, Object>> longTermUnits = new ArrayList<>();
+        List<Map<String, Object>> notDueUnits = new ArrayList<>();
         for (QuarterReview.UnitProgress u : review.units()) {
             Map<String, Object> m = Map.of("rank", units.size() + 1, "unit", clean(u.unit()), "measures", counts(u.measures()),
-                    "due", counts(u.due()));
-            (u.ranked() ? units : longTermUnits).add(m);
+                    "due", counts(u.due()), "mostDays", u.mostDaysOverdue());
+            (u.ranked() ? units : notDueUnits).add(m);
         }
+        // proposed for 约谈: only units with measures due and not done, most overdue measures first, then the longest
+        List<Map<String, Object>> callIn = review.units().stream().filter(u -> u.due().overdue() > 0)
+                .sorted(java.util.Comparator.comparingInt((QuarterReview.UnitProgress u) -> -u.due().overdue())
+                        .thenComparingLong(u -> -u.mostDaysOverdue()).thenComparing(QuarterReview.UnitProgress::unit))
+                .map(u -> Map.<String, Object>of("unit", clean(u.unit()), "overdue", u.due().overdue(),
+                        "mostDays", u.mostDaysOverdue()))
+                .toList();
+        // overdue comes most overdue first, so each leader's first measure is the longest overdue
+        Map<String, List<QuarterReview.OverdueMeasure>> leaders = new java.util.LinkedHashMap<>();
+        for (QuarterReview.OverdueMeasure o : review.overdue()) {
+            leaders.computeIfAbsent(clean(o.measure().leader()), k -> new ArrayList<>()).add(o);
+        }
+        List<Map<String, Object>> byLeader = leaders.entrySet().stream()
+                .sorted(java.util.Comparator.comparingInt(e -> -e.getValue().size()))
+                .map(e -> Map.<String, Object>of("leader", e.getKey(), "count", e.getValue().size(),
+                        "mostDays", e.getValue().get(0).daysOverdue()))
+                .toList();
+        List<Map<String, Object>> dueSoon = review.dueSoon().stream().map(d -> {
+            Map<String, Object> m = measure(d.measure(), problems, asOf);
+            m.put("workingDays", d.workingDays());
+            m.put("yellow", d.workingDays() <= QuarterReview.YELLOW_WORKING_DAYS);
+            return m;
+        }).toList();
+        List<Map<String, Object>> results = review.results().stream().map(x -> Map.<String, Object>of(
+                "label", x.label(), "unit", x.unit(), "now", x.now().stripTrailingZeros().toPlainString(),
+                "change", x.change().stripTrailingZeros().toPlainString(), "changeSign", x.change().signum())).toList();
+        long rechecked = s.measures().stream().filter(m -> m.completed() && m.rechecked()).count();
 
         Map<String, Object> model = new HashMap<>();
         model.put("round", round);
@@ -155,7 +182,14 @@ public class BriefComposer {
         model.put("recheckAfterDays", settings.getRecheckAfterDays());
         model.put("listLimit", settings.getListLimit());
         model.put("units", units);
-        model.put("longTermUnits", longTermUnits);
+        model.put("notDueUnits", notDueUnits);
+        model.put("callIn", callIn);
+        model.put("byLeader", byLeader);
+        model.put("dueSoon", dueSoon);
+        model.put("yellowDays", QuarterReview.YELLOW_WORKING_DAYS);
+        model.put("greenDays", QuarterReview.GREEN_WORKING_DAYS);
+        model.put("results", results);
+        model.put("rechecked", rechecked);
         model.put("w", Map.copyOf(settings.getStatus()));
         model.put("marking", settings.getMarking() == null ? "" : settings.getMarking());
         model.put("asOf", date(review.quarter().end()));

@@ -67,8 +67,8 @@ public class BulletinComposer {
         round.put("inspectingBody", r.inspectingBody());
         round.put("inspectedOrg", r.inspectedOrg());
         round.put("shortName", r.shortName());
-        round.put("onsiteStart", date(r.onsiteStart()));
-        round.put("onsiteEnd", date(r.onsiteEnd()));
+        round.put("onsiteStart", date(r.onsiteStart(), r.onsiteStartPart()));
+        round.put("onsiteEnd", date(r.onsiteEnd(), r.onsiteEndPart()));
         round.put("feedbackDate", date(r.feedbackDate()));
         round.put("issuingOrgan", r.issuingOrgan());
         round.put("contactPhone", nonNull(r.contactPhone()));
@@ -154,9 +154,16 @@ public class BulletinComposer {
         return list;
     }
 
-    /** A date as its parts, so templates can write 2025年2月21日 or 9月29日 as the sentence needs. */
-    private static Map<String, Object> date(LocalDate d) {
-        return Map.of("y", d.getYear(), "m", d.getMonthValue(), "d", d.getDayOfMonth(), "iso", d.toString());
+    private static Map<String, Object> date(LocalDate d) { return date(d, null); }
+
+    /**
+     * A date as its parts, so templates can write 2025年2月21日 or 9月29日 as the sentence needs; {@code text} and
+     * {@code md} as printed (2022年9月中旬 and 9月中旬 for a date the office wrote coarsely: lib/format.ftl uses them).
+     */
+    private static Map<String, Object> date(LocalDate d, String part) {
+        String text = ChineseTypography.date(d, part);
+        return Map.of("y", d.getYear(), "m", d.getMonthValue(), "d", d.getDayOfMonth(), "iso", d.toString(),
+                "text", text, "md", text.substring(text.indexOf('年') + 1));
     }
 
     private static String nonNull(String s) { return s == null ? "" : s; }

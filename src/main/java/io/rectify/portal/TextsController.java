@@ -50,9 +50,11 @@ class TextsController {
     private final DocumentArchive archive;
     private final RunNow runNow;
     private final TransactionTemplate tx;
+    private final java.time.Clock clock;
 
     TextsController(PortalRounds rounds, RoundTexts texts, Figures figures, DocumentArchive archive, RunNow runNow,
-                    PlatformTransactionManager transactions) {
+                    PlatformTransactionManager transactions, java.time.Clock clock) {
+        this.clock = clock;
         this.rounds = rounds;
         this.texts = texts;
         this.figures = figures;
@@ -75,7 +77,9 @@ class TextsController {
         RoundFacts round = rounds.forSecretary(viewer, code);
         List<RoundTexts.Text> submitted = parse(form);
         if (!"save".equals(form.getFirst("action"))) return page(viewer, round, submitted, true, model);
-        tx.executeWithoutResult(status -> texts.replace(round.id(), submitted));
+        // recorded as a page edit (who, when), so a workbook exported before it does not undo it silently
+        tx.executeWithoutResult(status -> texts.savePage(round.id(), submitted, viewer.username(),
+                java.time.LocalDateTime.now(clock)));
         LocalDate asOf = draftDate(round);
         JobExecution run;
         try {
@@ -112,6 +116,7 @@ class TextsController {
         model.addAttribute("asOf", asOf);
         model.addAttribute("levels", TextPart.LEVELS);
         model.addAttribute("previewing", previewing);
+        model.addAttribute("edits", texts.pageEdits(round.id()));
         model.addAttribute("canEdit", viewer.isAdmin() || viewer.role() == Role.SECRETARY);
         return "portal/texts";
     }

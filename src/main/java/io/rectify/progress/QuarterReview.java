@@ -1,5 +1,6 @@
 package io.rectify.progress;
 
+import java.math.BigDecimal;
 import java.util.List;
 
 /**
@@ -16,12 +17,21 @@ import java.util.List;
  * @param longTerm       long-term measures still open, with their latest report
  * @param recheckDue     completed measures not yet confirmed by an on-site recheck, completed long enough ago
  * @param units          per responsible unit, best completion rate of the measures due first, then the units
- *                       with only 长期坚持 work
+ *                       with nothing due yet
+ * @param dueSoon        measures not completed that fall due within the brief's warning horizon after the quarter's
+ *                       end (in working days), earliest first
+ * @param results        what the office counts as results (制度, 处分 …), now against the end of the quarter before
  */
 public record QuarterReview(Quarter quarter, Progress progress, Counts previous, boolean firstQuarter,
                             List<SectionReview> sections, List<OverdueMeasure> overdue,
                             List<Snapshot.Measure> dueNextQuarter, List<Snapshot.Measure> longTerm,
-                            List<RecheckDue> recheckDue, List<UnitProgress> units) {
+                            List<RecheckDue> recheckDue, List<UnitProgress> units, List<DueSoon> dueSoon,
+                            List<Result> results) {
+
+    /** A measure due within this many working days after the quarter's end is 绿 (reminders issue: 绿 20 / 黄 10). */
+    public static final int GREEN_WORKING_DAYS = 20;
+    /** … and 黄 within this many. */
+    public static final int YELLOW_WORKING_DAYS = 10;
 
     public Counts measures() { return progress.measures(); }
 
@@ -36,10 +46,19 @@ public record QuarterReview(Quarter quarter, Progress progress, Counts previous,
     public record RecheckDue(Snapshot.Measure measure, long daysSinceCompletion) {}
 
     /**
-     * A responsible unit: all its measures, and those that are due (all but the open 长期坚持 ones), on which units
-     * are ranked; a unit whose measures are all open 长期坚持 work has nothing due and is listed apart.
+     * A responsible unit: all its measures, and those that are due (completed, or not 长期坚持 with a deadline by the
+     * quarter's end), on which units are ranked; a unit with nothing due yet is listed apart, not last at 0.0 %.
+     * {@code mostDaysOverdue} is its longest overdue measure's (0 when none is overdue).
      */
-    public record UnitProgress(String unit, Counts measures, Counts due) {
+    public record UnitProgress(String unit, Counts measures, Counts due, long mostDaysOverdue) {
         public boolean ranked() { return due.total() > 0; }
+    }
+
+    /** A measure not completed whose deadline comes {@code workingDays} working days after the quarter's end. */
+    public record DueSoon(Snapshot.Measure measure, int workingDays) {}
+
+    /** A result the office counts (label, unit word), as of the quarter's end and of the end of the one before. */
+    public record Result(String label, String unit, BigDecimal now, BigDecimal before) {
+        public BigDecimal change() { return now.subtract(before); }
     }
 }

@@ -124,7 +124,7 @@ class BriefDeliveryTest {
         for (Map.Entry<String, List<MimeMessage>> e : inbox.entrySet()) {
             assertThat(e.getValue()).as(e.getKey()).hasSize(1);
             MimeMessage m = e.getValue().get(0);
-            assertThat(m.getSubject()).isEqualTo("【内部资料】洛江区委巡视整改2025年第四季度专题会议汇报材料");
+            assertThat(m.getSubject()).isEqualTo("【内部资料】请审阅：洛江区委巡视整改2025年第四季度专题会议汇报材料");
             assertThat(m.getMessageID()).isEqualTo(messageIds.get(e.getKey()));
             assertThat(((InternetAddress) m.getFrom()[0]).getPersonal()).isEqualTo("巡视整改办");
             Multipart mixed = (Multipart) m.getContent();
@@ -133,7 +133,7 @@ class BriefDeliveryTest {
             assertThat(alternative.getBodyPart(0).isMimeType("text/plain")).isTrue();
             assertThat(alternative.getBodyPart(1).isMimeType("text/html")).isTrue();
             String text = (String) alternative.getBodyPart(0).getContent();
-            assertThat(text).contains("整改措施        189项").contains("完成率82.5%");
+            assertThat(text).contains("整改措施189项，已完成").contains("完成率82.5%");
             assertThat((String) alternative.getBodyPart(1).getContent()).contains("<strong>82.5</strong>");
             BodyPart attachment = mixed.getBodyPart(1);
             assertThat(attachment.isMimeType("application/pdf")).isTrue();

@@ -62,7 +62,7 @@ public final class TestSmtpServer {
                 "--spring.mail.properties.mail.smtp.connectiontimeout=2000",
                 "--spring.mail.properties.mail.smtp.timeout=5000",
                 "--rectify.delivery.backoff=PT0.05S",
-                "--rectify.mail.from=巡视整改办 <rectify@example.org>"};
+                "--rectify.mail.from=巡视整改办 <zhenggaiban@luojiang.example.net>"};
     }
 
     private static final class Refusing extends GreenMail {

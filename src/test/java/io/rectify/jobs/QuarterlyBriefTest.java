@@ -91,7 +91,8 @@ abstract class QuarterlyBriefTest {
         assertThat(total).isEqualTo(189);
         String rate = rate(now.get("completed"), total);
         assertThat(text).contains(PdfText.fold("细化整改措施189项。截至2025年12月31日,已完成" + now.get("completed")
-                + "项、完成率" + rate + "%;长期坚持" + now.get("longTerm") + "项;正在推进" + now.get("inProgress") + "项"));
+                + "项、完成率" + rate + "%;推进中" + now.get("inProgress") + "项(其中超期" + now.get("overdue") + "项);长期坚持"
+                + now.get("longTerm") + "项"));
         // the overall table: now, the quarter before, the change
         assertThat(text).contains(PdfText.fold("已完成(项)" + now.get("completed") + before.get("completed")
                 + signed(now.get("completed") - before.get("completed"))));
@@ -179,7 +180,7 @@ abstract class QuarterlyBriefTest {
         assertThat(mainPages).isEqualTo(signature).isLessThanOrEqualTo(6);
         // pages 1–2: the totals, the overdue measures with their warning level, what needs deciding
         String firstTwo = pagesText(r, 1, 2);
-        assertThat(firstTwo).contains("表1整改措施总体情况", "完成率（%）", "二、超期未完成的整改措施", "三、需研究决定的事项");
+        assertThat(firstTwo).contains("表1整改措施总体情况", "完成率（%）", "二、超期未完成和临近到期的整改措施", "三、需研究决定的事项");
         int red = jdbc.sql(LATEST + " SELECT COUNT(*) FROM measure m LEFT JOIN latest l ON l.measure_id = m.id"
                 + " WHERE m.measure_kind <> 'LONG_TERM' AND (l.status IS NULL OR l.status <> 'COMPLETED') AND m.deadline <= ?")
                 .params(Q.end(), Q.end().minusDays(91)).query(Integer.class).single();

@@ -42,7 +42,7 @@ class StyleExamplesTest {
         LedgerWorkbooks.writeTemplate(file);
         List<String> roundItems = LedgerFixtures.cells(file, "轮次").stream().map(r -> r.get(0)).toList();
         assertThat(roundItems).contains("通报样式", "标题");
-        assertThat(LedgerFixtures.cells(file, "文稿").get(0)).containsExactly("部分", "序号", "内容", "层级");
+        assertThat(LedgerFixtures.cells(file, "文稿").get(0)).containsExactly("部分", "序号", "内容", "层级", "版本");
         String help = String.join("\n", LedgerFixtures.cells(file, "填写说明").stream().map(r -> String.join("|", r)).toList());
         assertThat(help).contains("轮次|通报样式||责任落实式 / 问题清单式 / 汇总式", "文稿|层级||正文(空白即正文) / 一级标题 / 二级标题 / 三级标题",
                 "13. 通报样式", "开头(代替自动生成的开头段)");

@@ -40,10 +40,12 @@ final class Snapshots {
         return this;
     }
 
-    Snapshot asOf(LocalDate day) {
+    Snapshot asOf(LocalDate day) { return asOf(day, Map.of()); }
+
+    Snapshot asOf(LocalDate day, Map<String, java.math.BigDecimal> events) {
         RoundFacts round = new RoundFacts(1, "test-round", "巡视", "省委", "省委巡视组", "某区委", "某区",
                 FEEDBACK.minusMonths(3), FEEDBACK.minusMonths(2), FEEDBACK, "中共某区委", "", "", "", true);
-        return new Snapshot(round, day, List.copyOf(sections), List.copyOf(problems), List.copyOf(measures), Map.of(),
+        return new Snapshot(round, day, List.copyOf(sections), List.copyOf(problems), List.copyOf(measures), events,
                 null, Map.of());
     }
 }

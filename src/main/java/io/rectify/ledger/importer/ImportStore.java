@@ -36,7 +36,7 @@ public class ImportStore implements LedgerValidator.Existing {
     public record ReportRow(long id, long measureId, LocalDate date, MeasureStatus status, String note,
                             LocalDate completion, boolean rechecked) {}
 
-    public record EventState(long id, LocalDate date, String category, int count, String description) {}
+    public record EventState(long id, LocalDate date, String category, java.math.BigDecimal count, String description) {}
 
     public record RecipientState(long id, String name, String title, String email) {}
 
@@ -170,10 +170,12 @@ public class ImportStore implements LedgerValidator.Existing {
     public void updateRound(RoundFacts r) {
         jdbc.sql("UPDATE inspection_round SET inspection_kind = ?, deployed_by = ?, inspecting_body = ?, inspected_org = ?,"
                         + " short_name = ?, onsite_start = ?, onsite_end = ?, feedback_date = ?, issuing_organ = ?, contact_phone = ?,"
-                        + " contact_address = ?, contact_email = ?, bulletin_style = ?, bulletin_title = ? WHERE id = ?")
+                        + " contact_address = ?, contact_email = ?, onsite_start_part = ?, onsite_end_part = ?,"
+                        + " bulletin_style = ?, bulletin_title = ? WHERE id = ?")
                 .params(r.inspectionKind(), r.deployedBy(), r.inspectingBody(), r.inspectedOrg(), r.shortName(),
                         r.onsiteStart(), r.onsiteEnd(), r.feedbackDate(), r.issuingOrgan(), r.contactPhone(),
-                        r.contactAddress(), r.contactEmail(), r.bulletinStyle(), r.bulletinTitle(), r.id())
+                        r.contactAddress(), r.contactEmail(), r.onsiteStartPart(), r.onsiteEndPart(), r.bulletinStyle(),
+                        r.bulletinTitle(), r.id())
                 .update();
     }
 
@@ -250,14 +252,26 @@ public class ImportStore implements LedgerValidator.Existing {
                 });
     }
 
+    @Override
+    public java.util.Set<String> eventCategories(long roundId) {
+        return new java.util.HashSet<>(jdbc.sql("SELECT DISTINCT category FROM work_event WHERE round_id = ?").param(roundId)
+                .query(String.class).list());
+    }
+
     public List<EventState> events(long roundId) {
         return jdbc.sql("SELECT id, event_date, category, event_count, description FROM work_event WHERE round_id = ?"
                         + " ORDER BY event_date, id").param(roundId)
-                .query((rs, n) -> new EventState(rs.getLong(1), rs.getObject(2, LocalDate.class), rs.getString(3), rs.getInt(4),
+                .query((rs, n) -> new EventState(rs.getLong(1), rs.getObject(2, LocalDate.class), rs.getString(3), plain(rs.getBigDecimal(4)),
                         rs.getString(5))).list();
     }
 
-    public void updateEventCount(long id, int count) {
+    /** 12.0000 → 12: counts as people wrote them. */
+    private static java.math.BigDecimal plain(java.math.BigDecimal d) {
+        java.math.BigDecimal s = d.stripTrailingZeros();
+        return s.scale() < 0 ? s.setScale(0) : s;
+    }
+
+    public void updateEventCount(long id, java.math.BigDecimal count) {
         jdbc.sql("UPDATE work_event SET event_count = ? WHERE id = ?").params(count, id).update();
     }
 

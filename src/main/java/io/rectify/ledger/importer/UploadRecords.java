@@ -64,6 +64,12 @@ public class UploadRecords {
                 + " WHERE id = ?").params(fingerprint, id).update();
     }
 
+    /** The uploads refused by their check (INVALID) before {@code cutoff}, oldest first. */
+    public List<Upload> refusedBefore(LocalDateTime cutoff) {
+        return jdbc.sql("SELECT * FROM ledger_upload WHERE status = 'INVALID' AND uploaded_at < ? ORDER BY id")
+                .param(cutoff).query(UploadRecords::map).list();
+    }
+
     public Optional<Upload> find(long id) {
         return jdbc.sql("SELECT * FROM ledger_upload WHERE id = ?").param(id).query(UploadRecords::map).optional();
     }
