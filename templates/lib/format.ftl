@@ -23,3 +23,25 @@
   <#if a.y == b.y><#return cnDate(a) + "至" + b.md!(b.m + "月" + b.d + "日")></#if>
   <#return cnDate(a) + "至" + cnDate(b)>
 </#function>
+<#-- A part of the texts the office wrote, one element each: a paragraph, or a heading of the level its 层级 names. -->
+<#macro paragraphs texts>
+<#list texts as t>
+${t.kind}: ${t.text}
+</#list>
+</#macro>
+<#-- The same, the paragraphs numbered 1. 2. … (headings are not counted). -->
+<#macro numbered texts>
+<#local n = 0>
+<#list texts as t>
+<#if t.level == 0>
+<#local n = n + 1>
+p: ${n}.${t.text}
+<#else>
+${t.kind}: ${t.text}
+</#if>
+</#list>
+</#macro>
+<#-- The closing paragraph: supervision welcome, with the round's contacts (what: 整改进展情况 or 整改情况). -->
+<#macro closing what>
+p: 欢迎广大干部群众对${round.kind}${what}进行监督。如有意见建议,请及时向我们反映。<#if round.contactPhone?has_content>联系电话:${round.contactPhone};</#if><#if round.contactAddress?has_content>通信地址:${round.contactAddress};</#if><#if round.contactEmail?has_content>电子邮箱:${round.contactEmail}。</#if>
+</#macro>

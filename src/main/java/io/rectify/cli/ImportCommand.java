@@ -32,7 +32,7 @@ class ImportCommand implements Cli.Command {
 
                 Loads a ledger (台账) into the database as a Spring Batch job: first every row is checked, then
                 the file is applied in one transaction. A workbook has the sheets 轮次 (the round's facts), 台账
-                (one row per measure) and optionally 工作情况 and 领导; start from 'rectify template'. A CSV file
+                (one row per measure) and optionally 工作情况, 领导 and 文稿; start from 'rectify template'. A CSV file
                 holds the 台账 sheet alone for a round that exists (--round), in UTF-8 or GBK.
 
                 Each problem found is printed on stderr as one line, file:sheet:row:column: reason, all of them

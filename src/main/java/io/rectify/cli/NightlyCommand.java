@@ -36,8 +36,9 @@ class NightlyCommand implements Cli.Command {
                 inputs have not changed since the last run is not written again. A run that was interrupted is
                 resumed where it stopped. Run by cron every night (see cron/).
 
-                Each bulletin is checked before it is written: part 一 or 三 without text, a section without
-                items, a problem without 公开表述 or without measures, a figure name that cannot be filled. Each
+                Each bulletin is checked before it is written: a part its style requires without text (责任落实式:
+                一 and 三), a section without items, a problem without measures or, where the style prints it,
+                without 公开表述, a figure name that cannot be filled. Each
                 finding is printed on one line (轮次:部分:项目:问题) and stored with the bulletin, which is then
                 listed as incomplete.
                   --strict   a bulletin with findings makes the run fail (exit code 1)

@@ -24,10 +24,11 @@ public class LedgerWriter {
     public long insertRound(RoundFacts r) {
         return insert("INSERT INTO inspection_round (code, inspection_kind, deployed_by, inspecting_body, inspected_org,"
                         + " short_name, onsite_start, onsite_end, feedback_date, issuing_organ, contact_phone, contact_address,"
-                        + " contact_email, active, onsite_start_part, onsite_end_part) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                        + " contact_email, active, onsite_start_part, onsite_end_part, bulletin_style, bulletin_title)"
+                        + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 r.code(), r.inspectionKind(), r.deployedBy(), r.inspectingBody(), r.inspectedOrg(), r.shortName(),
                 r.onsiteStart(), r.onsiteEnd(), r.feedbackDate(), r.issuingOrgan(), r.contactPhone(), r.contactAddress(),
-                r.contactEmail(), r.active(), r.onsiteStartPart(), r.onsiteEndPart());
+                r.contactEmail(), r.active(), r.onsiteStartPart(), r.onsiteEndPart(), r.bulletinStyle(), r.bulletinTitle());
     }
 
     public long insertSection(long roundId, int seq, String title) {

@@ -11,16 +11,19 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The texts people wrote for a round (table {@code round_text}, owned here): part 一's paragraphs and part 三's
- * lead and items, as written, figures cited by name in braces ({@link FigureNames}). The import, the demo and the
+ * The texts people wrote for a round (table {@code round_text}, owned here): the opening and 概况, part 一's
+ * paragraphs and part 三's lead and items, as written, figures cited by name in braces ({@link FigureNames}), each
+ * with its 层级 (a paragraph, or one of the office's own headings). The import, the demo and the
  * web page write them here; the snapshot reads them. Also which parts were last changed on the page, by whom and when
  * (table {@code round_text_edit}), so that an import of an older workbook never undoes a page edit silently.
  */
 @Repository
 public class RoundTexts {
 
-    /** One text: its part, its number within the part (1, 2 …) and what was written. */
-    public record Text(TextPart part, int seq, String body) {}
+    /** One text: its part, its number within the part (1, 2 …), what was written and its 层级 (0 正文, 1…3 headings). */
+    public record Text(TextPart part, int seq, String body, int level) {
+        public Text(TextPart part, int seq, String body) { this(part, seq, body, 0); }
+    }
 
     private final JdbcClient jdbc;
     private final RoundChanges changes;
@@ -36,24 +39,17 @@ public class RoundTexts {
     /** The round's texts, by part and number. */
     public List<Text> list(long roundId) {
         List<Text> texts = new ArrayList<>();
-        jdbc.sql("SELECT part, seq, body FROM round_text WHERE round_id = ? ORDER BY part, seq").param(roundId)
+        jdbc.sql("SELECT part, seq, body, heading_level FROM round_text WHERE round_id = ? ORDER BY part, seq").param(roundId)
                 .query(rs -> {
                     try {
-                        texts.add(new Text(TextPart.valueOf(rs.getString("part")), rs.getInt("seq"), rs.getString("body")));
+                        texts.add(new Text(TextPart.valueOf(rs.getString("part")), rs.getInt("seq"), rs.getString("body"),
+                                rs.getInt("heading_level")));
                     } catch (IllegalArgumentException unknown) {
                         // a part this version does not print: kept, not shown
                     }
                 });
         texts.sort(java.util.Comparator.comparing(Text::part).thenComparingInt(Text::seq));
         return texts;
-    }
-
-    /** The bodies per part, in order (every part present, empty when nothing was written). */
-    public Map<TextPart, List<String>> byPart(long roundId) {
-        Map<TextPart, List<String>> m = new EnumMap<>(TextPart.class);
-        for (TextPart p : TextPart.values()) m.put(p, new ArrayList<>());
-        for (Text t : list(roundId)) m.get(t.part()).add(t.body());
-        return m;
     }
 
     /** Replaces all the round's texts with these (caller's transaction), from an import. */
@@ -76,10 +72,8 @@ public class RoundTexts {
      * paragraphs changed as edited by {@code by} at {@code at}. Returns the parts that changed.
      */
     public Set<TextPart> savePage(long roundId, List<Text> texts, String by, LocalDateTime at) {
-        Map<TextPart, List<String>> before = byPart(roundId);
-        Map<TextPart, List<String>> after = new EnumMap<>(TextPart.class);
-        for (TextPart p : TextPart.values()) after.put(p, new ArrayList<>());
-        for (Text t : texts) after.get(t.part()).add(t.body());
+        Map<TextPart, List<String>> before = byPart(list(roundId));
+        Map<TextPart, List<String>> after = byPart(texts);
         Set<TextPart> changed = java.util.EnumSet.noneOf(TextPart.class);
         for (TextPart p : TextPart.values()) if (!before.get(p).equals(after.get(p))) changed.add(p);
         if (changed.isEmpty()) return changed;
@@ -90,6 +84,14 @@ public class RoundTexts {
                     .params(roundId, p.name(), by, at.withNano(0)).update();
         }
         return changed;
+    }
+
+    /** Each part's texts in order as written with their 层级 (every part present, empty when nothing was written). */
+    private static Map<TextPart, List<String>> byPart(List<Text> texts) {
+        Map<TextPart, List<String>> m = new EnumMap<>(TextPart.class);
+        for (TextPart p : TextPart.values()) m.put(p, new ArrayList<>());
+        for (Text t : texts) m.get(t.part()).add(t.level() + ":" + t.body());
+        return m;
     }
 
     /** The parts last changed on the page (not set again by an import since). */
@@ -115,8 +117,8 @@ public class RoundTexts {
     }
 
     public void insert(long roundId, Text t) {
-        jdbc.sql("INSERT INTO round_text (round_id, part, seq, body) VALUES (?,?,?,?)")
-                .params(roundId, t.part().name(), t.seq(), t.body()).update();
+        jdbc.sql("INSERT INTO round_text (round_id, part, seq, body, heading_level) VALUES (?,?,?,?,?)")
+                .params(roundId, t.part().name(), t.seq(), t.body(), t.level()).update();
     }
 
     public void deleteRound(long roundId) {

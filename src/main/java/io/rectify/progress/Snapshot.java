@@ -13,6 +13,7 @@ import io.rectify.ledger.RoundFacts;
  * A round's ledger as it stood at the end of {@code asOf}: every measure with the status of its latest
  * progress report up to that date, and the work events counted up to that date: {@code eventTotals} has every
  * category of the round (a code of {@link WorkEventCategory} or the office's own word), 0 where nothing counts yet.
+ * {@code texts} are the bodies of the texts people wrote, by part; {@code textLevels} their 层级 in the same order.
  */
 public record Snapshot(
         RoundFacts round,
@@ -22,7 +23,20 @@ public record Snapshot(
         List<Measure> measures,
         Map<String, BigDecimal> eventTotals,
         String firstMechanism,
-        Map<String, List<String>> texts) {
+        Map<String, List<String>> texts,
+        Map<String, List<Integer>> textLevels) {
+
+    /** A snapshot whose texts are all paragraphs (层级 正文). */
+    public Snapshot(RoundFacts round, LocalDate asOf, List<Section> sections, List<Problem> problems, List<Measure> measures,
+                    Map<String, BigDecimal> eventTotals, String firstMechanism, Map<String, List<String>> texts) {
+        this(round, asOf, sections, problems, measures, eventTotals, firstMechanism, texts, Map.of());
+    }
+
+    /** The 层级 of a part's i-th text: 0 a paragraph, 1…3 a heading. */
+    public int textLevel(String part, int i) {
+        List<Integer> levels = textLevels.getOrDefault(part, List.of());
+        return i < levels.size() ? levels.get(i) : 0;
+    }
 
     public record Section(long id, int seq, String title) {}
 

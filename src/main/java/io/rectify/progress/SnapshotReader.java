@@ -107,8 +107,12 @@ public class SnapshotReader {
                         + " AND event_date <= ? ORDER BY event_date, id LIMIT 1")
                 .params(roundId, asOf).query(String.class).list().stream().findFirst().orElse("");
         Map<String, List<String>> texts = new LinkedHashMap<>();
-        roundTexts.byPart(roundId).forEach((part, bodies) -> { if (!bodies.isEmpty()) texts.put(part.name(), bodies); });
-        return new Snapshot(round, asOf, sections, problems, measures, totals, firstMechanism, texts);
+        Map<String, List<Integer>> levels = new LinkedHashMap<>();
+        for (RoundTexts.Text t : roundTexts.list(roundId)) {
+            texts.computeIfAbsent(t.part().name(), k -> new ArrayList<>()).add(t.body());
+            levels.computeIfAbsent(t.part().name(), k -> new ArrayList<>()).add(t.level());
+        }
+        return new Snapshot(round, asOf, sections, problems, measures, totals, firstMechanism, texts, levels);
     }
 
     /**

@@ -113,7 +113,7 @@ class OwnFiguresTest {
     void aCoarseOnsitePeriodPrintsSoInTheBulletinAndItsFigure() {
         RoundFacts coarse = new RoundFacts(1, "dept-2022", "巡察", "市委", "市委第三巡察组", "市体育局党组", "局党组",
                 LocalDate.of(2022, 9, 11), LocalDate.of(2022, 10, 21), LocalDate.of(2023, 1, 17), "中共某市体育局党组",
-                "", "", "", true, "中旬", "下旬");
+                "", "", "", true, "中旬", "下旬", null, null);
         Progress p = progress(coarse, events());
         assertThat(Figures.fill("{进驻期间}", Figures.values(p)).text()).isEqualTo("2022年9月中旬至10月下旬");
         OfficialDocument doc = new BulletinComposer(new TemplateEngine(Path.of("templates"))).compose(p);

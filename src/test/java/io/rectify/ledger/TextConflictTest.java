@@ -95,6 +95,9 @@ abstract class TextConflictTest {
         assertThat(texts.savePage(roundId(), all, "wang", at)).containsExactly(TextPart.COMMITTEE);
     }
 
+    /** 版本: the fifth column of 文稿, after 层级. */
+    static final int VERSION = 4;
+
     /** The export, with the secretary's changes to 文稿 in Excel. */
     Path exportEdited(String name, String committee, String plan) {
         Path export = work.resolve("导出-" + name);
@@ -102,10 +105,10 @@ abstract class TextConflictTest {
         return LedgerFixtures.edit(export, work.resolve(name), wb -> {
             for (Row row : wb.getSheet("文稿")) {
                 if (row.getRowNum() == 0) {
-                    assertThat(row.getCell(3).getStringCellValue()).isEqualTo("版本");
+                    assertThat(row.getCell(VERSION).getStringCellValue()).isEqualTo("版本");
                     continue;
                 }
-                assertThat(row.getCell(3).getStringCellValue()).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d");
+                assertThat(row.getCell(VERSION).getStringCellValue()).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d");
                 String part = row.getCell(0).getStringCellValue();
                 // a new cell, as Excel writes it (the export's cells are inline strings)
                 row.removeCell(row.getCell(2));
@@ -173,8 +176,8 @@ abstract class TextConflictTest {
         ok("export", "--round", CODE, export.toString());
         Path bad = LedgerFixtures.edit(export, work.resolve("改坏.xlsx"), wb -> {
             Row row = wb.getSheet("文稿").getRow(1);
-            row.removeCell(row.getCell(3));
-            row.createCell(3).setCellValue("昨天");
+            row.removeCell(row.getCell(VERSION));
+            row.createCell(VERSION).setCellValue("昨天");
         });
         CliRun.Result r = cli("import", bad.toString());
         assertThat(r.exitCode()).isEqualTo(1);

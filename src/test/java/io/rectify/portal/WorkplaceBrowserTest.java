@@ -264,7 +264,10 @@ class WorkplaceBrowserTest extends WorkplacePortalTest {
         return seconds;
     }
 
-    /** Part 三 on the 文稿 page: an item rewritten with a figure name offered by the page, previewed, then saved. */
+    /**
+     * Part 三 on the 文稿 page: an item rewritten with a figure name offered by the page, previewed, then saved; and an
+     * office's own heading added to part 一 with its 层级.
+     */
     void editTextsStep() throws Exception {
         driver.get(base() + "/rounds/cycle-2025/texts");
         WebElement item = driver.findElement(By.cssSelector("section[data-part='PLAN_ITEM'] .text-item[data-seq='1'] textarea"));
@@ -274,6 +277,9 @@ class WorkplaceBrowserTest extends WorkplacePortalTest {
         item.sendKeys("项，巩固整改成果。");
         assertThat(item.getAttribute("value")).isEqualTo("在长效机制上再发力，已完成整改措施{已完成措施数}项，巩固整改成果。");
         String completed = driver.findElement(By.cssSelector("#figures li[data-name='已完成措施数'] strong")).getText();
+        driver.findElement(By.cssSelector("section[data-part='COMMITTEE'] .text-item.new textarea")).sendKeys("（三）健全长效机制");
+        new Select(driver.findElement(By.cssSelector("section[data-part='COMMITTEE'] .text-item.new select[name='level']")))
+                .selectByValue("二级标题");
         shot("workplace-texts-edit");
         driver.findElement(By.id("preview-texts")).click();
         wait(30).until(d -> !d.findElements(By.id("previewing")).isEmpty());
@@ -285,6 +291,8 @@ class WorkplaceBrowserTest extends WorkplacePortalTest {
         assertThat(jdbc.sql("SELECT body FROM round_text r JOIN inspection_round i ON i.id = r.round_id WHERE i.code = 'cycle-2025'"
                 + " AND r.part = 'PLAN_ITEM' AND r.seq = 1").query(String.class).single())
                 .isEqualTo("在长效机制上再发力，已完成整改措施{已完成措施数}项，巩固整改成果。");
+        assertThat(jdbc.sql("SELECT heading_level FROM round_text r JOIN inspection_round i ON i.id = r.round_id"
+                + " WHERE i.code = 'cycle-2025' AND r.body = '（三）健全长效机制'").query(Integer.class).single()).isEqualTo(2);
         shot("workplace-texts-saved");
     }
 

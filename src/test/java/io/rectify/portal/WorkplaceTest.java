@@ -534,6 +534,33 @@ class WorkplaceTest extends WorkplacePortalTest {
     }
 
     @Test
+    void textsKeepTheirLevelAndTheOpeningReplacesTheGeneratedOne() throws Exception {
+        WorkplaceRound w = WorkplaceRound.get(context, WORK, "level-2025");
+        mvc.perform(post("/rounds/level-2025/texts").param("part", "OPENING", "COMMITTEE", "COMMITTEE")
+                        .param("body", "本单位自拟的开头段。", "（一）强化组织领导", "成立整改工作领导小组。")
+                        .param("level", "正文", "二级标题", "正文").param("action", "preview").with(as(w.secretary)).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("<option value=\"二级标题\" selected=\"selected\">二级标题</option>")));
+        mvc.perform(post("/rounds/level-2025/texts").param("part", "COMMITTEE").param("body", "x").param("level", "四级标题")
+                .param("action", "save").with(as(w.secretary)).with(csrf())).andExpect(status().isBadRequest());
+        mvc.perform(post("/rounds/level-2025/texts").param("part", "OPENING", "COMMITTEE", "COMMITTEE")
+                        .param("body", "本单位自拟的开头段。", "（一）强化组织领导", "成立整改工作领导小组。")
+                        .param("level", "正文", "二级标题", "正文").param("action", "save").with(as(w.secretary)).with(csrf()))
+                .andExpect(redirectedUrl("/rounds/level-2025/texts"));
+        assertThat(jdbc.sql("SELECT part, heading_level FROM round_text WHERE round_id = ? ORDER BY part, seq")
+                .param(w.roundId).query((rs, n) -> rs.getString(1) + rs.getInt(2)).list())
+                .containsExactly("COMMITTEE2", "COMMITTEE0", "OPENING0");
+        var draft = jdbc.sql("SELECT path FROM generated_document WHERE round_id = ? AND slot = 'DRAFT'")
+                .param(w.roundId).query(String.class).single();
+        byte[] bytes = java.nio.file.Files.readAllBytes(OUTPUT.resolve(draft));
+        String pdf = PdfText.fold(PdfText.read(OUTPUT.resolve(draft)));
+        assertThat(pdf).contains(PdfText.fold("本单位自拟的开头段。")).doesNotContain(PdfText.fold("现将巡察整改进展情况通报如下"));
+        assertThat(io.rectify.render.LayoutChecker.check(bytes).lines().stream()
+                .filter(l -> l.text().startsWith("（一）强化组织领导")).map(l -> l.firstFont()).findFirst().orElse(""))
+                .contains("FandolKai");
+    }
+
+    @Test
     void theTextsPageOffersTheRoundsOwnCategoriesAndTheNewFigures() throws Exception {
         WorkplaceRound w = WorkplaceRound.get(context, WORK, "own-2025");
         jdbc.sql("INSERT INTO work_event (round_id, event_date, category, event_count, description) VALUES (?, ?, ?, ?, ?)")

@@ -156,7 +156,8 @@ public class LedgerLoader {
             if (r == null) return known.id(); // CSV: the round exists, its facts are not in the file
             RoundFacts wanted = new RoundFacts(known == null ? 0 : known.id(), r.code(), r.kind(), r.deployedBy(), r.body(),
                     r.org(), r.shortName(), r.onsiteStart(), r.onsiteEnd(), r.feedback(), r.organ(), r.phone(), r.address(),
-                    r.email(), known == null || known.active(), r.onsiteStartPart(), r.onsiteEndPart());
+                    r.email(), known == null || known.active(), r.onsiteStartPart(), r.onsiteEndPart(), r.style(),
+                    r.title());
             if (known == null) {
                 summary.count(Kind.ROUND_ADDED, r.code() + " " + r.body() + " → " + r.org());
                 return writer.insertRound(wanted);
@@ -174,6 +175,8 @@ public class LedgerLoader {
             diff(diffs, "联系电话", known.contactPhone(), wanted.contactPhone());
             diff(diffs, "通信地址", known.contactAddress(), wanted.contactAddress());
             diff(diffs, "电子邮箱", known.contactEmail(), wanted.contactEmail());
+            diff(diffs, "通报样式", known.bulletinStyle(), wanted.bulletinStyle());
+            diff(diffs, "标题", known.bulletinTitle(), wanted.bulletinTitle());
             if (!diffs.isEmpty()) {
                 store.updateRound(wanted);
                 for (String d : diffs) {
@@ -182,12 +185,6 @@ public class LedgerLoader {
                 }
             }
             return known.id();
-        }
-
-        void diff(List<String> diffs, String item, Object before, Object after) {
-            String b = before == null ? "" : before.toString();
-            String a = after == null ? "" : after.toString();
-            if (!b.equals(a)) diffs.add(item + ": " + (b.isEmpty() ? "(empty)" : b) + " → " + (a.isEmpty() ? "(empty)" : a));
         }
 
         void sections() {
@@ -255,7 +252,8 @@ public class LedgerLoader {
                     withoutStatement.add(d.firstRow);
                 }
             }
-            if (!withoutStatement.isEmpty()) {
+            String style = v.round() != null ? v.round().style() : v.existing().bulletinStyle();
+            if (!withoutStatement.isEmpty() && io.rectify.ledger.BulletinStyle.printsStatements(style)) {
                 summary.note(withoutStatement.size() + " 个反馈问题还没有公开表述，生成通报时会列为“缺少公开表述”（台账第 "
                         + withoutStatement.stream().limit(10).map(String::valueOf).reduce((a, b) -> a + "、" + b).orElse("")
                         + (withoutStatement.size() > 10 ? " 行等）" : " 行）"));

@@ -244,6 +244,9 @@ final class LedgerParser {
                 String wrong = io.rectify.ledger.FigureNames.problem(ref, categories);
                 if (wrong != null) row.problem(TextColumn.BODY, wrong);
             }
+            String levelText = row.text(TextColumn.LEVEL, 12);
+            Integer level = io.rectify.ledger.TextPart.level(levelText).orElse(null);
+            if (level == null) row.problem(TextColumn.LEVEL, "“" + levelText + "”不是层级:" + TextColumn.LEVEL.hint());
             String stampText = row.text(TextColumn.VERSION, 40);
             java.time.LocalDateTime stamp = null;
             if (!stampText.isEmpty()) {
@@ -259,7 +262,7 @@ final class LedgerParser {
                 }
             }
             if (problems.count() == before && rows.size() < 10_000) {
-                rows.add(new LedgerRows.TextRow(row.number(), part, seq, body, stamp));
+                rows.add(new LedgerRows.TextRow(row.number(), part, seq, body, level, stamp));
             }
         });
         return rows;

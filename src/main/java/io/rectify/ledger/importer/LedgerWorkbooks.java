@@ -184,10 +184,16 @@ public class LedgerWorkbooks {
                     case PHONE -> text(row, 1, f.contactPhone(), null);
                     case ADDRESS -> text(row, 1, f.contactAddress(), null);
                     case EMAIL -> text(row, 1, f.contactEmail(), null);
+                    case STYLE -> text(row, 1, f.bulletinStyle(), null);
+                    case TITLE -> text(row, 1, f.bulletinTitle(), null);
                 }
             }
             int kindRow = List.of(RoundItem.values()).indexOf(RoundItem.KIND) + 1;
             list(s, new String[] {"巡视", "巡察"}, kindRow, kindRow, 1);
+            // an office's own style folder may be written too: the list only suggests
+            int styleRow = List.of(RoundItem.values()).indexOf(RoundItem.STYLE) + 1;
+            list(s, io.rectify.ledger.BulletinStyle.SHIPPED.keySet().toArray(String[]::new), styleRow, styleRow, 1,
+                    false);
         }
 
         void ledgerHeader() {
@@ -289,17 +295,20 @@ public class LedgerWorkbooks {
             s.setColumnWidth(0, 14 * 256);
             s.setColumnWidth(1, 6 * 256);
             s.setColumnWidth(2, 100 * 256);
-            s.setColumnWidth(3, 20 * 256);
+            s.setColumnWidth(TextColumn.LEVEL.ordinal(), 10 * 256);
+            s.setColumnWidth(TextColumn.VERSION.ordinal(), 20 * 256);
             s.createFreezePane(0, 1);
             String[] parts = java.util.Arrays.stream(TextPart.values()).map(TextPart::label).toArray(String[]::new);
             list(s, parts, 1, LAST_ROW, TextColumn.PART.ordinal());
+            list(s, TextPart.LEVELS.toArray(String[]::new), 1, LAST_ROW, TextColumn.LEVEL.ordinal());
             int r = 1;
             for (RoundTexts.Text t : texts) {
                 Row row = s.createRow(r++);
                 text(row, 0, t.part().label(), null);
                 row.createCell(1).setCellValue(t.seq());
                 text(row, 2, t.body(), wrap);
-                text(row, 3, stamp, null);
+                if (t.level() > 0) text(row, TextColumn.LEVEL.ordinal(), TextPart.LEVELS.get(t.level()), null);
+                text(row, TextColumn.VERSION.ordinal(), stamp, null);
             }
         }
 

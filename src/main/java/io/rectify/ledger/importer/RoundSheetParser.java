@@ -114,13 +114,19 @@ final class RoundSheetParser {
                                 + "”推出:请加一行“部署机关”(如省委)");
             }
         }
+        String style = text.get(RoundItem.STYLE);
+        if (style != null && io.rectify.ledger.BulletinStyle.folder(style) == null) {
+            problems.add(sheet, rows.get(RoundItem.STYLE), RoundItem.STYLE.label(), "“" + style + "”不是通报样式:"
+                    + RoundItem.STYLE.hint());
+        }
         String org = text.get(RoundItem.ORG);
         String shortName = text.get(RoundItem.SHORT_NAME);
         if (shortName == null && org != null) shortName = shortName(org);
         // handed on even with problems: the feedback date (if it could be read) still checks the deadlines
         return Optional.of(new RoundRow(code, kind, deployedBy, body, org, shortName, start, end, feedback,
                 text.get(RoundItem.ORGAN), text.get(RoundItem.PHONE), text.get(RoundItem.ADDRESS), email,
-                startWritten == null ? null : startWritten.part(), endWritten == null ? null : endWritten.part()));
+                startWritten == null ? null : startWritten.part(), endWritten == null ? null : endWritten.part(), style,
+                text.get(RoundItem.TITLE)));
     }
 
     /** A date of the round; the on-site dates may also be a part of a month (2022年9月中旬). */

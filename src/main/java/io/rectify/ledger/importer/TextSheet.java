@@ -16,7 +16,7 @@ import io.rectify.ledger.importer.ImportSummary.Kind;
 import io.rectify.ledger.importer.LedgerRows.TextRow;
 
 /**
- * 文稿 of a load, part by part (组织落实, 主要负责人, 工作打算导语, 工作打算). A part the file has otherwise than the round
+ * 文稿 of a load, part by part (开头, 概况, 组织落实, 主要负责人, 工作打算导语, 工作打算), each text with its 层级. A part the file has otherwise than the round
  * is replaced — unless it was changed on the web page after the workbook was exported (its 版本 stamp), or, in a
  * workbook without the stamp, changed on the page since the import that last set it: then the page's text is kept
  * and the conflict listed (page and workbook text, who, when), and the workbook's text applies only when the
@@ -39,7 +39,7 @@ final class TextSheet {
     void apply(List<TextRow> rows, boolean replaceTexts) {
         LocalDateTime stamp = rows.stream().map(TextRow::stamp).filter(Objects::nonNull).max(Comparator.naturalOrder())
                 .orElse(null);
-        Map<TextPart, List<Text>> wanted = byPart(rows.stream().map(r -> new Text(r.part(), r.seq(), r.body())).toList());
+        Map<TextPart, List<Text>> wanted = byPart(rows.stream().map(r -> new Text(r.part(), r.seq(), r.body(), r.level())).toList());
         Map<TextPart, List<Text>> current = byPart(texts.list(roundId));
         Map<TextPart, Edit> edits = texts.pageEdits(roundId);
         boolean kept = false;
@@ -73,9 +73,9 @@ final class TextSheet {
     /** Each paragraph that differs: its name (组织落实第2段), the round's text and the file's (null where there is none). */
     private static List<String[]> differences(List<Text> before, List<Text> after) {
         Map<Integer, String> b = new java.util.TreeMap<>();
-        for (Text t : before) b.put(t.seq(), t.body());
+        for (Text t : before) b.put(t.seq(), written(t));
         Map<Integer, String> a = new java.util.TreeMap<>();
-        for (Text t : after) a.put(t.seq(), t.body());
+        for (Text t : after) a.put(t.seq(), written(t));
         java.util.SortedSet<Integer> seqs = new java.util.TreeSet<>(b.keySet());
         seqs.addAll(a.keySet());
         TextPart part = (before.isEmpty() ? after : before).get(0).part();
@@ -85,6 +85,11 @@ final class TextSheet {
             out.add(new String[] {part.label() + "第" + seq + "段", b.get(seq), a.get(seq)});
         }
         return out;
+    }
+
+    /** A text as the summary and the change log show it: a heading with its 层级 first. */
+    private static String written(Text t) {
+        return t.level() == 0 ? t.body() : "[" + TextPart.LEVELS.get(t.level()) + "]" + t.body();
     }
 
     private static Map<TextPart, List<Text>> byPart(List<Text> list) {
