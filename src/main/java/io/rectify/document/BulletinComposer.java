@@ -28,7 +28,8 @@ public class BulletinComposer {
     private static final String REQUIRE = "require:";
 
     /** What a draft prints where something is missing: visible, never published (a gap blocks 签发). */
-    public static final String GAP_STATEMENT = "【待补：公开表述】";
+    static final String GAP_MARK = "【待补：";
+    public static final String GAP_STATEMENT = GAP_MARK + "公开表述】";
     public static final String GAP_PART_ONE = "【待补：组织整改落实情况】";
     public static final String GAP_PART_THREE = "【待补：持续整改的工作打算】";
 
@@ -38,7 +39,8 @@ public class BulletinComposer {
 
     public OfficialDocument compose(Progress progress) { return composed(progress).document(); }
 
-    private record Composed(OfficialDocument document, List<String> requirements) {}
+    /** The document, the style's requirements, and whether anything printed still says 【待补：…】. */
+    private record Composed(OfficialDocument document, List<String> requirements, boolean placeholder) {}
 
     private Composed composed(Progress progress) {
         String template = BulletinStyle.template(progress.snapshot().round().bulletinStyle());
@@ -57,7 +59,8 @@ public class BulletinComposer {
             requirements.add(line.substring(REQUIRE.length()).strip());
             lines[i] = ""; // blank, so that markup errors still name the template's output line
         }
-        return new Composed(DocumentMarkup.parse(String.join("\n", lines), template), requirements);
+        String markup = String.join("\n", lines);
+        return new Composed(DocumentMarkup.parse(markup, template), requirements, markup.contains(GAP_MARK));
     }
 
     /** The first part of each required group of texts that has no text at all (where the gap is shown). */
@@ -84,7 +87,12 @@ public class BulletinComposer {
 
     public Draft draft(Progress progress) {
         Composed c = composed(progress);
-        return new Draft(c.document(), Findings.check(progress, c.requirements()));
+        List<Findings.Finding> findings = new ArrayList<>(Findings.check(progress, c.requirements()));
+        // the safety net under an office's own style: a placeholder it prints is a gap, required by its style or not
+        if (c.placeholder() && findings.stream().noneMatch(Findings.Finding::gap)) {
+            findings.add(new Findings.Finding("-", "-", "文中有待补内容(" + GAP_MARK + "…】)", true));
+        }
+        return new Draft(c.document(), List.copyOf(findings));
     }
 
     static Map<String, Object> model(Progress progress) { return model(progress, java.util.Set.of()); }

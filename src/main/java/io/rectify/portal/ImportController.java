@@ -20,7 +20,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import io.rectify.jobs.DraftRefresh;
 import io.rectify.ledger.RoundFacts;
 import io.rectify.ledger.importer.ImportStore;
 import io.rectify.ledger.importer.UploadRecords;
@@ -39,11 +38,11 @@ class ImportController {
     private final UploadRecords records;
     private final UploadLimits limits;
     private final ImportStore store;
-    private final DraftRefresh refresh;
+    private final ImportedDraft draft;
 
     ImportController(PortalRounds rounds, LedgerUploads uploads, UploadRecords records, UploadLimits limits, ImportStore store,
-                     DraftRefresh refresh) {
-        this.refresh = refresh;
+                     ImportedDraft draft) {
+        this.draft = draft;
         this.rounds = rounds;
         this.uploads = uploads;
         this.records = records;
@@ -115,23 +114,8 @@ class ImportController {
             return show(round, applied, "在您查看之后台账已有变化，导入没有执行。下面是按当前台账重新检查的结果，请再次确认。", model);
         }
         flash.addFlashAttribute("notice", "已导入 " + upload.fileName() + "：" + applied.summary().changesLine());
-        if (applied.summary().importId() != null) refreshDraft(round, flash);
+        if (applied.summary().importId() != null) draft.refresh(round.code(), flash);
         return "redirect:/rounds/" + round.code() + "/imports";
-    }
-
-    /** The import changed the round: its draft is made again in the same action, or 签发 refuses it as stale. */
-    private void refreshDraft(RoundFacts round, RedirectAttributes flash) {
-        DraftRefresh.Result r;
-        try {
-            r = refresh.refresh(round.code());
-        } catch (Exception e) {
-            r = new DraftRefresh.Result(null, null, e.getMessage());
-        }
-        if (r.ok()) {
-            flash.addFlashAttribute("draftNotice", "草稿已按本次导入更新（截至 " + r.asOf() + "），请在“草稿与签发”中查看。");
-        } else {
-            flash.addFlashAttribute("warning", "草稿没有随本次导入更新（另一次生成正在进行或生成失败），签发前请在“草稿与签发”中重新生成。");
-        }
     }
 
     @GetMapping("/rounds/{code}/imports")

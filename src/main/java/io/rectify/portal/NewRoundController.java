@@ -40,9 +40,11 @@ class NewRoundController {
     private final RoundRepository roundRepository;
     private final PortalRounds rounds;
     private final PortalAccounts accounts;
+    private final ImportedDraft draft;
 
     NewRoundController(LedgerUploads uploads, UploadRecords records, UploadLimits limits, RoundRepository roundRepository,
-                       PortalRounds rounds, PortalAccounts accounts) {
+                       PortalRounds rounds, PortalAccounts accounts, ImportedDraft draft) {
+        this.draft = draft;
         this.uploads = uploads;
         this.records = records;
         this.limits = limits;
@@ -98,6 +100,7 @@ class NewRoundController {
         if (applied.summary().stale()) {
             return show(applied, "在您查看之后数据已有变化，导入没有执行。下面是重新检查的结果，请再次确认。", model);
         }
+        draft.refresh(upload.roundCode(), flash); // the new round has its first draft at once
         flash.addFlashAttribute("notice", "已新建轮次 " + upload.roundCode() + "（" + upload.fileName() + "）："
                 + applied.summary().changesLine() + "请选择可以查看和办理该轮次的秘书和领导。");
         return "redirect:/admin/rounds/" + upload.roundCode() + "/access";

@@ -92,7 +92,7 @@ class TextsController {
         if (run != null && run.getStatus() == BatchStatus.COMPLETED) {
             flash.addFlashAttribute("notice", "文稿已保存，并已重新生成截至 " + asOf + " 的草稿。");
         } else if (run == null) {
-            flash.addFlashAttribute("notice", "文稿已保存；草稿正在生成，稍后请在“草稿与签发”中查看。");
+            flash.addFlashAttribute("warning", "文稿已保存；另一次生成正在进行，草稿没有随之更新，签发前请在“草稿与签发”中重新生成。");
         } else {
             flash.addFlashAttribute("warning", "文稿已保存，但草稿没有生成成功，请在运行记录中查看原因（#" + run.getId() + "）。");
         }

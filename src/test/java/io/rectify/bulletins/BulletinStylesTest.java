@@ -186,8 +186,8 @@ abstract class BulletinStylesTest {
         assertThat(output).doesNotExist();
     }
 
-    @Test
-    void aRoundMayNameItsOwnStyleFolderACopyOfAShippedOne() throws IOException {
+    /** A copy of the shipped templates folder, for an office's own style. */
+    Path templatesCopy() throws IOException {
         Path templates = work.resolve("templates");
         try (var files = Files.walk(Path.of("templates"))) {
             for (Path f : files.toList()) {
@@ -196,6 +196,52 @@ abstract class BulletinStylesTest {
                 else Files.copy(f, to);
             }
         }
+        return templates;
+    }
+
+    /**
+     * Issue 18 under every style: what would print an empty item or a placeholder blocks 签发 even with a reason — a
+     * problem without measures in 问题清单式 (an empty heading), and an office's own style that prints the 公开表述 its
+     * round never wrote without requiring them.
+     */
+    @Test
+    void nothingUnfinishedIsPublishedWhateverTheStyle() throws IOException {
+        bulletin(example("problems"), "wenlv-2025");
+        org.springframework.jdbc.core.simple.JdbcClient jdbc =
+                org.springframework.jdbc.core.simple.JdbcClient.create(db.dataSource());
+        jdbc.sql("INSERT INTO problem (section_id, seq, summary, public_statement) SELECT p.section_id, 99, '新发现的问题', ''"
+                + " FROM problem p JOIN feedback_section s ON s.id = p.section_id JOIN inspection_round r ON r.id = s.round_id"
+                + " WHERE r.code = 'wenlv-2025' AND p.seq = 1").update();
+        CliRun.Result strict = cli("nightly", "--as-of", AS_OF, "--round", "wenlv-2025", "--strict");
+        assertThat(strict.exitCode()).as(strict.toString()).isEqualTo(1);
+        assertThat(strict.out() + strict.err()).contains("该问题没有整改措施");
+        CliRun.Result overridden = cli("publish", "--round", "wenlv-2025", "--override", "领导同意先发布");
+        assertThat(overridden.exitCode()).as(overridden.toString()).isEqualTo(1);
+        assertThat(overridden.err()).contains("nothing was published");
+        jdbc.sql("DELETE FROM problem WHERE seq = 99").update();
+
+        Path templates = templatesCopy();
+        Path own = Files.createDirectories(templates.resolve("styles/own-statements"));
+        String problems = Files.readString(templates.resolve("styles/problems/bulletin.ftl"));
+        String withStatements = problems.replaceFirst("(h3: [^\\n]*\\n)", "$1p: \\${item.statement}\n");
+        assertThat(withStatements).isNotEqualTo(problems).contains("p: ${item.statement}");
+        Files.writeString(own.resolve("bulletin.ftl"), withStatements);
+        String dir = "--rectify.templates-dir=" + templates;
+        assertThat(cli("import", withStyle(work.resolve("own-statements.xlsx"), "own-statements").toString(), dir).exitCode())
+                .isZero();
+        CliRun.Result made = cli("nightly", "--as-of", AS_OF, "--round", "wenlv-2025", "--strict", dir);
+        assertThat(made.exitCode()).as(made.toString()).isEqualTo(1);
+        assertThat(made.out() + made.err()).contains("文中有待补内容");
+        assertThat(PdfText.fold(PdfText.read(output.resolve("wenlv-2025/wenlv-2025-bulletin-" + AS_OF + ".pdf"))))
+                .contains(PdfText.fold("【待补：公开表述】"));
+        CliRun.Result refused = cli("publish", "--round", "wenlv-2025", "--override", "领导同意先发布", dir);
+        assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(1);
+        assertThat(refused.err()).contains("nothing was published");
+    }
+
+    @Test
+    void aRoundMayNameItsOwnStyleFolderACopyOfAShippedOne() throws IOException {
+        Path templates = templatesCopy();
         Path own = Files.createDirectories(templates.resolve("styles/wenlv-ju"));
         String problems = Files.readString(templates.resolve("styles/problems/bulletin.ftl"));
         Files.writeString(own.resolve("bulletin.ftl"), problems.replace("予以公布", "通报如下").replace("已完成。", "已完成整改。"));

@@ -79,8 +79,13 @@ class NewRoundPortalTest extends WorkplacePortalTest {
 
         mvc.perform(post("/admin/rounds/new/" + upload + "/apply").param("fingerprint", fingerprint).with(as("root")).with(csrf()))
                 .andExpect(redirectedUrl("/admin/rounds/new-2025/access"))
-                .andExpect(flash().attribute("notice", containsString("已新建轮次 new-2025")));
+                .andExpect(flash().attribute("notice", containsString("已新建轮次 new-2025")))
+                .andExpect(flash().attribute("draftNotice", containsString("草稿已按本次导入更新")));
         assertThat(rounds("new-2025")).isEqualTo(1);
+        // the new round has its first draft in the same action, made from this import (issue 18: never stale)
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM generated_document d JOIN inspection_round r ON r.id = d.round_id"
+                + " WHERE r.code = 'new-2025' AND d.kind = 'BULLETIN' AND d.made_from IS NOT NULL").query(Long.class).single())
+                .isEqualTo(1);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM measure m JOIN problem p ON p.id = m.problem_id JOIN feedback_section s"
                 + " ON s.id = p.section_id JOIN inspection_round r ON r.id = s.round_id WHERE r.code = 'new-2025'")
                 .query(Long.class).single()).isEqualTo(6);
