@@ -22,6 +22,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import io.rectify.progress.Quarter;
+import io.rectify.render.LayoutChecker;
 import io.rectify.testsupport.CliRun;
 import io.rectify.testsupport.PdfText;
 import io.rectify.testsupport.TestDatabase;
@@ -157,6 +159,18 @@ abstract class LeaderBriefTest {
         assertThat(main).contains(PdfText.fold("按责任领导分:王副区长2项(最长超期92天)。"));
         // 2025Q3: 2025-10-31 is 18 working days after 2025-09-30 (1–8 October off, Saturday 11 October worked)
         assertThat(main("2025Q3")).contains("2025-10-3118绿色提醒");
+    }
+
+    @Test
+    void everyPageOfBothBriefsPassesTheLayoutChecker() throws IOException {
+        for (String q : List.of("2025Q3", "2025Q4")) {
+            Path pdf = output.resolve(CODE).resolve(CODE + "-brief-" + q + ".pdf");
+            Files.copy(pdf, Path.of("/tmp/fix20-" + q + ".pdf"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Quarter quarter = new Quarter(Integer.parseInt(q.substring(0, 4)), q.charAt(5) - '0');
+            LayoutChecker.Report r = LayoutChecker.check(Files.readAllBytes(pdf),
+                    QuarterlyBriefTest.compose(db, CODE, quarter));
+            assertThat(r.violations()).as(q + ": " + r.summary()).isEmpty();
+        }
     }
 
     @Test
