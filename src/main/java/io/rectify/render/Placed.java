@@ -27,9 +27,14 @@ sealed interface Placed permits Placed.Para, Placed.TableBlock, Placed.ChartBloc
             return headerHeight + (rowHeights.isEmpty() ? 0 : rowHeights.get(0));
         }
 
+        /**
+         * Grid lines from the caption's to the page foot that the caption, header and first row need: the table
+         * starts on a line's top, and the page's last line is only {@code BODY} high, not a pitch.
+         */
         @Override
         public int leadingLines() {
-            return (caption == null ? 0 : caption.lines().size()) + (int) Math.ceil(headHeight() / PageGrid.PITCH);
+            int head = (int) Math.ceil(Math.max(0, headHeight() - PageGrid.BODY) / PageGrid.PITCH) + 1;
+            return (caption == null ? 0 : caption.lines().size()) + head;
         }
     }
 

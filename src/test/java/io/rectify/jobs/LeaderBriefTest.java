@@ -22,6 +22,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import io.rectify.progress.Quarter;
+import io.rectify.render.LayoutChecker;
 import io.rectify.testsupport.CliRun;
 import io.rectify.testsupport.PdfText;
 import io.rectify.testsupport.TestDatabase;
@@ -35,7 +37,7 @@ import io.rectify.testsupport.TestDatabase;
  * <p>As of 2025-12-31: 甲局 has two overdue measures (92 and 31 days, leader 王副区长), 乙局 one completed on
  * 2025-10-20, 丙局 three not started, due 2026-01-15 (10 working days: 1–3 January off, Sunday 4 January worked),
  * 2026-01-29 (20) and 2026-03-31, so nothing of it is due; 丁局 one 长期坚持. Work events: 制度机制 2 by
- * 2025-09-30, 3 more in the fourth quarter.
+ * 2025-09-30, 3 more in the fourth quarter; the office's own 党纪处分（人） 3 in the third, 追缴资金（万元） 7.132 in the fourth.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class LeaderBriefTest {
@@ -149,7 +151,8 @@ abstract class LeaderBriefTest {
     @Test
     void leadersSeeTheResultsWhatFallsDueSoonAndTheOverdueByLeader() {
         String main = main("2025Q4");
-        assertThat(main).contains(PdfText.fold("整改成效方面,截至2025年12月31日累计制定完善制度机制5项(本季度新增3项)。"));
+        assertThat(main).contains(PdfText.fold("整改成效方面,截至2025年12月31日累计制定完善制度机制5项(本季度新增3项),"
+                + "党纪处分3人(本季度没有新增),追缴资金7.132万元(本季度新增7.132万元)。"));
         // 2026-01-15 is 10 working days after 2025-12-31 (黄), 2026-01-29 is 20 (绿); 2026-03-31 is not soon
         assertThat(main).contains(PdfText.fold("季度末后20个工作日内到期、尚未完成的整改措施2项,其中10个工作日内到期的1项(黄色提醒)、"
                 + "11至20个工作日内到期的1项(绿色提醒)"));
@@ -157,6 +160,31 @@ abstract class LeaderBriefTest {
         assertThat(main).contains(PdfText.fold("按责任领导分:王副区长2项(最长超期92天)。"));
         // 2025Q3: 2025-10-31 is 18 working days after 2025-09-30 (1–8 October off, Saturday 11 October worked)
         assertThat(main("2025Q3")).contains("2025-10-3118绿色提醒");
+    }
+
+    @Test
+    void theResultsInTheOfficesOwnCategoriesComeFromTheDatabase() {
+        assertThat(main("2025Q3")).contains(PdfText.fold("党纪处分3人(本季度新增3人)。")).doesNotContain("追缴资金");
+        jdbc.sql("UPDATE work_event SET event_count = 8.5 WHERE category = '追缴资金（万元）'").update();
+        try {
+            CliRun.Result again = cli("quarterly", "--quarter", "2025Q4", "--round", CODE);
+            assertThat(again.exitCode()).as(again.toString()).isZero();
+            assertThat(main("2025Q4")).contains(PdfText.fold("追缴资金8.5万元(本季度新增8.5万元)")).doesNotContain("7.132");
+        } finally {
+            jdbc.sql("UPDATE work_event SET event_count = 7.132 WHERE category = '追缴资金（万元）'").update();
+            cli("quarterly", "--quarter", "2025Q4", "--round", CODE);
+        }
+    }
+
+    @Test
+    void everyPageOfBothBriefsPassesTheLayoutChecker() throws IOException {
+        for (String q : List.of("2025Q3", "2025Q4")) {
+            Path pdf = output.resolve(CODE).resolve(CODE + "-brief-" + q + ".pdf");
+            Quarter quarter = new Quarter(Integer.parseInt(q.substring(0, 4)), q.charAt(5) - '0');
+            LayoutChecker.Report r = LayoutChecker.check(Files.readAllBytes(pdf),
+                    QuarterlyBriefTest.compose(db, CODE, quarter));
+            assertThat(r.violations()).as(q + ": " + r.summary()).isEmpty();
+        }
     }
 
     @Test
@@ -209,6 +237,12 @@ abstract class LeaderBriefTest {
             jdbc.sql("INSERT INTO work_event (round_id, event_date, category, event_count, description)"
                     + " VALUES (?, ?, 'MECHANISM', ?, '制度')").params(round, java.sql.Date.valueOf(e[0]), Integer.parseInt(e[1]))
                     .update();
+        }
+        // the office's own categories, the unit in brackets at the end (issue 19)
+        for (Object[] e : new Object[][] {{"2025-08-10", "党纪处分（人）", "3"}, {"2025-11-20", "追缴资金（万元）", "7.132"}}) {
+            jdbc.sql("INSERT INTO work_event (round_id, event_date, category, event_count, description)"
+                    + " VALUES (?, ?, ?, ?, '成效')").params(round, java.sql.Date.valueOf((String) e[0]), e[1],
+                    new java.math.BigDecimal((String) e[2])).update();
         }
         jdbc.sql("INSERT INTO recipient (round_id, name, title, email) VALUES (?, '张三', '镇党委书记', 'zhangsan@example.org')")
                 .param(round).update();

@@ -236,9 +236,14 @@ abstract class QuarterlyBriefTest {
     }
 
     OfficialDocument composeAgain() {
+        return compose(db, CODE, Q);
+    }
+
+    /** The brief of round {@code code} for quarter {@code Q}, composed again from the database as the job does. */
+    static OfficialDocument compose(TestDatabase db, String code, Quarter Q) {
         JdbcClient client = JdbcClient.create(db.dataSource());
         RoundRepository rounds = new RoundRepository(client);
-        long roundId = rounds.findByCode(CODE).orElseThrow().id();
+        long roundId = rounds.findByCode(code).orElseThrow().id();
         SnapshotReader snapshots = new SnapshotReader(client, rounds, new io.rectify.ledger.RoundTexts(client, new io.rectify.ledger.RoundChanges(client, java.time.Clock.systemDefaultZone())),
                 new io.rectify.ledger.MeasureTerms(client));
         BriefSettings settings = new BriefSettings();

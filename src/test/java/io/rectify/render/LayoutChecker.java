@@ -211,6 +211,8 @@ public final class LayoutChecker {
             }
         }
 
+        checkTablesKeptUp(body, pages, violations);
+
         // 禁则 on every line of the 版心 (body, title, tables)
         for (Line l : body) {
             if (l.text().isBlank()) {
@@ -285,6 +287,86 @@ public final class LayoutChecker {
             violations.add("text read back contains U+FFFD (a character without Unicode mapping)");
         }
         return new Report(pages, perPage, fullPages, stats, histogram, kinsoku, all, fonts, text, violations);
+    }
+
+    private static final Pattern CAPTION = Pattern.compile("^表\\s*\\d+.*");
+
+    /**
+     * A table starts on the page where its caption, header row and first body row fit (with the headings kept with
+     * it): a page is an error when the next one opens with such a block that would have fitted in the space left, and
+     * a caption never ends a page without its table. A row's bottom rule is taken halfway between its last glyph and
+     * the next row's first glyph; the next grid line starts 4 pt below a table.
+     */
+    private static void checkTablesKeptUp(List<Line> body, int pages, List<String> violations) {
+        for (int p = 1; p < pages; p++) {
+            final int page = p;
+            List<Line> next = body.stream().filter(l -> l.page() == page + 1).toList();
+            List<Line> mine = body.stream().filter(l -> l.page() == page).toList();
+            int t = 0;
+            while (t < next.size() && isGrid(next.get(t)) && isHeadingFont(next.get(t).firstFont())) {
+                t++;
+            }
+            if (t >= next.size() || next.get(t).size() >= BODY - 0.1f || mine.isEmpty()) {
+                continue;
+            }
+            Line last = mine.get(mine.size() - 1);
+            if (isCaption(last)) {
+                violations.add("page " + p + ": table caption without its table: " + last.text());
+                continue;
+            }
+            if (t == 0 || !isCaption(next.get(t - 1))) {
+                continue;
+            }
+            List<List<Line>> rows = rows(next.subList(t, next.size()));
+            if (rows.size() < 2) {
+                continue;
+            }
+            float needed = rowBottom(rows, 1) - TOP;
+            float used = isGrid(last) ? last.baseline() - 0.88f * BODY + PITCH_STANDARD
+                    : last.baseline() + 0.12f * last.size() + 4;
+            int slot = (int) Math.ceil((used - TOP - TOL) / PITCH_STANDARD);
+            float left = BOTTOM - (TOP + slot * PITCH_STANDARD);
+            if (needed <= left + TOL) {
+                violations.add(String.format("page %d: page left short before a table whose caption, header and first"
+                        + " row (%.1f pt) fit in the %.1f pt left: %s", p, needed, left, next.get(t - 1).text()));
+            }
+        }
+    }
+
+    /** A table's caption: a body-size line in the heading font that starts with 表N. */
+    private static boolean isCaption(Line l) {
+        return isGrid(l) && isHeadingFont(l.firstFont()) && CAPTION.matcher(fold(l.text())).matches();
+    }
+
+    private static boolean isGrid(Line l) {
+        return Math.abs(l.size() - BODY) < 0.1;
+    }
+
+    /** The rows of a table from the top of its lines: a new row where the baselines step more than 1.5 lines. */
+    private static List<List<Line>> rows(List<Line> lines) {
+        List<List<Line>> rows = new ArrayList<>();
+        Line previous = null;
+        for (Line l : lines) {
+            if (l.size() >= BODY - 0.1f) {
+                break;
+            }
+            if (previous == null || l.baseline() - previous.baseline() > 1.5f * l.size() + TOL) {
+                rows.add(new ArrayList<>());
+            }
+            rows.get(rows.size() - 1).add(l);
+            previous = l;
+        }
+        return rows;
+    }
+
+    private static float rowBottom(List<List<Line>> rows, int r) {
+        Line last = rows.get(r).get(rows.get(r).size() - 1);
+        float glyphBottom = last.baseline() + 0.12f * last.size();
+        if (r + 1 >= rows.size()) {
+            return glyphBottom + 0.25f * last.size(); // the last row: half a line's leading below it
+        }
+        Line below = rows.get(r + 1).get(0);
+        return (glyphBottom + below.baseline() - 0.88f * below.size()) / 2;
     }
 
     /**

@@ -115,6 +115,27 @@ class OfficialFormatRendererTest {
         assertThat(printed.baseline()).isBetween(LayoutChecker.BOTTOM - 29.61f, LayoutChecker.BOTTOM);
     }
 
+    /**
+     * A table after 1 to 24 body lines, so that its caption meets every grid line of the page's foot: it starts
+     * on the page where caption, header and first row fit, else on the next with its caption, never leaving the
+     * caption behind or the page short.
+     */
+    @Test
+    void aTableStartsWhereItsCaptionHeaderAndFirstRowFit() {
+        List<List<String>> rows = List.of(List.of("1", "措施一"), List.of("2", "措施二"), List.of("3", "措施三"));
+        for (int n = 1; n <= 24; n++) {
+            List<Block> body = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                body.add(new Paragraph("第" + (i + 1) + "段。"));
+            }
+            body.add(new OfficialDocument.Table("表1 整改措施", List.of("序号", "整改措施"), rows, List.of(1, 4)));
+            OfficialDocument d = TestDocuments.document("关于整改措施的通报", body, "中共泉州市洛江区委",
+                    LocalDate.of(2025, 12, 31));
+            LayoutChecker.Report r = LayoutChecker.check(renderer.render(d).bytes(), d);
+            assertThat(r.violations()).as(n + " lines: " + r.summary()).isEmpty();
+        }
+    }
+
     @Test
     void namesOutsideFandolComeOutWholeFromTheFallbackFace() throws Exception {
         OfficialDocument d = TestDocuments.document("关于表彰先进个人的通报", List.of(
