@@ -7,6 +7,8 @@ import io.rectify.accounts.PortalAccounts;
 import io.rectify.archive.DocumentArchive;
 import io.rectify.delivery.RecipientRepository;
 import io.rectify.ledger.LedgerWriter;
+import io.rectify.ledger.UnitContacts;
+import io.rectify.reminders.ReminderStore;
 
 /**
  * Removes a round with everything that hangs off it, each part by the package that owns its table: deliveries and
@@ -19,9 +21,13 @@ public class RoundRemoval {
     private final DocumentArchive archive;
     private final PortalAccounts accounts;
     private final LedgerWriter ledger;
+    private final UnitContacts units;
+    private final ReminderStore reminders;
 
     public RoundRemoval(RecipientRepository recipients, DocumentArchive archive, PortalAccounts accounts,
-                        LedgerWriter ledger) {
+                        LedgerWriter ledger, UnitContacts units, ReminderStore reminders) {
+        this.units = units;
+        this.reminders = reminders;
         this.recipients = recipients;
         this.archive = archive;
         this.accounts = accounts;
@@ -31,6 +37,8 @@ public class RoundRemoval {
     @Transactional
     public void remove(long roundId) {
         recipients.deleteRound(roundId);
+        reminders.deleteRound(roundId);
+        units.deleteRound(roundId);
         archive.deleteRound(roundId);
         accounts.forgetRound(roundId);
         ledger.deleteRound(roundId);
