@@ -19,6 +19,7 @@ import io.rectify.ledger.MeasureKind;
 import io.rectify.ledger.MeasureStatus;
 import io.rectify.ledger.RoundFacts;
 import io.rectify.ledger.RoundLeaders;
+import io.rectify.ledger.UnitContacts;
 import io.rectify.ledger.RoundRepository;
 
 /** The SQL of import and export: reads a round's ledger piece by piece and applies changes in batches. */
@@ -46,9 +47,12 @@ public class ImportStore implements LedgerValidator.Existing {
     private final JdbcTemplate batch;
     private final RoundRepository rounds;
     private final RoundLeaders leaders;
+    private final UnitContacts units;
     private final Clock clock;
 
-    public ImportStore(JdbcClient jdbc, JdbcTemplate batch, RoundRepository rounds, RoundLeaders leaders, Clock clock) {
+    public ImportStore(JdbcClient jdbc, JdbcTemplate batch, RoundRepository rounds, RoundLeaders leaders, UnitContacts units,
+                       Clock clock) {
+        this.units = units;
         this.jdbc = jdbc;
         this.leaders = leaders;
         this.clock = clock;
@@ -273,6 +277,10 @@ public class ImportStore implements LedgerValidator.Existing {
     public void updateRecipient(long id, String name, String title) {
         leaders.renameLeader(id, name, title);
     }
+
+    public List<UnitContacts.Unit> units(long roundId) { return units.list(roundId); }
+
+    public void replaceUnits(long roundId, List<UnitContacts.Unit> list) { units.replace(roundId, list); }
 
     // ---- the import log ----
 

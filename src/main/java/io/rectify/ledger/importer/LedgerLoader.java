@@ -125,6 +125,7 @@ public class LedgerLoader {
             if (v.events() != null) small.events(v.events());
             if (v.leaders() != null) small.leaders(v.leaders());
             if (v.texts() != null) small.texts(v.texts());
+            if (v.units() != null) small.units(v.units());
             flushChanges();
             summary.untouched(index.size() - matched);
             if (summary.changed()) {

@@ -31,6 +31,9 @@ public final class LedgerRows {
 
     public record LeaderRow(int row, String name, String title, String email) {}
 
+    /** A row of 责任单位. */
+    public record UnitRow(int row, String name, String contact, String email, String leaderEmail) {}
+
     /** The facts of the round as 轮次 gives them. */
     public record RoundRow(String code, String kind, String deployedBy, String body, String org, String shortName,
                            LocalDate onsiteStart, LocalDate onsiteEnd, LocalDate feedback, String organ, String phone,
