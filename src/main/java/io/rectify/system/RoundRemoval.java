@@ -6,6 +6,7 @@ import org.springframework.transaction.annotation.Transactional;
 import io.rectify.accounts.PortalAccounts;
 import io.rectify.archive.DocumentArchive;
 import io.rectify.delivery.RecipientRepository;
+import io.rectify.ledger.Extensions;
 import io.rectify.ledger.LedgerWriter;
 import io.rectify.ledger.UnitContacts;
 import io.rectify.reminders.ReminderStore;
@@ -23,9 +24,11 @@ public class RoundRemoval {
     private final LedgerWriter ledger;
     private final UnitContacts units;
     private final ReminderStore reminders;
+    private final Extensions extensions;
 
     public RoundRemoval(RecipientRepository recipients, DocumentArchive archive, PortalAccounts accounts,
-                        LedgerWriter ledger, UnitContacts units, ReminderStore reminders) {
+                        LedgerWriter ledger, UnitContacts units, ReminderStore reminders, Extensions extensions) {
+        this.extensions = extensions;
         this.units = units;
         this.reminders = reminders;
         this.recipients = recipients;
@@ -39,6 +42,7 @@ public class RoundRemoval {
         recipients.deleteRound(roundId);
         reminders.deleteRound(roundId);
         units.deleteRound(roundId);
+        extensions.deleteRound(roundId);
         archive.deleteRound(roundId);
         accounts.forgetRound(roundId);
         ledger.deleteRound(roundId);
