@@ -6,6 +6,7 @@ import org.springframework.transaction.annotation.Transactional;
 import io.rectify.accounts.PortalAccounts;
 import io.rectify.archive.DocumentArchive;
 import io.rectify.delivery.RecipientRepository;
+import io.rectify.ledger.Closures;
 import io.rectify.ledger.Extensions;
 import io.rectify.ledger.LedgerWriter;
 import io.rectify.ledger.UnitContacts;
@@ -25,9 +26,11 @@ public class RoundRemoval {
     private final UnitContacts units;
     private final ReminderStore reminders;
     private final Extensions extensions;
+    private final Closures closures;
 
     public RoundRemoval(RecipientRepository recipients, DocumentArchive archive, PortalAccounts accounts,
-                        LedgerWriter ledger, UnitContacts units, ReminderStore reminders, Extensions extensions) {
+                        LedgerWriter ledger, UnitContacts units, ReminderStore reminders, Extensions extensions, Closures closures) {
+        this.closures = closures;
         this.extensions = extensions;
         this.units = units;
         this.reminders = reminders;
@@ -43,6 +46,7 @@ public class RoundRemoval {
         reminders.deleteRound(roundId);
         units.deleteRound(roundId);
         extensions.deleteRound(roundId);
+        closures.deleteRound(roundId); // the evidence files stay in the upload folder, as uploaded ledgers do
         archive.deleteRound(roundId);
         accounts.forgetRound(roundId);
         ledger.deleteRound(roundId);
