@@ -35,5 +35,12 @@ public class UnitContacts {
         jdbc.sql("DELETE FROM responsible_unit WHERE round_id = ?").param(roundId).update();
     }
 
+    /** The units a measure names: 区委办、区政府办 is two. */
+    public static List<String> unitsOf(String unit) {
+        List<String> names = new java.util.ArrayList<>();
+        for (String s : unit.split("[、，,；;/\\s]+")) if (!s.isBlank()) names.add(s.strip());
+        return names;
+    }
+
     private static String blankToNull(String s) { return s == null || s.isBlank() ? null : s.strip(); }
 }

@@ -51,13 +51,13 @@ class ClosureController {
 
     @GetMapping("/rounds/{code}/closures")
     String show(Viewer viewer, @PathVariable String code, Model model) {
-        RoundFacts round = rounds.named(viewer, code);
+        RoundFacts round = rounds.forUnitPage(viewer, code);
         Map<Long, Closures.Closure> latest = closures.latest(round.id()).stream()
                 .collect(Collectors.toMap(Closures.Closure::measureId, Function.identity()));
         Map<Long, List<Closures.Evidence>> byClosure = closures.evidence(round.id()).stream()
                 .collect(Collectors.groupingBy(Closures.Evidence::closureId));
         List<Row> rows = snapshots.read(round.id(), DraftController.today()).measures().stream()
-                .filter(m -> m.completed() || latest.containsKey(m.id()))
+                .filter(m -> (m.completed() || latest.containsKey(m.id())) && viewer.ownsUnit(m.unit()))
                 .map(m -> {
                     Closures.Closure c = latest.get(m.id());
                     return new Row(m, c, c == null ? List.of() : byClosure.getOrDefault(c.id(), List.of()));
@@ -67,7 +67,7 @@ class ClosureController {
         model.addAttribute("round", round);
         model.addAttribute("rows", rows);
         model.addAttribute("counts", counts);
-        model.addAttribute("canSubmit", office(viewer));
+        model.addAttribute("canSubmit", office(viewer) || viewer.isUnit());
         model.addAttribute("canReview", office(viewer));
         return "portal/closures";
     }
@@ -75,10 +75,14 @@ class ClosureController {
     @PostMapping("/rounds/{code}/closures")
     String submit(Viewer viewer, @PathVariable String code, @RequestParam long measure,
                   @RequestParam(name = "files", required = false) List<MultipartFile> uploaded, RedirectAttributes flash) {
-        RoundFacts round = rounds.forSecretary(viewer, code);
+        RoundFacts round = rounds.forUnitPage(viewer, code);
+        if (!office(viewer) && !viewer.isUnit()) {
+            throw new PortalRounds.ActionNotAllowed("只有该轮次的整改办秘书、责任单位联系人或管理员可以提交销号。");
+        }
         Snapshot.Measure m = snapshots.read(round.id(), DraftController.today()).measures().stream()
                 .filter(x -> x.id() == measure).findFirst()
                 .orElseThrow(() -> new BadRequest("本轮次没有这项整改措施。"));
+        if (!viewer.ownsUnit(m.unit())) throw new PortalRounds.ActionNotAllowed("只能为本单位负责的整改措施提交销号。");
         if (!m.completed()) throw new BadRequest("第 " + m.seq() + " 项措施尚未报告已完成，不能申请销号。");
         List<Closures.File> kept = files.keep(uploaded);
         try {
@@ -109,7 +113,12 @@ class ClosureController {
     @GetMapping("/evidence/{id}")
     ResponseEntity<FileSystemResource> download(Viewer viewer, @PathVariable long id) {
         Closures.Evidence e = closures.findEvidence(id).orElseThrow(() -> new DocumentAccess.NoSuchDocument(id));
-        if (!viewer.canSee(e.roundId())) throw new RoundNotVisible();
+        if (!viewer.givenRound(e.roundId())) throw new RoundNotVisible();
+        if (viewer.isUnit() && closures.latest(e.roundId()).stream().noneMatch(c -> c.id() == e.closureId()
+                && snapshots.read(e.roundId(), DraftController.today()).measures().stream()
+                        .anyMatch(m -> m.id() == c.measureId() && viewer.ownsUnit(m.unit())))) {
+            throw new RoundNotVisible();
+        }
         java.nio.file.Path file = files.file(e);
         if (file == null) throw new DocumentAccess.NoSuchDocument(id);
         String ext = e.storedName().substring(e.storedName().lastIndexOf('.'));

@@ -39,11 +39,11 @@ class ExtensionController {
 
     @GetMapping("/rounds/{code}/extensions")
     String show(Viewer viewer, @PathVariable String code, Model model) {
-        RoundFacts round = rounds.named(viewer, code);
+        RoundFacts round = rounds.forUnitPage(viewer, code);
         List<Snapshot.Measure> open = snapshots.read(round.id(), DraftController.today()).measures().stream()
-                .filter(m -> !m.completed() && !m.longTerm()).toList();
+                .filter(m -> !m.completed() && !m.longTerm() && viewer.ownsUnit(m.unit())).toList();
         model.addAttribute("round", round);
-        model.addAttribute("requests", extensions.list(round.id()));
+        model.addAttribute("requests", extensions.list(round.id()).stream().filter(r -> viewer.ownsUnit(r.unit())).toList());
         model.addAttribute("measures", open);
         model.addAttribute("canRequest", mayRequest(viewer));
         model.addAttribute("canDecide", mayDecide(viewer));
@@ -54,8 +54,11 @@ class ExtensionController {
     String request(Viewer viewer, @PathVariable String code, @RequestParam(defaultValue = "0") int seq,
                    @RequestParam(defaultValue = "") String deadline, @RequestParam(defaultValue = "") String reason,
                    RedirectAttributes flash) {
-        RoundFacts round = rounds.named(viewer, code);
-        if (!mayRequest(viewer)) throw new PortalRounds.ActionNotAllowed("只有该轮次的整改办秘书或管理员可以申请延期。");
+        RoundFacts round = rounds.forUnitPage(viewer, code);
+        if (!mayRequest(viewer)) throw new PortalRounds.ActionNotAllowed("只有该轮次的整改办秘书、责任单位联系人或管理员可以申请延期。");
+        boolean own = snapshots.read(round.id(), DraftController.today()).measures().stream()
+                .anyMatch(m -> m.seq() == seq && viewer.ownsUnit(m.unit()));
+        if (!own && viewer.isUnit()) throw new PortalRounds.ActionNotAllowed("只能为本单位负责的整改措施申请延期。");
         LocalDate date;
         try {
             date = LocalDate.parse(deadline.strip());
@@ -74,7 +77,7 @@ class ExtensionController {
     @PostMapping("/rounds/{code}/extensions/{id}")
     String decide(Viewer viewer, @PathVariable String code, @PathVariable long id, @RequestParam String action,
                   @RequestParam(defaultValue = "") String note, RedirectAttributes flash) {
-        RoundFacts round = rounds.named(viewer, code);
+        RoundFacts round = rounds.forUnitPage(viewer, code);
         if (!mayDecide(viewer)) throw new PortalRounds.ActionNotAllowed("只有该轮次的领导、整改办秘书或管理员可以审批延期。");
         try {
             if ("approve".equals(action)) {
@@ -92,7 +95,9 @@ class ExtensionController {
         return "redirect:/rounds/" + round.code() + "/extensions";
     }
 
-    private static boolean mayRequest(Viewer viewer) { return viewer.isAdmin() || viewer.role() == Role.SECRETARY; }
+    private static boolean mayRequest(Viewer viewer) {
+        return viewer.isAdmin() || viewer.role() == Role.SECRETARY || viewer.isUnit();
+    }
 
     private static boolean mayDecide(Viewer viewer) {
         return viewer.isAdmin() || viewer.role() == Role.SECRETARY || viewer.role() == Role.LEADER;

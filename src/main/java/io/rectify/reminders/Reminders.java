@@ -115,12 +115,7 @@ public class Reminders {
         return new Plan(round, digests, unreached);
     }
 
-    /** The units a measure names: 区委办、区政府办 is two. */
-    static List<String> unitsOf(String unit) {
-        List<String> names = new ArrayList<>();
-        for (String s : unit.split("[、，,；;/\\s]+")) if (!s.isBlank()) names.add(s.strip());
-        return names;
-    }
+    static List<String> unitsOf(String unit) { return UnitContacts.unitsOf(unit); }
 
     /**
      * Records the plan's digests with their reminders and PENDING deliveries, all or nothing; false when another run
