@@ -12,7 +12,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 import io.rectify.archive.DocumentArchive;
 import io.rectify.delivery.DeliveryStatus;
 import io.rectify.delivery.DeliveryStore;
-import io.rectify.delivery.MailProperties;
 import io.rectify.jobs.RunLock;
 import io.rectify.ledger.RoundFacts;
 import io.rectify.ledger.RoundRepository;
@@ -70,21 +69,11 @@ class RemindCommand implements Cli.Command {
         RoundRepository rounds = context.getBean(RoundRepository.class);
         List<RoundFacts> chosen;
         if (round != null) {
-            RoundFacts facts = rounds.findByCode(round).orElse(null);
-            if (facts == null) {
-                List<String> known = rounds.findAll().stream().map(RoundFacts::code).toList();
-                throw new UsageException("remind: unknown round '" + round + "'"
-                        + (known.isEmpty() ? " (the database holds no rounds)" : " (known: " + String.join(", ", known) + ")"));
-            }
-            chosen = List.of(facts);
+            chosen = List.of(QuarterlyCommand.knownRound("remind", rounds, round));
         } else {
             chosen = rounds.findAll().stream().filter(RoundFacts::active).toList();
         }
-        if (send && context.getBean(MailProperties.class).exampleSender()) {
-            throw new UsageException("remind: 发件人仍为示例地址" + MailProperties.EXAMPLE_ADDRESS + "，未发送，请设置"
-                    + " rectify.mail.from（整改办的名称和邮箱）/ not sent: the sender is still the example "
-                    + MailProperties.EXAMPLE_ADDRESS + ", set rectify.mail.from to the office's name and address");
-        }
+        if (send) QuarterlyCommand.refuseExampleSender("remind", context);
         Reminders reminders = context.getBean(Reminders.class);
         if (!send) {
             for (RoundFacts r : chosen) print(reminders.plan(r, asOf), out, "would send");

@@ -205,6 +205,18 @@ abstract class RemindTest {
                 .query(Integer.class).single()).isEqualTo(4);
     }
 
+    @Test
+    void badArgumentsAndTheExampleSenderAreRefusedInOneLine() {
+        CliRun.Result unknown = CliRun.run(db, output, "remind", "--round", "nosuch");
+        assertThat(unknown.exitCode()).as(unknown.toString()).isEqualTo(2);
+        assertThat(unknown.err()).contains("remind: unknown round 'nosuch'");
+        CliRun.Result date = CliRun.run(db, output, "remind", "--as-of", "2026-02-30");
+        assertThat(date.exitCode()).as(date.toString()).isEqualTo(2);
+        CliRun.Result example = CliRun.run(db, output, "remind", "--send");
+        assertThat(example.exitCode()).as(example.toString()).isEqualTo(2);
+        assertThat(example.err()).contains("发件人仍为示例地址").doesNotContain("Exception");
+    }
+
     // ------------------------------------------------------------------------------------------------ kill -9
 
     @Test
