@@ -2,6 +2,7 @@ package io.rectify.reminders;
 
 import java.time.LocalDate;
 
+import io.rectify.progress.QuarterReview;
 import io.rectify.progress.WorkingDays;
 
 /** The three colours of a deadline (三色预警): due within 20 working days, within 10, overdue. */
@@ -10,8 +11,9 @@ public enum ReminderLevel {
     YELLOW("黄色预警", "10个工作日内到期"),
     GREEN("绿色预警", "20个工作日内到期");
 
-    public static final int GREEN_DAYS = 20;
-    public static final int YELLOW_DAYS = 10;
+    /** The brief's due-soon table counts with the same thresholds. */
+    public static final int GREEN_DAYS = QuarterReview.GREEN_WORKING_DAYS;
+    public static final int YELLOW_DAYS = QuarterReview.YELLOW_WORKING_DAYS;
 
     public final String label;
     public final String meaning;

@@ -122,10 +122,7 @@ public class LedgerLoader {
             index = store.seqIndex(roundId);
             measures();
             SmallSheets small = new SmallSheets(store, writer, texts, roundId, summary, this::change);
-            if (v.events() != null) small.events(v.events());
-            if (v.leaders() != null) small.leaders(v.leaders());
-            if (v.texts() != null) small.texts(v.texts());
-            if (v.units() != null) small.units(v.units());
+            small.apply(v);
             flushChanges();
             summary.untouched(index.size() - matched);
             if (summary.changed()) {

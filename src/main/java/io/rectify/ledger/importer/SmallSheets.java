@@ -49,6 +49,14 @@ final class SmallSheets {
 
     private static String abbreviate(String s) { return ChangeWording.abbreviate(s); }
 
+    /** The small sheets the file has; a sheet it lacks leaves the round's data as it is. */
+    void apply(LedgerValidator.Result v) {
+        if (v.events() != null) events(v.events());
+        if (v.leaders() != null) leaders(v.leaders());
+        if (v.texts() != null) texts(v.texts());
+        if (v.units() != null) units(v.units());
+    }
+
     void events(List<EventRow> rows) {
         Map<String, List<ImportStore.EventState>> byKey = new LinkedHashMap<>();
         for (ImportStore.EventState e : store.events(roundId)) {
