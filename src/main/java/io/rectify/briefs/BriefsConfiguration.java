@@ -19,6 +19,8 @@ import io.rectify.delivery.SmtpTimeouts;
 import io.rectify.document.BriefComposer;
 import io.rectify.document.BriefSettings;
 import io.rectify.document.TemplateEngine;
+import io.rectify.ledger.Closures;
+import io.rectify.ledger.Extensions;
 import io.rectify.ledger.RoundRepository;
 import io.rectify.progress.QuarterReviewer;
 import io.rectify.progress.SnapshotReader;
@@ -50,9 +52,10 @@ public class BriefsConfiguration {
     BriefMaker briefMaker(SnapshotReader snapshots, QuarterReviewer reviewer, BriefComposer composer,
                           DocumentRenderer renderer, WordWriter word, DocumentArchive archive, DeliveryStore deliveries,
                           RoundRepository rounds, InternetAddress mailFrom,
-                          MailProperties mail) {
+                          MailProperties mail, Extensions extensions, Closures closures) {
         String domain = Messages.messageIdDomain(mailFrom, mail.messageIdDomain());
-        return new BriefMaker(snapshots, reviewer, composer, renderer, word, archive, deliveries, rounds, domain);
+        return new BriefMaker(snapshots, reviewer, composer, renderer, word, archive, deliveries, rounds, domain,
+                extensions, closures);
     }
 
     @Bean

@@ -99,6 +99,24 @@ public class Closures {
                 .params(close ? "CLOSED" : "RETURNED", by, now(), text, closureId).update();
     }
 
+    /** How many of the round's measures were 已销号, 待审核 and 退回 at the end of {@code asOf}. */
+    public record Counts(int closed, int submitted, int returned) {}
+
+    public Counts counts(long roundId, java.time.LocalDate asOf) {
+        LocalDateTime end = asOf.plusDays(1).atStartOfDay();
+        int[] n = new int[3];
+        jdbc.sql("SELECT status, submitted_at, reviewed_at FROM closure c WHERE round_id = ? AND submitted_at < ?"
+                        + " AND id = (SELECT MAX(id) FROM closure x WHERE x.measure_id = c.measure_id AND x.submitted_at < ?)")
+                .params(roundId, end, end)
+                .query(rs -> {
+                    LocalDateTime reviewed = rs.getObject(3, LocalDateTime.class);
+                    if (reviewed == null || !reviewed.isBefore(end)) n[1]++;
+                    else if (rs.getString(1).equals("CLOSED")) n[0]++;
+                    else n[2]++;
+                });
+        return new Counts(n[0], n[1], n[2]);
+    }
+
     /** The stored names of a round's evidence files, then its rows removed. */
     public List<String> deleteRound(long roundId) {
         List<String> files = evidence(roundId).stream().map(Evidence::storedName).toList();

@@ -100,10 +100,10 @@ public class Extensions {
         decide(id, Status.REFUSED, by, null, truncate(note.strip()));
     }
 
-    /** How many requests of the round were approved with effect from {@code from} up to {@code to}. */
-    public int approvedBetween(long roundId, LocalDate from, LocalDate to) {
-        return jdbc.sql("SELECT COUNT(*) FROM extension_request WHERE round_id = ? AND status = 'APPROVED'"
-                + " AND effective_from >= ? AND effective_from <= ?").params(roundId, from, to).query(Integer.class).single();
+    /** The round's requests approved with effect from {@code from} up to {@code to}, by measure. */
+    public List<Request> approvedIn(long roundId, LocalDate from, LocalDate to) {
+        return jdbc.sql(SELECT + " WHERE e.round_id = ? AND e.status = 'APPROVED' AND e.effective_from >= ?"
+                + " AND e.effective_from <= ? ORDER BY m.seq, e.id").params(roundId, from, to).query(Extensions::map).list();
     }
 
     public void deleteRound(long roundId) {

@@ -70,6 +70,13 @@ class ExtensionTest extends WorkplacePortalTest {
                         .with(as(w.leader)).with(csrf()))
                 .andExpect(status().isBadRequest()).andExpect(content().string(containsString("已经已批准")));
 
+        // the brief of the quarter lists it (and says nothing of 延期 or 销号 while there are none, see QuarterlyBriefTest)
+        var brief = context.getBean(io.rectify.briefs.BriefMaker.class).make(w.roundId, io.rectify.progress.Quarter.of(today))
+                .orElseThrow();
+        java.nio.file.Path pdf = java.nio.file.Files.write(WORK.resolve("extension-brief.pdf"), brief.pdf().bytes());
+        assertThat(io.rectify.testsupport.PdfText.fold(io.rectify.testsupport.PdfText.read(pdf)))
+                .contains("本季度经批准延期的整改措施1项（第6项整改时限由2025年10月31日调整为2027年3月31日）");
+
         mvc.perform(get("/rounds/" + CODE + "/extensions").with(as(w.secretary)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("已批准")))
