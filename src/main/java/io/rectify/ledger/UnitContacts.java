@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /** The 责任单位 of a round and where their reminders go ({@code responsible_unit}, the workbook's 责任单位 sheet). */
 @Repository
@@ -22,7 +23,8 @@ public class UnitContacts {
                 .query((rs, n) -> new Unit(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4))).list();
     }
 
-    /** Makes the round's units the given ones (the import's all-or-nothing transaction is the caller's). */
+    /** Makes the round's units the given ones, all or nothing (within the import's transaction when it calls). */
+    @Transactional
     public void replace(long roundId, List<Unit> units) {
         jdbc.sql("DELETE FROM responsible_unit WHERE round_id = ?").param(roundId).update();
         for (Unit u : units) {
