@@ -18,8 +18,10 @@ class LedgerController {
 
     private final PortalRounds rounds;
     private final LedgerView ledger;
+    private final io.rectify.ledger.Closures closures;
 
-    LedgerController(PortalRounds rounds, LedgerView ledger) {
+    LedgerController(PortalRounds rounds, LedgerView ledger, io.rectify.ledger.Closures closures) {
+        this.closures = closures;
         this.rounds = rounds;
         this.ledger = ledger;
     }
@@ -43,6 +45,7 @@ class LedgerController {
         model.addAttribute("v", ledger.view(round, date, filter));
         model.addAttribute("filter", filter);
         model.addAttribute("lights", LedgerView.Light.values());
+        model.addAttribute("closures", closures.counts(round.id(), date));
         return "portal/ledger";
     }
 

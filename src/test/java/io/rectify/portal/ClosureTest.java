@@ -89,6 +89,11 @@ class ClosureTest extends WorkplacePortalTest {
                 .andExpect(content().string(containsString(w.secretary + " ")))
                 .andExpect(content().string(containsString("验收报告-签字.pdf")));
 
+        mvc.perform(get("/rounds/clos-2025/ledger").with(as(w.leader)))
+                .andExpect(content().string(containsString("销号：已销号 1 项，待审核 0 项，退回 0 项。")));
+        mvc.perform(get("/rounds/clos-2025/ledger").param("asOf", java.time.LocalDate.now().minusDays(1).toString())
+                        .with(as(w.leader)))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("销号："))));
         mvc.perform(get("/evidence/" + row[0]).with(as(w.leader)))
                 .andExpect(status().isOk()).andExpect(content().bytes(PDF));
         mvc.perform(get("/evidence/" + row[0]).with(as(WorkplaceRound.otherLeader(context))))
