@@ -52,7 +52,7 @@ p: 督办方面,<#if extensions?has_content>本季度经批准延期的整改措
 </#if>
 h1: 二、${w.OVERDUE}未完成和临近到期的整改措施
 <#if overdue?has_content>
-p: 截至${cnDate(asOf)},超过整改时限仍未完成的整改措施${overdue?size}项<#if warnings?filter(x -> x.count gt 0)?has_content>,其中<#list warnings?filter(x -> x.count gt 0) as x>${x.label}${x.count}项<#sep>、</#list></#if>,逐项情况见表${tOverdue}。按责任领导分:<#list byLeader as l>${l.leader}${l.count}项(最长${w.OVERDUE}${l.mostDays}天)<#sep>;</#list>。
+p: 截至${cnDate(asOf)},超过整改时限仍未完成的整改措施${overdue?size}项<#if warnings?filter(x -> x.count gt 0)?has_content>,其中<#list warnings?filter(x -> x.count gt 0) as x>${x.label}${x.count}项<#sep>、</#list></#if>,逐项情况见表${tOverdue}。按责任领导分:<#list byLeader as l>${l.leader?has_content?then(l.leader, "未明确责任领导")}${l.count}项(最长${w.OVERDUE}${l.mostDays}天)<#sep>;</#list>。
 table: 表${tOverdue} ${w.OVERDUE}未完成的整改措施
 cols: 4, 15, 8, 8, 8, 4, 7
 th: 序号 | 整改措施 | 责任领导 | 责任单位 | 整改时限 | 超期天数 | 预警

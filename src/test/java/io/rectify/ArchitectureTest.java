@@ -118,6 +118,8 @@ class ArchitectureTest {
             "io.rectify.ledger.RoundTexts", "io.rectify.ledger.MeasureTerms", "io.rectify.ledger.UnitContacts",
             "io.rectify.ledger.Extensions", "io.rectify.ledger.Closures",
             "io.rectify.progress.SnapshotReader",
+            // round_change: what a document was made from
+            "io.rectify.ledger.RoundChanges",
             // generated_document, document_finding
             "io.rectify.archive.DocumentArchive", "io.rectify.archive.ArchiveCatalog",
             // publication (who approved which draft as which version)

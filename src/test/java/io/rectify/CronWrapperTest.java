@@ -72,6 +72,33 @@ class CronWrapperTest {
         assertThat(log()).contains("rectify: cannot connect to the database: ").doesNotContain("\tat ", "Caused by");
     }
 
+    /** Trials: leaders left UNCERTAIN were one line among the job's, easily past the 20 lines the mail shows. */
+    @Test
+    void theQuarterlyMailStartsWithTheLeadersWhoMayNotHaveTheBrief() throws Exception {
+        Path fake = work.resolve("fake-rectify");
+        Files.writeString(fake, """
+                #!/usr/bin/env bash
+                for i in $(seq 1 30); do echo "rectify: other-2025 2025Q4: leader$i <l$i@example.org>: FAILED"; done
+                echo "rectify: 3 leaders may not have the brief of 2025Q4 (UNCERTAIN: …); … --resend-uncertain" >&2
+                for i in $(seq 1 30); do echo "a later log line $i"; done
+                exit 1
+                """);
+        fake.toFile().setExecutable(true);
+        ProcessBuilder pb = new ProcessBuilder("cron/rectify-quarterly");
+        pb.environment().put("RECTIFY_CMD", fake.toString());
+        pb.environment().put("RECTIFY_FORCE", "1");
+        pb.environment().put("RECTIFY_LOG_DIR", work.resolve("logs").toString());
+        pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        pb.redirectError(work.resolve("stderr.txt").toFile());
+        Process p = pb.start();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isEqualTo(1);
+        String mail = Files.readString(work.resolve("stderr.txt"), StandardCharsets.UTF_8);
+        assertThat(mail.lines().findFirst().orElse("")).startsWith("rectify: 3 leaders may not have the brief of 2025Q4")
+                .endsWith("--resend-uncertain");
+        assertThat(mail).contains("failed with exit code 1").contains("a later log line 30");
+    }
+
     @Test
     void twoRunsNeverOverlap() throws Exception {
         Files.createDirectories(work.resolve("logs"));

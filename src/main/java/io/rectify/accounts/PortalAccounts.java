@@ -121,6 +121,23 @@ public class PortalAccounts implements UserDetailsService {
         }
     }
 
+    /**
+     * Gives a round to exactly these users among the secretaries and leaders (the page's 人员授权); administrators see
+     * every round anyway. An unknown name or an administrator's is refused, and nothing changes.
+     */
+    @Transactional
+    public void setRoundUsers(long roundId, List<String> usernames) {
+        List<Long> ids = new ArrayList<>();
+        for (String name : new LinkedHashSet<>(usernames)) {
+            PortalUser user = find(name).orElseThrow(() -> new AccountException("no user '" + name + "'"));
+            if (user.role() == Role.ADMIN) throw new AccountException("'" + name + "' is an administrator: sees every round");
+            ids.add(user.id());
+        }
+        jdbc.sql("DELETE FROM user_round WHERE round_id = ? AND user_id IN (SELECT id FROM app_user WHERE role <> 'ADMIN')")
+                .param(roundId).update();
+        give(ids, roundId);
+    }
+
     /** The users given a round. */
     public List<Long> usersOf(long roundId) {
         return jdbc.sql("SELECT user_id FROM user_round WHERE round_id = ?").param(roundId).query(Long.class).list();

@@ -1,6 +1,10 @@
 package io.rectify.accounts;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Collection;
+import java.util.HexFormat;
 import java.util.List;
 
 import org.springframework.security.core.CredentialsContainer;
@@ -16,6 +20,7 @@ public final class PortalUser implements UserDetails, CredentialsContainer {
     private final long id;
     private final String username;
     private String passwordHash;
+    private final String credentialStamp;
     private final Role role;
     private final boolean enabled;
 
@@ -23,6 +28,7 @@ public final class PortalUser implements UserDetails, CredentialsContainer {
         this.id = id;
         this.username = username;
         this.passwordHash = passwordHash;
+        this.credentialStamp = stamp(passwordHash);
         this.role = role;
         this.enabled = enabled;
     }
@@ -30,6 +36,22 @@ public final class PortalUser implements UserDetails, CredentialsContainer {
     public long id() { return id; }
 
     public Role role() { return role; }
+
+    /**
+     * Tells one password hash from another without holding it: kept after {@link #eraseCredentials()}, so a
+     * session can see that the password was changed since it logged in.
+     */
+    public String credentialStamp() { return credentialStamp; }
+
+    private static String stamp(String hash) {
+        if (hash == null) return "";
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(hash.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() { return List.of(new SimpleGrantedAuthority(role.authority())); }

@@ -49,6 +49,29 @@ final class ArchiveFiles {
         }
     }
 
+    /** A draft's temporary file ({@link #writeAtomically}); a version's ({@code -vN}) or a brief's never matches. */
+    private static final java.util.regex.Pattern DRAFT_PART =
+            java.util.regex.Pattern.compile("\\..+-bulletin-\\d{4}-\\d{2}-\\d{2}\\.(pdf|docx)\\d*\\.part");
+
+    /** Removes the drafts' temporary files in the round folders last modified before {@code before}; how many. */
+    static int removeDraftParts(Path outputDir, java.time.Instant before) {
+        if (!Files.isDirectory(outputDir)) return 0;
+        int removed = 0;
+        try (var rounds = Files.newDirectoryStream(outputDir, Files::isDirectory)) {
+            for (Path round : rounds) {
+                try (var parts = Files.newDirectoryStream(round,
+                        f -> DRAFT_PART.matcher(f.getFileName().toString()).matches() && Files.isRegularFile(f))) {
+                    for (Path part : parts) {
+                        if (Files.getLastModifiedTime(part).toInstant().isBefore(before) && Files.deleteIfExists(part)) removed++;
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clean " + outputDir + ": " + e.getMessage(), e);
+        }
+        return removed;
+    }
+
     static void removeStale(Path file) {
         try {
             Files.deleteIfExists(file);

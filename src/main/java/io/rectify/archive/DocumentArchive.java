@@ -41,6 +41,17 @@ public class DocumentArchive {
 
     public Path resolve(GeneratedDocument doc) { return outputDir.resolve(doc.path()); }
 
+    /**
+     * Removes what a killed writer of drafts left: their hidden temporary files ({@code .NAME.pdf…part}) at least
+     * {@code age} old. Only while no other process may be writing a draft (the nightly job's run lock is held);
+     * temporary files of published versions and briefs, written under other locks, are never touched.
+     *
+     * @return how many were removed
+     */
+    public int removeLeftoverDraftFiles(java.time.Duration age) {
+        return ArchiveFiles.removeDraftParts(outputDir, clock.instant().minus(age));
+    }
+
     /** The .docx beside a PDF: same folder, same name, {@code .docx}. */
     public static String wordPath(String pdfPath) {
         return (pdfPath.endsWith(".pdf") ? pdfPath.substring(0, pdfPath.length() - 4) : pdfPath) + ".docx";
@@ -220,8 +231,9 @@ public class DocumentArchive {
         }
         for (int i = 0; i < findings.size(); i++) {
             DocumentFinding f = findings.get(i);
-            jdbc.sql("INSERT INTO document_finding (document_id, seq, part, item, message) VALUES (?,?,?,?,?)")
-                    .params(documentId, i + 1, cut(f.part(), 64), cut(f.item(), 64), cut(f.message(), 1000)).update();
+            jdbc.sql("INSERT INTO document_finding (document_id, seq, part, item, message, gap) VALUES (?,?,?,?,?,?)")
+                    .params(documentId, i + 1, cut(f.part(), 64), cut(f.item(), 64), cut(f.message(), 1000), f.gap())
+                    .update();
         }
     }
 
@@ -229,9 +241,10 @@ public class DocumentArchive {
 
     /** The findings recorded with a document, in order; empty when it is complete. */
     public List<DocumentFinding> findings(long documentId) {
-        return jdbc.sql("SELECT part, item, message FROM document_finding WHERE document_id = ? ORDER BY seq")
+        return jdbc.sql("SELECT part, item, message, gap FROM document_finding WHERE document_id = ? ORDER BY seq")
                 .param(documentId)
-                .query((rs, n) -> new DocumentFinding(rs.getString(1), rs.getString(2), rs.getString(3))).list();
+                .query((rs, n) -> new DocumentFinding(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)))
+                .list();
     }
 
     /** How many findings each of these documents has (documents without findings are absent). */
@@ -268,6 +281,23 @@ public class DocumentArchive {
     }
 
     public static String sha256(byte[] bytes) { return ArchiveFiles.sha256(bytes); }
+
+    /** Records the last change of the round's inputs ({@code round_change} id) this document includes. */
+    public void markMadeFrom(long documentId, long changeId) {
+        jdbc.sql("UPDATE generated_document SET made_from = ? WHERE id = ?").params(changeId, documentId).update();
+    }
+
+    /** The draft was found to be the same document with the changes up to {@code changeId}: it includes them. */
+    public void confirmMadeFrom(long documentId, long changeId) {
+        jdbc.sql("UPDATE generated_document SET made_from = ? WHERE id = ? AND COALESCE(made_from, 0) < ?")
+                .params(changeId, documentId, changeId).update();
+    }
+
+    /** The last change of the round's inputs the document includes (0: none recorded). */
+    public long madeFrom(long documentId) {
+        return jdbc.sql("SELECT COALESCE(made_from, 0) FROM generated_document WHERE id = ?").param(documentId)
+                .query(Long.class).optional().orElse(0L);
+    }
 
     static GeneratedDocument map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         long exec = rs.getLong("job_execution_id");

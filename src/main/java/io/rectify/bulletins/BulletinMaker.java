@@ -11,6 +11,7 @@ import io.rectify.archive.DocumentKind;
 import io.rectify.archive.GeneratedDocument;
 import io.rectify.document.BulletinComposer;
 import io.rectify.document.OfficialDocument;
+import io.rectify.ledger.RoundChanges;
 import io.rectify.progress.Progress;
 import io.rectify.progress.ProgressAggregator;
 import io.rectify.progress.SnapshotReader;
@@ -30,9 +31,11 @@ public class BulletinMaker {
     private final DocumentRenderer renderer;
     private final DocumentArchive archive;
     private final WordWriter word;
+    private final RoundChanges changes;
 
     public BulletinMaker(SnapshotReader snapshots, ProgressAggregator aggregator, BulletinComposer composer,
-                         DocumentRenderer renderer, WordWriter word, DocumentArchive archive) {
+                         DocumentRenderer renderer, WordWriter word, DocumentArchive archive, RoundChanges changes) {
+        this.changes = changes;
         this.snapshots = snapshots;
         this.aggregator = aggregator;
         this.composer = composer;
@@ -41,34 +44,51 @@ public class BulletinMaker {
         this.archive = archive;
     }
 
-    /** A rendered bulletin ready to be stored: its PDF, its .docx and what makes it incomplete (nothing when complete). */
+    /**
+     * A rendered bulletin ready to be stored: its PDF, its .docx, what makes it incomplete (nothing when complete) and
+     * the last change of the round's inputs it includes ({@code round_change}, 0 for none).
+     */
     public record Bulletin(long roundId, String roundCode, LocalDate asOf, String inputSha256,
-                           DocumentRenderer.RenderedPdf pdf, byte[] docx, List<DocumentFinding> findings) {
+                           DocumentRenderer.RenderedPdf pdf, byte[] docx, List<DocumentFinding> findings, long madeFrom) {
 
         public String relativePath() {
             return roundCode + "/" + roundCode + "-" + DocumentKind.BULLETIN.fileWord() + "-" + asOf + ".pdf";
         }
     }
 
-    public Optional<Bulletin> make(long roundId, LocalDate asOf) {
+    /** What a bulletin as of a date would be made from now: the hash of its content and its findings, unrendered. */
+    public record Inputs(String inputSha256, List<DocumentFinding> findings, OfficialDocument document, String roundCode) {}
+
+    public Inputs inputs(long roundId, LocalDate asOf) {
         Progress progress = aggregator.aggregate(snapshots.read(roundId, asOf));
         BulletinComposer.Draft draft = composer.draft(progress);
         OfficialDocument document = draft.document();
         // the model's text form covers every word and figure printed, so equal hashes mean an equal document
         // (and the findings: a document whose findings changed is recorded again)
         String inputSha = DocumentArchive.sha256((document + "\n" + draft.findings()).getBytes(StandardCharsets.UTF_8));
+        List<DocumentFinding> findings = draft.findings().stream()
+                .map(f -> new DocumentFinding(f.part(), f.item(), f.what(), f.gap())).toList();
+        return new Inputs(inputSha, findings, document, progress.snapshot().round().code());
+    }
+
+    public Optional<Bulletin> make(long roundId, LocalDate asOf) {
+        // read before the snapshot: a change committed in between makes the draft look stale, never falsely current
+        long madeFrom = changes.latest(roundId);
+        Inputs inputs = inputs(roundId, asOf);
         Optional<GeneratedDocument> current = archive.findCurrentDraft(roundId, DocumentKind.BULLETIN);
-        if (current.isPresent() && current.get().inputSha256().equals(inputSha) && current.get().asOf().equals(asOf)) {
+        if (current.isPresent() && current.get().inputSha256().equals(inputs.inputSha256())
+                && current.get().asOf().equals(asOf)) {
+            archive.confirmMadeFrom(current.get().id(), madeFrom); // the same document: it includes the changes since
             return Optional.empty();
         }
-        List<DocumentFinding> findings = draft.findings().stream()
-                .map(f -> new DocumentFinding(f.part(), f.item(), f.what())).toList();
-        return Optional.of(new Bulletin(roundId, progress.snapshot().round().code(), asOf, inputSha,
-                renderer.render(document), word.write(document), findings));
+        return Optional.of(new Bulletin(roundId, inputs.roundCode(), asOf, inputs.inputSha256(),
+                renderer.render(inputs.document()), word.write(inputs.document()), inputs.findings(), madeFrom));
     }
 
     public GeneratedDocument store(Bulletin b, Long jobExecutionId) {
-        return archive.storeDraft(b.roundId(), DocumentKind.BULLETIN, b.asOf(), b.relativePath(), b.inputSha256(),
-                b.pdf().bytes(), b.docx(), b.pdf().pageCount(), jobExecutionId, b.findings());
+        GeneratedDocument doc = archive.storeDraft(b.roundId(), DocumentKind.BULLETIN, b.asOf(), b.relativePath(),
+                b.inputSha256(), b.pdf().bytes(), b.docx(), b.pdf().pageCount(), jobExecutionId, b.findings());
+        archive.markMadeFrom(doc.id(), b.madeFrom());
+        return doc;
     }
 }

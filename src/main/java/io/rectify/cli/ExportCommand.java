@@ -26,7 +26,9 @@ class ExportCommand implements Cli.Command {
                 Usage: java -jar target/rectify.jar export --round CODE FILE.xlsx [--force]
 
                 Writes the round's current ledger in the layout of 'rectify template': its facts, every measure
-                with its latest progress report, the work events and the leaders. Edit it for the monthly update
+                with its latest progress report, the work events, the leaders and the texts (文稿), each text row
+                stamped with the time of the export (column 版本): a text edited on the web page after it is kept
+                when this workbook is imported (unless import --replace-texts). Edit it for the monthly update
                 and import it again; importing it unchanged changes nothing.
                 An existing file is not overwritten unless --force is given.""";
     }

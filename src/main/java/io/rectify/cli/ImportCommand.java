@@ -9,6 +9,7 @@ import java.util.Set;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import io.rectify.jobs.DraftRefresh;
 import io.rectify.jobs.ImportLauncher;
 import io.rectify.ledger.RoundFacts;
 import io.rectify.ledger.RoundRepository;
@@ -21,16 +22,17 @@ class ImportCommand implements Cli.Command {
     Path file;
     String round;
     boolean dryRun;
+    boolean replaceTexts;
 
     @Override
     public String usage() {
         return """
-                Usage: java -jar target/rectify.jar import FILE.xlsx [--round CODE] [--dry-run]
+                Usage: java -jar target/rectify.jar import FILE.xlsx [--round CODE] [--dry-run] [--replace-texts]
                        java -jar target/rectify.jar import FILE.csv --round CODE [--dry-run]
 
                 Loads a ledger (台账) into the database as a Spring Batch job: first every row is checked, then
                 the file is applied in one transaction. A workbook has the sheets 轮次 (the round's facts), 台账
-                (one row per measure) and optionally 工作情况 and 领导; start from 'rectify template'. A CSV file
+                (one row per measure) and optionally 工作情况, 领导 and 文稿; start from 'rectify template'. A CSV file
                 holds the 台账 sheet alone for a round that exists (--round), in UTF-8 or GBK.
 
                 Each problem found is printed on stderr as one line, file:sheet:row:column: reason, all of them
@@ -38,9 +40,16 @@ class ImportCommand implements Cli.Command {
                 a new status becomes a dated progress report, nothing is deleted, and importing the same file
                 again changes nothing. What changed is printed in Chinese, for the secretary (the upload page's
                 wording): 新增整改措施, 状态变更 (from → to), 整改时限调整, 措施完成 …, each as "名称：N 项".
+                An import that changed something then brings the round's draft up to date (as of the draft's
+                date, never after today), so that 签发 never freezes figures the import changed.
+
+                文稿 (texts): a part of the texts changed on the web page after the workbook was exported (its
+                版本 column), or, in a workbook without that column, since the import that last set it, keeps
+                the page's text; the conflict is listed (文稿冲突: page and workbook text, who, when).
 
                   --round CODE  the round a CSV file belongs to (for a workbook: must match its 轮次编码)
                   --dry-run     check and show what would change, write nothing
+                  --replace-texts  the workbook's 文稿 replaces those page edits too (文稿冲突：以工作簿文稿替换页面修改)
 
                 Exit codes: 0 imported (or checked), 1 problems in the file or the import failed,
                 2 bad arguments, unknown round or a database that cannot be reached.""";
@@ -48,7 +57,7 @@ class ImportCommand implements Cli.Command {
 
     @Override
     public Arguments arguments(List<String> args) {
-        return Arguments.parse("import", args, Set.of("round"), Set.of("dry-run"));
+        return Arguments.parse("import", args, Set.of("round"), Set.of("dry-run", "replace-texts"));
     }
 
     @Override
@@ -58,6 +67,7 @@ class ImportCommand implements Cli.Command {
         file = Path.of(args.positional.get(0));
         round = args.get("round");
         dryRun = args.has("dry-run");
+        replaceTexts = args.has("replace-texts");
         if (round != null && round.isBlank()) throw new UsageException("import: --round needs a round code");
         LedgerSources.Format format;
         try {
@@ -85,7 +95,7 @@ class ImportCommand implements Cli.Command {
                         : " (known: " + String.join(", ", known) + ")"));
             }
         }
-        ImportLauncher.Outcome outcome = context.getBean(ImportLauncher.class).run(file, round, dryRun);
+        ImportLauncher.Outcome outcome = context.getBean(ImportLauncher.class).run(file, round, dryRun, null, null, replaceTexts);
         if (outcome.validation() != null && !outcome.validation().ok()) {
             for (String line : outcome.validation().problems().lines()) err.println(line);
             err.println("rectify: import: " + file.getFileName() + "有" + outcome.validation().problems().count()
@@ -99,6 +109,20 @@ class ImportCommand implements Cli.Command {
             return Cli.FAILED;
         }
         for (String line : outcome.summary().lines()) out.println(line);
+        if (!dryRun && outcome.summary().importId() != null) refreshDraft(context, outcome.summary().round(), out, err);
         return Cli.OK;
+    }
+
+    /** The round's inputs changed: its draft is made again now, so that it is never stale when someone signs it. */
+    private static void refreshDraft(ConfigurableApplicationContext context, String round, PrintStream out, PrintStream err)
+            throws Exception {
+        DraftRefresh.Result r = context.getBean(DraftRefresh.class).refresh(round);
+        if (r.ok()) {
+            out.println("草稿已按本次导入更新（截至 " + r.asOf() + "）。");
+        } else {
+            err.println("rectify: import: the draft of " + round + " was not brought up to date ("
+                    + (r.busy() != null ? r.busy() : "nightly execution " + r.execution().getId() + " "
+                    + r.execution().getStatus()) + "); publish refuses it until 'nightly --round " + round + "' has run");
+        }
     }
 }

@@ -32,12 +32,13 @@ class NightlyCommand implements Cli.Command {
                 Usage: java -jar target/rectify.jar nightly [--as-of YYYY-MM-DD] [--round CODE] [--strict]
 
                 Writes the progress bulletin of every active round (or of one round) as the ledger stood at the
-                end of the given day (default: today) into the output folder, one PDF per round. A bulletin whose
+                end of the given day (default: today, never later) into the output folder, one PDF per round. A bulletin whose
                 inputs have not changed since the last run is not written again. A run that was interrupted is
                 resumed where it stopped. Run by cron every night (see cron/).
 
-                Each bulletin is checked before it is written: part 一 or 三 without text, a section without
-                items, a problem without 公开表述 or without measures, a figure name that cannot be filled. Each
+                Each bulletin is checked before it is written: a part its style requires without text (责任落实式:
+                一 and 三), a section without items, a problem without measures or, where the style prints it,
+                without 公开表述, a figure name that cannot be filled. Each
                 finding is printed on one line (轮次:部分:项目:问题) and stored with the bulletin, which is then
                 listed as incomplete.
                   --strict   a bulletin with findings makes the run fail (exit code 1)
@@ -83,6 +84,8 @@ class NightlyCommand implements Cli.Command {
         JobExecution execution;
         try {
             execution = context.getBean(NightlyLauncher.class).run(asOf, round);
+        } catch (NightlyLauncher.FutureDateException e) {
+            throw new UsageException("nightly: --as-of " + e.getMessage());
         } catch (NightlyLauncher.RunInProgressException e) {
             err.println("rectify: " + e.getMessage());
             return Cli.FAILED;

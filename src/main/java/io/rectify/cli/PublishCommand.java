@@ -10,6 +10,7 @@ import io.rectify.archive.DocumentArchive;
 import io.rectify.archive.DocumentKind;
 import io.rectify.archive.GeneratedDocument;
 import io.rectify.archive.Publications;
+import io.rectify.bulletins.Signing;
 import io.rectify.jobs.DraftFindings;
 import io.rectify.ledger.RoundFacts;
 
@@ -27,12 +28,16 @@ class PublishCommand implements Cli.Command {
                 签发: the round's current draft bulletin (the one 'nightly' keeps up to date) becomes published
                 version N — a copy of the very same bytes in a file of its own (output/CODE/CODE-bulletin-DATE-vN.pdf)
                 that no later run ever overwrites or deletes — recorded with who (the operating-system user, marked
-                "命令行"), when, the as-of date and the sha256. A draft with findings (an empty part, a problem without
-                its 公开表述 …) is refused unless --override gives the reason, which is recorded with the version.
-                'versions --round CODE' lists what was published.
+                "命令行"), when, the as-of date, the sha256 and what the draft was made from (the last import and
+                text change it includes). Refused, with the reason on one line: a draft dated after today; a stale
+                draft (an import or a text change since it was made, or figures that differ from 'figures --as-of'
+                for its date: run nightly first); a draft that prints a gap (【待补：…】, an empty part, a figure name
+                left as written), even with --override. Other findings (a problem without measures) are refused
+                unless --override gives the reason, which is recorded with the version. Two 签发 at once give one
+                version; the other is refused. 'versions --round CODE' lists what was published.
 
-                Exit codes: 0 published, 1 refused (no draft, findings without --override), 2 bad arguments or an
-                unknown round.""";
+                Exit codes: 0 published, 1 refused (no draft, stale, future, gaps, findings without --override,
+                published already), 2 bad arguments or an unknown round.""";
     }
 
     @Override
@@ -55,6 +60,8 @@ class PublishCommand implements Cli.Command {
     public int execute(ConfigurableApplicationContext context, PrintStream out, PrintStream err) {
         RoundFacts facts = VersionsCommand.round(context, "publish", round);
         DocumentArchive archive = context.getBean(DocumentArchive.class);
+        Signing signing = context.getBean(Signing.class);
+        signing.recover();
         GeneratedDocument draft = archive.findCurrentDraft(facts.id(), DocumentKind.BULLETIN).orElse(null);
         if (draft == null) {
             err.println("rectify: publish: round " + round + " has no draft bulletin (run: nightly --round " + round + ")");
@@ -63,19 +70,17 @@ class PublishCommand implements Cli.Command {
         List<String> findings = context.getBean(DraftFindings.class).of(draft);
         if (!findings.isEmpty() && override == null) {
             for (String f : findings) err.println(round + ": " + f);
-            err.println("rectify: publish: the draft of " + draft.asOf() + " has " + findings.size()
-                    + " finding(s); nothing was published (give --override REASON to publish it anyway)");
-            return Cli.FAILED;
         }
         String who = System.getProperty("user.name", "operator") + "（命令行）";
         try {
-            Publications.Version v = context.getBean(Publications.class).publish(facts.id(), facts.code(),
-                    DocumentKind.BULLETIN, new Publications.Approval(who, draft.sha256(), findings, override));
+            Publications.Version v = signing.sign(facts, who, draft.sha256(), override);
             out.println("published " + round + " version " + v.number() + " as of " + v.asOf() + ": "
                     + archive.outputDir().resolve(v.path()) + " sha256 " + v.sha256());
             return Cli.OK;
         } catch (Publications.Refused e) {
             err.println("rectify: publish: " + e.getMessage());
+            err.println("rectify: publish: nothing was published (draft of " + draft.asOf() + ", " + findings.size()
+                    + " finding(s))");
             return Cli.FAILED;
         }
     }

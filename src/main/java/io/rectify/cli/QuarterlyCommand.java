@@ -52,11 +52,13 @@ class QuarterlyCommand implements Cli.Command {
                 delivery is tried again (with pauses) within the run and by the next run; a leader who has the brief
                 never gets a second copy. A delivery that was being sent when a run was killed is UNCERTAIN (the
                 server may have it): it is not sent again unless --resend-uncertain is given (the copy then carries
-                the same Message-ID, so many mail systems drop it as a duplicate).
+                the same Message-ID, so many mail systems drop it as a duplicate). Every run ends, while any is left,
+                with one line saying how many leaders may not have the brief and the command that sends it again.
 
                 When the mail server does not answer (cannot be reached, or no reply within the time-outs,
-                rectify.mail.timeout.*) for a leader after its retries, the run stops there: the other deliveries
-                are left untouched for the next run, and one line says how many.
+                rectify.mail.timeout.*, before or after the message was handed over) for a leader after its retries,
+                or a message took more than twice the read time-out, the run stops there: the other deliveries are
+                left untouched for the next run, and one line says how many.
 
                 Exit codes: 0 every recipient has the brief (or it is in the outbox), 1 a delivery failed or is
                 uncertain, the mail server did not answer, or the job failed, 2 bad arguments (a quarter that is not YYYYQn or has not ended, an
@@ -169,6 +171,15 @@ class QuarterlyCommand implements Cli.Command {
                 + counts.getOrDefault(DeliveryStatus.UNCERTAIN, 0) + " uncertain, "
                 + (counts.getOrDefault(DeliveryStatus.PENDING, 0) + counts.getOrDefault(DeliveryStatus.SENDING, 0))
                 + " not attempted");
+        int uncertain = counts.getOrDefault(DeliveryStatus.UNCERTAIN, 0);
+        if (uncertain > 0) { // last, so that it ends the log and the cron mail
+            out.flush();
+            err.println("rectify: " + uncertain + (uncertain == 1 ? " leader" : " leaders") + " may not have the brief of "
+                    + quarter + " (UNCERTAIN: the connection broke while it was handed over, so it is never sent again on"
+                    + " its own); ask them or the mail server's administrator, then send it to those who lack it with:"
+                    + " quarterly --quarter " + quarter + (round != null ? " --round " + round : "")
+                    + " --send --resend-uncertain");
+        }
         return code;
     }
 }

@@ -75,6 +75,9 @@ class ServeCommand implements Cli.Command {
             err.println("rectify: serve: the web server did not start");
             return Cli.FAILED;
         }
+        // a 签发 killed before its commit left a version's file without its record: gone before anyone sees the list
+        int swept = context.getBean(io.rectify.bulletins.Signing.class).recover();
+        if (swept > 0) err.println("rectify: serve: removed " + swept + " unrecorded file(s) of an interrupted publish");
         CountDownLatch closed = new CountDownLatch(1);
         context.addApplicationListener(event -> {
             if (event instanceof ContextClosedEvent) closed.countDown();

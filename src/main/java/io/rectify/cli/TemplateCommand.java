@@ -21,9 +21,11 @@ class TemplateCommand implements Cli.Command {
         return """
                 Usage: java -jar target/rectify.jar template FILE.xlsx [--force]
 
-                Writes an empty ledger workbook to fill in with Excel: the sheets 轮次 (the round's facts), 台账
-                (one row per measure, with drop-down lists for 措施类型 and 完成情况), 工作情况 and 领导, and a
-                sheet 填写说明 that explains every column. Import it with 'rectify import FILE.xlsx'.
+                Writes an empty ledger workbook to fill in with Excel: the sheets 轮次 (the round's facts, its
+                通报样式 and 标题), 台账 (one row per measure, with drop-down lists for 措施类型 and 完成情况),
+                工作情况, 领导 and 文稿 (the bulletin's texts, with their 层级), and a sheet 填写说明 that explains
+                every column. Each style's example workbook is templates/styles/*/example.xlsx.
+                Import it with 'rectify import FILE.xlsx'.
                 An existing file is not overwritten unless --force is given.""";
     }
 

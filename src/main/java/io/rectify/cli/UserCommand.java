@@ -50,6 +50,7 @@ class UserCommand implements Cli.Command {
 
                 The password is read from the terminal, or as one line from stdin when stdin is not a terminal
                 (echo "$PASS" | rectify user add …). At least 12 characters. Stored as a BCrypt hash.
+                passwd and disable end the user's open sessions on the web page at once.
 
                 Exit codes: 0 done, 2 bad arguments, unknown role, unknown round or user, or a weak password.""";
     }
@@ -166,7 +167,7 @@ class UserCommand implements Cli.Command {
                     } finally {
                         Arrays.fill(password, '\0');
                     }
-                    out.println("password of " + name + " changed");
+                    out.println("password of " + name + " changed; sessions opened with the old one have ended");
                 }
                 case "rounds" -> {
                     accounts.setRounds(name, rounds);

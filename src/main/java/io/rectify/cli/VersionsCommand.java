@@ -9,6 +9,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import io.rectify.archive.DocumentArchive;
 import io.rectify.archive.DocumentKind;
 import io.rectify.archive.Publications;
+import io.rectify.bulletins.Signing;
 import io.rectify.ledger.RoundFacts;
 import io.rectify.ledger.RoundRepository;
 
@@ -23,8 +24,10 @@ class VersionsCommand implements Cli.Command {
                 Usage: java -jar target/rectify.jar versions --round CODE
 
                 Lists the round's published bulletins, newest first, tab-separated: version, as-of date, published
-                at, by, sha256, file (relative to the output folder), and the override reason when a version was
-                published in spite of findings; then the current draft.""";
+                at, by, sha256, file (relative to the output folder), the override reason when a version was
+                published in spite of findings, and what it was made from (the last import and text change it
+                includes, with who and when); then the current draft, the same way, marked STALE when the round
+                changed since it was made. Removes first a version's file that a killed 'publish' left unrecorded.""";
     }
 
     @Override
@@ -42,16 +45,22 @@ class VersionsCommand implements Cli.Command {
     @Override
     public int execute(ConfigurableApplicationContext context, PrintStream out, PrintStream err) {
         RoundFacts facts = round(context, "versions", round);
+        Signing signing = context.getBean(Signing.class);
+        signing.recover();
+        DocumentArchive archive = context.getBean(DocumentArchive.class);
         List<Publications.Version> versions = context.getBean(Publications.class).versions(facts.id(), DocumentKind.BULLETIN);
-        out.println("version\tas-of\tpublished\tby\tsha256\tfile\toverride");
+        out.println("version\tas-of\tpublished\tby\tsha256\tfile\toverride\tmade from");
         for (Publications.Version v : versions) {
+            String madeFrom = archive.findById(v.documentId()).map(d -> signing.state(facts.id(), d).madeFrom()).orElse("");
             out.println("v" + v.number() + "\t" + v.asOf() + "\t" + v.publishedAt() + "\t" + v.publishedBy() + "\t" + v.sha256()
-                    + "\t" + v.path() + "\t" + (v.overridden() ? v.overrideReason() : ""));
+                    + "\t" + v.path() + "\t" + (v.overridden() ? v.overrideReason() : "") + "\t" + madeFrom);
         }
         out.println(versions.size() + " published version(s)");
-        context.getBean(DocumentArchive.class).findDraft(facts.id(), DocumentKind.BULLETIN).ifPresentOrElse(
-                d -> out.println("draft\t" + d.asOf() + "\t" + d.createdAt() + "\t\t" + d.sha256() + "\t" + d.path()),
-                () -> out.println("no draft"));
+        archive.findDraft(facts.id(), DocumentKind.BULLETIN).ifPresentOrElse(d -> {
+            Signing.DraftState state = signing.state(facts.id(), d);
+            out.println("draft\t" + d.asOf() + "\t" + d.createdAt() + "\t\t" + d.sha256() + "\t" + d.path() + "\t"
+                    + (state.stale() ? "STALE" : "") + "\t" + state.madeFrom());
+        }, () -> out.println("no draft"));
         return Cli.OK;
     }
 

@@ -19,8 +19,9 @@ import org.springframework.stereotype.Component;
  * hands the message over, and commits the outcome. A failure before anything was handed over is tried again
  * after a pause that doubles ({@code rectify.delivery.max-attempts}, {@code rectify.delivery.backoff}); a refusal
  * is final for this run; a connection that broke during the data is {@code UNCERTAIN} and not tried again. When
- * the last attempt found the server silent (unreachable, or no answer within the time-out, before the data) it
- * throws {@link NotAnswering}, so the run stops instead of waiting as long for every other recipient.
+ * the last attempt found the server silent (unreachable, or no answer within the time-out, before the data or after
+ * it) it throws {@link NotAnswering}, so the run stops instead of waiting as long for every other recipient; so it
+ * does, after recording the outcome, when a message took more than twice the read time-out (a server crawling).
  *
  * <p>{@code rectify.delivery.stop-after=N} stops the process's run after the N-th message handed over, either
  * before its outcome is recorded ({@code rectify.delivery.stop-at=sent}: the crash the ledger must survive) or
@@ -37,8 +38,8 @@ public class Postman {
     }
 
     /**
-     * Thrown, after the delivery is recorded FAILED, when its last attempt found the server itself silent (not
-     * reachable, or no answer within the time-out) before anything was handed over: the next recipient would only
+     * Thrown, after the delivery is recorded (FAILED, or UNCERTAIN when the data went out), when its last attempt found
+     * the server itself silent (not reachable, or no answer within the time-out): the next recipient would only
      * wait as long, so the run should stop delivering. The message is "mail server host:port not answering (why)".
      */
     public static class NotAnswering extends RuntimeException {
@@ -53,9 +54,11 @@ public class Postman {
     private final int stopAfter;
     private final String stopAt;
     private final AtomicInteger handedOver = new AtomicInteger();
+    private final Duration slow;
 
-    public Postman(DeliveryStore store, DeliveryProperties settings) {
+    public Postman(DeliveryStore store, DeliveryProperties settings, SmtpTimeouts timeouts) {
         this.store = store;
+        this.slow = timeouts.read().multipliedBy(2);
         this.maxAttempts = settings.maxAttempts();
         this.backoff = settings.backoff();
         this.stopAfter = settings.stopAfter();
@@ -93,6 +96,7 @@ public class Postman {
                 return Outcome.SKIPPED;
             }
             claimable = EnumSet.of(DeliveryStatus.FAILED);
+            long started = System.nanoTime();
             try {
                 transport.send(message, outboxName);
             } catch (SendFailure f) {
@@ -100,11 +104,14 @@ public class Postman {
                     case UNCERTAIN -> {
                         store.finish(d.id(), DeliveryStatus.UNCERTAIN, f.getMessage());
                         log.warn("{}: UNCERTAIN, may have been delivered: {}", d.recipient(), f.getMessage());
+                        if (f.notAnswering() != null) throw new NotAnswering(f.notAnswering());
+                        stopIfSlow(started, transport);
                         return Outcome.UNCERTAIN;
                     }
                     case PERMANENT -> {
                         store.finish(d.id(), DeliveryStatus.FAILED, f.getMessage());
                         log.warn("{}: failed: {}", d.recipient(), f.getMessage());
+                        stopIfSlow(started, transport);
                         return Outcome.FAILED;
                     }
                     default -> {
@@ -112,6 +119,7 @@ public class Postman {
                         if (attempt == maxAttempts) {
                             log.warn("{}: failed after {} attempts: {}", d.recipient(), attempt, f.getMessage());
                             if (f.notAnswering() != null) throw new NotAnswering(f.notAnswering());
+                            stopIfSlow(started, transport);
                             return Outcome.FAILED;
                         }
                         log.info("{}: attempt {} failed ({}); trying again in {} s", d.recipient(), attempt,
@@ -132,9 +140,22 @@ public class Postman {
             if (n == stopAfter) {
                 throw new Stopped("stopped after delivery " + n + " (rectify.delivery.stop-after)");
             }
+            stopIfSlow(started, transport);
             return Outcome.DELIVERED;
         }
         return Outcome.FAILED;
+    }
+
+    /**
+     * A server that answers each command just within the read time-out never times out, yet would hold the run for
+     * minutes per recipient: one message that took more than twice the read time-out stops the run too.
+     */
+    private void stopIfSlow(long started, MailTransport transport) {
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        if (transport.deliveredStatus() == DeliveryStatus.SENT && took.compareTo(slow) > 0) {
+            throw new NotAnswering("mail server " + transport.describe() + " answering too slowly (one message took "
+                    + took.toMillis() / 1000.0 + " s, more than twice the read time-out)");
+        }
     }
 
     private static void sleep(Duration d) {

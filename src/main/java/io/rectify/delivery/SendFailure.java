@@ -28,9 +28,9 @@ public class SendFailure extends Exception {
     public Kind kind() { return kind; }
 
     /**
-     * When the server itself did not answer (could not be reached, or a wait for its reply timed out) before
-     * anything was handed over: "mail server host:port not answering (why)". Null for a reply of the server, or a
-     * failure that concerns one message; the next recipient would then fare no better.
+     * When the server itself did not answer (could not be reached, or a wait for its reply timed out, before the data
+     * or after it): "mail server host:port not answering (why)", since the next recipient would fare no better. Null
+     * for a reply of the server, or a failure that concerns one message.
      */
     public String notAnswering() { return notAnswering; }
 }

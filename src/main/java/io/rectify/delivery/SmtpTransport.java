@@ -24,7 +24,8 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
  * connection behind, and the phase of a failure is known. A reply of the server decides: 4xx may work later, 5xx
  * will not. Without a reply (connection refused, broken, timed out), it depends on whether the DATA command was
  * issued: before it nothing was handed over and the message may be sent again; from then on the server may have
- * it ({@link SendFailure.Kind#UNCERTAIN}) — also when the connection drops right after the final dot.
+ * it ({@link SendFailure.Kind#UNCERTAIN}) — also when the connection drops right after the final dot. A time-out
+ * there still says that the server stopped answering, which ends the run's deliveries as a silence before it does.
  */
 public class SmtpTransport implements MailTransport {
 
@@ -60,7 +61,10 @@ public class SmtpTransport implements MailTransport {
                 transport.sendMessage(message, message.getAllRecipients());
             } catch (MessagingException e) {
                 SendFailure f = classify(e, transport.dataBegan());
-                String silent = f.kind() == SendFailure.Kind.RETRY && !transport.dataBegan() ? notAnswering(e) : null;
+                // silent before the data: nothing was handed over; after it, only a time-out says the server hangs
+                // (a dropped connection may concern this message only)
+                String silent = f.kind() == SendFailure.Kind.RETRY && !transport.dataBegan() ? notAnswering(e)
+                        : f.kind() == SendFailure.Kind.UNCERTAIN && timedOut(e) ? notAnswering(e) : null;
                 throw silent == null ? f : new SendFailure(f.kind(), f.getMessage(), e, silent);
             }
         } finally {
@@ -122,6 +126,16 @@ public class SmtpTransport implements MailTransport {
         else if (connect != null) why = "cannot connect: " + oneLine(connect);
         else return null;
         return "mail server " + server() + " not answering (" + why + ")";
+    }
+
+    /** Whether the failure was a wait for the server's reply that timed out. */
+    private static boolean timedOut(MessagingException e) {
+        Throwable t = e;
+        for (int depth = 0; t != null && depth < 20; depth++) {
+            if (t instanceof SocketTimeoutException) return true;
+            t = t instanceof MessagingException m && m.getNextException() != null ? m.getNextException() : t.getCause();
+        }
+        return false;
     }
 
     /** The SMTP reply code in the exception, or -1 when there is none (no reply, or [EOF]). */

@@ -160,17 +160,15 @@ public class BriefComposer {
                 .map(u -> Map.<String, Object>of("unit", clean(u.unit()), "overdue", u.due().overdue(),
                         "mostDays", u.mostDaysOverdue()))
                 .toList();
-        Map<String, long[]> leaders = new java.util.LinkedHashMap<>();
+        // overdue comes most overdue first, so each leader's first measure is the longest overdue
+        Map<String, List<QuarterReview.OverdueMeasure>> leaders = new java.util.LinkedHashMap<>();
         for (QuarterReview.OverdueMeasure o : review.overdue()) {
-            long[] n = leaders.computeIfAbsent(clean(o.measure().leader()), k -> new long[2]);
-            n[0]++;
-            n[1] = Math.max(n[1], o.daysOverdue());
+            leaders.computeIfAbsent(clean(o.measure().leader()), k -> new ArrayList<>()).add(o);
         }
         List<Map<String, Object>> byLeader = leaders.entrySet().stream()
-                .sorted(java.util.Comparator.comparingLong((Map.Entry<String, long[]> e) -> -e.getValue()[0])
-                        .thenComparingLong(e -> -e.getValue()[1]))
-                .map(e -> Map.<String, Object>of("leader", e.getKey().isEmpty() ? "未明确责任领导" : e.getKey(),
-                        "count", e.getValue()[0], "mostDays", e.getValue()[1]))
+                .sorted(java.util.Comparator.comparingInt(e -> -e.getValue().size()))
+                .map(e -> Map.<String, Object>of("leader", e.getKey(), "count", e.getValue().size(),
+                        "mostDays", e.getValue().get(0).daysOverdue()))
                 .toList();
         List<Map<String, Object>> dueSoon = review.dueSoon().stream().map(d -> {
             Map<String, Object> m = measure(d.measure(), problems, asOf);

@@ -16,6 +16,17 @@ public final class ChineseTypography {
         return d.getYear() + "年" + d.getMonthValue() + "月" + d.getDayOfMonth() + "日";
     }
 
+    /** A date the office may have written coarsely: 2022年9月中旬 when {@code part} is set, else {@link #date}. */
+    public static String date(LocalDate d, String part) {
+        return part == null ? date(d) : io.rectify.ledger.CoarseDates.text(d, part);
+    }
+
+    /** A period, the year written once when both ends share it: 2022年9月16日至10月18日, 2022年9月中旬至10月下旬. */
+    public static String period(LocalDate start, String startPart, LocalDate end, String endPart) {
+        String to = date(end, endPart);
+        return date(start, startPart) + "至" + (start.getYear() == end.getYear() ? to.substring(to.indexOf('年') + 1) : to);
+    }
+
     public static String normalize(String text) {
         if (text == null) return null;
         StringBuilder out = new StringBuilder(text.length());

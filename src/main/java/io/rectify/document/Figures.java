@@ -1,5 +1,7 @@
 package io.rectify.document;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -7,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.rectify.ledger.FigureNames;
+import io.rectify.ledger.RoundFacts;
 import io.rectify.progress.Counts;
 import io.rectify.progress.Progress;
 import io.rectify.progress.ProgressAggregator;
@@ -43,7 +46,7 @@ public class Figures {
     public static List<Figure> of(Progress progress) {
         Map<String, Object> values = values(progress);
         List<Figure> figures = new ArrayList<>();
-        for (FigureNames.Name n : FigureNames.all()) {
+        for (FigureNames.Name n : FigureNames.all(progress.snapshot().eventTotals().keySet())) {
             figures.add(new Figure(n.name(), print(values.get(n.key())), n.meaning(), n.aliases()));
         }
         return figures;
@@ -66,7 +69,9 @@ public class Figures {
         Map<String, Object> v = new HashMap<>();
         v.put("problems.total", problems.total());
         v.put("problems.completed", problems.completed());
+        v.put("problems.inProgress", problems.inProgress());
         v.put("problems.longTerm", problems.longTerm());
+        v.put("problems.rate", rate(problems));
         v.put("measures.total", measures.total());
         v.put("measures.completed", measures.completed());
         v.put("measures.rate", measures.completionRate().toPlainString());
@@ -78,21 +83,40 @@ public class Figures {
         v.put("secretaryLedShare", p.secretaryLedShare());
         v.put("firstMechanism", s.firstMechanism() == null ? "" : s.firstMechanism());
         for (WorkEventCategory c : WorkEventCategory.values()) v.put("event:" + c.name(), s.events(c));
+        s.eventTotals().forEach((category, total) -> v.put("event:" + category, number(total)));
+        RoundFacts r = s.round();
+        v.put("onsitePeriod", ChineseTypography.period(r.onsiteStart(), r.onsiteStartPart(), r.onsiteEnd(), r.onsiteEndPart()));
+        v.put("feedbackDate", ChineseTypography.date(r.feedbackDate()));
         return v;
+    }
+
+    /** A whole number as an Integer (so that :余 and :近 apply), 7.132 as it was written. */
+    private static Object number(BigDecimal total) {
+        BigDecimal t = total.stripTrailingZeros();
+        return t.scale() <= 0 && t.abs().compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) <= 0 ? t.intValueExact() : t.toPlainString();
+    }
+
+    /** Completed share in percent with as few decimals as it needs, at most two: 76, 82.5, 98.71. */
+    static String rate(Counts c) {
+        if (c.total() == 0) return "0";
+        BigDecimal r = BigDecimal.valueOf(c.completed() * 100L).divide(BigDecimal.valueOf(c.total()), 2, RoundingMode.HALF_UP)
+                .stripTrailingZeros();
+        return r.scale() < 0 ? r.setScale(0).toPlainString() : r.toPlainString();
     }
 
     /** Fills a text's figures from {@link #values(Progress)}. */
     static Filled fill(String text, Map<String, Object> values) {
         List<String> unresolved = new ArrayList<>();
+        List<String> categories = values.keySet().stream().filter(k -> k.startsWith("event:")).map(k -> k.substring(6)).toList();
         StringBuilder out = new StringBuilder();
         int at = 0;
         for (FigureNames.Reference r : FigureNames.references(text)) {
             out.append(text, at, r.start());
             at = r.end();
-            FigureNames.Name name = FigureNames.find(r.name());
+            FigureNames.Name name = FigureNames.find(r.name(), categories);
             Object value = name == null ? null : values.get(name.key());
             if ("".equals(value)) value = null; // nothing to print: left as written, and a finding
-            String printed = value == null || FigureNames.problem(r) != null ? null : round(value, r.modifier());
+            String printed = value == null || FigureNames.problem(r, categories) != null ? null : round(value, r.modifier());
             if (printed == null) {
                 unresolved.add(r.name() + (r.modifier() == null ? "" : ":" + r.modifier()));
                 out.append(text, r.start(), r.end());

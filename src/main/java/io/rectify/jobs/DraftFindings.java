@@ -22,10 +22,6 @@ public class DraftFindings {
 
     /** The draft's findings in reading order, one line each ({@code 二（二） 第3项：缺少公开表述…}); empty when fit. */
     public List<String> of(GeneratedDocument draft) {
-        return archive.findings(draft.id()).stream().map(DraftFindings::line).toList();
-    }
-
-    static String line(DocumentFinding f) {
-        return f.part() + ("-".equals(f.item()) ? "" : " " + f.item()) + "：" + f.message();
+        return archive.findings(draft.id()).stream().map(DocumentFinding::text).toList();
     }
 }

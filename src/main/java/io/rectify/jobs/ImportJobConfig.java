@@ -85,7 +85,7 @@ public class ImportJobConfig {
             long started = System.nanoTime();
             ImportSummary summary = loader.load(Path.of(p.getString("file")), validation,
                     Boolean.parseBoolean(p.getString("dryRun")), step.getJobExecutionId(), blankToNull(p.getString("by")),
-                    blankToNull(p.getString("expect")));
+                    blankToNull(p.getString("expect")), Boolean.parseBoolean(p.getString("replaceTexts")));
             runs.loaded(step.getJobExecutionId(), summary);
             step.setWriteCount(summary.rows());
             log.info("import {}: loaded {} rows in {} s ({})", p.getString("file"), summary.rows(), seconds(started),
@@ -103,6 +103,8 @@ public class ImportJobConfig {
      * the 100,000-row benchmark ({@code bench/import} adds the peak heap from the GC log).
      */
     static final class Figures implements JobExecutionListener {
+        /** Off by default (the secretary's summary is what the command prints); {@code bench/import} turns it on. */
+        private static final org.slf4j.Logger FIGURES = org.slf4j.LoggerFactory.getLogger("rectify.figures");
         private final ImportRuns runs;
         private final Clock clock;
 
@@ -119,7 +121,7 @@ public class ImportJobConfig {
             int rows = v == null ? 0 : v.measureRows();
             Runtime rt = Runtime.getRuntime();
             long used = rt.totalMemory() - rt.freeMemory();
-            log.info("import figures: {} rows in {} s ({} rows/s, validate + load), heap in use {} MB of max {} MB, status {}",
+            FIGURES.info("import figures: {} rows in {} s ({} rows/s, validate + load), heap in use {} MB of max {} MB, status {}",
                     rows, String.format("%.1f", seconds), Math.round(rows / Math.max(seconds, 0.001)), used >> 20,
                     rt.maxMemory() >> 20, execution.getStatus());
         }

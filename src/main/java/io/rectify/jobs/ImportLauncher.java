@@ -40,12 +40,19 @@ public class ImportLauncher {
      *               rolled back and its summary says {@code stale()} (see {@code LedgerLoader})
      */
     public Outcome run(Path file, String roundCode, boolean dryRun, String by, String expect) throws Exception {
+        return run(file, roundCode, dryRun, by, expect, false);
+    }
+
+    /** @param replaceTexts the workbook's 文稿 replaces texts changed on the page since it was exported */
+    public Outcome run(Path file, String roundCode, boolean dryRun, String by, String expect, boolean replaceTexts)
+            throws Exception {
         JobParameters params = new JobParametersBuilder()
                 .addString("file", file.toAbsolutePath().normalize().toString())
                 .addString("round", roundCode == null ? "" : roundCode)
                 .addString("dryRun", String.valueOf(dryRun))
                 .addString("by", by == null ? "" : by)
                 .addString("expect", expect == null ? "" : expect)
+                .addString("replaceTexts", String.valueOf(replaceTexts))
                 .addString("run", UUID.randomUUID().toString())
                 .toJobParameters();
         JobExecution execution = operator.start(importJob, params);

@@ -1,5 +1,6 @@
 package io.rectify.jobs;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Optional;
 
@@ -14,6 +15,8 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Component;
 
+import io.rectify.archive.DocumentArchive;
+
 /**
  * Starts the nightly job for an as-of date and a round (or all). A run is identified by (asOf, round, run):
  * if the last run of the same asOf and round did not finish, it is restarted, so the work it did is not
@@ -21,7 +24,7 @@ import org.springframework.stereotype.Component;
  *
  * <p>One nightly run at a time: the launcher holds the job's {@link RunLock} for the whole run. Whoever gets it knows
  * that an execution still marked running was left by a process that is gone, and recovers it at once; whoever does
- * not get it refuses in one line.
+ * not get it refuses in one line; it also removes the hidden temporary files a killed run left in the output folder.
  */
 @Component
 public class NightlyLauncher {
@@ -33,12 +36,19 @@ public class NightlyLauncher {
     private final JobRepository repository;
     private final Job nightlyJob;
     private final RunLock lock;
+    private final DocumentArchive archive;
+    private final NightlyProperties settings;
+    private final java.time.Clock clock;
 
-    public NightlyLauncher(JobOperator operator, JobRepository repository, Job nightlyJob, RunLock lock) {
+    public NightlyLauncher(JobOperator operator, JobRepository repository, Job nightlyJob, RunLock lock,
+                           DocumentArchive archive, NightlyProperties settings, java.time.Clock clock) {
+        this.clock = clock;
         this.operator = operator;
         this.repository = repository;
         this.nightlyJob = nightlyJob;
         this.lock = lock;
+        this.archive = archive;
+        this.settings = settings;
     }
 
     /** Thrown when another process is running the same job; its message is the one line to show. */
@@ -46,11 +56,21 @@ public class NightlyLauncher {
         RunInProgressException(String message) { super(message); }
     }
 
+    /** Thrown for a date after today: a draft is never dated in the future (it could be signed before its day). */
+    public static class FutureDateException extends IllegalArgumentException {
+        FutureDateException(String message) { super(message); }
+    }
+
     public JobExecution run(LocalDate asOf, String roundCode) throws Exception {
+        LocalDate today = LocalDate.now(clock);
+        if (asOf.isAfter(today)) {
+            throw new FutureDateException(asOf + " is after today (" + today + "): a draft cannot be dated after today");
+        }
         String round = roundCode == null ? ALL_ROUNDS : roundCode;
         try (RunLock.Held held = lock.tryAcquire(NightlyJobConfig.JOB)
                 .orElseThrow(() -> new RunInProgressException(busy(repository, NightlyJobConfig.JOB)))) {
             recoverOrphans(operator, repository, NightlyJobConfig.JOB);
+            removeLeftovers();
             long lastRun = RunNumbers.last(run -> repository.getJobInstance(NightlyJobConfig.JOB, params(asOf, round, run)) != null);
             Optional<JobExecution> last = lastRun == 0 ? Optional.empty()
                     : Optional.ofNullable(repository.getLastJobExecution(NightlyJobConfig.JOB, params(asOf, round, lastRun)));
@@ -64,6 +84,16 @@ public class NightlyLauncher {
             log.info("nightly as of {} for {} (process {})", asOf, describe(round), ProcessHandle.current().pid());
             return operator.start(nightlyJob, params(asOf, round, lastRun + 1));
         }
+    }
+
+    /**
+     * Removes the temporary files of drafts that a killed run left. With the lock held no other local run writes
+     * drafts; a manager spares files younger than its time-out, which a worker of a killed manager may still write.
+     */
+    private void removeLeftovers() {
+        Duration age = "manager".equals(settings.role()) ? settings.remote().timeout() : Duration.ZERO;
+        int removed = archive.removeLeftoverDraftFiles(age);
+        if (removed > 0) log.info("removed {} temporary file(s) left by an interrupted run", removed);
     }
 
     private static JobParameters params(LocalDate asOf, String round, long run) {

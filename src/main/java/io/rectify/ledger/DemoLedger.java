@@ -79,7 +79,7 @@ public class DemoLedger {
         writer.insertReports(reports);
         for (Map<String, String> row : read("work_events.tsv")) {
             writer.insertWorkEvent(roundId, LocalDate.parse(row.get("event_date")), row.get("category"),
-                    Integer.parseInt(row.get("event_count")), row.get("description"));
+                    new java.math.BigDecimal(row.get("event_count")), row.get("description"));
         }
         for (Map<String, String> row : read("texts.tsv")) {
             texts.insert(roundId, new RoundTexts.Text(TextPart.valueOf(row.get("part")), Integer.parseInt(row.get("seq")),

@@ -1,6 +1,7 @@
 package io.rectify.ledger;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +15,8 @@ import io.rectify.ledger.importer.WorkEventLabels;
  * The figures a secretary may cite in a round's texts, by their Chinese names in braces: {@code {整改措施数}},
  * {@code ｛调度｝}. A name may carry a rounding word after a colon: {@code {向上沟通对接:余}} prints 63 as "60余",
  * {@code {典型做法:近}} prints 9 as "近10". Texts are never run as templates: anything else is printed as written.
+ * Each category of a round's 工作情况 is a figure too: the fixed ones (会议, 调度 …, with their other labels) and
+ * whatever words the office counts in (处分, 组织处理, 万元 …).
  * The values are computed elsewhere (the document's figures); this is only the vocabulary, so the import can check it.
  */
 public final class FigureNames {
@@ -35,7 +38,9 @@ public final class FigureNames {
     static {
         add("反馈问题数", "反馈问题总数", "problems.total");
         add("已完成问题数", "已完成整改的问题数", "problems.completed");
+        add("正在整改问题数", "正在整改的问题数(未完成、不含长期坚持)", "problems.inProgress");
         add("长期坚持问题数", "剩余为长期坚持整改的问题数", "problems.longTerm");
+        add("问题完成率", "问题整改完成率(%,按需保留小数:76、82.5、98.71)", "problems.rate");
         add("整改措施数", "整改措施总数", "measures.total");
         add("已完成措施数", "已完成的整改措施数", "measures.completed");
         add("措施完成率", "整改措施完成率(%,一位小数)", "measures.rate");
@@ -46,6 +51,8 @@ public final class FigureNames {
         add("书记领办问题数", "书记领办的问题数", "secretaryLed");
         add("书记领办占比", "书记领办问题的措施占全部措施的百分比(整数)", "secretaryLedShare");
         add("首个制度机制", "“工作情况”中第一项制度机制的说明(名称)", "firstMechanism");
+        add("进驻期间", "巡视(察)组进驻的期间,如2022年9月16日至10月18日", "onsitePeriod");
+        add("反馈日期", "反馈巡视(察)意见的日期,如2023年1月17日", "feedbackDate");
         for (Map.Entry<String, List<String>> e : WorkEventLabels.LABELS.entrySet()) {
             List<String> labels = e.getValue();
             Name n = new Name(labels.get(0), "“工作情况”中类别为“" + labels.get(0) + "”的次数之和(截至通报日期)",
@@ -66,8 +73,32 @@ public final class FigureNames {
     /** Every figure once, in the order the 填写说明 and the {@code figures} command list them. */
     public static List<Name> all() { return List.copyOf(NAMES); }
 
+    /** Every figure of a round whose 工作情况 has these categories (as stored): the fixed ones, then its own words. */
+    public static List<Name> all(Collection<String> categories) {
+        List<Name> all = new ArrayList<>(NAMES);
+        for (String c : categories) if (own(c)) all.add(category(c));
+        return all;
+    }
+
     /** The figure a name (or one of its aliases) stands for, or null. */
     public static Name find(String name) { return BY_NAME.get(name == null ? null : name.strip()); }
+
+    /** As {@link #find(String)}, also knowing a round's own 工作情况 categories (as stored). */
+    public static Name find(String name, Collection<String> categories) {
+        Name fixed = find(name);
+        if (fixed != null || name == null) return fixed;
+        String n = name.strip();
+        return categories.contains(n) && own(n) ? category(n) : null;
+    }
+
+    /** A category written in the office's own words (not a code of the fixed set) and not shadowed by a fixed name. */
+    private static boolean own(String category) {
+        return !WorkEventLabels.LABELS.containsKey(category) && !BY_NAME.containsKey(category);
+    }
+
+    private static Name category(String word) {
+        return new Name(word, "“工作情况”中类别为“" + word + "”的次数之和(截至通报日期)", "event:" + word, List.of());
+    }
 
     /** Every figure cited in a text, in order. */
     public static List<Reference> references(String text) {
@@ -88,8 +119,11 @@ public final class FigureNames {
     }
 
     /** What is wrong with a reference (unknown name, unknown rounding word), or null when it is fine. */
-    public static String problem(Reference r) {
-        if (find(r.name()) == null) {
+    public static String problem(Reference r) { return problem(r, List.of()); }
+
+    /** As {@link #problem(Reference)}, knowing a round's own 工作情况 categories (as stored). */
+    public static String problem(Reference r, Collection<String> categories) {
+        if (find(r.name(), categories) == null) {
             return "未知的数字名称“" + r.name() + "”" + suggestion(r.name());
         }
         if (r.modifier() != null && !MODIFIERS.contains(r.modifier())) {

@@ -24,10 +24,11 @@ public class LedgerWriter {
     public long insertRound(RoundFacts r) {
         return insert("INSERT INTO inspection_round (code, inspection_kind, deployed_by, inspecting_body, inspected_org,"
                         + " short_name, onsite_start, onsite_end, feedback_date, issuing_organ, contact_phone, contact_address,"
-                        + " contact_email, active) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                        + " contact_email, active, onsite_start_part, onsite_end_part, bulletin_style, bulletin_title)"
+                        + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 r.code(), r.inspectionKind(), r.deployedBy(), r.inspectingBody(), r.inspectedOrg(), r.shortName(),
                 r.onsiteStart(), r.onsiteEnd(), r.feedbackDate(), r.issuingOrgan(), r.contactPhone(), r.contactAddress(),
-                r.contactEmail(), r.active());
+                r.contactEmail(), r.active(), r.onsiteStartPart(), r.onsiteEndPart(), r.bulletinStyle(), r.bulletinTitle());
     }
 
     public long insertSection(long roundId, int seq, String title) {
@@ -60,7 +61,7 @@ public class LedgerWriter {
                 });
     }
 
-    public void insertWorkEvent(long roundId, LocalDate date, String category, int count, String description) {
+    public void insertWorkEvent(long roundId, LocalDate date, String category, java.math.BigDecimal count, String description) {
         jdbc.sql("INSERT INTO work_event (round_id, event_date, category, event_count, description) VALUES (?,?,?,?,?)")
                 .params(roundId, date, category, count, description).update();
     }
@@ -85,6 +86,7 @@ public class LedgerWriter {
         jdbc.sql("DELETE FROM feedback_section WHERE round_id = ?").param(roundId).update();
         jdbc.sql("DELETE FROM work_event WHERE round_id = ?").param(roundId).update();
         jdbc.sql("DELETE FROM round_text WHERE round_id = ?").param(roundId).update();
+        jdbc.sql("DELETE FROM round_text_edit WHERE round_id = ?").param(roundId).update();
         jdbc.sql("DELETE FROM inspection_round WHERE id = ?").param(roundId).update();
     }
 

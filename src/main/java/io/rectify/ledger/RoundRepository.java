@@ -13,7 +13,8 @@ import org.springframework.stereotype.Repository;
 public class RoundRepository {
 
     private static final String COLUMNS = "id, code, inspection_kind, deployed_by, inspecting_body, inspected_org, short_name,"
-            + " onsite_start, onsite_end, feedback_date, issuing_organ, contact_phone, contact_address, contact_email, active";
+            + " onsite_start, onsite_end, feedback_date, issuing_organ, contact_phone, contact_address, contact_email, active,"
+            + " onsite_start_part, onsite_end_part, bulletin_style, bulletin_title";
 
     private final JdbcClient jdbc;
 
@@ -39,6 +40,7 @@ public class RoundRepository {
                 rs.getString("short_name"), rs.getObject("onsite_start", java.time.LocalDate.class),
                 rs.getObject("onsite_end", java.time.LocalDate.class), rs.getObject("feedback_date", java.time.LocalDate.class),
                 rs.getString("issuing_organ"), rs.getString("contact_phone"), rs.getString("contact_address"),
-                rs.getString("contact_email"), rs.getBoolean("active"));
+                rs.getString("contact_email"), rs.getBoolean("active"), rs.getString("onsite_start_part"),
+                rs.getString("onsite_end_part"), rs.getString("bulletin_style"), rs.getString("bulletin_title"));
     }
 }

@@ -42,7 +42,10 @@ class ClosureController {
     private final EvidenceFiles files;
     private final SnapshotReader snapshots;
 
-    ClosureController(PortalRounds rounds, Closures closures, EvidenceFiles files, SnapshotReader snapshots) {
+    private final java.time.Clock clock;
+
+    ClosureController(PortalRounds rounds, Closures closures, EvidenceFiles files, SnapshotReader snapshots, java.time.Clock clock) {
+        this.clock = clock;
         this.rounds = rounds;
         this.closures = closures;
         this.files = files;
@@ -56,7 +59,7 @@ class ClosureController {
                 .collect(Collectors.toMap(Closures.Closure::measureId, Function.identity()));
         Map<Long, List<Closures.Evidence>> byClosure = closures.evidence(round.id()).stream()
                 .collect(Collectors.groupingBy(Closures.Evidence::closureId));
-        List<Row> rows = snapshots.read(round.id(), DraftController.today()).measures().stream()
+        List<Row> rows = snapshots.read(round.id(), java.time.LocalDate.now(clock)).measures().stream()
                 .filter(m -> (m.completed() || latest.containsKey(m.id())) && viewer.ownsUnit(m.unit()))
                 .map(m -> {
                     Closures.Closure c = latest.get(m.id());
@@ -79,7 +82,7 @@ class ClosureController {
         if (!office(viewer) && !viewer.isUnit()) {
             throw new PortalRounds.ActionNotAllowed("只有该轮次的整改办秘书、责任单位联系人或管理员可以提交销号。");
         }
-        Snapshot.Measure m = snapshots.read(round.id(), DraftController.today()).measures().stream()
+        Snapshot.Measure m = snapshots.read(round.id(), java.time.LocalDate.now(clock)).measures().stream()
                 .filter(x -> x.id() == measure).findFirst()
                 .orElseThrow(() -> new BadRequest("本轮次没有这项整改措施。"));
         if (!viewer.ownsUnit(m.unit())) throw new PortalRounds.ActionNotAllowed("只能为本单位负责的整改措施提交销号。");
@@ -115,7 +118,7 @@ class ClosureController {
         Closures.Evidence e = closures.findEvidence(id).orElseThrow(() -> new DocumentAccess.NoSuchDocument(id));
         if (!viewer.givenRound(e.roundId())) throw new RoundNotVisible();
         if (viewer.isUnit() && closures.latest(e.roundId()).stream().noneMatch(c -> c.id() == e.closureId()
-                && snapshots.read(e.roundId(), DraftController.today()).measures().stream()
+                && snapshots.read(e.roundId(), java.time.LocalDate.now(clock)).measures().stream()
                         .anyMatch(m -> m.id() == c.measureId() && viewer.ownsUnit(m.unit())))) {
             throw new RoundNotVisible();
         }

@@ -43,6 +43,11 @@ class DeliveryLedger {
 
     DeliveryLedger(DeliveryHistory history) { this.history = history; }
 
+    /** How many deliveries the viewer may see are UNCERTAIN: the leader may or may not have the brief. */
+    int uncertain(Viewer viewer) {
+        return history.uncertain(viewer.isAdmin() ? null : viewer.roundIds());
+    }
+
     DocumentCatalog.Page<Delivery> page(Viewer viewer, int page) {
         if (!viewer.isAdmin() && viewer.roundIds().isEmpty()) return new DocumentCatalog.Page<>(List.of(), 0, false);
         List<Delivery> rows = history.list(viewer.isAdmin() ? null : viewer.roundIds(), PAGE_SIZE + 1, page * PAGE_SIZE)

@@ -37,7 +37,7 @@ final class DownloadNames {
 
     /** Characters a file name must not hold on any common system, and controls, replaced by _. */
     static String safe(String name) {
-        return name.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_").strip();
+        return name.replaceAll("[\\p{Cf}]", "").replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_").strip();
     }
 
     /** RFC 5987 value-chars: attr-char as is, every other byte of the UTF-8 form as %XX. */

@@ -25,6 +25,7 @@ import io.rectify.archive.DocumentArchive;
 import io.rectify.archive.DocumentKind;
 import io.rectify.archive.GeneratedDocument;
 import io.rectify.archive.Publications;
+import io.rectify.bulletins.Signing;
 import io.rectify.jobs.DraftFindings;
 import io.rectify.ledger.RoundFacts;
 
@@ -45,9 +46,11 @@ class DraftController {
     private final Publications publications;
     private final DraftFindings findings;
     private final RunNow runNow;
+    private final Signing signing;
 
     DraftController(PortalRounds rounds, DocumentArchive archive, DocumentAccess access, PreviewCache previews,
-                    Publications publications, DraftFindings findings, RunNow runNow) {
+                    Publications publications, DraftFindings findings, RunNow runNow, Signing signing) {
+        this.signing = signing;
         this.rounds = rounds;
         this.archive = archive;
         this.access = access;
@@ -78,7 +81,10 @@ class DraftController {
         model.addAttribute("findings", draft == null ? List.of() : findings.of(draft));
         model.addAttribute("versions", publications.versions(round.id(), DocumentKind.BULLETIN));
         model.addAttribute("publishedAs", draft == null ? null : publications.publishedAs(draft).orElse(null));
-        model.addAttribute("today", today());
+        Signing.DraftState state = draft == null ? null : signing.state(round.id(), draft);
+        model.addAttribute("state", state);
+        model.addAttribute("refusal", state == null ? null : state.refusal());
+        model.addAttribute("today", signing.today());
         model.addAttribute("canRegenerate", viewer.isAdmin() || viewer.role() == Role.SECRETARY);
         model.addAttribute("canPublish", viewer.isAdmin() || viewer.role() == Role.LEADER);
         return "portal/draft";
@@ -101,7 +107,11 @@ class DraftController {
     String regenerate(Viewer viewer, @PathVariable String code, @RequestParam(required = false) String asOf,
                       RedirectAttributes flash) throws Exception {
         RoundFacts round = rounds.forSecretary(viewer, code);
-        LocalDate date = date(asOf);
+        LocalDate date = date(asOf, signing.today());
+        if (date.isAfter(signing.today())) {
+            flash.addFlashAttribute("warning", "草稿的日期不能晚于今天（" + signing.today() + "）。");
+            return "redirect:/rounds/" + round.code() + "/draft";
+        }
         JobExecution run;
         try {
             run = runNow.runAndWait(date, round.code(), viewer.username(), REGENERATE_WAIT);
@@ -124,12 +134,9 @@ class DraftController {
     String publish(Viewer viewer, @PathVariable String code, @RequestParam String draftSha256,
                    @RequestParam(required = false) String overrideReason, RedirectAttributes flash) {
         RoundFacts round = rounds.forLeader(viewer, code);
-        GeneratedDocument draft = archive.findCurrentDraft(round.id(), DocumentKind.BULLETIN).orElse(null);
-        List<String> found = draft == null ? List.of() : findings.of(draft);
         try {
-            Publications.Version v = publications.publish(round.id(), round.code(), DocumentKind.BULLETIN,
-                    new Publications.Approval(viewer.username(), draftSha256, found,
-                            overrideReason == null || overrideReason.isBlank() ? null : overrideReason));
+            Publications.Version v = signing.sign(round, viewer.username(), draftSha256,
+                    overrideReason == null || overrideReason.isBlank() ? null : overrideReason);
             flash.addFlashAttribute("notice", "已签发第 " + v.number() + " 版（截至 " + v.asOf() + "）。");
         } catch (Publications.Refused e) {
             flash.addFlashAttribute("warning", e.getMessage());
@@ -137,12 +144,9 @@ class DraftController {
         return "redirect:/rounds/" + round.code() + "/draft";
     }
 
-    /** Today, for the workplace pages (the one place they read the clock; no Clock bean exists yet, see issue 14). */
-    static LocalDate today() { return LocalDate.now(); }
-
     /** A date a person typed, 年-月-日; empty means today. */
-    static LocalDate date(String text) {
-        if (text == null || text.isBlank()) return today();
+    static LocalDate date(String text, LocalDate today) {
+        if (text == null || text.isBlank()) return today;
         try {
             LocalDate d = LocalDate.parse(text.strip());
             if (d.getYear() < 2000 || d.getYear() > 2100) throw new BadRequest("日期超出范围：" + text.strip());

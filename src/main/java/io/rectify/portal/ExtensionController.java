@@ -31,7 +31,10 @@ class ExtensionController {
     private final Extensions extensions;
     private final SnapshotReader snapshots;
 
-    ExtensionController(PortalRounds rounds, Extensions extensions, SnapshotReader snapshots) {
+    private final java.time.Clock clock;
+
+    ExtensionController(PortalRounds rounds, Extensions extensions, SnapshotReader snapshots, java.time.Clock clock) {
+        this.clock = clock;
         this.rounds = rounds;
         this.extensions = extensions;
         this.snapshots = snapshots;
@@ -40,7 +43,7 @@ class ExtensionController {
     @GetMapping("/rounds/{code}/extensions")
     String show(Viewer viewer, @PathVariable String code, Model model) {
         RoundFacts round = rounds.forUnitPage(viewer, code);
-        List<Snapshot.Measure> open = snapshots.read(round.id(), DraftController.today()).measures().stream()
+        List<Snapshot.Measure> open = snapshots.read(round.id(), java.time.LocalDate.now(clock)).measures().stream()
                 .filter(m -> !m.completed() && !m.longTerm() && viewer.ownsUnit(m.unit())).toList();
         model.addAttribute("round", round);
         model.addAttribute("requests", extensions.list(round.id()).stream().filter(r -> viewer.ownsUnit(r.unit())).toList());
@@ -56,7 +59,7 @@ class ExtensionController {
                    RedirectAttributes flash) {
         RoundFacts round = rounds.forUnitPage(viewer, code);
         if (!mayRequest(viewer)) throw new PortalRounds.ActionNotAllowed("只有该轮次的整改办秘书、责任单位联系人或管理员可以申请延期。");
-        boolean own = snapshots.read(round.id(), DraftController.today()).measures().stream()
+        boolean own = snapshots.read(round.id(), java.time.LocalDate.now(clock)).measures().stream()
                 .anyMatch(m -> m.seq() == seq && viewer.ownsUnit(m.unit()));
         if (!own && viewer.isUnit()) throw new PortalRounds.ActionNotAllowed("只能为本单位负责的整改措施申请延期。");
         LocalDate date;

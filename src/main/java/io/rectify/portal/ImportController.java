@@ -38,8 +38,11 @@ class ImportController {
     private final UploadRecords records;
     private final UploadLimits limits;
     private final ImportStore store;
+    private final ImportedDraft draft;
 
-    ImportController(PortalRounds rounds, LedgerUploads uploads, UploadRecords records, UploadLimits limits, ImportStore store) {
+    ImportController(PortalRounds rounds, LedgerUploads uploads, UploadRecords records, UploadLimits limits, ImportStore store,
+                     ImportedDraft draft) {
+        this.draft = draft;
         this.rounds = rounds;
         this.uploads = uploads;
         this.records = records;
@@ -75,20 +78,33 @@ class ImportController {
     String show(Viewer viewer, @PathVariable long id, Model model) {
         Upload upload = upload(viewer, id);
         RoundFacts round = rounds.named(viewer, upload.roundCode());
-        if (upload.status() == UploadRecords.Status.APPLIED || upload.status() == UploadRecords.Status.UNCHANGED) {
+        if (upload.status() == UploadRecords.Status.APPLIED || upload.status() == UploadRecords.Status.UNCHANGED
+                || !uploads.kept(upload)) {
+            model.addAttribute("keepRefused", limits.keepRefusedText());
             model.addAttribute("round", round);
             model.addAttribute("upload", upload);
             return "portal/upload";
         }
-        return show(round, uploads.check(upload), null, model);
+        return show(round, uploads.check(upload, false), null, model);
+    }
+
+    /** The secretary's choice when a page edit is newer than the workbook: its 文稿 replaces the page's (or not). */
+    @PostMapping("/uploads/{id}/texts")
+    String chooseTexts(Viewer viewer, @PathVariable long id, @RequestParam boolean replaceTexts, Model model) {
+        Upload upload = upload(viewer, id);
+        RoundFacts round = rounds.named(viewer, upload.roundCode());
+        if (upload.status() == UploadRecords.Status.APPLIED || upload.status() == UploadRecords.Status.UNCHANGED) {
+            return show(viewer, id, model);
+        }
+        return show(round, uploads.check(upload, replaceTexts), null, model);
     }
 
     @PostMapping("/uploads/{id}/apply")
-    String apply(Viewer viewer, @PathVariable long id, @RequestParam String fingerprint, Model model,
-                 RedirectAttributes flash) {
+    String apply(Viewer viewer, @PathVariable long id, @RequestParam String fingerprint,
+                 @RequestParam(defaultValue = "false") boolean replaceTexts, Model model, RedirectAttributes flash) {
         Upload upload = upload(viewer, id);
         RoundFacts round = rounds.named(viewer, upload.roundCode());
-        LedgerUploads.Check applied = uploads.apply(viewer, upload, fingerprint);
+        LedgerUploads.Check applied = uploads.apply(viewer, upload, fingerprint, replaceTexts);
         if (applied == null) {
             flash.addFlashAttribute("warning", "该文件已经导入，或在您确认前已被重新检查；请查看下面的记录。");
             return "redirect:/uploads/" + id;
@@ -98,6 +114,7 @@ class ImportController {
             return show(round, applied, "在您查看之后台账已有变化，导入没有执行。下面是按当前台账重新检查的结果，请再次确认。", model);
         }
         flash.addFlashAttribute("notice", "已导入 " + upload.fileName() + "：" + applied.summary().changesLine());
+        if (applied.summary().importId() != null) draft.refresh(round.code(), flash);
         return "redirect:/rounds/" + round.code() + "/imports";
     }
 
@@ -110,6 +127,8 @@ class ImportController {
         model.addAttribute("round", round);
         model.addAttribute("uploads", new DocumentCatalog.Page<>(more ? rows.subList(0, 50) : rows, p, more));
         model.addAttribute("logged", store.loggedImports(round.code(), 50));
+        model.addAttribute("kept", rows.stream().filter(uploads::kept).map(Upload::id).collect(java.util.stream.Collectors.toSet()));
+        model.addAttribute("keepRefused", limits.keepRefusedText());
         return "portal/imports";
     }
 
@@ -129,7 +148,11 @@ class ImportController {
 
     private Upload upload(Viewer viewer, long id) {
         Upload upload = records.find(id).orElseThrow(() -> new DocumentAccess.NoSuchDocument(id));
-        rounds.forSecretary(viewer, upload.roundCode());
+        try {
+            rounds.forSecretary(viewer, upload.roundCode());
+        } catch (RoundNotVisible | PortalRounds.ActionNotAllowed e) {
+            throw new DocumentAccess.NoSuchDocument(id); // as for an unknown id, so that ids cannot be probed
+        }
         return upload;
     }
 

@@ -19,9 +19,11 @@ class LedgerController {
     private final PortalRounds rounds;
     private final LedgerView ledger;
     private final io.rectify.ledger.Closures closures;
+    private final java.time.Clock clock;
 
-    LedgerController(PortalRounds rounds, LedgerView ledger, io.rectify.ledger.Closures closures) {
+    LedgerController(PortalRounds rounds, LedgerView ledger, io.rectify.ledger.Closures closures, java.time.Clock clock) {
         this.closures = closures;
+        this.clock = clock;
         this.rounds = rounds;
         this.ledger = ledger;
     }
@@ -31,7 +33,7 @@ class LedgerController {
                   @RequestParam(required = false) Long section, @RequestParam(required = false) String unit,
                   @RequestParam(required = false) String leader, @RequestParam(required = false) String light, Model model) {
         RoundFacts round = rounds.named(viewer, code);
-        LocalDate date = DraftController.date(asOf);
+        LocalDate date = DraftController.date(asOf, LocalDate.now(clock));
         LedgerView.Light wanted = null;
         if (light != null && !light.isBlank()) {
             try {

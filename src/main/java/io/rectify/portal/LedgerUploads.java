@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -38,8 +39,10 @@ class LedgerUploads {
 
     /** What a dry run or an import found: problems, or the changes; {@code failure} when the job itself failed. */
     public record Check(Upload upload, List<ImportProblems.Problem> problems, int problemCount, ImportSummary summary,
-                 String failure) {
+                 String failure, boolean replaceTexts) {
         public boolean ok() { return problemCount == 0 && failure == null && summary != null; }
+
+        Check with(Upload upload) { return new Check(upload, problems, problemCount, summary, failure, replaceTexts); }
     }
 
     /** A file the page refused before any import (too large, empty): nothing was kept. */
@@ -59,8 +62,49 @@ class LedgerUploads {
 
     /** Keeps the file and dry-runs it. */
     Check upload(Viewer viewer, RoundFacts round, MultipartFile file) {
+        Kept kept = keep(file);
+        long id = records.add(round.code(), kept.name(), kept.stored(), sha256(kept.path()), sizeOf(kept.path()), viewer.username());
+        log.info("{} uploaded {} ({} bytes) for round {} as upload {}", viewer.username(), kept.name(), sizeOf(kept.path()),
+                round.code(), id);
+        return check(records.find(id).orElseThrow(), false);
+    }
+
+    /**
+     * The first workbook of a new round (an administrator's): kept and dry-run like any upload, under the round code
+     * its 轮次 sheet names; refused when that round exists already (its own upload page updates it).
+     */
+    Check uploadNew(Viewer viewer, MultipartFile file) {
+        Kept kept = keep(file);
+        ImportLauncher.Outcome outcome = run(kept.path(), null, true, null, null, false);
+        String code = outcome.validation() == null || outcome.validation().roundCode() == null ? ""
+                : outcome.validation().roundCode();
+        long id = records.add(code, kept.name(), kept.stored(), sha256(kept.path()), sizeOf(kept.path()), viewer.username());
+        log.info("{} uploaded {} ({} bytes) for a new round {} as upload {}", viewer.username(), kept.name(),
+                sizeOf(kept.path()), code, id);
+        return recordNew(outcome(records.find(id).orElseThrow(), outcome, false));
+    }
+
+    /** The dry run of a new round's upload (again). */
+    Check checkNew(Upload upload) {
+        return recordNew(outcome(upload, run(file(upload), null, true, null, null, false), false));
+    }
+
+    private Check recordNew(Check check) {
+        if (check.ok() && check.summary().count(ImportSummary.Kind.ROUND_ADDED) == 0) {
+            check = new Check(check.upload(), List.of(), 0, null, "轮次 " + check.summary().round()
+                    + " 已经存在：新建轮次需要新的轮次编码；如要更新该轮次，请在该轮次的“导入台账”页面上传。", false);
+        }
+        records.checked(check.upload().id(), check.problemCount() + (check.failure() == null ? 0 : 1),
+                check.ok() ? check.summary().fingerprint() : null);
+        return check.with(records.find(check.upload().id()).orElseThrow());
+    }
+
+    private record Kept(String name, String stored, Path path) {}
+
+    private Kept keep(MultipartFile file) {
         if (file == null || file.isEmpty()) throw new Refused("请选择要上传的台账文件（.xlsx 或 .csv）。");
         if (file.getSize() > limits.maxSize().toBytes()) throw new Refused(limits.tooLarge());
+        removeOldRefused();
         String original = displayName(file.getOriginalFilename());
         String stored = UUID.randomUUID() + extension(original);
         Path target = limits.dir().resolve(stored);
@@ -76,20 +120,19 @@ class LedgerUploads {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep the uploaded file: " + e.getMessage(), e);
         }
-        long id = records.add(round.code(), original, stored, sha256(target), sizeOf(target), viewer.username());
-        log.info("{} uploaded {} ({} bytes) for round {} as upload {}", viewer.username(), original, sizeOf(target),
-                round.code(), id);
-        return check(records.find(id).orElseThrow());
+        return new Kept(original, stored, target);
     }
 
-    /** The dry run of a kept upload (again), recorded as its problems or the fingerprint of its changes. */
-    Check check(Upload upload) {
-        ImportLauncher.Outcome outcome = run(upload, true, null, null);
-        Check check = outcome(upload, outcome);
+    /**
+     * The dry run of a kept upload (again), recorded as its problems or the fingerprint of its changes; with
+     * {@code replaceTexts}, the workbook's 文稿 replaces parts edited on the page since it was exported.
+     */
+    Check check(Upload upload, boolean replaceTexts) {
+        ImportLauncher.Outcome outcome = run(upload, true, null, null, replaceTexts);
+        Check check = outcome(upload, outcome, replaceTexts);
         records.checked(upload.id(), check.problemCount() + (check.failure() == null ? 0 : 1),
                 check.ok() ? check.summary().fingerprint() : null);
-        return new Check(records.find(upload.id()).orElseThrow(), check.problems(), check.problemCount(), check.summary(),
-                check.failure());
+        return check.with(records.find(upload.id()).orElseThrow());
     }
 
     /**
@@ -97,16 +140,16 @@ class LedgerUploads {
      * the ledger changed in between, nothing was applied and the outcome's summary is the new dry run ({@code stale}).
      * Null when the upload was not waiting for this confirmation (already applied, or checked again since).
      */
-    Check apply(Viewer viewer, Upload upload, String fingerprint) {
+    Check apply(Viewer viewer, Upload upload, String fingerprint, boolean replaceTexts) {
         if (!records.claim(upload.id(), fingerprint, viewer.username())) return null;
         ImportLauncher.Outcome outcome;
         try {
-            outcome = run(upload, false, viewer.username(), fingerprint);
+            outcome = run(upload, false, viewer.username(), fingerprint, replaceTexts);
         } catch (RuntimeException e) {
             records.unclaim(upload.id(), fingerprint);
             throw e;
         }
-        Check check = outcome(upload, outcome);
+        Check check = outcome(upload, outcome, replaceTexts);
         if (!check.ok()) {
             records.unclaim(upload.id(), null);
             records.checked(upload.id(), Math.max(1, check.problemCount()), null);
@@ -116,8 +159,28 @@ class LedgerUploads {
             records.applied(upload.id(), check.summary().importId());
             log.info("{} applied upload {} to round {}", viewer.username(), upload.id(), upload.roundCode());
         }
-        return new Check(records.find(upload.id()).orElseThrow(), check.problems(), check.problemCount(), check.summary(),
-                check.failure());
+        return check.with(records.find(upload.id()).orElseThrow());
+    }
+
+    /** Whether the uploaded file is still kept (a refused one goes after {@code rectify.upload.keep-refused}). */
+    boolean kept(Upload upload) {
+        Path file = limits.dir().resolve(upload.storedName()).normalize();
+        return file.startsWith(limits.dir()) && Files.isRegularFile(file);
+    }
+
+    /** Removes the files of uploads refused longer ago than {@code rectify.upload.keep-refused}; their records stay. */
+    int removeOldRefused() {
+        int removed = 0;
+        for (Upload refused : records.refusedBefore(LocalDateTime.now().minus(limits.keepRefused()))) {
+            Path file = limits.dir().resolve(refused.storedName()).normalize();
+            try {
+                if (file.startsWith(limits.dir()) && Files.deleteIfExists(file)) removed++;
+            } catch (IOException e) {
+                log.warn("cannot remove the refused upload {}: {}", file, e.getMessage());
+            }
+        }
+        if (removed > 0) log.info("removed {} refused upload(s) older than {}", removed, limits.keepRefused());
+        return removed;
     }
 
     Path file(Upload upload) {
@@ -126,9 +189,13 @@ class LedgerUploads {
         return file;
     }
 
-    private ImportLauncher.Outcome run(Upload upload, boolean dryRun, String by, String expect) {
+    private ImportLauncher.Outcome run(Upload upload, boolean dryRun, String by, String expect, boolean replaceTexts) {
+        return run(file(upload), upload.roundCode(), dryRun, by, expect, replaceTexts);
+    }
+
+    private ImportLauncher.Outcome run(Path file, String round, boolean dryRun, String by, String expect, boolean replaceTexts) {
         try {
-            return launcher.run(file(upload), upload.roundCode(), dryRun, by, expect);
+            return launcher.run(file, round, dryRun, by, expect, replaceTexts);
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
@@ -136,23 +203,27 @@ class LedgerUploads {
         }
     }
 
-    private static Check outcome(Upload upload, ImportLauncher.Outcome outcome) {
+    private static Check outcome(Upload upload, ImportLauncher.Outcome outcome, boolean replaceTexts) {
         LedgerValidator.Result v = outcome.validation();
         if (v != null && !v.ok()) {
-            return new Check(upload, v.problems().entries(), v.problems().count(), null, null);
+            return new Check(upload, v.problems().entries(), v.problems().count(), null, null, replaceTexts);
         }
         if (outcome.execution().getStatus() != BatchStatus.COMPLETED || outcome.summary() == null) {
             log.warn("import of upload {} failed: {}", upload.id(), outcome.execution().getAllFailureExceptions());
             return new Check(upload, List.of(), 0, null, "导入未能完成，台账没有任何改动。请稍后再试，或联系管理员查看运行记录（#"
-                    + outcome.execution().getId() + "）。");
+                    + outcome.execution().getId() + "）。", replaceTexts);
         }
-        return new Check(upload, List.of(), 0, outcome.summary(), null);
+        return new Check(upload, List.of(), 0, outcome.summary(), null, replaceTexts);
     }
 
-    /** The name as the browser sent it, without folders or control characters (shown, never used as a path). */
+    /**
+     * The name as the browser sent it, without folders, control characters or invisible format characters (shown,
+     * never used as a path): a right-to-left override (U+202E) or another bidi control would show {@code 台账gpj.xlsx}
+     * as {@code 台账xslx.jpg}.
+     */
     static String displayName(String name) {
         String n = name == null ? "" : name.replace('\\', '/');
-        n = n.substring(n.lastIndexOf('/') + 1).replaceAll("\\p{Cntrl}", "").strip();
+        n = n.substring(n.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}\\p{Cf}]", "").strip();
         if (n.isEmpty()) n = "台账";
         return n.length() > 200 ? n.substring(n.length() - 200) : n;
     }

@@ -25,6 +25,7 @@ class LoginController {
             return "redirect:/documents";
         }
         model.addAttribute("lockMinutes", throttle.window().toMinutes());
+        model.addAttribute("waitSeconds", Math.max(1, throttle.maxDelay().toSeconds()));
         return "portal/login";
     }
 

@@ -52,6 +52,7 @@ class RunController {
     @GetMapping("/deliveries")
     String deliveries(Viewer viewer, @RequestParam(defaultValue = "0") int page, Model model) {
         model.addAttribute("deliveries", deliveries.page(viewer, Pages.check(page)));
+        model.addAttribute("uncertain", deliveries.uncertain(viewer));
         return "portal/deliveries";
     }
 

@@ -35,9 +35,9 @@ import io.rectify.accounts.PortalUser;
  * Who may see what, and the protections a reviewer expects: form login against {@code app_user} (BCrypt hashes),
  * CSRF tokens on every form, a new session id at login (session fixation), secure headers (CSP, frame denial,
  * nosniff, no-referrer-outside, HSTS over HTTPS), login throttling, and {@code /admin/**} for administrators only.
- * Every request of a session checks the account again (a user disabled by {@code user disable} is logged out at
- * once, even though that command runs in another process), and redirects are relative: the {@code Host} header
- * never reaches a {@code Location}.
+ * Every request of a session checks the account again (a user disabled by {@code user disable}, or whose password
+ * {@code user passwd} changed, is logged out at once, even though that command runs in another process), and
+ * redirects are relative: the {@code Host} header never reaches a {@code Location}.
  */
 @Configuration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -48,7 +48,7 @@ class SecurityConfig {
 
     @Bean
     LoginThrottle loginThrottle(LoginProperties login, Clock clock) {
-        return new LoginThrottle(login.maxFailures(), login.maxFailuresPerAddress(), login.lock(), clock);
+        return new LoginThrottle(login.maxFailures(), login.maxFailuresPerAddress(), login.lock(), login.maxDelay(), clock);
     }
 
     @Bean
@@ -104,7 +104,10 @@ class SecurityConfig {
     @Bean
     CookieSameSiteSupplier sameSiteLax() { return CookieSameSiteSupplier.ofLax(); }
 
-    /** Refuses a login attempt for a name or address that failed too often, before the password is checked. */
+    /**
+     * Refuses a login attempt, before the password is checked, for a name that failed too often from this address
+     * (locked here), or that is under attack and was tried too recently (wait).
+     */
     static final class ThrottleFilter extends OncePerRequestFilter {
         private final LoginThrottle throttle;
 
@@ -113,17 +116,24 @@ class SecurityConfig {
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
-            if ("POST".equals(request.getMethod()) && request.getRequestURI().equals(request.getContextPath() + "/login")
-                    && throttle.isBlocked(request.getParameter("username"), request.getRemoteAddr())) {
-                response.sendRedirect(request.getContextPath() + "/login?locked");
-                return;
+            if ("POST".equals(request.getMethod()) && request.getRequestURI().equals(request.getContextPath() + "/login")) {
+                String username = request.getParameter("username");
+                if (throttle.isBlocked(username, request.getRemoteAddr())) {
+                    response.sendRedirect(request.getContextPath() + "/login?locked");
+                    return;
+                }
+                if (!throttle.waitFor(username, request.getRemoteAddr()).isZero()) {
+                    response.sendRedirect(request.getContextPath() + "/login?wait");
+                    return;
+                }
             }
             chain.doFilter(request, response);
         }
     }
 
     /**
-     * Ends the session of a user who was disabled, removed or given another role since logging in: the request goes
+     * Ends the session of a user who was disabled, removed, given another role or another password since logging in
+     * (sessions opened with the old password end; the next login uses the new one): the request goes
      * on unauthenticated, so a page sends them to the login form and a download is refused.
      */
     static final class AccountCheck extends OncePerRequestFilter {
@@ -137,7 +147,8 @@ class SecurityConfig {
             Authentication auth = SecurityContextHolder.getContext().getAuthentication();
             if (auth != null && auth.getPrincipal() instanceof PortalUser user) {
                 boolean current = accounts.find(user.getUsername())
-                        .filter(u -> u.isEnabled() && u.id() == user.id() && u.role() == user.role()).isPresent();
+                        .filter(u -> u.isEnabled() && u.id() == user.id() && u.role() == user.role()
+                                && u.credentialStamp().equals(user.credentialStamp())).isPresent();
                 if (!current) {
                     SecurityContextHolder.clearContext();
                     HttpSession session = request.getSession(false);

@@ -27,7 +27,7 @@ import io.rectify.ledger.RoundTexts;
 import io.rectify.ledger.TextPart;
 
 /**
- * Parts 一 and 三 of a round's bulletin, edited on the page (the same texts as the workbook's 文稿 sheet): the figure
+ * The texts of a round's bulletin (开头, 概况, parts 一 and 三, each paragraph with its 层级), edited on the page (the same texts as the workbook's 文稿 sheet): the figure
  * names with their current values, a preview of every paragraph with the figures filled in, and saving, which makes a
  * new draft. Secretaries of the round and administrators edit; everyone who may see the round reads.
  */
@@ -39,7 +39,7 @@ class TextsController {
     static final int MAX_LENGTH = 5000;
 
     /** One paragraph on the page: its part, what was written, and how the bulletin prints it. */
-    public record Paragraph(TextPart part, String body, String filled, List<String> unresolved) {}
+    public record Paragraph(TextPart part, String body, String filled, List<String> unresolved, int level) {}
 
     /** A part with its paragraphs, and an empty one to add. */
     public record Part(TextPart part, String title, List<Paragraph> paragraphs) {}
@@ -50,9 +50,13 @@ class TextsController {
     private final DocumentArchive archive;
     private final RunNow runNow;
     private final TransactionTemplate tx;
+    private final java.time.Clock clock;
+    private final io.rectify.jobs.DraftRefresh refresh;
 
     TextsController(PortalRounds rounds, RoundTexts texts, Figures figures, DocumentArchive archive, RunNow runNow,
-                    PlatformTransactionManager transactions) {
+                    PlatformTransactionManager transactions, java.time.Clock clock, io.rectify.jobs.DraftRefresh refresh) {
+        this.clock = clock;
+        this.refresh = refresh;
         this.rounds = rounds;
         this.texts = texts;
         this.figures = figures;
@@ -75,7 +79,9 @@ class TextsController {
         RoundFacts round = rounds.forSecretary(viewer, code);
         List<RoundTexts.Text> submitted = parse(form);
         if (!"save".equals(form.getFirst("action"))) return page(viewer, round, submitted, true, model);
-        tx.executeWithoutResult(status -> texts.replace(round.id(), submitted));
+        // recorded as a page edit (who, when), so a workbook exported before it does not undo it silently
+        tx.executeWithoutResult(status -> texts.savePage(round.id(), submitted, viewer.username(),
+                java.time.LocalDateTime.now(clock)));
         LocalDate asOf = draftDate(round);
         JobExecution run;
         try {
@@ -86,7 +92,7 @@ class TextsController {
         if (run != null && run.getStatus() == BatchStatus.COMPLETED) {
             flash.addFlashAttribute("notice", "文稿已保存，并已重新生成截至 " + asOf + " 的草稿。");
         } else if (run == null) {
-            flash.addFlashAttribute("notice", "文稿已保存；草稿正在生成，稍后请在“草稿与签发”中查看。");
+            flash.addFlashAttribute("warning", "文稿已保存；另一次生成正在进行，草稿没有随之更新，签发前请在“草稿与签发”中重新生成。");
         } else {
             flash.addFlashAttribute("warning", "文稿已保存，但草稿没有生成成功，请在运行记录中查看原因（#" + run.getId() + "）。");
         }
@@ -102,7 +108,7 @@ class TextsController {
             for (int i = 0; i < list.size(); i++) {
                 if (list.get(i).part() != p) continue;
                 Figures.Filled f = preview.texts().get(i);
-                paragraphs.add(new Paragraph(p, list.get(i).body(), f.text(), f.unresolved()));
+                paragraphs.add(new Paragraph(p, list.get(i).body(), f.text(), f.unresolved(), list.get(i).level()));
             }
             parts.add(new Part(p, title(p), paragraphs));
         }
@@ -110,20 +116,25 @@ class TextsController {
         model.addAttribute("parts", parts);
         model.addAttribute("figures", preview.figures());
         model.addAttribute("asOf", asOf);
+        model.addAttribute("levels", TextPart.LEVELS);
         model.addAttribute("previewing", previewing);
+        model.addAttribute("edits", texts.pageEdits(round.id()));
         model.addAttribute("canEdit", viewer.isAdmin() || viewer.role() == Role.SECRETARY);
         return "portal/texts";
     }
 
     /** The figures are those of the draft's date (the bulletin the texts go into), or of today without a draft. */
     private LocalDate draftDate(RoundFacts round) {
-        return archive.findDraft(round.id(), DocumentKind.BULLETIN).map(d -> d.asOf()).orElseGet(DraftController::today);
+        return refresh.dateFor(round.id());
     }
 
     static List<RoundTexts.Text> parse(MultiValueMap<String, String> form) {
         List<String> parts = form.getOrDefault("part", List.of());
         List<String> bodies = form.getOrDefault("body", List.of());
-        if (parts.size() != bodies.size()) throw new BadRequest("表单内容不完整，请刷新页面后重试。");
+        List<String> levels = form.getOrDefault("level", List.of());
+        if (parts.size() != bodies.size() || !levels.isEmpty() && levels.size() != parts.size()) {
+            throw new BadRequest("表单内容不完整，请刷新页面后重试。");
+        }
         List<RoundTexts.Text> result = new ArrayList<>();
         int[] seq = new int[TextPart.values().length];
         for (int i = 0; i < parts.size(); i++) {
@@ -136,7 +147,8 @@ class TextsController {
             String body = bodies.get(i) == null ? "" : bodies.get(i).replace("\r\n", "\n").strip();
             if (body.isEmpty()) continue;
             if (body.length() > MAX_LENGTH) throw new BadRequest("每段文字不能超过 " + MAX_LENGTH + " 字。");
-            result.add(new RoundTexts.Text(part, ++seq[part.ordinal()], body));
+            int level = levels.isEmpty() ? 0 : TextPart.level(levels.get(i)).orElseThrow(() -> new BadRequest("文稿的层级无效。"));
+            result.add(new RoundTexts.Text(part, ++seq[part.ordinal()], body, level));
         }
         if (result.size() > MAX_TEXTS) throw new BadRequest("文稿最多 " + MAX_TEXTS + " 段。");
         return result;
@@ -144,6 +156,8 @@ class TextsController {
 
     static String title(TextPart p) {
         return switch (p) {
+            case OPENING -> "开头（填写后代替自动生成的开头段）";
+            case OVERVIEW -> "概况（开头之后的一段）";
             case COMMITTEE -> "一、组织整改落实情况";
             case SECRETARY -> "一、主要负责人履行第一责任人责任情况";
             case PLAN_INTRO -> "三、持续整改的工作打算：导语";

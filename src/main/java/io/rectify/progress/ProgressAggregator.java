@@ -44,6 +44,29 @@ public class ProgressAggregator {
         return new Progress(s, allProblems, allMeasures, List.copyOf(sections), ledProblems, share);
     }
 
+    /**
+     * Each 责任单位 as written in the ledger, in the order it first appears: its measures, and the problems it has a
+     * measure of, each counted on the unit's measures only (a problem shared by two units counts for both).
+     */
+    public static List<Progress.UnitProgress> units(Snapshot s) {
+        Map<String, Map<Long, List<Snapshot.Measure>>> byUnit = new LinkedHashMap<>();
+        for (Snapshot.Measure m : s.measures()) {
+            byUnit.computeIfAbsent(m.unit(), k -> new LinkedHashMap<>())
+                    .computeIfAbsent(m.problemId(), k -> new ArrayList<>()).add(m);
+        }
+        List<Progress.UnitProgress> units = new ArrayList<>();
+        byUnit.forEach((unit, problems) -> {
+            Counts p = Counts.ZERO;
+            Counts m = Counts.ZERO;
+            for (List<Snapshot.Measure> ms : problems.values()) {
+                p = p.plus(problemCounts(ms, s.asOf()));
+                for (Snapshot.Measure x : ms) m = m.plus(measureCounts(x, s.asOf()));
+            }
+            units.add(new Progress.UnitProgress(unit, p, m));
+        });
+        return units;
+    }
+
     static Counts measureCounts(Snapshot.Measure m, LocalDate asOf) {
         if (m.completed()) return new Counts(1, 1, 0, 0, 0, 0);
         if (m.longTerm()) return new Counts(1, 0, 0, 0, 1, 0);

@@ -99,7 +99,9 @@ public class QuarterReviewer {
                 .toList();
 
         List<QuarterReview.DueSoon> dueSoon = now.measures().stream()
-                .filter(m -> !m.completed() && !m.longTerm() && m.deadline().isAfter(asOf))
+                // 20 working days are well within 60 calendar days: no need to count (or warn about) later years
+                .filter(m -> !m.completed() && !m.longTerm() && m.deadline().isAfter(asOf)
+                        && m.deadline().isBefore(asOf.plusDays(60)))
                 .map(m -> new QuarterReview.DueSoon(m, workingDays.between(asOf, m.deadline())))
                 .filter(d -> d.workingDays() <= QuarterReview.GREEN_WORKING_DAYS)
                 .sorted(Comparator.comparing((QuarterReview.DueSoon d) -> d.measure().deadline())
@@ -113,18 +115,33 @@ public class QuarterReviewer {
 
     /**
      * The results since the quarter before: the totals of the work-event categories that count results, at the
-     * quarter's end and at the end of the one before. The one place that says which categories those are.
-     * TODO(i19b): when categories become the office's own (with decimal amounts), take those it marks as results.
+     * quarter's end and at the end of the one before. The one place that says which categories those are: the two
+     * fixed ones (制度机制, 协调解决问题) and every category in the office's own words (党纪处分, 追缴资金 …), whose
+     * unit may be written in brackets at its end: 追缴资金（万元）.
      */
     static List<QuarterReview.Result> results(Snapshot now, Snapshot before) {
         List<QuarterReview.Result> results = new ArrayList<>();
         for (WorkEventCategory c : List.of(WorkEventCategory.MECHANISM, WorkEventCategory.PROBLEM_SOLVED)) {
-            BigDecimal total = BigDecimal.valueOf(now.events(c));
+            BigDecimal total = now.eventTotal(c.name());
             if (total.signum() == 0) continue;
             results.add(new QuarterReview.Result(c.label(), c == WorkEventCategory.MECHANISM ? "项" : "个", total,
-                    BigDecimal.valueOf(before.events(c))));
+                    before.eventTotal(c.name())));
+        }
+        for (String own : now.eventTotals().keySet()) {
+            if (isFixed(own) || now.eventTotal(own).signum() == 0) continue;
+            java.util.regex.Matcher unit = OWN_UNIT.matcher(own);
+            boolean hasUnit = unit.matches();
+            results.add(new QuarterReview.Result(hasUnit ? unit.group(1) : own, hasUnit ? unit.group(2) : "",
+                    now.eventTotal(own).stripTrailingZeros(), before.eventTotal(own).stripTrailingZeros()));
         }
         return List.copyOf(results);
+    }
+
+    private static final java.util.regex.Pattern OWN_UNIT = java.util.regex.Pattern.compile("(.+?)[（(]([^（）()]{1,4})[）)]");
+
+    private static boolean isFixed(String category) {
+        for (WorkEventCategory c : WorkEventCategory.values()) if (c.name().equals(category)) return true;
+        return false;
     }
 
     /** When a completed measure was completed: its completion date, else the date of the report that said so. */

@@ -1,7 +1,7 @@
 package io.rectify.progress;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -102,23 +102,39 @@ public class SnapshotReader {
                     m.kind(), r.status() == null ? MeasureStatus.NOT_STARTED : MeasureStatus.valueOf(r.status()),
                     r.completion(), r.date(), r.rechecked(), r.note()));
         }
-        Map<WorkEventCategory, Integer> totals = new EnumMap<>(WorkEventCategory.class);
-        jdbc.sql("SELECT category, SUM(event_count) AS total FROM work_event WHERE round_id = ? AND event_date <= ?"
-                        + " GROUP BY category")
-                .params(roundId, asOf)
-                .query(rs -> {
-                    try {
-                        totals.put(WorkEventCategory.valueOf(rs.getString("category")), rs.getInt("total"));
-                    } catch (IllegalArgumentException unknown) {
-                        // a category no template cites: kept in the ledger, not counted here
-                    }
-                });
+        Map<String, BigDecimal> totals = eventTotals(roundId, asOf);
         String firstMechanism = jdbc.sql("SELECT description FROM work_event WHERE round_id = ? AND category = 'MECHANISM'"
                         + " AND event_date <= ? ORDER BY event_date, id LIMIT 1")
                 .params(roundId, asOf).query(String.class).list().stream().findFirst().orElse("");
         Map<String, List<String>> texts = new LinkedHashMap<>();
-        roundTexts.byPart(roundId).forEach((part, bodies) -> { if (!bodies.isEmpty()) texts.put(part.name(), bodies); });
-        return new Snapshot(round, asOf, sections, problems, measures, totals, firstMechanism, texts);
+        Map<String, List<Integer>> levels = new LinkedHashMap<>();
+        for (RoundTexts.Text t : roundTexts.list(roundId)) {
+            texts.computeIfAbsent(t.part().name(), k -> new ArrayList<>()).add(t.body());
+            levels.computeIfAbsent(t.part().name(), k -> new ArrayList<>()).add(t.level());
+        }
+        return new Snapshot(round, asOf, sections, problems, measures, totals, firstMechanism, texts, levels);
+    }
+
+    /**
+     * The work events of a round counted up to the end of a date, per category (the codes of
+     * {@link WorkEventCategory} for the fixed ones, the office's own words otherwise), in the order the categories
+     * first appear; a category whose rows are all later or all 0 is there with 0. Counts may be decimals (万元).
+     */
+    @Transactional(readOnly = true)
+    public Map<String, BigDecimal> eventTotals(long roundId, LocalDate asOf) {
+        Map<String, BigDecimal> totals = new LinkedHashMap<>();
+        jdbc.sql("SELECT category, SUM(CASE WHEN event_date <= ? THEN event_count ELSE 0 END) AS total, MIN(id) AS first"
+                        + " FROM work_event WHERE round_id = ? GROUP BY category ORDER BY first")
+                .params(asOf, roundId)
+                .query(rs -> { totals.put(rs.getString("category"), plain(rs.getBigDecimal("total"))); });
+        return totals;
+    }
+
+    /** 12.0000 → 12, 7.1320 → 7.132: a total as people wrote it. */
+    private static BigDecimal plain(BigDecimal d) {
+        if (d == null || d.signum() == 0) return BigDecimal.ZERO;
+        BigDecimal s = d.stripTrailingZeros();
+        return s.scale() < 0 ? s.setScale(0) : s;
     }
 
     /**

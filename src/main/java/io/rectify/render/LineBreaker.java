@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * A small CJK line breaker with 禁则 (kinsoku): a line may break between any two ideographs, but never before a
  * closing mark (，。、；：？！）」』”’ ...), never after an opening mark (（「『“‘ ...), never inside a run of digits and
- * Latin letters (a number, a word, an e-mail address), and never inside —— or …….
+ * Latin letters (a number, a word), never inside an e-mail address, a URL or a phone number ({@link WordBounds}),
+ * and never inside —— or …….
  * When the character that overflows may not start a line, the characters before it are pushed to the next line
  * (推出) and the shorter line is justified; nothing hangs outside the type area.
  */
@@ -50,8 +51,7 @@ final class LineBreaker {
             return true;
         }
         if (isWordChar(a) && isWordChar(b)) {
-            // an e-mail address may break before its @ rather than stretch the line before it
-            return b == '@' && Character.isLetterOrDigit(a);
+            return false;
         }
         if (noStart(b) || noEnd(a)) {
             return false;
@@ -72,6 +72,7 @@ final class LineBreaker {
         List<Line> lines = new ArrayList<>();
         int[] cps = t.cps;
         int n = t.length;
+        boolean[] glued = WordBounds.contacts(cps);
         int start = skipSpaces(cps, 0);
         while (start < n) {
             float avail = lines.isEmpty() ? firstWidth : otherWidth;
@@ -80,7 +81,7 @@ final class LineBreaker {
             int i = start;
             int breakAt = n;
             for (; i < n; i++) {
-                if (i > start && canBreakBefore(cps, i)) {
+                if (i > start && canBreakBefore(cps, i) && !glued[i]) {
                     lastBreak = i;
                 }
                 float w = width + t.widths[i] + tc;
@@ -160,7 +161,8 @@ final class LineBreaker {
     /**
      * Breaks a title into the fewest lines that fit, balanced so that the lines are as even as possible
      * (the bottom line the longer one when they cannot be equal: a trapezoid), with 禁则, words kept whole and a
-     * preference for breaking after 关于 / before 关于 / after punctuation, and against breaking around 的.
+     * preference for breaking after 关于 / before 关于 / after punctuation, and against breaking around 的. Words
+     * stay whole ({@link WordBounds#title}): no line break inside 委员会, 关于, 巡察, 体育局 ….
      */
     static List<Line> balance(StyledText t, float maxWidth, float tc) {
         int n = t.length;
@@ -172,12 +174,23 @@ final class LineBreaker {
         }
         int[] cps = t.cps;
         boolean[] can = new boolean[n + 1];
+        boolean[] betweenWords = new boolean[n + 1];
         can[n] = true;
+        betweenWords[n] = true;
+        boolean[] glued = WordBounds.title(cps);
         for (int i = 1; i < n; i++) {
             // a title never parts a number from its unit ("2025年", "第四季度" stay whole)
             can[i] = canBreakBefore(cps, i) && !(isDigit(cps[i - 1]) && Character.isIdeographic(cps[i]));
+            betweenWords[i] = can[i] && !glued[i];
         }
         int minLines = Math.max(2, (int) Math.ceil(t.width(0, n, tc) / maxWidth));
+        // between words (7.3.1: 回行时词意完整) unless that takes more than one extra line, else at least with 禁则
+        for (int m = minLines; m <= minLines + 1; m++) {
+            List<Line> best = balanceInto(t, m, maxWidth, tc, betweenWords);
+            if (best != null) {
+                return best;
+            }
+        }
         for (int m = minLines; m <= n; m++) {
             List<Line> best = balanceInto(t, m, maxWidth, tc, can);
             if (best != null) {

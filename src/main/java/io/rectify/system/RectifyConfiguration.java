@@ -64,13 +64,20 @@ public class RectifyConfiguration {
     }
 
     @Bean
-    Publications publications(JdbcClient jdbc, DocumentArchive archive, PlatformTransactionManager transactions) {
-        return new Publications(jdbc, archive, transactions);
+    Publications publications(JdbcClient jdbc, DocumentArchive archive, PlatformTransactionManager transactions,
+                              Clock clock,
+                              @org.springframework.beans.factory.annotation.Value("${rectify.publish.drill-halt-after-link:false}")
+                              boolean haltAfterLink) {
+        Publications publications = new Publications(jdbc, archive, transactions, clock);
+        // drills and tests only: the process dies as a kill -9 would, between a version's files and its record
+        if (haltAfterLink) publications.afterLinkForTests(() -> Runtime.getRuntime().halt(137));
+        return publications;
     }
 
     @Bean
     BulletinMaker bulletinMaker(SnapshotReader snapshots, ProgressAggregator aggregator, BulletinComposer composer,
-                                DocumentRenderer renderer, WordWriter word, DocumentArchive archive) {
-        return new BulletinMaker(snapshots, aggregator, composer, renderer, word, archive);
+                                DocumentRenderer renderer, WordWriter word, DocumentArchive archive,
+                                io.rectify.ledger.RoundChanges changes) {
+        return new BulletinMaker(snapshots, aggregator, composer, renderer, word, archive, changes);
     }
 }

@@ -9,6 +9,7 @@ import io.rectify.delivery.RecipientRepository;
 import io.rectify.ledger.Closures;
 import io.rectify.ledger.Extensions;
 import io.rectify.ledger.LedgerWriter;
+import io.rectify.ledger.RoundChanges;
 import io.rectify.ledger.UnitContacts;
 import io.rectify.reminders.ReminderStore;
 
@@ -27,9 +28,12 @@ public class RoundRemoval {
     private final ReminderStore reminders;
     private final Extensions extensions;
     private final Closures closures;
+    private final RoundChanges changes;
 
     public RoundRemoval(RecipientRepository recipients, DocumentArchive archive, PortalAccounts accounts,
-                        LedgerWriter ledger, UnitContacts units, ReminderStore reminders, Extensions extensions, Closures closures) {
+                        LedgerWriter ledger, UnitContacts units, ReminderStore reminders, Extensions extensions,
+                        Closures closures, RoundChanges changes) {
+        this.changes = changes;
         this.closures = closures;
         this.extensions = extensions;
         this.units = units;
@@ -49,6 +53,7 @@ public class RoundRemoval {
         closures.deleteRound(roundId); // the evidence files stay in the upload folder, as uploaded ledgers do
         archive.deleteRound(roundId);
         accounts.forgetRound(roundId);
+        changes.deleteRound(roundId);
         ledger.deleteRound(roundId);
     }
 }

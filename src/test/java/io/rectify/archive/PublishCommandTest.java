@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.rectify.testsupport.CliRun;
+import io.rectify.testsupport.PdfText;
 import io.rectify.testsupport.TestDatabase;
 
 /**
@@ -64,18 +65,32 @@ class PublishCommandTest {
         assertThat(CliRun.run(db, output, "nightly", "--as-of", "2025-12-25").exitCode()).isZero();
         assertThat(Files.readAllBytes(v1File)).isEqualTo(draftBytes);
 
-        // findings block 签发 unless overridden, and the override is recorded
+        // a gap in what is printed (a problem without its 公开表述) blocks 签发, even with a reason
         jdbc.sql("UPDATE problem SET public_statement = '' WHERE seq = 2").update();
         assertThat(CliRun.run(db, output, "nightly", "--as-of", "2026-01-06").exitCode()).isZero();
+        assertThat(PdfText.fold(PdfText.read(output.resolve(jdbc.sql("SELECT path FROM generated_document WHERE slot = 'DRAFT'")
+                .query(String.class).single())))).contains("2.【待补：公开表述】");
         CliRun.Result refused = CliRun.run(db, output, "publish", "--round", "luojiang-2024");
         assertThat(refused.exitCode()).isEqualTo(1);
         assertThat(refused.err()).contains("第2项：缺少公开表述", "nothing was published");
+        CliRun.Result gapOverridden = CliRun.run(db, output, "publish", "--round", "luojiang-2024", "--override", "领导同意先发布");
+        assertThat(gapOverridden.exitCode()).as(gapOverridden.toString()).isEqualTo(1);
+        assertThat(gapOverridden.err()).contains("待补内容", "填写理由也不能签发", "nothing was published");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM publication").query(Long.class).single()).isEqualTo(1);
+
+        // a finding that prints nothing different (a problem without measures) is refused unless overridden, on record
+        jdbc.sql("UPDATE problem SET public_statement = '已完成整改。' WHERE seq = 2").update();
+        jdbc.sql("INSERT INTO problem (section_id, seq, summary, public_statement) SELECT section_id, 67, '新发现的问题',"
+                + " '已制定整改方案，正在推进。' FROM problem WHERE seq = 66").update();
+        assertThat(CliRun.run(db, output, "nightly", "--as-of", "2026-01-06").exitCode()).isZero();
+        refused = CliRun.run(db, output, "publish", "--round", "luojiang-2024");
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.err()).contains("第67项：该问题没有整改措施", "nothing was published");
         CliRun.Result overridden = CliRun.run(db, output, "publish", "--round", "luojiang-2024", "--override", "领导同意先发布");
         assertThat(overridden.exitCode()).as(overridden.toString()).isZero();
         Map<String, Object> v2 = jdbc.sql("SELECT * FROM publication WHERE version_no = 2").query().singleRow();
         assertThat(v2.get("override_reason")).isEqualTo("领导同意先发布");
-        assertThat((String) v2.get("findings")).contains("第2项：缺少公开表述");
+        assertThat((String) v2.get("findings")).contains("第67项：该问题没有整改措施");
         assertThat(Files.readAllBytes(v1File)).isEqualTo(draftBytes);
     }
 

@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
 final class FaultySmtpServer implements AutoCloseable {
 
     /** Where it stops answering; ANSWER: nowhere, it accepts every message (250 after the final dot). */
-    enum Fault { SILENT, HANG_AT_MAIL, HANG_AFTER_DOT, DROP_AFTER_DOT, ANSWER }
+    enum Fault { SILENT, HANG_AT_MAIL, HANG_AFTER_DOT, DROP_AFTER_DOT, ANSWER, CRAWL }
 
     private static final Pattern MESSAGE_ID = Pattern.compile("(?im)^Message-ID:\\s*(<[^>]+>)");
 
@@ -90,7 +90,7 @@ final class FaultySmtpServer implements AutoCloseable {
                     if (line == null) return;
                     Matcher m = MESSAGE_ID.matcher(data);
                     if (m.find()) received.add(m.group(1));
-                    if (fault == Fault.ANSWER) {
+                    if (fault == Fault.ANSWER || fault == Fault.CRAWL) {
                         reply(out, "250 ok: queued");
                         continue;
                     }
@@ -109,6 +109,15 @@ final class FaultySmtpServer implements AutoCloseable {
         }
     }
 
+    private static void pause() throws IOException {
+        try {
+            Thread.sleep(250);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+
     /** Keeps the connection open without a word until the client closes it or the server stops. */
     private static void hang(Socket s) throws IOException {
         while (s.getInputStream().read() >= 0) {
@@ -116,7 +125,8 @@ final class FaultySmtpServer implements AutoCloseable {
         }
     }
 
-    private static void reply(OutputStream out, String text) throws IOException {
+    private void reply(OutputStream out, String text) throws IOException {
+        if (fault == Fault.CRAWL) pause(); // each reply late, but within the client's read time-out
         out.write((text + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
         out.flush();
     }

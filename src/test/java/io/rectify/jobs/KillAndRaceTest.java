@@ -230,6 +230,7 @@ abstract class KillAndRaceTest {
             long rerunMs = (System.nanoTime() - start) / 1_000_000;
             assertThat(rerun.exitCode()).as("the rerun starts at once and finishes\n" + rerun).isZero();
             int parts = checkBulletins(day);
+            assertThat(parts).as("the rerun removed the temporary files the killed run left").isZero();
             System.out.printf("TRIAL %s nightly kill after %d (at kill %d): bulletins=%d duplicates=0 lost=0"
                     + " leftover-temp-files=%d rerun=%d ms%n", this, k, atKill, pdfs(day).size(), parts, rerunMs);
         }

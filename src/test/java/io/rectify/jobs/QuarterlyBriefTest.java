@@ -239,7 +239,7 @@ abstract class QuarterlyBriefTest {
         JdbcClient client = JdbcClient.create(db.dataSource());
         RoundRepository rounds = new RoundRepository(client);
         long roundId = rounds.findByCode(CODE).orElseThrow().id();
-        SnapshotReader snapshots = new SnapshotReader(client, rounds, new io.rectify.ledger.RoundTexts(client),
+        SnapshotReader snapshots = new SnapshotReader(client, rounds, new io.rectify.ledger.RoundTexts(client, new io.rectify.ledger.RoundChanges(client, java.time.Clock.systemDefaultZone())),
                 new io.rectify.ledger.MeasureTerms(client));
         BriefSettings settings = new BriefSettings();
         var review = new QuarterReviewer(new ProgressAggregator()).review(Q, snapshots.read(roundId, Q.end()),

@@ -87,6 +87,30 @@ class LedgerFilesTest {
     }
 
     @Test
+    void onsiteDatesMayBeWrittenAsAPartOfAMonthButNotTheFeedbackDate() {
+        List<List<Object>> round = LedgerFixtures.roundSheet("town-2026");
+        round.set(5, List.of("进驻开始", "2025年3月中旬"));
+        round.set(6, List.of("进驻结束", "２０２５年４月底"));
+        Map<String, List<List<Object>>> sheets = new LinkedHashMap<>();
+        sheets.put("轮次", round);
+        sheets.put("台账", LedgerFixtures.ledgerMonth1());
+        LedgerValidator.Result r = validator().validate(LedgerFixtures.workbook(dir.resolve("coarse.xlsx"), sheets), null);
+        assertThat(r.problems().lines()).isEmpty();
+        assertThat(r.round().onsiteStart()).isEqualTo(LocalDate.of(2025, 3, 11));
+        assertThat(r.round().onsiteStartPart()).isEqualTo("中旬");
+        assertThat(r.round().onsiteEnd()).isEqualTo(LocalDate.of(2025, 4, 30));
+        assertThat(r.round().onsiteEndPart()).isEqualTo("底");
+
+        round.set(6, List.of("进驻结束", "2025年4月中下旬"));
+        round.set(7, List.of("反馈日期", "2025年6月上旬"));
+        Path bad = LedgerFixtures.workbook(dir.resolve("coarse-bad.xlsx"), sheets);
+        assertThat(problems(bad, null)).containsExactly(
+                "coarse-bad.xlsx:轮次:第7行:进驻结束:“2025年4月中下旬”不是日期(可写2025-03-31、2025年3月31日、2025.3.31或2025/3/31),"
+                        + "也可写作2022年9月中旬(上旬、中旬、下旬、初、底)",
+                "coarse-bad.xlsx:轮次:第8行:反馈日期:“2025年6月上旬”不是日期(可写2025-03-31、2025年3月31日、2025.3.31或2025/3/31)");
+    }
+
+    @Test
     void aGoodWorkbookHasNoProblems() {
         Path file = LedgerFixtures.standard(dir.resolve("good.xlsx"), "town-2026", LedgerFixtures.ledgerMonth1());
         LedgerValidator.Result r = validator().validate(file, null);
@@ -127,7 +151,7 @@ class LedgerFilesTest {
         sheets.put("轮次", round);
         sheets.put("台账", ledger);
         List<List<Object>> events = LedgerFixtures.eventsSheet();
-        events.add(List.of("2025-07-01", "聚餐", "两次", ""));
+        events.add(List.of("2025-07-01", "聚餐{次}", "两次", ""));
         sheets.put("工作情况", events);
         List<List<Object>> leaders = LedgerFixtures.leadersSheet();
         leaders.add(List.of("王五", "", "not-an-email"));
@@ -152,8 +176,8 @@ class LedgerFilesTest {
                 "bad.xlsx:台账:第13行:序号:“十二”不是正整数",
                 "bad.xlsx:台账:第13行:完成日期:填了完成日期,但完成情况是推进中(只有已完成的措施才有完成日期)",
                 "bad.xlsx:台账:第13行:实地复核:“也许”应为是或否",
-                "bad.xlsx:工作情况:第5行:类别:未知的类别“聚餐”:应为" + String.join("、", WorkEventLabels.primaryLabels()),
-                "bad.xlsx:工作情况:第5行:次数:“两次”不是正整数",
+                "bad.xlsx:工作情况:第5行:类别:类别“聚餐{次}”不能含有{ } : $ 等符号(它要在文稿中写作{类别})",
+                "bad.xlsx:工作情况:第5行:次数:“两次”不是次数或数额(0或正数,最多4位小数,如3、7.132)",
                 "bad.xlsx:领导:第4行:电子邮箱:“not-an-email”不是电子邮箱地址",
                 "bad.xlsx:领导:第5行:电子邮箱:重复:zhangsan@example.org在第2行已有");
     }

@@ -192,6 +192,74 @@ abstract class WorkbookRoundTest {
         for (FigureNames.Name n : FigureNames.all()) assertThat(r.out()).contains("{" + n.name() + "}\t");
     }
 
+    /** The round's 轮次 items replaced (e.g. 进驻开始 written coarsely) in a filled workbook. */
+    static Path withRoundItems(Path file, Map<String, Object> items) {
+        return LedgerFixtures.edit(file, file, wb -> {
+            for (Row row : wb.getSheet("轮次")) {
+                Object v = row.getCell(0) == null ? null : items.get(row.getCell(0).getStringCellValue());
+                if (v != null) row.createCell(1).setCellValue(v.toString());
+            }
+        });
+    }
+
+    static final List<List<Object>> OWN_TEXTS = List.of(
+            List.of("组织落实", 1, "{进驻期间},区委第一巡察组对某某镇党委开展了巡察,并于{反馈日期}反馈了巡察意见。"),
+            List.of("组织落实", 2, "巡察反馈{反馈问题数}个问题,已完成整改{已完成问题数}个、正在整改{正在整改问题数}个,"
+                    + "整改完成率{问题完成率}%。给予党纪处分{党纪处分}人;组织处理{组织处理}人;追缴资金{追缴资金}万元。"),
+            List.of("工作打算", "", "持续抓好巡察整改。"));
+
+    static List<List<Object>> ownEvents(Object secondPunishment) {
+        List<List<Object>> rows = LedgerFixtures.eventsSheet();
+        rows.add(List.of("2025-06-05", "党纪处分", 2, "给予党纪处分"));
+        rows.add(List.of("2025-07-01", "党纪处分", secondPunishment, "给予党纪处分"));
+        rows.add(List.of("2025-08-01", "党纪处分", 5, "在通报日期之后"));
+        rows.add(List.of("2025-06-06", "组织处理", 0, "无"));
+        rows.add(List.of("2025-06-07", "追缴资金", 7.132, "追缴违规资金"));
+        rows.add(List.of("2025-06-08", "追缴资金", "0.5", "追缴违规资金"));
+        return rows;
+    }
+
+    @Test
+    void anOfficesOwnCategoriesDecimalsAndCoarseDatesBecomeFiguresFromTheDatabase() throws IOException {
+        String code = "wb-own";
+        Map<String, Object> coarse = Map.of("进驻开始", "2025年3月中旬", "进驻结束", "2025年4月底");
+        Path file = withRoundItems(filledTemplate(code, completeLedger(), ownEvents(1), OWN_TEXTS), coarse);
+        CliRun.Result imported = cli("import", file.toString());
+        assertThat(imported.exitCode()).as(imported.toString()).isZero();
+        LocalDate day = LocalDate.of(2025, 7, 15);
+        CliRun.Result r = nightly(code, day);
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        String text = PdfText.fold(PdfText.read(bulletin(code, day)));
+        assertThat(text).contains(PdfText.fold("2025年3月中旬至4月底,区委第一巡察组对某某镇党委开展了巡察,并于2025年6月1日反馈了巡察意见。"),
+                PdfText.fold("巡察反馈3个问题,已完成整改0个、正在整改3个,整改完成率0%。给予党纪处分3人;组织处理0人;"
+                        + "追缴资金7.632万元。"));
+        // the generated opening prints the coarse period too
+        assertThat(text).contains(PdfText.fold("2025年3月中旬至4月底,区委第一巡察组对某某镇党委开展了巡察,并于2025年6月1日反馈了巡察意见。按照"));
+
+        CliRun.Result figures = cli("figures", "--round", code, "--as-of", day.toString());
+        assertThat(figures.out()).contains("{党纪处分}\t3\t", "{组织处理}\t0\t", "{追缴资金}\t7.632\t",
+                "{进驻期间}\t2025年3月中旬至4月底\t", "{反馈日期}\t2025年6月1日\t", "{正在整改问题数}\t3\t", "{问题完成率}\t0\t");
+
+        // the numbers come from the database: one more 党纪处分 in the workbook, the bulletin follows
+        Path more = withRoundItems(filledTemplate(code, completeLedger(), ownEvents(2), OWN_TEXTS), coarse);
+        assertThat(cli("import", more.toString()).exitCode()).isZero();
+        assertThat(nightly(code, day).exitCode()).isZero();
+        assertThat(PdfText.fold(PdfText.read(bulletin(code, day)))).contains(PdfText.fold("给予党纪处分4人;"));
+
+        // a workbook without 工作情况 rows may still cite the categories the round has
+        Path textsOnly = withRoundItems(filledTemplate(code, completeLedger(), null, OWN_TEXTS), coarse);
+        CliRun.Result kept = cli("import", textsOnly.toString());
+        assertThat(kept.exitCode()).as(kept.toString()).isZero();
+
+        // the export writes the coarse dates and the decimals back as written: importing it changes nothing
+        Path export = work.resolve(code + "-export.xlsx");
+        assertThat(cli("export", "--round", code, export.toString()).exitCode()).isZero();
+        assertThat(LedgerFixtures.cells(export, "轮次")).anyMatch(row -> row.contains("2025年3月中旬"));
+        CliRun.Result reimport = cli("import", export.toString());
+        assertThat(reimport.exitCode()).as(reimport.toString()).isZero();
+        assertThat(reimport.out()).contains("文件与台账一致，没有需要导入的变化。");
+    }
+
     // ---- findings ----
 
     List<String> findingsOf(String code, LocalDate day) {

@@ -65,6 +65,48 @@ class PageHardeningTest extends PortalTest {
     }
 
     @Test
+    void changingAPasswordEndsTheSessionsOpenedWithTheOldOne() throws Exception {
+        PortalAccounts accounts = context.getBean(PortalAccounts.class);
+        accounts.add("fay", Role.SECRETARY, List.of(DemoLedger.CODE), PortalFixture.PASSWORD.toCharArray());
+        MockHttpSession session = (MockHttpSession) mvc.perform(formLogin("/login").user("fay").password(PortalFixture.PASSWORD))
+                .andExpect(authenticated()).andReturn().getRequest().getSession(false);
+        mvc.perform(get("/documents").session(session)).andExpect(status().isOk());
+
+        String changed = "a-new-password-for-fay";
+        accounts.changePassword("fay", changed.toCharArray()); // what `rectify user passwd fay` does, from another process
+
+        mvc.perform(get("/documents").session(session)).andExpect(redirectedUrl("/login"));
+        assertThat(session.isInvalid()).isTrue();
+        MockHttpServletResponse again = mvc.perform(get("/documents/" + fixture.bulletin() + "/download").session(session))
+                .andReturn().getResponse();
+        assertThat(again.getStatus()).isNotEqualTo(200);
+        assertThat(again.getHeader("Content-Disposition")).isNull();
+        mvc.perform(formLogin("/login").user("fay").password(PortalFixture.PASSWORD)).andExpect(unauthenticated());
+        MockHttpSession fresh = (MockHttpSession) mvc.perform(formLogin("/login").user("fay").password(changed))
+                .andExpect(authenticated()).andReturn().getRequest().getSession(false);
+        mvc.perform(get("/documents").session(fresh)).andExpect(status().isOk());
+    }
+
+    @Test
+    void anAttackerCannotLockTheOwnerOut() throws Exception {
+        context.getBean(PortalAccounts.class).add("gina", Role.ADMIN, List.of(), PortalFixture.PASSWORD.toCharArray());
+        mvc.perform(login("gina").with(from("10.7.0.1"))).andExpect(authenticated()); // her own computer
+        for (int i = 0; i < 5; i++) {
+            mvc.perform(post("/login").param("username", "gina").param("password", "guess number " + i).with(csrf())
+                    .with(from("10.7.0.66"))).andExpect(unauthenticated());
+        }
+        mvc.perform(login("gina").with(from("10.7.0.66")))
+                .andExpect(unauthenticated()).andExpect(redirectedUrl("/login?locked"));
+        mvc.perform(login("gina").with(from("10.7.0.1"))).andExpect(authenticated());
+        // from a computer she never used: a short wait, not a lock
+        mvc.perform(login("gina").with(from("10.7.0.2")))
+                .andExpect(unauthenticated()).andExpect(redirectedUrl("/login?wait"));
+        mvc.perform(get("/login?wait")).andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString("请稍候（不超过 20 秒）再试")));
+    }
+
+    @Test
     void anAdministratorLogsInFromAnAddressWhereOtherNamesAreUnderAttack() throws Exception {
         LoginThrottle throttle = context.getBean(LoginThrottle.class);
         String proxy = "10.66.0.1";

@@ -69,6 +69,33 @@ class RunsAndDeliveriesTest extends PortalTest {
                 .andExpect(content().string(containsString("张三"))).andExpect(content().string(containsString("李四")));
     }
 
+    /** Trials: a leader left UNCERTAIN after a crash stayed unreached, unseen, until an operator happened to look. */
+    @Test
+    void theDeliveryLedgerSaysHowManyLeadersMayNotHaveTheBriefAndWhatToDo() throws Exception {
+        String banner = "位领导可能没有收到汇报材料";
+        mvc.perform(get("/deliveries").with(as("bob"))).andExpect(content().string(not(containsString(banner))));
+        jdbc.sql("INSERT INTO recipient (round_id, name, title, email, active) VALUES (?, '吴五', NULL, 'wu@example.org', TRUE)")
+                .param(fixture.otherId()).update();
+        long wu = jdbc.sql("SELECT id FROM recipient WHERE email = 'wu@example.org'").query(Long.class).single();
+        try {
+            jdbc.sql("INSERT INTO delivery (document_id, recipient_id, status, attempts, last_error, message_id, updated_at)"
+                    + " VALUES (?, ?, 'UNCERTAIN', 1, 'the SMTP connection broke', '<m9@rectify>', CURRENT_TIMESTAMP)")
+                    .params(fixture.otherBrief(), wu).update();
+            mvc.perform(get("/deliveries").with(as("bob")))
+                    .andExpect(content().string(containsString("有 1 " + banner)))
+                    .andExpect(content().string(containsString("quarterly --resend-uncertain")))
+                    .andExpect(content().string(containsString("状态不明")));
+            mvc.perform(get("/deliveries").with(as("root"))).andExpect(content().string(containsString("有 1 " + banner)));
+            mvc.perform(get("/deliveries").with(as("alice"))).andExpect(content().string(not(containsString(banner))));
+
+            jdbc.sql("UPDATE delivery SET status = 'SENT' WHERE recipient_id = ?").param(wu).update();
+            mvc.perform(get("/deliveries").with(as("bob"))).andExpect(content().string(not(containsString(banner))));
+        } finally {
+            jdbc.sql("DELETE FROM delivery WHERE recipient_id = ?").param(wu).update();
+            jdbc.sql("DELETE FROM recipient WHERE id = ?").param(wu).update();
+        }
+    }
+
     @Test
     void anAdministratorRunsTheNightlyJobForOneRoundNow() throws Exception {
         long before = jdbc.sql("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION").query(Long.class).single();

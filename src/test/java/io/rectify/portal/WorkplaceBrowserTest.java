@@ -31,8 +31,12 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import io.rectify.accounts.PortalAccounts;
+import io.rectify.accounts.Role;
 import io.rectify.archive.DocumentArchive;
 import io.rectify.jobs.NightlyLauncher;
+import io.rectify.ledger.RoundRepository;
+import io.rectify.ledger.importer.LedgerWorkbooks;
 
 /**
  * The office's monthly cycle in a real headless browser (Debian's chromium and chromedriver, Selenium): a secretary
@@ -179,7 +183,7 @@ class WorkplaceBrowserTest extends WorkplacePortalTest {
         // a later nightly with other data: a new draft, version 1 untouched
         jdbc.sql("UPDATE problem SET public_statement = CONCAT(public_statement, '（已巩固）') WHERE section_id IN"
                 + " (SELECT id FROM feedback_section WHERE round_id = ?)").param(w.roundId).update();
-        var run = context.getBean(NightlyLauncher.class).run(LocalDate.now().plusDays(1), "cycle-2025");
+        var run = context.getBean(NightlyLauncher.class).run(LocalDate.now(), "cycle-2025");
         assertThat(run.getStatus().toString()).isEqualTo("COMPLETED");
         String newDraftSha = jdbc.sql("SELECT sha256 FROM generated_document WHERE round_id = ? AND slot = 'DRAFT'")
                 .param(w.roundId).query(String.class).single();
@@ -197,7 +201,73 @@ class WorkplaceBrowserTest extends WorkplacePortalTest {
         driver.manage().window().setSize(new Dimension(1280, 1000));
     }
 
-    /** Part 三 on the 文稿 page: an item rewritten with a figure name offered by the page, previewed, then saved. */
+    /**
+     * The month as the office lives it (issue 18): the secretary uploads the 台账 and the draft is brought up to date in
+     * the same action (the draft page says which upload it includes); the leader 签发 it; the next month's upload makes
+     * a new draft and leaves version 1 as it was, file and record.
+     */
+    @Test
+    void anUploadBringsTheDraftUpToDateAndTheNextUploadLeavesTheVersionAlone() throws Exception {
+        WorkplaceRound w = WorkplaceRound.get(context, WORK, "month-2025");
+        driver.manage().window().setSize(new Dimension(1280, 1000));
+        login(w.secretary);
+        double seconds = uploadAndSeeTheDraft("month-2025", w.month2, "month-upload");
+        System.out.printf("FIGURE upload confirmed -> fresh draft shown: %.1f s%n", seconds);
+        assertThat(driver.findElements(By.id("no-findings"))).as("the second month fills the first's gap").hasSize(1);
+        String draftSha = driver.findElement(By.id("draft-info")).getAttribute("data-sha");
+
+        login(w.leader);
+        driver.get(base() + "/rounds/month-2025/draft");
+        driver.findElement(By.id("publish")).click();
+        wait(30).until(d -> d.findElement(By.id("notice")).getText().contains("已签发第 1 版"));
+        shot("month-published");
+        Path v1File = output(jdbc.sql("SELECT path FROM publication WHERE round_code = 'month-2025' AND version_no = 1")
+                .query(String.class).single());
+        byte[] v1Bytes = Files.readAllBytes(v1File);
+        var v1Modified = Files.getLastModifiedTime(v1File);
+        var v1Record = jdbc.sql("SELECT * FROM publication WHERE round_code = 'month-2025'").query().singleRow();
+
+        // the next month: measure 3 completed
+        List<List<Object>> rows = WorkplaceRound.ledger(true);
+        rows.get(3).set(8, "已完成");
+        rows.get(3).set(10, LocalDate.of(2025, 8, 31));
+        rows.get(3).set(11, LocalDate.of(2025, 8, 31));
+        Path month3 = WorkplaceRound.workbook(WORK.resolve("month-2025-台账-8月.xlsx"), "month-2025", rows);
+        login(w.secretary);
+        seconds = uploadAndSeeTheDraft("month-2025", month3, "month-next-upload");
+        System.out.printf("FIGURE next upload confirmed -> fresh draft shown: %.1f s%n", seconds);
+        assertThat(driver.findElement(By.id("draft-info")).getAttribute("data-sha")).isNotEqualTo(draftSha);
+        WebElement v1 = driver.findElement(By.cssSelector("#versions tr[data-version='1']"));
+        assertThat(v1.getText()).contains(draftSha);
+        assertThat(Files.readAllBytes(v1File)).isEqualTo(v1Bytes);
+        assertThat(Files.getLastModifiedTime(v1File)).isEqualTo(v1Modified);
+        assertThat(jdbc.sql("SELECT * FROM publication WHERE round_code = 'month-2025'").query().singleRow()).isEqualTo(v1Record);
+        shot("month-next-draft");
+    }
+
+    /** Uploads a 台账, confirms it, follows the notice to the draft; returns the seconds from 确认导入 to the draft page. */
+    double uploadAndSeeTheDraft(String code, Path workbook, String shotName) throws Exception {
+        driver.get(base() + "/rounds/" + code + "/import");
+        driver.findElement(By.id("ledger-file")).sendKeys(workbook.toAbsolutePath().toString());
+        driver.findElement(By.id("check-upload")).click();
+        wait(60).until(d -> d.findElement(By.id("changes")));
+        long start = System.nanoTime();
+        driver.findElement(By.id("confirm-import")).click();
+        WebElement notice = wait(60).until(d -> d.findElement(By.id("draft-notice")));
+        assertThat(notice.getText()).contains("草稿已按本次导入更新");
+        driver.findElement(By.id("to-draft")).click();
+        WebElement madeFrom = wait(30).until(d -> d.findElement(By.id("made-from")));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertThat(madeFrom.getText()).contains("台账导入 " + workbook.getFileName());
+        assertThat(driver.findElements(By.id("stale"))).isEmpty();
+        shot(shotName);
+        return seconds;
+    }
+
+    /**
+     * Part 三 on the 文稿 page: an item rewritten with a figure name offered by the page, previewed, then saved; and an
+     * office's own heading added to part 一 with its 层级.
+     */
     void editTextsStep() throws Exception {
         driver.get(base() + "/rounds/cycle-2025/texts");
         WebElement item = driver.findElement(By.cssSelector("section[data-part='PLAN_ITEM'] .text-item[data-seq='1'] textarea"));
@@ -207,6 +277,9 @@ class WorkplaceBrowserTest extends WorkplacePortalTest {
         item.sendKeys("项，巩固整改成果。");
         assertThat(item.getAttribute("value")).isEqualTo("在长效机制上再发力，已完成整改措施{已完成措施数}项，巩固整改成果。");
         String completed = driver.findElement(By.cssSelector("#figures li[data-name='已完成措施数'] strong")).getText();
+        driver.findElement(By.cssSelector("section[data-part='COMMITTEE'] .text-item.new textarea")).sendKeys("（三）健全长效机制");
+        new Select(driver.findElement(By.cssSelector("section[data-part='COMMITTEE'] .text-item.new select[name='level']")))
+                .selectByValue("二级标题");
         shot("workplace-texts-edit");
         driver.findElement(By.id("preview-texts")).click();
         wait(30).until(d -> !d.findElements(By.id("previewing")).isEmpty());
@@ -218,7 +291,86 @@ class WorkplaceBrowserTest extends WorkplacePortalTest {
         assertThat(jdbc.sql("SELECT body FROM round_text r JOIN inspection_round i ON i.id = r.round_id WHERE i.code = 'cycle-2025'"
                 + " AND r.part = 'PLAN_ITEM' AND r.seq = 1").query(String.class).single())
                 .isEqualTo("在长效机制上再发力，已完成整改措施{已完成措施数}项，巩固整改成果。");
+        assertThat(jdbc.sql("SELECT heading_level FROM round_text r JOIN inspection_round i ON i.id = r.round_id"
+                + " WHERE i.code = 'cycle-2025' AND r.body = '（三）健全长效机制'").query(Integer.class).single()).isEqualTo(2);
         shot("workplace-texts-saved");
+    }
+
+    /**
+     * Issue 18: an ADMIN starts a round from the page (dry run, confirmation) and gives it to a secretary and a leader;
+     * the secretary's page edit survives a workbook exported before it until she chooses the workbook's text.
+     */
+    @Test
+    void anAdministratorStartsARoundAndAnOlderWorkbookDoesNotUndoAPageEdit() throws Exception {
+        PortalAccounts accounts = context.getBean(PortalAccounts.class);
+        accounts.add("nora", Role.SECRETARY, List.of(), PortalFixture.PASSWORD.toCharArray());
+        accounts.add("lars", Role.LEADER, List.of(), PortalFixture.PASSWORD.toCharArray());
+        Path dir = Files.createDirectories(WORK.resolve("browser-new-round"));
+        Path first = WorkplaceRound.workbook(dir.resolve("fresh-2025-台账.xlsx"), "fresh-2025", WorkplaceRound.ledger(false));
+        driver.manage().window().setSize(new Dimension(1280, 1000));
+        login("root");
+        driver.get(base() + "/rounds");
+        driver.findElement(By.id("new-round")).click();
+        driver.findElement(By.id("new-round-file")).sendKeys(first.toAbsolutePath().toString());
+        shot("new-round-form");
+        driver.findElement(By.id("check-new-round")).click();
+        WebElement changes = wait(60).until(d -> d.findElement(By.id("changes")));
+        assertThat(changes.getText()).contains("新增轮次", "fresh-2025 区委第一巡察组 → 某某镇党委", "新增整改措施");
+        assertThat(context.getBean(RoundRepository.class).findByCode("fresh-2025")).as("a dry run").isEmpty();
+        shot("new-round-check");
+        driver.findElement(By.id("confirm-import")).click();
+        assertThat(wait(60).until(d -> d.findElement(By.id("notice"))).getText()).contains("已新建轮次 fresh-2025");
+        driver.findElement(By.cssSelector("tr[data-user='nora'] input[type=checkbox]")).click();
+        driver.findElement(By.cssSelector("tr[data-user='lars'] input[type=checkbox]")).click();
+        driver.findElement(By.id("save-access")).click();
+        wait(30).until(d -> d.findElement(By.id("notice")).getText().contains("nora"));
+        shot("new-round-access");
+
+        // the secretary writes part 一 on the page, the workbook is exported, she rewrites part 一 on the page
+        login("nora");
+        driver.get(base() + "/rounds");
+        assertThat(driver.findElements(By.cssSelector("li.round[data-code='fresh-2025']"))).hasSize(1);
+        String exported = "镇党委研究部署整改工作，细化整改措施{整改措施数}项。";
+        String rewritten = "镇党委在页面上改写了组织落实，已完成{已完成措施数}项。";
+        saveCommittee(exported);
+        Path older = dir.resolve("fresh-2025-导出.xlsx");
+        context.getBean(LedgerWorkbooks.class).export(context.getBean(RoundRepository.class).findByCode("fresh-2025").orElseThrow(),
+                older);
+        saveCommittee(rewritten);
+
+        // the older workbook uploaded: the conflict shown, the page's text kept, until she chooses the workbook's
+        driver.get(base() + "/rounds/fresh-2025/import");
+        driver.findElement(By.id("ledger-file")).sendKeys(older.toAbsolutePath().toString());
+        driver.findElement(By.id("check-upload")).click();
+        changes = wait(60).until(d -> d.findElement(By.id("changes")));
+        assertThat(changes.getText()).contains("文稿冲突：页面修改较新，保留页面文稿", "组织落实第1段：页面由 nora 于",
+                "页面：“" + rewritten + "”", "工作簿：“" + exported + "”", "没有需要导入的变化");
+        assertThat(driver.findElements(By.id("confirm-import"))).isEmpty();
+        assertThat(committee("fresh-2025")).isEqualTo(rewritten);
+        shot("upload-text-conflict");
+        driver.findElement(By.id("replace-texts")).click();
+        wait(60).until(d -> d.findElement(By.id("changes")).getText().contains("文稿冲突：以工作簿文稿替换页面修改"));
+        shot("upload-text-conflict-replace");
+        assertThat(committee("fresh-2025")).isEqualTo(rewritten);
+        driver.findElement(By.id("confirm-import")).click();
+        wait(60).until(d -> d.findElement(By.id("notice")).getText().contains("已导入"));
+        assertThat(committee("fresh-2025")).isEqualTo(exported);
+    }
+
+    void saveCommittee(String text) {
+        driver.get(base() + "/rounds/fresh-2025/texts");
+        List<WebElement> written = driver.findElements(By.cssSelector("section[data-part='COMMITTEE'] .text-item:not(.new) textarea"));
+        WebElement area = written.isEmpty()
+                ? driver.findElement(By.cssSelector("section[data-part='COMMITTEE'] .text-item.new textarea")) : written.get(0);
+        area.clear();
+        area.sendKeys(text);
+        driver.findElement(By.id("save-texts")).click();
+        wait(90).until(d -> d.findElement(By.id("notice")).getText().contains("文稿已保存"));
+    }
+
+    String committee(String code) {
+        return jdbc.sql("SELECT body FROM round_text r JOIN inspection_round i ON i.id = r.round_id WHERE i.code = ?"
+                + " AND r.part = 'COMMITTEE' AND r.seq = 1").param(code).query(String.class).single();
     }
 
     Path output(String relative) { return OUTPUT.toAbsolutePath().normalize().resolve(relative); }

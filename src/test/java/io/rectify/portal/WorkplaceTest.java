@@ -164,6 +164,99 @@ class WorkplaceTest extends WorkplacePortalTest {
         assertThat(ledgerState(w.roundId)).isNotEqualTo(before);
     }
 
+    /** Trials: another round's upload answered 403 and an unknown id 404, so upload ids could be probed. */
+    @Test
+    void anotherRoundsUploadAnswersExactlyLikeAnUnknownId() throws Exception {
+        WorkplaceRound w = WorkplaceRound.get(context, WORK, "probe-2025");
+        String page = mvc.perform(multipart("/rounds/probe-2025/import").file(file(w.month2)).with(as(w.secretary)).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        long upload = Long.parseLong(group(APPLY, page));
+        long unknown = upload + 1_000_000;
+        for (String who : List.of("alice", w.leader)) { // a secretary of another round, a leader of this one
+            for (String path : List.of("/uploads/%d", "/uploads/%d/file")) {
+                var theirs = mvc.perform(get(path.formatted(upload)).with(as(who))).andReturn().getResponse();
+                var none = mvc.perform(get(path.formatted(unknown)).with(as(who))).andReturn().getResponse();
+                assertThat(theirs.getStatus()).as(who + " " + path).isEqualTo(404);
+                String csrf = "name=\"_csrf\" value=\"[^\"]*\"";
+                assertThat(theirs.getContentAsString().replace(String.valueOf(upload), "ID").replaceAll(csrf, ""))
+                        .isEqualTo(none.getContentAsString().replace(String.valueOf(unknown), "ID").replaceAll(csrf, ""));
+            }
+            var apply = mvc.perform(post("/uploads/" + upload + "/apply").param("fingerprint", "x").with(as(who)).with(csrf()))
+                    .andReturn().getResponse();
+            assertThat(apply.getStatus()).isEqualTo(404);
+        }
+        mvc.perform(get("/uploads/" + upload).with(as(w.secretary))).andExpect(status().isOk());
+    }
+
+    /** Trials: refused uploads were kept for good. Now their files go after rectify.upload.keep-refused (30 days). */
+    @Test
+    void aRefusedUploadsFileIsRemovedAfterThirtyDaysAndItsRecordStays() throws Exception {
+        WorkplaceRound w = WorkplaceRound.get(context, WORK, "keep-2025");
+        MockMultipartFile notAWorkbook = new MockMultipartFile("file", "坏文件.xlsx", "application/octet-stream",
+                "not a workbook".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        mvc.perform(multipart("/rounds/keep-2025/import").file(notAWorkbook).with(as(w.secretary)).with(csrf()))
+                .andExpect(status().isOk());
+        long old = lastUpload();
+        mvc.perform(multipart("/rounds/keep-2025/import").file(notAWorkbook).with(as(w.secretary)).with(csrf()))
+                .andExpect(status().isOk());
+        long young = lastUpload();
+        long checked = Long.parseLong(group(APPLY, mvc.perform(multipart("/rounds/keep-2025/import").file(file(w.month2))
+                .with(as(w.secretary)).with(csrf())).andReturn().getResponse().getContentAsString()));
+        assertThat(jdbc.sql("SELECT status FROM ledger_upload WHERE id = ?").param(old).query(String.class).single())
+                .isEqualTo("INVALID");
+        java.time.LocalDateTime now = java.time.LocalDateTime.now().withNano(0);
+        jdbc.sql("UPDATE ledger_upload SET uploaded_at = ? WHERE id IN (?, ?)").params(now.minusDays(31), old, checked).update();
+        jdbc.sql("UPDATE ledger_upload SET uploaded_at = ? WHERE id = ?").params(now.minusDays(29), young).update();
+        mvc.perform(get("/uploads/" + old + "/file").with(as(w.secretary))).andExpect(status().isOk());
+
+        // the next upload clears what is older than 30 days
+        mvc.perform(multipart("/rounds/keep-2025/import").file(file(w.month2)).with(as(w.secretary)).with(csrf()))
+                .andExpect(status().isOk());
+        mvc.perform(get("/uploads/" + old + "/file").with(as(w.secretary))).andExpect(status().isNotFound());
+        mvc.perform(get("/uploads/" + young + "/file").with(as(w.secretary))).andExpect(status().isOk());
+        mvc.perform(get("/uploads/" + checked + "/file").with(as(w.secretary))).andExpect(status().isOk());
+        mvc.perform(get("/uploads/" + old).with(as(w.secretary))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("被拒绝的文件保留 30 天，已删除")));
+        mvc.perform(get("/rounds/keep-2025/imports").with(as(w.secretary)))
+                .andExpect(content().string(containsString("有问题、未导入的文件保留 30 天")))
+                .andExpect(content().string(containsString("（文件已删除：被拒绝的文件保留 30 天）")))
+                .andExpect(content().string(not(containsString("/uploads/" + old + "/file"))))
+                .andExpect(content().string(containsString("/uploads/" + young + "/file")));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM ledger_upload WHERE id = ?").param(old).query(Long.class).single())
+                .as("the record stays").isEqualTo(1);
+    }
+
+    /** Trials: a right-to-left override in an upload's name showed 台账‮gpj.xlsx as 台账xslx.jpg. */
+    @Test
+    void bidiControlsAreStrippedFromUploadNames() throws Exception {
+        WorkplaceRound w = WorkplaceRound.get(context, WORK, "bidi-2025");
+        MockMultipartFile spoof = new MockMultipartFile("file", "台账\u202Egpj\u2066.\u200Fxlsx",
+                "application/octet-stream", Files.readAllBytes(w.month2));
+        String page = mvc.perform(multipart("/rounds/bidi-2025/import").file(spoof).with(as(w.secretary)).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("台账gpj.xlsx").doesNotContain("\u202E").doesNotContain("\u2066").doesNotContain("\u200F");
+        String history = mvc.perform(get("/rounds/bidi-2025/imports").with(as(w.secretary)))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(history).contains("台账gpj.xlsx").doesNotContainPattern("[\u200E\u200F\u202A-\u202E\u2066-\u2069]");
+        long id = Long.parseLong(group(APPLY, page));
+        String disposition = mvc.perform(get("/uploads/" + id + "/file").with(as(w.secretary)))
+                .andReturn().getResponse().getHeader("Content-Disposition");
+        assertThat(disposition).doesNotContain("%E2%80%AE").contains(DownloadNames.rfc5987("台账gpj.xlsx"));
+    }
+
+    /** Trials: the page's refusal of another round's workbook told the secretary about the command line's --round. */
+    @Test
+    void anotherRoundsWorkbookIsRefusedInThePagesWords() throws Exception {
+        WorkplaceRound w = WorkplaceRound.get(context, WORK, "work-2025");
+        WorkplaceRound.get(context, WORK, "probe-2025");
+        mvc.perform(multipart("/rounds/probe-2025/import").file(file(w.month2)).with(as("root")).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("“work-2025”是另一轮次的台账,不是要导入的轮次(probe-2025)")))
+                .andExpect(content().string(not(containsString("--round"))));
+    }
+
+    long lastUpload() { return jdbc.sql("SELECT MAX(id) FROM ledger_upload").query(Long.class).single(); }
+
     @Test
     void uploadsAreForTheRoundsSecretariesWithACsrfTokenAndWithinTheSizeLimit() throws Exception {
         WorkplaceRound w = WorkplaceRound.get(context, WORK, "work-2025");
@@ -257,10 +350,29 @@ class WorkplaceTest extends WorkplacePortalTest {
         String otherLeader = WorkplaceRound.otherLeader(context);
         String page = mvc.perform(get("/rounds/sign-2025/draft").with(as(w.leader)))
                 .andExpect(status().isOk())
-                // the first month's 台账 has a problem without its 公开表述
+                // the first month's 台账 has a problem without its 公开表述: a gap, which no reason publishes
                 .andExpect(content().string(containsString("缺少公开表述")))
-                .andExpect(content().string(containsString("id=\"publish\"")))
+                .andExpect(content().string(containsString("id=\"sign-refused\"")))
+                .andExpect(content().string(not(containsString("id=\"publish\""))))
                 .andExpect(content().string(not(containsString("id=\"regenerate\""))))
+                .andReturn().getResponse().getContentAsString();
+        String gapSha = group(Pattern.compile("data-sha=\"([0-9a-f]{64})\""), page);
+        mvc.perform(post("/rounds/sign-2025/publish").param("draftSha256", gapSha).param("overrideReason", "先行公开")
+                        .with(as(w.leader)).with(csrf()))
+                .andExpect(redirectedUrl("/rounds/sign-2025/draft"))
+                .andExpect(flash().attribute("warning", containsString("待补内容")));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM publication WHERE round_code = 'sign-2025'").query(Long.class).single()).isZero();
+        // the gap filled; a problem without measures is a finding that prints nothing different: a reason may publish it
+        jdbc.sql("UPDATE problem SET public_statement = '已修订财务管理制度。' WHERE public_statement = '' AND section_id IN"
+                + " (SELECT id FROM feedback_section WHERE round_id = ?)").param(w.roundId).update();
+        jdbc.sql("INSERT INTO problem (section_id, seq, summary, public_statement) SELECT section_id, 99, '新发现的问题',"
+                + " '已制定整改方案。' FROM problem WHERE seq = 1 AND section_id IN (SELECT id FROM feedback_section WHERE"
+                + " round_id = ?)").param(w.roundId).update();
+        mvc.perform(post("/rounds/sign-2025/draft/regenerate").param("asOf", LocalDate.now().toString())
+                .with(as(w.secretary)).with(csrf())).andExpect(flash().attribute("notice", containsString("已重新生成")));
+        page = mvc.perform(get("/rounds/sign-2025/draft").with(as(w.leader)))
+                .andExpect(content().string(containsString("该问题没有整改措施")))
+                .andExpect(content().string(containsString("id=\"publish\"")))
                 .andReturn().getResponse().getContentAsString();
         String sha = group(Pattern.compile("name=\"draftSha256\" value=\"([0-9a-f]{64})\""), page);
         // a secretary cannot 签发, nor a leader of another round, nor anyone without the CSRF token
@@ -419,6 +531,49 @@ class WorkplaceTest extends WorkplacePortalTest {
         assertThat(draft.get("sha256")).isNotEqualTo(draftBefore);
         String pdf = PdfText.fold(PdfText.read(OUTPUT.resolve((String) draft.get("path"))));
         assertThat(pdf).contains("共" + measures + "项");
+    }
+
+    @Test
+    void textsKeepTheirLevelAndTheOpeningReplacesTheGeneratedOne() throws Exception {
+        WorkplaceRound w = WorkplaceRound.get(context, WORK, "level-2025");
+        mvc.perform(post("/rounds/level-2025/texts").param("part", "OPENING", "COMMITTEE", "COMMITTEE")
+                        .param("body", "本单位自拟的开头段。", "（一）强化组织领导", "成立整改工作领导小组。")
+                        .param("level", "正文", "二级标题", "正文").param("action", "preview").with(as(w.secretary)).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("<option value=\"二级标题\" selected=\"selected\">二级标题</option>")));
+        mvc.perform(post("/rounds/level-2025/texts").param("part", "COMMITTEE").param("body", "x").param("level", "四级标题")
+                .param("action", "save").with(as(w.secretary)).with(csrf())).andExpect(status().isBadRequest());
+        mvc.perform(post("/rounds/level-2025/texts").param("part", "OPENING", "COMMITTEE", "COMMITTEE")
+                        .param("body", "本单位自拟的开头段。", "（一）强化组织领导", "成立整改工作领导小组。")
+                        .param("level", "正文", "二级标题", "正文").param("action", "save").with(as(w.secretary)).with(csrf()))
+                .andExpect(redirectedUrl("/rounds/level-2025/texts"));
+        assertThat(jdbc.sql("SELECT part, heading_level FROM round_text WHERE round_id = ? ORDER BY part, seq")
+                .param(w.roundId).query((rs, n) -> rs.getString(1) + rs.getInt(2)).list())
+                .containsExactly("COMMITTEE2", "COMMITTEE0", "OPENING0");
+        var draft = jdbc.sql("SELECT path FROM generated_document WHERE round_id = ? AND slot = 'DRAFT'")
+                .param(w.roundId).query(String.class).single();
+        byte[] bytes = java.nio.file.Files.readAllBytes(OUTPUT.resolve(draft));
+        String pdf = PdfText.fold(PdfText.read(OUTPUT.resolve(draft)));
+        assertThat(pdf).contains(PdfText.fold("本单位自拟的开头段。")).doesNotContain(PdfText.fold("现将巡察整改进展情况通报如下"));
+        assertThat(io.rectify.render.LayoutChecker.check(bytes).lines().stream()
+                .filter(l -> l.text().startsWith("（一）强化组织领导")).map(l -> l.firstFont()).findFirst().orElse(""))
+                .contains("FandolKai");
+    }
+
+    @Test
+    void theTextsPageOffersTheRoundsOwnCategoriesAndTheNewFigures() throws Exception {
+        WorkplaceRound w = WorkplaceRound.get(context, WORK, "own-2025");
+        jdbc.sql("INSERT INTO work_event (round_id, event_date, category, event_count, description) VALUES (?, ?, ?, ?, ?)")
+                .params(w.roundId, java.time.LocalDate.of(2025, 6, 7), "追缴资金", new java.math.BigDecimal("7.132"), "追缴")
+                .update();
+        String page = mvc.perform(get("/rounds/own-2025/texts").with(as(w.secretary)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("data-insert=\"{追缴资金}\"", "<strong>7.132</strong>", "data-insert=\"{正在整改问题数}\"",
+                "data-insert=\"{问题完成率}\"", "data-insert=\"{进驻期间}\"", "data-insert=\"{反馈日期}\"");
+        mvc.perform(post("/rounds/own-2025/texts").param("part", "COMMITTEE").param("body", "追缴资金{追缴资金}万元。")
+                        .param("action", "preview").with(as(w.secretary)).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("追缴资金7.132万元。")));
     }
 
     static int count(String text, String what) {

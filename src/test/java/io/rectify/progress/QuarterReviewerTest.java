@@ -112,12 +112,20 @@ class QuarterReviewerTest {
     @Test
     void theResultsAreTheCountedCategoriesNowAgainstTheQuarterBefore() {
         Snapshots s = new Snapshots();
-        Snapshot now = s.asOf(END, java.util.Map.of(WorkEventCategory.MECHANISM, 7, WorkEventCategory.DISPATCH_MEETING, 4));
-        Snapshot before = s.asOf(Q.previous().end(), java.util.Map.of(WorkEventCategory.MECHANISM, 5));
+        Snapshot now = s.asOf(END, java.util.Map.of(WorkEventCategory.MECHANISM.name(), java.math.BigDecimal.valueOf(7), WorkEventCategory.DISPATCH_MEETING.name(), java.math.BigDecimal.valueOf(4), "追缴资金（万元）", new java.math.BigDecimal("7.1320")));
+        Snapshot before = s.asOf(Q.previous().end(), java.util.Map.of(WorkEventCategory.MECHANISM.name(), java.math.BigDecimal.valueOf(5)));
         QuarterReview r = reviewer.review(Q, now, before, 180);
-        assertThat(r.results()).singleElement().satisfies(x -> {
+        assertThat(r.results()).hasSize(2);
+        assertThat(r.results().get(0)).satisfies(x -> {
             assertThat(x.label()).isEqualTo("制定完善制度机制");
             assertThat(x.change()).isEqualByComparingTo("2");
+        });
+        // an office's own category, its unit written in brackets: what it recovered, all of it this quarter
+        assertThat(r.results().get(1)).satisfies(x -> {
+            assertThat(x.label()).isEqualTo("追缴资金");
+            assertThat(x.unit()).isEqualTo("万元");
+            assertThat(x.now().toPlainString()).isEqualTo("7.132");
+            assertThat(x.change()).isEqualByComparingTo("7.132");
         });
     }
 

@@ -42,7 +42,7 @@ final class Snapshots {
 
     Snapshot asOf(LocalDate day) { return asOf(day, Map.of()); }
 
-    Snapshot asOf(LocalDate day, Map<WorkEventCategory, Integer> events) {
+    Snapshot asOf(LocalDate day, Map<String, java.math.BigDecimal> events) {
         RoundFacts round = new RoundFacts(1, "test-round", "巡视", "省委", "省委巡视组", "某区委", "某区",
                 FEEDBACK.minusMonths(3), FEEDBACK.minusMonths(2), FEEDBACK, "中共某区委", "", "", "", true);
         return new Snapshot(round, day, List.copyOf(sections), List.copyOf(problems), List.copyOf(measures), events,

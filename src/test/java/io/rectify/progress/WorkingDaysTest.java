@@ -45,11 +45,21 @@ class WorkingDaysTest {
     }
 
     @Test
-    void aYearWithoutACalendarCountsMondayToFriday() {
-        assertThat(days.source(2031)).isEqualTo("Monday–Friday");
-        assertThat(days.isWorkingDay(LocalDate.of(2031, 1, 1))).isTrue();   // a Wednesday: no holidays known
-        assertThat(days.isWorkingDay(LocalDate.of(2031, 1, 4))).isFalse();  // Saturday
-        assertThat(days.source(2026)).isEqualTo("classpath:calendar/2026.txt");
+    void aYearWithoutACalendarCountsMondayToFridayAndTheLogSaysSoOnce() {
+        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(WorkingDays.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> log = new ch.qos.logback.core.read.ListAppender<>();
+        log.start();
+        logger.addAppender(log);
+        try {
+            assertThat(days.isWorkingDay(LocalDate.of(2031, 1, 1))).isTrue();   // a Wednesday: no holidays known
+            assertThat(days.isWorkingDay(LocalDate.of(2031, 1, 4))).isFalse();  // Saturday
+            assertThat(days.source(2031)).isEqualTo("Monday–Friday");
+            assertThat(days.source(2026)).isEqualTo("classpath:calendar/2026.txt");
+        } finally {
+            logger.detachAppender(log);
+        }
+        assertThat(log.list).singleElement().extracting(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
+                .asString().startsWith("no working-day calendar for 2031").contains("counting Monday to Friday");
     }
 
     @Test

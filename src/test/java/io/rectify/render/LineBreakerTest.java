@@ -90,4 +90,49 @@ class LineBreakerTest {
         }
         assertThat(checked).isGreaterThan(20);
     }
+
+    private static List<String> title(String s) {
+        StyledText t = text(s, 22);
+        return LineBreaker.balance(t, WIDTH, 0).stream().map(x -> t.substring(x.start(), x.end())).toList();
+    }
+
+    @Test
+    void aTitleBreaksOnlyBetweenWordsWithBalancedLines() {
+        // the failures seen: "…委员会关 / 于巡察…" and "…文化和旅游体 / 育局…"
+        assertThat(title("中共福州市长乐区委员会关于巡察整改进展情况的通报"))
+                .containsExactly("中共福州市长乐区委员会关于", "巡察整改进展情况的通报");
+        assertThat(title("中共某某县文化和旅游体育局党组关于巡察整改进展情况的通报"))
+                .containsExactly("中共某某县文化和旅游体育局党组", "关于巡察整改进展情况的通报");
+        for (String org : List.of("中共福州市长乐区委员会", "中共某某县文化和旅游体育局党组", "中共某某市卫生健康委员会党组",
+                "中共某某县教育局党组", "某某县人民政府办公室", "中共泉州市洛江区委员会所属某某街道党工委")) {
+            for (String tail : List.of("关于巡察整改进展情况的通报", "关于市委第三巡察组反馈意见整改情况的通报",
+                    "关于巡视整改集中整改阶段进展情况的通报")) {
+                String t = org + tail;
+                List<String> l = title(t);
+                assertThat(String.join("", l)).isEqualTo(t);
+                for (int i = 0; i + 1 < l.size(); i++) {
+                    String around = l.get(i).substring(l.get(i).length() - 1) + l.get(i + 1).charAt(0);
+                    assertThat(List.of("委员", "员会", "关于", "巡察", "巡视", "党组", "体育", "育局", "教育", "局党", "政府",
+                            "办公", "公室", "工委", "整改", "情况", "通报", "卫生", "健康", "康委"))
+                            .as("%s broken inside a word: %s", t, l).doesNotContain(around);
+                }
+                int longest = l.stream().mapToInt(String::length).max().orElseThrow();
+                int shortest = l.stream().mapToInt(String::length).min().orElseThrow();
+                assertThat(longest - shortest).as("balanced: %s", l).isLessThanOrEqualTo(7);
+            }
+        }
+    }
+
+    @Test
+    void anEmailAUrlOrAPhoneNumberIsNeverBrokenAcrossLines() {
+        for (int pad = 14; pad <= 27; pad++) {
+            for (String contact : List.of("ljqwdcs@163.com", "http://www.ljqw.gov.cn/xcgk", "（0595）22637375",
+                    "0595-22637375", "13905951234")) {
+                String s = "一".repeat(pad) + "联系方式:" + contact + "。";
+                List<String> l = lines(s);
+                assertThat(String.join("", l)).isEqualTo(s);
+                assertThat(l).as(s).anyMatch(line -> line.contains(contact));
+            }
+        }
+    }
 }

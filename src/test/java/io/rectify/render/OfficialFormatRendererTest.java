@@ -252,4 +252,21 @@ class OfficialFormatRendererTest {
         }
         assertThat(r.bodyLinesPerPage().stream().filter(n -> n < 22).count()).isGreaterThan(1);
     }
+
+    @Test
+    void aTitleBreaksBetweenWordsAndTheClosingKeepsItsContactsWhole() throws Exception {
+        String closing = "欢迎广大干部群众对巡察整改进展情况进行监督。如有意见建议，请及时向我们反映。联系电话：（0595）22637375；"
+                + "通信地址：福建省泉州市洛江区万荣街97号；电子邮箱：ljqwdcs@163.com；网址：http://www.ljqw.gov.cn/xcgk。";
+        OfficialDocument d = TestDocuments.document("中共某某县文化和旅游体育局党组关于巡察整改进展情况的通报",
+                List.of(new Paragraph(closing)), "中共某某县文化和旅游体育局党组", LocalDate.of(2023, 3, 31));
+        RenderedPdf pdf = render(d, "title-words");
+        LayoutChecker.Report r = LayoutChecker.check(pdf.bytes(), d);
+        assertThat(r.violations()).isEmpty();
+        List<String> title = r.lines().stream().filter(l -> l.page() == 1 && l.size() == 22f)
+                .map(LayoutChecker.Line::text).toList();
+        assertThat(title).containsExactly("中共某某县文化和旅游体育局党组", "关于巡察整改进展情况的通报");
+        String body = String.join("\n", r.lines().stream().filter(l -> l.size() == 16f).map(LayoutChecker.Line::text).toList())
+                .replace(" ", "");
+        assertThat(body).contains("（0595）22637375", "ljqwdcs@163.com", "http://www.ljqw.gov.cn/xcgk");
+    }
 }

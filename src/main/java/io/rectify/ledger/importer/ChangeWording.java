@@ -26,4 +26,11 @@ final class ChangeWording {
     static String abbreviate(String s) {
         return s.length() <= 30 ? s : s.substring(0, 29) + "…";
     }
+
+    /** Adds "item: before → after" to the list when the two differ ((empty) for nothing). */
+    static void diff(java.util.List<String> diffs, String item, Object before, Object after) {
+        String b = before == null ? "" : before.toString();
+        String a = after == null ? "" : after.toString();
+        if (!b.equals(a)) diffs.add(item + ": " + (b.isEmpty() ? "(empty)" : b) + " → " + (a.isEmpty() ? "(empty)" : a));
+    }
 }

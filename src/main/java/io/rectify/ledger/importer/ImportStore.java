@@ -18,6 +18,7 @@ import org.springframework.stereotype.Repository;
 import io.rectify.ledger.MeasureKind;
 import io.rectify.ledger.MeasureStatus;
 import io.rectify.ledger.RoundFacts;
+import io.rectify.ledger.RoundChanges;
 import io.rectify.ledger.RoundLeaders;
 import io.rectify.ledger.UnitContacts;
 import io.rectify.ledger.RoundRepository;
@@ -37,7 +38,7 @@ public class ImportStore implements LedgerValidator.Existing {
     public record ReportRow(long id, long measureId, LocalDate date, MeasureStatus status, String note,
                             LocalDate completion, boolean rechecked) {}
 
-    public record EventState(long id, LocalDate date, String category, int count, String description) {}
+    public record EventState(long id, LocalDate date, String category, java.math.BigDecimal count, String description) {}
 
     public record RecipientState(long id, String name, String title, String email) {}
 
@@ -49,11 +50,15 @@ public class ImportStore implements LedgerValidator.Existing {
     private final RoundLeaders leaders;
     private final UnitContacts units;
     private final Clock clock;
+    private final RoundChanges roundChanges;
+    private final UploadRecords uploads;
 
     public ImportStore(JdbcClient jdbc, JdbcTemplate batch, RoundRepository rounds, RoundLeaders leaders, UnitContacts units,
-                       Clock clock) {
+                       Clock clock, RoundChanges roundChanges, UploadRecords uploads) {
         this.units = units;
         this.jdbc = jdbc;
+        this.uploads = uploads;
+        this.roundChanges = roundChanges;
         this.leaders = leaders;
         this.clock = clock;
         this.batch = batch;
@@ -174,10 +179,12 @@ public class ImportStore implements LedgerValidator.Existing {
     public void updateRound(RoundFacts r) {
         jdbc.sql("UPDATE inspection_round SET inspection_kind = ?, deployed_by = ?, inspecting_body = ?, inspected_org = ?,"
                         + " short_name = ?, onsite_start = ?, onsite_end = ?, feedback_date = ?, issuing_organ = ?, contact_phone = ?,"
-                        + " contact_address = ?, contact_email = ? WHERE id = ?")
+                        + " contact_address = ?, contact_email = ?, onsite_start_part = ?, onsite_end_part = ?,"
+                        + " bulletin_style = ?, bulletin_title = ? WHERE id = ?")
                 .params(r.inspectionKind(), r.deployedBy(), r.inspectingBody(), r.inspectedOrg(), r.shortName(),
                         r.onsiteStart(), r.onsiteEnd(), r.feedbackDate(), r.issuingOrgan(), r.contactPhone(),
-                        r.contactAddress(), r.contactEmail(), r.id())
+                        r.contactAddress(), r.contactEmail(), r.onsiteStartPart(), r.onsiteEndPart(), r.bulletinStyle(),
+                        r.bulletinTitle(), r.id())
                 .update();
     }
 
@@ -254,14 +261,26 @@ public class ImportStore implements LedgerValidator.Existing {
                 });
     }
 
+    @Override
+    public java.util.Set<String> eventCategories(long roundId) {
+        return new java.util.HashSet<>(jdbc.sql("SELECT DISTINCT category FROM work_event WHERE round_id = ?").param(roundId)
+                .query(String.class).list());
+    }
+
     public List<EventState> events(long roundId) {
         return jdbc.sql("SELECT id, event_date, category, event_count, description FROM work_event WHERE round_id = ?"
                         + " ORDER BY event_date, id").param(roundId)
-                .query((rs, n) -> new EventState(rs.getLong(1), rs.getObject(2, LocalDate.class), rs.getString(3), rs.getInt(4),
+                .query((rs, n) -> new EventState(rs.getLong(1), rs.getObject(2, LocalDate.class), rs.getString(3), plain(rs.getBigDecimal(4)),
                         rs.getString(5))).list();
     }
 
-    public void updateEventCount(long id, int count) {
+    /** 12.0000 → 12: counts as people wrote them. */
+    private static java.math.BigDecimal plain(java.math.BigDecimal d) {
+        java.math.BigDecimal s = d.stripTrailingZeros();
+        return s.scale() < 0 ? s.setScale(0) : s;
+    }
+
+    public void updateEventCount(long id, java.math.BigDecimal count) {
         jdbc.sql("UPDATE work_event SET event_count = ? WHERE id = ?").params(count, id).update();
     }
 
@@ -330,6 +349,17 @@ public class ImportStore implements LedgerValidator.Existing {
         jdbc.sql("UPDATE ledger_import SET row_count = ?, measures_added = ?, statuses_changed = ?, deadlines_moved = ?,"
                         + " measures_closed = ?, reports_added = ? WHERE id = ?")
                 .params(rows, added, statuses, deadlines, closed, reports, importId).update();
+        // the round's inputs changed: a draft made before this import is stale (same transaction as the import)
+        Map<String, Object> log = jdbc.sql("SELECT round_code, file_name, imported_by, imported_at FROM ledger_import"
+                + " WHERE id = ?").param(importId).query().singleRow();
+        String file = (String) log.get("file_name");
+        String shown = uploads.uploadedName(file).orElse(file); // a page upload is kept under a name of its own
+        rounds.findByCode((String) log.get("round_code")).ifPresent(r -> roundChanges.recordImport(r.id(), importId,
+                shown, (String) log.get("imported_by"), timestamp(log.get("imported_at"))));
+    }
+
+    private static LocalDateTime timestamp(Object value) {
+        return value instanceof java.sql.Timestamp t ? t.toLocalDateTime() : (LocalDateTime) value;
     }
 
     public void dropLog(long importId) {

@@ -28,7 +28,10 @@ public final class ImportSummary {
         REPORTS_BACKDATED("补录的早期进展（当前状态不变）"),
         EVENTS_ADDED("新增工作情况"), EVENTS_CHANGED("工作情况变更"),
         LEADERS_ADDED("新增领导"), LEADERS_CHANGED("领导信息变更"), UNITS_CHANGED("责任单位变更"),
-        TEXTS_CHANGED("文稿变更");
+        TEXTS_CHANGED("文稿变更"),
+        // a part changed on the page after the workbook was exported: nothing changes, the page's text stays
+        TEXTS_KEPT("文稿冲突：页面修改较新，保留页面文稿"),
+        TEXTS_REPLACED("文稿冲突：以工作簿文稿替换页面修改");
 
         final String chinese;
 
@@ -134,7 +137,13 @@ public final class ImportSummary {
 
     public int count(Kind kind) { return counts.getOrDefault(kind, 0); }
 
-    public boolean changed() { return counts.values().stream().anyMatch(n -> n > 0); }
+    /** Whether anything changes (a kept page edit is shown, but changes nothing). */
+    public boolean changed() {
+        return counts.entrySet().stream().anyMatch(e -> e.getKey() != Kind.TEXTS_KEPT && e.getValue() > 0);
+    }
+
+    /** Whether the file's 文稿 lost to newer page edits, so the secretary may choose the workbook's instead. */
+    public boolean textsKept() { return count(Kind.TEXTS_KEPT) > 0; }
 
     public void note(String note) { notes.add(NOTE + note); }
 
@@ -153,6 +162,23 @@ public final class ImportSummary {
 
     /** Put before each note ({@link #note}): the notes are for the secretary too. */
     static final String NOTE = "提示：";
+
+    /** Said under a kept page edit: how to have the workbook's text instead (terminal and page alike). */
+    public static final String TEXTS_KEPT_NOTE = "文稿冲突：页面上的修改晚于此工作簿，已保留页面文稿。如要以工作簿文稿为准："
+            + "命令行导入时加 --replace-texts；上传页面点“以工作簿文稿为准”。";
+
+    /** One paragraph of a text conflict: which, who changed it on the page and when, the page's and the workbook's text. */
+    static String textConflict(String paragraph, String by, java.time.LocalDateTime at, java.time.LocalDateTime stamp,
+                               String page, String workbook) {
+        return paragraph + "：页面由 " + by + " 于 " + at.format(Values.STAMP) + " 修改，"
+                + (stamp == null ? "工作簿未标注导出时间" : "晚于工作簿导出时间 " + stamp.format(Values.STAMP))
+                + "；页面：" + quote(page) + "；工作簿：" + quote(workbook);
+    }
+
+    private static String quote(String text) {
+        if (text == null) return "（无此段）";
+        return "“" + (text.length() <= 60 ? text : text.substring(0, 60) + "…（共 " + text.length() + " 字）") + "”";
+    }
 
     /** Said when the file matches the ledger (terminal and page). */
     public static final String UNCHANGED = "文件与台账一致，没有需要导入的变化。";

@@ -93,13 +93,16 @@ public final class Layout {
         BODY("巡视组", true, "如“省委巡视二组”", "巡察组", "巡视机构", "巡察机构"),
         ORG("被巡视单位", true, "如“洛江区委”", "被巡察单位", "被巡视党组织", "被巡察党组织"),
         SHORT_NAME("简称", false, "正文对被巡视党组织的称呼,如“区委”;空白则由被巡视单位推出", "被巡视单位简称"),
-        ONSITE_START("进驻开始", true, "日期", "进驻开始日期", "进驻日期"),
-        ONSITE_END("进驻结束", true, "日期", "进驻结束日期"),
+        ONSITE_START("进驻开始", true, "日期,也可写作2022年9月中旬(上旬、中旬、下旬、初、底)", "进驻开始日期", "进驻日期"),
+        ONSITE_END("进驻结束", true, "日期,也可写作2022年10月下旬(上旬、中旬、下旬、初、底)", "进驻结束日期"),
         FEEDBACK("反馈日期", true, "日期", "反馈时间", "反馈意见日期"),
         ORGAN("发文机关", true, "如“中共泉州市洛江区委”", "发文单位", "通报机关"),
         PHONE("联系电话", false, "通报结尾的联系电话", "电话"),
         ADDRESS("通信地址", false, "通报结尾的通信地址", "地址", "通讯地址", "邮寄地址"),
-        EMAIL("电子邮箱", false, "通报结尾的电子邮箱", "邮箱", "电子邮件");
+        EMAIL("电子邮箱", false, "通报结尾的电子邮箱", "邮箱", "电子邮件"),
+        STYLE("通报样式", false, io.rectify.ledger.BulletinStyle.hint(), "样式", "通报格式"),
+        TITLE("标题", false, "通报的完整标题,按本单位的写法(如“中共某某县文化和旅游体育局党组关于巡察整改进展情况的通报”);"
+                + "空白则自动生成", "通报标题");
 
         private final String label;
         private final boolean required;
@@ -122,8 +125,8 @@ public final class Layout {
     /** 工作情况: dated work events, the countable facts of the bulletin's part 一. */
     public enum EventColumn implements Column {
         DATE("日期", true, "日期", "时间", "开展日期"),
-        CATEGORY("类别", true, "见下方类别表", "类型", "事项类别"),
-        COUNT("次数", false, "正整数,空白为 1", "数量", "场次"),
+        CATEGORY("类别", true, "见下方类别表,或本单位自己的说法(党纪处分、组织处理、追缴资金……)", "类型", "事项类别"),
+        COUNT("次数", false, "次数或数额:0或正数,可有小数(万元,如7.132),空白为 1", "数量", "场次"),
         DESCRIPTION("说明", false, "如会议名称;类别为“制度机制”时写制度名称", "内容", "事项", "名称", "备注");
 
         private final String label;
@@ -195,11 +198,16 @@ public final class Layout {
 
     /** 文稿: the texts of the bulletin's parts 一 and 三, one paragraph (or one numbered item) per row. */
     public enum TextColumn implements Column {
-        PART("部分", true, "组织落实 / 主要负责人(第一部分的段落)、工作打算导语 / 工作打算(第三部分的导语和各条)",
+        PART("部分", true, "开头(代替自动生成的开头段) / 概况(开头后的一段)、组织落实 / 主要负责人(第一部分的段落)、"
+                + "工作打算导语 / 工作打算(第三部分的导语和各条)",
                 "文稿部分", "类别", "位置"),
         SEQ("序号", false, "同一部分内的先后顺序,正整数;空白则按行的先后", "顺序", "段落序号", "编号"),
         BODY("内容", true, "一段文字;数字用大括号写名称,如“细化整改措施{整改措施数}项”(见下方数字名称表)",
-                "正文", "文字", "段落");
+                "正文", "文字", "段落"),
+        LEVEL("层级", false, "正文(空白即正文) / 一级标题 / 二级标题 / 三级标题:本单位自拟的“一、”“（一）”“1.”标题,"
+                + "按公文标题字体印出(黑体、楷体、仿宋)", "标题层级", "级别"),
+        VERSION("版本", false, "导出时写入的时间(年-月-日 时:分:秒),导入时与页面上的文稿修改比对;请勿修改,新增的行留空",
+                "文稿版本", "导出时间");
 
         private final String label;
         private final boolean required;

@@ -64,23 +64,20 @@ public class LedgerLoader {
         this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    public ImportSummary load(Path file, LedgerValidator.Result validation, boolean dryRun, Long jobExecutionId) {
-        return load(file, validation, dryRun, jobExecutionId, null, null);
-    }
-
     /**
      * @param importedBy      who imports (the web page's user), recorded in the import log; null from the command line
      * @param expectedChanges the {@link ImportSummary#fingerprint()} of the dry run being confirmed: when this load
      *                        makes other changes (the ledger changed in between), it is rolled back and marked stale
+     * @param replaceTexts    the workbook's 文稿 replaces parts changed on the page after it was exported (see {@link TextSheet})
      */
     public ImportSummary load(Path file, LedgerValidator.Result validation, boolean dryRun, Long jobExecutionId,
-                              String importedBy, String expectedChanges) {
+                              String importedBy, String expectedChanges, boolean replaceTexts) {
         if (!validation.ok()) throw new IllegalStateException("the file has problems; it cannot be loaded");
         if (!Objects.equals(LedgerValidator.sha256(file), validation.sha256())) {
             throw new IllegalStateException("the file changed while it was being imported; import it again");
         }
         return tx.execute(status -> {
-            ImportSummary summary = new Run(file, validation, jobExecutionId, importedBy).load();
+            ImportSummary summary = new Run(file, validation, jobExecutionId, importedBy, replaceTexts).load();
             summary.dryRun(dryRun);
             if (expectedChanges != null && !expectedChanges.equals(summary.fingerprint())) {
                 summary.stale(true);
@@ -98,6 +95,7 @@ public class LedgerLoader {
         final ImportSummary summary;
         final Long jobExecutionId;
         final String importedBy;
+        final boolean replaceTexts;
         long roundId;
         long importId;
         final Map<String, Long> sectionIds = new HashMap<>();
@@ -106,8 +104,9 @@ public class LedgerLoader {
         ImportStore.SeqIndex index;
         int matched;
 
-        Run(Path file, LedgerValidator.Result v, Long jobExecutionId, String importedBy) {
+        Run(Path file, LedgerValidator.Result v, Long jobExecutionId, String importedBy, boolean replaceTexts) {
             this.file = file;
+            this.replaceTexts = replaceTexts;
             this.v = v;
             this.jobExecutionId = jobExecutionId;
             this.importedBy = importedBy;
@@ -121,8 +120,11 @@ public class LedgerLoader {
             problems();
             index = store.seqIndex(roundId);
             measures();
-            SmallSheets small = new SmallSheets(store, writer, texts, roundId, summary, this::change);
-            small.apply(v);
+            SmallSheets small = new SmallSheets(store, writer, roundId, summary, this::change);
+            if (v.events() != null) small.events(v.events());
+            if (v.leaders() != null) small.leaders(v.leaders());
+            if (v.texts() != null) new TextSheet(texts, roundId, summary, this::change).apply(v.texts(), replaceTexts);
+            if (v.units() != null) small.units(v.units());
             flushChanges();
             summary.untouched(index.size() - matched);
             if (summary.changed()) {
@@ -155,7 +157,8 @@ public class LedgerLoader {
             if (r == null) return known.id(); // CSV: the round exists, its facts are not in the file
             RoundFacts wanted = new RoundFacts(known == null ? 0 : known.id(), r.code(), r.kind(), r.deployedBy(), r.body(),
                     r.org(), r.shortName(), r.onsiteStart(), r.onsiteEnd(), r.feedback(), r.organ(), r.phone(), r.address(),
-                    r.email(), known == null || known.active());
+                    r.email(), known == null || known.active(), r.onsiteStartPart(), r.onsiteEndPart(), r.style(),
+                    r.title());
             if (known == null) {
                 summary.count(Kind.ROUND_ADDED, r.code() + " " + r.body() + " → " + r.org());
                 return writer.insertRound(wanted);
@@ -166,13 +169,15 @@ public class LedgerLoader {
             diff(diffs, "巡视组", known.inspectingBody(), wanted.inspectingBody());
             diff(diffs, "被巡视单位", known.inspectedOrg(), wanted.inspectedOrg());
             diff(diffs, "简称", known.shortName(), wanted.shortName());
-            diff(diffs, "进驻开始", known.onsiteStart(), wanted.onsiteStart());
-            diff(diffs, "进驻结束", known.onsiteEnd(), wanted.onsiteEnd());
+            diff(diffs, "进驻开始", known.onsiteStartWritten(), wanted.onsiteStartWritten());
+            diff(diffs, "进驻结束", known.onsiteEndWritten(), wanted.onsiteEndWritten());
             diff(diffs, "反馈日期", known.feedbackDate(), wanted.feedbackDate());
             diff(diffs, "发文机关", known.issuingOrgan(), wanted.issuingOrgan());
             diff(diffs, "联系电话", known.contactPhone(), wanted.contactPhone());
             diff(diffs, "通信地址", known.contactAddress(), wanted.contactAddress());
             diff(diffs, "电子邮箱", known.contactEmail(), wanted.contactEmail());
+            diff(diffs, "通报样式", known.bulletinStyle(), wanted.bulletinStyle());
+            diff(diffs, "标题", known.bulletinTitle(), wanted.bulletinTitle());
             if (!diffs.isEmpty()) {
                 store.updateRound(wanted);
                 for (String d : diffs) {
@@ -181,12 +186,6 @@ public class LedgerLoader {
                 }
             }
             return known.id();
-        }
-
-        void diff(List<String> diffs, String item, Object before, Object after) {
-            String b = before == null ? "" : before.toString();
-            String a = after == null ? "" : after.toString();
-            if (!b.equals(a)) diffs.add(item + ": " + (b.isEmpty() ? "(empty)" : b) + " → " + (a.isEmpty() ? "(empty)" : a));
         }
 
         void sections() {
@@ -254,7 +253,8 @@ public class LedgerLoader {
                     withoutStatement.add(d.firstRow);
                 }
             }
-            if (!withoutStatement.isEmpty()) {
+            String style = v.round() != null ? v.round().style() : v.existing().bulletinStyle();
+            if (!withoutStatement.isEmpty() && io.rectify.ledger.BulletinStyle.printsStatements(style)) {
                 summary.note(withoutStatement.size() + " 个反馈问题还没有公开表述，生成通报时会列为“缺少公开表述”（台账第 "
                         + withoutStatement.stream().limit(10).map(String::valueOf).reduce((a, b) -> a + "、" + b).orElse("")
                         + (withoutStatement.size() > 10 ? " 行等）" : " 行）"));

@@ -197,19 +197,18 @@ final class LedgerParser {
             if (date != null && date.isAfter(today)) row.problem(EventColumn.DATE, date + "晚于今天(" + today + ")");
             String categoryText = row.text(EventColumn.CATEGORY, 40);
             String category = null;
-            if (categoryText.isEmpty()) row.problem(EventColumn.CATEGORY, "缺少类别:" + String.join("、", WorkEventLabels.primaryLabels()));
+            if (categoryText.isEmpty()) row.problem(EventColumn.CATEGORY, "缺少类别:如" + String.join("、", WorkEventLabels.primaryLabels())
+                    + ",或本单位自己的统计项(处分、组织处理、万元……)");
             else {
-                category = WorkEventLabels.code(categoryText).orElse(null);
-                if (category == null) {
-                    row.problem(EventColumn.CATEGORY, "未知的类别“" + categoryText + "”:应为"
-                            + String.join("、", WorkEventLabels.primaryLabels()));
-                }
+                category = WorkEventLabels.category(categoryText);
+                String wrong = WorkEventLabels.problem(category);
+                if (wrong != null) row.problem(EventColumn.CATEGORY, wrong);
             }
-            int count = 1;
-            String countText = row.text(EventColumn.COUNT, 12);
+            java.math.BigDecimal count = java.math.BigDecimal.ONE;
+            String countText = row.text(EventColumn.COUNT, 24);
             if (!countText.isEmpty()) {
-                count = Values.positive(countText).orElse(0);
-                if (count == 0) row.problem(EventColumn.COUNT, "“" + countText + "”不是正整数");
+                count = Values.amount(countText).orElse(null);
+                if (count == null) row.problem(EventColumn.COUNT, "“" + countText + "”不是次数或数额(0或正数,最多4位小数,如3、7.132)");
             }
             String description = row.text(EventColumn.DESCRIPTION, 500);
             if (problems.count() == before && rows.size() < 100_000) {
@@ -220,7 +219,7 @@ final class LedgerParser {
     }
 
     /** 文稿: each row a paragraph of a part; figure names are checked here, so an unknown one stops the import. */
-    List<LedgerRows.TextRow> texts(LedgerSource source, String sheetName) {
+    List<LedgerRows.TextRow> texts(LedgerSource source, String sheetName, java.util.Set<String> categories) {
         List<LedgerRows.TextRow> rows = new ArrayList<>();
         Map<io.rectify.ledger.TextPart, Integer> last = new EnumMap<>(io.rectify.ledger.TextPart.class);
         Map<String, Integer> seen = new java.util.HashMap<>();
@@ -242,8 +241,17 @@ final class LedgerParser {
             String body = row.text(TextColumn.BODY, TEXT);
             if (body.isEmpty()) row.problem(TextColumn.BODY, "缺少内容");
             for (io.rectify.ledger.FigureNames.Reference ref : io.rectify.ledger.FigureNames.references(body)) {
-                String wrong = io.rectify.ledger.FigureNames.problem(ref);
+                String wrong = io.rectify.ledger.FigureNames.problem(ref, categories);
                 if (wrong != null) row.problem(TextColumn.BODY, wrong);
+            }
+            String levelText = row.text(TextColumn.LEVEL, 12);
+            Integer level = io.rectify.ledger.TextPart.level(levelText).orElse(null);
+            if (level == null) row.problem(TextColumn.LEVEL, "“" + levelText + "”不是层级:" + TextColumn.LEVEL.hint());
+            String stampText = row.text(TextColumn.VERSION, 40);
+            java.time.LocalDateTime stamp = null;
+            if (!stampText.isEmpty()) {
+                stamp = Values.stamp(stampText);
+                if (stamp == null) row.problem(TextColumn.VERSION, "“" + stampText + "”不是导出时写入的版本:" + TextColumn.VERSION.hint());
             }
             if (part != null && seq == null && problems.count() == before) seq = last.getOrDefault(part, 0) + 1;
             if (part != null && seq != null) {
@@ -254,7 +262,7 @@ final class LedgerParser {
                 }
             }
             if (problems.count() == before && rows.size() < 10_000) {
-                rows.add(new LedgerRows.TextRow(row.number(), part, seq, body));
+                rows.add(new LedgerRows.TextRow(row.number(), part, seq, body, level, stamp));
             }
         });
         return rows;

@@ -24,20 +24,28 @@ public final class LedgerRows {
         public boolean hasReport() { return reportDate != null; }
     }
 
-    /** One row of 文稿: which part, its number within the part (given or by row order), the text as written. */
-    public record TextRow(int row, io.rectify.ledger.TextPart part, int seq, String body) {}
+    /**
+     * One row of 文稿: which part, its number within the part (given or by row order), the text as written, its 层级
+     * (0 正文, 1…3 headings), and the export's stamp (版本: when the workbook was exported), null in a workbook or row
+     * not written by {@code export}.
+     */
+    public record TextRow(int row, io.rectify.ledger.TextPart part, int seq, String body, int level,
+                          java.time.LocalDateTime stamp) {
+        public TextRow(int row, io.rectify.ledger.TextPart part, int seq, String body) { this(row, part, seq, body, 0, null); }
+    }
 
-    public record EventRow(int row, LocalDate date, String category, int count, String description) {}
+    public record EventRow(int row, LocalDate date, String category, java.math.BigDecimal count, String description) {}
 
     public record LeaderRow(int row, String name, String title, String email) {}
 
     /** A row of 责任单位. */
     public record UnitRow(int row, String name, String contact, String email, String leaderEmail) {}
 
-    /** The facts of the round as 轮次 gives them. */
+    /** The facts of the round as 轮次 gives them; a part (中旬 …) when an on-site date was written coarsely. */
     public record RoundRow(String code, String kind, String deployedBy, String body, String org, String shortName,
                            LocalDate onsiteStart, LocalDate onsiteEnd, LocalDate feedback, String organ, String phone,
-                           String address, String email) {}
+                           String address, String email, String onsiteStartPart, String onsiteEndPart, String style,
+                           String title) {}
 
     /** A section title with its number, if the title starts with one: “（三）推进…方面” → 3, “推进…方面”. */
     public record SectionName(Integer seq, String title) {

@@ -39,6 +39,9 @@ public final class LedgerValidator {
 
         /** seq → title of the round's sections. */
         Map<Integer, String> sections(long roundId);
+
+        /** The categories of the round's 工作情况 so far (as stored), which its texts may cite. */
+        default java.util.Set<String> eventCategories(long roundId) { return java.util.Set.of(); }
     }
 
     public static final class SectionDraft {
@@ -138,8 +141,9 @@ public final class LedgerValidator {
                 round = new RoundSheetParser(problems).read(source, roundSheet.get()).orElse(null);
                 if (round != null && round.code() != null) {
                     if (roundArg != null && !roundArg.equals(round.code())) {
+                        // the same words on the page and the command line: the page has no --round
                         problems.add(Layout.ROUND, 0, Layout.RoundItem.CODE.label(), "“" + round.code()
-                                + "”不是 --round 指定的轮次(" + roundArg + ")");
+                                + "”是另一轮次的台账,不是要导入的轮次(" + roundArg + "):请选择该轮次的文件");
                     }
                     code = round.code();
                 }
@@ -205,7 +209,11 @@ public final class LedgerValidator {
             Optional<String> ld = source.findSheet(Layout.LEADERS);
             if (ld.isPresent()) leaders = parser.leaders(source, ld.get());
             Optional<String> tx = source.findSheet(Layout.TEXTS);
-            if (tx.isPresent()) texts = parser.texts(source, tx.get());
+            // the texts may cite every category of 工作情况: the file's and those the round has already
+            java.util.Set<String> categories = new java.util.HashSet<>();
+            if (known != null) categories.addAll(existing.eventCategories(known.id()));
+            if (events != null) events.forEach(e -> categories.add(e.category()));
+            if (tx.isPresent()) texts = parser.texts(source, tx.get(), categories);
             Optional<String> un = source.findSheet(Layout.UNITS);
             if (un.isPresent()) units = parser.units(source, un.get());
         }

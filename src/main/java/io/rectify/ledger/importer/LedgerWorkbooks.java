@@ -51,10 +51,12 @@ public class LedgerWorkbooks {
 
     private final ImportStore store;
     private final RoundTexts texts;
+    private final java.time.Clock clock;
 
-    public LedgerWorkbooks(ImportStore store, RoundTexts texts) {
+    public LedgerWorkbooks(ImportStore store, RoundTexts texts, java.time.Clock clock) {
         this.store = store;
         this.texts = texts;
+        this.clock = clock;
     }
 
     public static void writeTemplate(Path file) {
@@ -64,13 +66,15 @@ public class LedgerWorkbooks {
             w.events(List.of());
             w.leaders(List.of());
             w.units(List.of());
-            w.texts(List.of());
+            w.texts(List.of(), null);
         });
     }
 
     /** Writes the round's ledger; returns the number of measures written. */
     public int export(RoundFacts round, Path file) {
         int[] count = {0};
+        // taken before the texts are read: a page edit after it is newer than the workbook (see SmallSheets.texts)
+        String stamp = java.time.LocalDateTime.now(clock).format(Values.STAMP);
         write(file, w -> {
             w.round(round);
             w.ledgerHeader();
@@ -81,7 +85,7 @@ public class LedgerWorkbooks {
             w.events(store.events(round.id()));
             w.leaders(store.recipients(round.id()));
             w.units(store.units(round.id()));
-            w.texts(texts.list(round.id()));
+            w.texts(texts.list(round.id()), stamp);
         });
         return count[0];
     }
@@ -174,17 +178,25 @@ public class LedgerWorkbooks {
                     case BODY -> text(row, 1, f.inspectingBody(), null);
                     case ORG -> text(row, 1, f.inspectedOrg(), null);
                     case SHORT_NAME -> text(row, 1, f.shortName(), null);
-                    case ONSITE_START -> date(row, 1, f.onsiteStart());
-                    case ONSITE_END -> date(row, 1, f.onsiteEnd());
+                    case ONSITE_START -> { if (f.onsiteStartPart() == null) date(row, 1, f.onsiteStart());
+                                           else text(row, 1, f.onsiteStartWritten(), null); }
+                    case ONSITE_END -> { if (f.onsiteEndPart() == null) date(row, 1, f.onsiteEnd());
+                                         else text(row, 1, f.onsiteEndWritten(), null); }
                     case FEEDBACK -> date(row, 1, f.feedbackDate());
                     case ORGAN -> text(row, 1, f.issuingOrgan(), null);
                     case PHONE -> text(row, 1, f.contactPhone(), null);
                     case ADDRESS -> text(row, 1, f.contactAddress(), null);
                     case EMAIL -> text(row, 1, f.contactEmail(), null);
+                    case STYLE -> text(row, 1, f.bulletinStyle(), null);
+                    case TITLE -> text(row, 1, f.bulletinTitle(), null);
                 }
             }
             int kindRow = List.of(RoundItem.values()).indexOf(RoundItem.KIND) + 1;
             list(s, new String[] {"巡视", "巡察"}, kindRow, kindRow, 1);
+            // an office's own style folder may be written too: the list only suggests
+            int styleRow = List.of(RoundItem.values()).indexOf(RoundItem.STYLE) + 1;
+            list(s, io.rectify.ledger.BulletinStyle.SHIPPED.keySet().toArray(String[]::new), styleRow, styleRow, 1,
+                    false);
         }
 
         void ledgerHeader() {
@@ -249,13 +261,14 @@ public class LedgerWorkbooks {
             s.setColumnWidth(3, 60 * 256);
             s.setDefaultColumnStyle(0, date);
             s.createFreezePane(0, 1);
-            list(s, WorkEventLabels.primaryLabels().toArray(String[]::new), 1, LAST_ROW, EventColumn.CATEGORY.ordinal());
+            // a suggestion only: a category may be any word the office counts in (处分, 组织处理, 万元 …)
+            list(s, WorkEventLabels.primaryLabels().toArray(String[]::new), 1, LAST_ROW, EventColumn.CATEGORY.ordinal(), false);
             int r = 1;
             for (ImportStore.EventState e : events) {
                 Row row = s.createRow(r++);
                 date(row, 0, e.date());
                 text(row, 1, WorkEventLabels.label(e.category()), null);
-                row.createCell(2).setCellValue(e.count());
+                row.createCell(2).setCellValue(e.count().doubleValue());
                 text(row, 3, e.description(), null);
             }
         }
@@ -296,7 +309,7 @@ public class LedgerWorkbooks {
             }
         }
 
-        void texts(List<RoundTexts.Text> texts) {
+        void texts(List<RoundTexts.Text> texts, String stamp) {
             SXSSFSheet s = wb.createSheet(Layout.TEXTS);
             Row h = s.createRow(0);
             TextColumn[] cols = TextColumn.values();
@@ -304,15 +317,20 @@ public class LedgerWorkbooks {
             s.setColumnWidth(0, 14 * 256);
             s.setColumnWidth(1, 6 * 256);
             s.setColumnWidth(2, 100 * 256);
+            s.setColumnWidth(TextColumn.LEVEL.ordinal(), 10 * 256);
+            s.setColumnWidth(TextColumn.VERSION.ordinal(), 20 * 256);
             s.createFreezePane(0, 1);
             String[] parts = java.util.Arrays.stream(TextPart.values()).map(TextPart::label).toArray(String[]::new);
             list(s, parts, 1, LAST_ROW, TextColumn.PART.ordinal());
+            list(s, TextPart.LEVELS.toArray(String[]::new), 1, LAST_ROW, TextColumn.LEVEL.ordinal());
             int r = 1;
             for (RoundTexts.Text t : texts) {
                 Row row = s.createRow(r++);
                 text(row, 0, t.part().label(), null);
                 row.createCell(1).setCellValue(t.seq());
                 text(row, 2, t.body(), wrap);
+                if (t.level() > 0) text(row, TextColumn.LEVEL.ordinal(), TextPart.LEVELS.get(t.level()), null);
+                text(row, TextColumn.VERSION.ordinal(), stamp, null);
             }
         }
 
@@ -320,11 +338,14 @@ public class LedgerWorkbooks {
             wb.setActiveSheet(wb.getSheetIndex(Layout.HELP));
         }
 
-        void list(Sheet s, String[] values, int firstRow, int lastRow, int column) {
+        void list(Sheet s, String[] values, int firstRow, int lastRow, int column) { list(s, values, firstRow, lastRow, column, true); }
+
+        /** A drop-down list; {@code strict}: nothing else may be typed, otherwise the list only suggests. */
+        void list(Sheet s, String[] values, int firstRow, int lastRow, int column, boolean strict) {
             DataValidationHelper helper = s.getDataValidationHelper();
             DataValidationConstraint c = helper.createExplicitListConstraint(values);
             DataValidation v = helper.createValidation(c, new CellRangeAddressList(firstRow, lastRow, column, column));
-            v.setShowErrorBox(true);
+            v.setShowErrorBox(strict);
             v.setErrorStyle(DataValidation.ErrorStyle.STOP);
             v.createErrorBox("请从列表中选择", "可选:" + String.join("、", values));
             v.setSuppressDropDownArrow(true);

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import io.rectify.ledger.CoarseDates;
+import io.rectify.ledger.CoarseDates.CoarseDate;
 import io.rectify.ledger.importer.Layout.RoundItem;
 import io.rectify.ledger.importer.LedgerRows.RoundRow;
 
@@ -84,9 +86,12 @@ final class RoundSheetParser {
         if (kind != null && !kind.equals("巡视") && !kind.equals("巡察")) {
             problems.add(sheet, rows.get(RoundItem.KIND), RoundItem.KIND.label(), "“" + kind + "”既不是巡视也不是巡察");
         }
-        LocalDate start = roundDate(text, rows, cells, RoundItem.ONSITE_START);
-        LocalDate end = roundDate(text, rows, cells, RoundItem.ONSITE_END);
-        LocalDate feedback = roundDate(text, rows, cells, RoundItem.FEEDBACK);
+        CoarseDate startWritten = roundDate(text, rows, cells, RoundItem.ONSITE_START);
+        CoarseDate endWritten = roundDate(text, rows, cells, RoundItem.ONSITE_END);
+        LocalDate start = startWritten == null ? null : startWritten.day();
+        LocalDate end = endWritten == null ? null : endWritten.day();
+        CoarseDate feedbackWritten = roundDate(text, rows, cells, RoundItem.FEEDBACK);
+        LocalDate feedback = feedbackWritten == null ? null : feedbackWritten.day();
         if (start != null && end != null && end.isBefore(start)) {
             problems.add(sheet, rows.get(RoundItem.ONSITE_END), RoundItem.ONSITE_END.label(),
                     end + "早于进驻开始日期" + start);
@@ -109,23 +114,34 @@ final class RoundSheetParser {
                                 + "”推出:请加一行“部署机关”(如省委)");
             }
         }
+        String style = text.get(RoundItem.STYLE);
+        if (style != null && io.rectify.ledger.BulletinStyle.folder(style) == null) {
+            problems.add(sheet, rows.get(RoundItem.STYLE), RoundItem.STYLE.label(), "“" + style + "”不是通报样式:"
+                    + RoundItem.STYLE.hint());
+        }
         String org = text.get(RoundItem.ORG);
         String shortName = text.get(RoundItem.SHORT_NAME);
         if (shortName == null && org != null) shortName = shortName(org);
         // handed on even with problems: the feedback date (if it could be read) still checks the deadlines
         return Optional.of(new RoundRow(code, kind, deployedBy, body, org, shortName, start, end, feedback,
-                text.get(RoundItem.ORGAN), text.get(RoundItem.PHONE), text.get(RoundItem.ADDRESS), email));
+                text.get(RoundItem.ORGAN), text.get(RoundItem.PHONE), text.get(RoundItem.ADDRESS), email,
+                startWritten == null ? null : startWritten.part(), endWritten == null ? null : endWritten.part(), style,
+                text.get(RoundItem.TITLE)));
     }
 
-    private LocalDate roundDate(Map<RoundItem, String> text, Map<RoundItem, Integer> rows, Map<RoundItem, Cell> cells,
-                                RoundItem item) {
+    /** A date of the round; the on-site dates may also be a part of a month (2022年9月中旬). */
+    private CoarseDate roundDate(Map<RoundItem, String> text, Map<RoundItem, Integer> rows, Map<RoundItem, Cell> cells,
+                                 RoundItem item) {
         if (!text.containsKey(item)) return null;
-        Optional<LocalDate> d = Values.date(cells.get(item));
+        boolean onsite = item == RoundItem.ONSITE_START || item == RoundItem.ONSITE_END;
+        Optional<CoarseDate> d = Values.date(cells.get(item)).map(day -> new CoarseDate(day, null))
+                .or(() -> onsite ? CoarseDates.parse(Values.halfWidth(text.get(item))) : Optional.empty());
         if (d.isEmpty()) {
-            problems.add(Layout.ROUND, rows.get(item), item.label(), LedgerParser.notADate(text.get(item)));
+            problems.add(Layout.ROUND, rows.get(item), item.label(), LedgerParser.notADate(text.get(item))
+                    + (onsite ? ",也可写作2022年9月中旬(上旬、中旬、下旬、初、底)" : ""));
             return null;
         }
-        String implausible = Values.implausible(d.get());
+        String implausible = Values.implausible(d.get().day());
         if (implausible != null) {
             problems.add(Layout.ROUND, rows.get(item), item.label(), implausible);
             return null;

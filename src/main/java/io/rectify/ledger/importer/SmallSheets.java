@@ -9,17 +9,15 @@ import java.util.Map;
 import java.util.Objects;
 
 import io.rectify.ledger.LedgerWriter;
-import io.rectify.ledger.RoundTexts;
 import io.rectify.ledger.UnitContacts;
 import io.rectify.ledger.importer.ImportSummary.Kind;
 import io.rectify.ledger.importer.LedgerRows.EventRow;
 import io.rectify.ledger.importer.LedgerRows.LeaderRow;
-import io.rectify.ledger.importer.LedgerRows.TextRow;
 
 /**
  * The small sheets of a load, applied after the measures: 工作情况 (events matched by date, category and
- * description, so a second import adds nothing), 领导 (matched by address) and 文稿 (which replaces the round's
- * texts when it is in the file). Part of {@link LedgerLoader}'s transaction.
+ * description, so a second import adds nothing) 领导 (matched by address) and 责任单位 (replaced when it differs); 文稿 is {@link TextSheet}'s. Part of
+ * {@link LedgerLoader}'s transaction.
  */
 final class SmallSheets {
 
@@ -30,16 +28,14 @@ final class SmallSheets {
 
     private final ImportStore store;
     private final LedgerWriter writer;
-    private final RoundTexts texts;
     private final long roundId;
     private final ImportSummary summary;
     private final ChangeLog log;
 
-    SmallSheets(ImportStore store, LedgerWriter writer, RoundTexts texts, long roundId, ImportSummary summary,
+    SmallSheets(ImportStore store, LedgerWriter writer, long roundId, ImportSummary summary,
                 ChangeLog log) {
         this.store = store;
         this.writer = writer;
-        this.texts = texts;
         this.roundId = roundId;
         this.summary = summary;
         this.log = log;
@@ -49,14 +45,6 @@ final class SmallSheets {
 
     private static String abbreviate(String s) { return ChangeWording.abbreviate(s); }
 
-    /** The small sheets the file has; a sheet it lacks leaves the round's data as it is. */
-    void apply(LedgerValidator.Result v) {
-        if (v.events() != null) events(v.events());
-        if (v.leaders() != null) leaders(v.leaders());
-        if (v.texts() != null) texts(v.texts());
-        if (v.units() != null) units(v.units());
-    }
-
     void events(List<EventRow> rows) {
         Map<String, List<ImportStore.EventState>> byKey = new LinkedHashMap<>();
         for (ImportStore.EventState e : store.events(roundId)) {
@@ -65,7 +53,7 @@ final class SmallSheets {
         List<EventRow> unmatched = new ArrayList<>();
         for (EventRow r : rows) {
             List<ImportStore.EventState> same = byKey.getOrDefault(key(r.date(), r.category(), r.description()), new ArrayList<>());
-            ImportStore.EventState hit = same.stream().filter(e -> e.count() == r.count()).findFirst().orElse(null);
+            ImportStore.EventState hit = same.stream().filter(e -> e.count().compareTo(r.count()) == 0).findFirst().orElse(null);
             if (hit != null) same.remove(hit);
             else unmatched.add(r);
         }
@@ -75,11 +63,11 @@ final class SmallSheets {
             if (!same.isEmpty()) {
                 ImportStore.EventState e = same.remove(0);
                 store.updateEventCount(e.id(), r.count());
-                summary.count(Kind.EVENTS_CHANGED, label + ": 次数 " + e.count() + " → " + r.count());
-                change(null, "EVENT", label + " ×" + e.count(), label + " ×" + r.count());
+                summary.count(Kind.EVENTS_CHANGED, label + ": 次数 " + e.count().toPlainString() + " → " + r.count().toPlainString());
+                change(null, "EVENT", label + " ×" + e.count().toPlainString(), label + " ×" + r.count().toPlainString());
             } else {
                 writer.insertWorkEvent(roundId, r.date(), r.category(), r.count(), r.description());
-                summary.count(Kind.EVENTS_ADDED, label + (r.count() > 1 ? " ×" + r.count() : ""));
+                summary.count(Kind.EVENTS_ADDED, label + (r.count().compareTo(java.math.BigDecimal.ONE) != 0 ? " ×" + r.count().toPlainString() : ""));
             }
         }
     }
@@ -120,32 +108,5 @@ final class SmallSheets {
             }
         }
         change(null, "UNITS", now.size() + " units", wanted.size() + " units");
-    }
-
-    /** The texts of the file replace the round's, when they differ; each changed paragraph is logged. */
-    void texts(List<TextRow> rows) {
-        List<RoundTexts.Text> wanted = rows.stream().map(r -> new RoundTexts.Text(r.part(), r.seq(), r.body()))
-                .sorted(java.util.Comparator.comparing(RoundTexts.Text::part).thenComparingInt(RoundTexts.Text::seq))
-                .toList();
-        List<RoundTexts.Text> current = texts.list(roundId);
-        if (current.equals(wanted)) return;
-        Map<String, String> before = new LinkedHashMap<>();
-        for (RoundTexts.Text t : current) before.put(t.part().label() + "第" + t.seq() + "段", t.body());
-        Map<String, String> after = new LinkedHashMap<>();
-        for (RoundTexts.Text t : wanted) after.put(t.part().label() + "第" + t.seq() + "段", t.body());
-        texts.replace(roundId, wanted);
-        for (String key : union(before.keySet(), after.keySet())) {
-            String b = before.get(key);
-            String a = after.get(key);
-            if (Objects.equals(a, b)) continue;
-            summary.count(Kind.TEXTS_CHANGED, key + (b == null ? "（新增）" : a == null ? "（删除）" : ""));
-            change(null, "TEXT", b == null ? null : key + " " + b, a == null ? null : key + " " + a);
-        }
-    }
-
-    private static List<String> union(java.util.Set<String> a, java.util.Set<String> b) {
-        List<String> all = new ArrayList<>(a);
-        for (String k : b) if (!a.contains(k)) all.add(k);
-        return all;
     }
 }

@@ -26,6 +26,12 @@ public class UploadRecords {
 
     public UploadRecords(JdbcClient jdbc) { this.jdbc = jdbc; }
 
+    /** The name the browser gave a file kept as {@code storedName} (an import from the page), if it was uploaded. */
+    public java.util.Optional<String> uploadedName(String storedName) {
+        return jdbc.sql("SELECT file_name FROM ledger_upload WHERE stored_name = ? ORDER BY id DESC LIMIT 1")
+                .param(storedName).query(String.class).optional();
+    }
+
     public long add(String roundCode, String fileName, String storedName, String sha256, long size, String by) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO ledger_upload (round_code, file_name, stored_name, file_sha256, size_bytes, uploaded_by,"
@@ -62,6 +68,12 @@ public class UploadRecords {
     public void unclaim(long id, String fingerprint) {
         jdbc.sql("UPDATE ledger_upload SET status = 'CHECKED', applied_by = NULL, applied_at = NULL, fingerprint = ?"
                 + " WHERE id = ?").params(fingerprint, id).update();
+    }
+
+    /** The uploads refused by their check (INVALID) before {@code cutoff}, oldest first. */
+    public List<Upload> refusedBefore(LocalDateTime cutoff) {
+        return jdbc.sql("SELECT * FROM ledger_upload WHERE status = 'INVALID' AND uploaded_at < ? ORDER BY id")
+                .param(cutoff).query(UploadRecords::map).list();
     }
 
     public Optional<Upload> find(long id) {

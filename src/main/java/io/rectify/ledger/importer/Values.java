@@ -50,6 +50,19 @@ public final class Values {
                 ? "日期" + d + "不在合理范围内（" + EARLIEST + "至" + LATEST + "）" : null;
     }
 
+    /** The export's stamp of a 文稿 row (版本), as {@link #STAMP} writes it: 2025-12-20 10:31:05; null if it is not one. */
+    static LocalDateTime stamp(String text) {
+        try {
+            return LocalDateTime.parse(text.strip().replace('T', ' '), STAMP);
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /** How {@code export} writes the stamp of the 文稿 rows. */
+    public static final java.time.format.DateTimeFormatter STAMP = java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss")
+            .withResolverStyle(java.time.format.ResolverStyle.STRICT);
+
     /** Digits and punctuation typed in full width (２０２５．３．３１) made plain. */
     static String halfWidth(String s) {
         StringBuilder sb = new StringBuilder(s.length());
@@ -117,6 +130,19 @@ public final class Values {
             case "否", "n", "no", "false", "0", "×", "未复核" -> Optional.of(false);
             default -> Optional.empty();
         };
+    }
+
+    /** A count or an amount of 工作情况: 0 or more, at most 4 decimals (3, 7.132 万元), below 10^14; empty otherwise. */
+    public static Optional<BigDecimal> amount(String text) {
+        String v = halfWidth(Cells.strip(text));
+        if (v.isEmpty() || v.length() > 24) return Optional.empty();
+        try {
+            BigDecimal n = new BigDecimal(v).stripTrailingZeros();
+            if (n.signum() < 0 || n.scale() > 4 || n.compareTo(BigDecimal.TEN.pow(14)) >= 0) return Optional.empty();
+            return Optional.of(n.scale() < 0 ? n.setScale(0) : n);
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     /** A positive whole number (1, 12, 12.0), empty otherwise. */

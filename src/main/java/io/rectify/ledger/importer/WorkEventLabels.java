@@ -6,7 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The categories of work events as people write them in 工作情况, and the codes stored in
+ * The usual categories of work events as people write them in 工作情况 (any other word is a category of its own,
+ * stored as written), and the codes stored in
  * {@code work_event.category} (the same codes as {@code io.rectify.progress.WorkEventCategory}, which the
  * ledger may not depend on; a test keeps the two lists equal).
  */
@@ -35,6 +36,20 @@ public final class WorkEventLabels {
     }
 
     private WorkEventLabels() {}
+
+    /** The category stored for what a row says: the code of a label above, else the office's own word as written. */
+    public static String category(String text) {
+        return code(text).orElse(Cells.strip(text).replace(" ", ""));
+    }
+
+    /** Why an office's own word cannot be a category (it could not be cited as {名称}), or null. */
+    public static String problem(String category) {
+        if (category.matches(".*[{}｛｝:：$＄].*")) return "类别“" + category + "”不能含有{ } : $ 等符号(它要在文稿中写作{类别})";
+        if (!LABELS.containsKey(category) && io.rectify.ledger.FigureNames.find(category) != null) {
+            return "类别“" + category + "”与数字名称{" + category + "}重名,请换一个说法";
+        }
+        return null;
+    }
 
     public static Optional<String> code(String text) {
         String v = Cells.strip(text).replace(" ", "");

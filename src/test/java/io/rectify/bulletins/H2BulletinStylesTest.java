@@ -1,0 +1,8 @@
+package io.rectify.bulletins;
+
+import io.rectify.testsupport.TestDatabase;
+
+class H2BulletinStylesTest extends BulletinStylesTest {
+    @Override
+    TestDatabase database() { return TestDatabase.h2(); }
+}
