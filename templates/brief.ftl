@@ -47,6 +47,9 @@ p: 从各方面看,完成率最高的是${bySection?last.title}(${pct(bySection?
 <#if results?has_content>
 p: 整改成效方面,截至${cnDate(asOf)}累计<#list results as r>${r.label}${r.now}${r.unit}<#if !quarter.first>(本季度<#if r.changeSign gt 0>新增${r.change}${r.unit}<#else>没有新增</#if>)</#if><#sep>,</#list>。
 </#if>
+<#if levers!false>
+p: 督办方面,<#if extensions?has_content>本季度经批准延期的整改措施${extensions?size}项(<#list extensions as e>第${e.seq}项整改时限由${cnDate(e.from)}调整为${cnDate(e.to)}<#sep>;</#list>);</#if>截至${cnDate(asOf)},经审核销号${closures.closed}项,待审核${closures.submitted}项,退回补充佐证材料${closures.returned}项。
+</#if>
 h1: 二、${w.OVERDUE}未完成和临近到期的整改措施
 <#if overdue?has_content>
 p: 截至${cnDate(asOf)},超过整改时限仍未完成的整改措施${overdue?size}项<#if warnings?filter(x -> x.count gt 0)?has_content>,其中<#list warnings?filter(x -> x.count gt 0) as x>${x.label}${x.count}项<#sep>、</#list></#if>,逐项情况见表${tOverdue}。按责任领导分:<#list byLeader as l>${l.leader?has_content?then(l.leader, "未明确责任领导")}${l.count}项(最长${w.OVERDUE}${l.mostDays}天)<#sep>;</#list>。

@@ -78,6 +78,7 @@ class ArchitectureTest {
             .layer("accounts").definedBy("io.rectify.accounts..")
             .layer("bulletins").definedBy("io.rectify.bulletins..")
             .layer("briefs").definedBy("io.rectify.briefs..")
+            .layer("reminders").definedBy("io.rectify.reminders..")
             .layer("jobs").definedBy("io.rectify.jobs..")
             .layer("system").definedBy("io.rectify.system..")
             .layer("portal").definedBy("io.rectify.portal..")
@@ -92,14 +93,15 @@ class ArchitectureTest {
             .whereLayer("accounts").mayOnlyAccessLayers("archive", "ledger")
             .whereLayer("bulletins").mayOnlyAccessLayers("ledger", "progress", "document", "render", "archive")
             .whereLayer("briefs").mayOnlyAccessLayers("ledger", "progress", "document", "render", "archive", "delivery")
+            .whereLayer("reminders").mayOnlyAccessLayers("ledger", "progress", "delivery")
             .whereLayer("jobs").mayOnlyAccessLayers("ledger", "progress", "document", "render", "archive", "delivery",
                     "bulletins", "briefs")
             .whereLayer("system").mayOnlyAccessLayers("ledger", "progress", "document", "render", "archive", "delivery",
-                    "accounts", "bulletins", "briefs", "jobs")
+                    "accounts", "bulletins", "briefs", "reminders", "jobs")
             .whereLayer("portal").mayOnlyAccessLayers("ledger", "progress", "document", "archive", "delivery", "accounts",
-                    "bulletins", "briefs", "jobs", "system")
+                    "bulletins", "briefs", "reminders", "jobs", "system")
             .whereLayer("cli").mayOnlyAccessLayers("ledger", "progress", "document", "render", "archive", "delivery",
-                    "accounts", "bulletins", "briefs", "jobs", "system", "application")
+                    "accounts", "bulletins", "briefs", "reminders", "jobs", "system", "application")
             .whereLayer("application").mayNotAccessAnyLayer();
 
     @ArchTest
@@ -113,13 +115,17 @@ class ArchitectureTest {
             // the ledger's tables
             "io.rectify.ledger.LedgerWriter", "io.rectify.ledger.RoundRepository", "io.rectify.ledger.importer.ImportStore",
             "io.rectify.ledger.importer.UploadRecords",
-            "io.rectify.ledger.RoundTexts", "io.rectify.ledger.MeasureTerms", "io.rectify.progress.SnapshotReader",
+            "io.rectify.ledger.RoundTexts", "io.rectify.ledger.MeasureTerms", "io.rectify.ledger.UnitContacts",
+            "io.rectify.ledger.Extensions", "io.rectify.ledger.Closures",
+            "io.rectify.progress.SnapshotReader",
             // round_change: what a document was made from
             "io.rectify.ledger.RoundChanges",
             // generated_document, document_finding
             "io.rectify.archive.DocumentArchive", "io.rectify.archive.ArchiveCatalog",
             // publication (who approved which draft as which version)
             "io.rectify.archive.Publications",
+            // reminder_digest, reminder
+            "io.rectify.reminders.ReminderStore",
             // delivery, recipient
             "io.rectify.delivery.DeliveryStore", "io.rectify.delivery.DeliveryHistory",
             "io.rectify.delivery.RecipientRepository",

@@ -88,6 +88,16 @@ public class PortalAccounts implements UserDetailsService {
         return id;
     }
 
+    /** The unit of a unit contact (role UNIT), as the ledger names it. */
+    @Transactional
+    public void setUnit(String username, String unit) {
+        jdbc.sql("UPDATE app_user SET unit_name = ? WHERE username = ?").params(unit, username).update();
+    }
+
+    public String unitOf(long userId) {
+        return jdbc.sql("SELECT unit_name FROM app_user WHERE id = ?").param(userId).query(String.class).optional().orElse(null);
+    }
+
     @Transactional
     public void changePassword(String username, char[] password) {
         PortalUser user = find(username).orElseThrow(() -> new AccountException("no user '" + username + "'"));

@@ -4,7 +4,9 @@ package io.rectify.accounts;
 public enum Role {
     SECRETARY("整改办秘书"),
     LEADER("领导"),
-    ADMIN("管理员");
+    ADMIN("管理员"),
+    /** A 责任单位's contact: its unit's measures only (延期 requests, 销号 with evidence), in the rounds given. */
+    UNIT("责任单位联系人");
 
     private final String label;
 

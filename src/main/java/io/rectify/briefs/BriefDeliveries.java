@@ -1,6 +1,5 @@
 package io.rectify.briefs;
 
-import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -9,19 +8,13 @@ import jakarta.mail.internet.InternetAddress;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 import io.rectify.archive.DocumentArchive;
 import io.rectify.delivery.DeliveryStatus;
 import io.rectify.delivery.DeliveryStore;
-import io.rectify.delivery.MailProperties;
+import io.rectify.delivery.MailRoute;
 import io.rectify.delivery.MailTransport;
-import io.rectify.delivery.OutboxTransport;
 import io.rectify.delivery.Postman;
-import io.rectify.delivery.SmtpTimeouts;
-import io.rectify.delivery.SmtpTransport;
 import io.rectify.progress.Quarter;
 
 /**
@@ -36,19 +29,15 @@ public class BriefDeliveries {
     private final Postman postman;
     private final DocumentArchive archive;
     private final InternetAddress mailFrom;
-    private final ObjectProvider<JavaMailSender> mailSender;
-    private final SmtpTimeouts timeouts;
-    private final MailProperties mail;
+    private final MailRoute route;
 
     public BriefDeliveries(DeliveryStore store, Postman postman, DocumentArchive archive, InternetAddress mailFrom,
-                           ObjectProvider<JavaMailSender> mailSender, SmtpTimeouts timeouts, MailProperties mail) {
+                           MailRoute route) {
         this.store = store;
         this.postman = postman;
         this.archive = archive;
         this.mailFrom = mailFrom;
-        this.mailSender = mailSender;
-        this.timeouts = timeouts;
-        this.mail = mail;
+        this.route = route;
     }
 
     /** The deliveries of a quarter, of one round or (round null) of all. */
@@ -68,7 +57,7 @@ public class BriefDeliveries {
     /** The deliveries to attempt now, read from the ledger (what is due changes as deliveries are made). */
     public List<Long> due(DeliveryStore.Scope scope, boolean send, boolean resendUncertain) {
         Set<DeliveryStatus> due = EnumSet.of(DeliveryStatus.PENDING, DeliveryStatus.FAILED);
-        if (smtp(send) != null) due.add(DeliveryStatus.OUTBOX);
+        if (route.smtp(send)) due.add(DeliveryStatus.OUTBOX);
         if (resendUncertain) due.add(DeliveryStatus.UNCERTAIN);
         List<Long> ids = store.due(scope, due);
         log.info("{} delivery(ies) to make", ids.size());
@@ -77,20 +66,11 @@ public class BriefDeliveries {
 
     /** A courier for one run, delivering through SMTP or into the outbox. */
     public Courier courier(boolean send, boolean resendUncertain) {
-        JavaMailSenderImpl smtp = smtp(send);
-        MailTransport transport = smtp != null ? new SmtpTransport(smtp, timeouts)
-                : new OutboxTransport(mail.outboxDir().isBlank() ? archive.outputDir().resolve("outbox")
-                        : Path.of(mail.outboxDir()));
-        if (send && smtp == null) {
+        MailTransport transport = route.transport(send, archive.outputDir());
+        if (send && !route.smtp(send)) {
             log.warn("--send given but no SMTP server is configured (spring.mail.host): writing to the {}", transport.describe());
         }
         log.info("delivering through {}", transport.describe());
         return new Courier(store, postman, archive, transport, mailFrom, resendUncertain);
-    }
-
-    private JavaMailSenderImpl smtp(boolean send) {
-        if (!send) return null;
-        return mailSender.getIfAvailable() instanceof JavaMailSenderImpl impl && impl.getHost() != null
-                && !impl.getHost().isBlank() ? impl : null;
     }
 }

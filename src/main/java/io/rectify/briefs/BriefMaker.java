@@ -1,6 +1,7 @@
 package io.rectify.briefs;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -14,6 +15,8 @@ import io.rectify.delivery.Letter;
 import io.rectify.document.BriefComposer;
 import io.rectify.document.OfficialDocument;
 import io.rectify.ledger.RoundFacts;
+import io.rectify.ledger.Closures;
+import io.rectify.ledger.Extensions;
 import io.rectify.ledger.RoundRepository;
 import io.rectify.progress.Quarter;
 import io.rectify.progress.QuarterReview;
@@ -41,9 +44,14 @@ public class BriefMaker {
     private final RoundRepository rounds;
     private final String messageIdDomain;
     private final WordWriter word;
+    private final Extensions extensions;
+    private final Closures closures;
 
     public BriefMaker(SnapshotReader snapshots, QuarterReviewer reviewer, BriefComposer composer, DocumentRenderer renderer,
-                      WordWriter word, DocumentArchive archive, DeliveryStore deliveries, RoundRepository rounds, String messageIdDomain) {
+                      WordWriter word, DocumentArchive archive, DeliveryStore deliveries, RoundRepository rounds, String messageIdDomain,
+                      Extensions extensions, Closures closures) {
+        this.extensions = extensions;
+        this.closures = closures;
         this.snapshots = snapshots;
         this.reviewer = reviewer;
         this.composer = composer;
@@ -77,6 +85,15 @@ public class BriefMaker {
                 composer.settings().getRecheckAfterDays());
     }
 
+    /** The 延期 approved in the quarter and the 销号 counts at its end. */
+    private BriefComposer.Levers levers(long roundId, Quarter quarter) {
+        List<BriefComposer.Levers.Extension> approved = extensions.approvedIn(roundId, quarter.start(),
+                quarter.end()).stream().map(r -> new BriefComposer.Levers.Extension(r.seq(), r.currentDeadline(), r.newDeadline()))
+                .toList();
+        Closures.Counts c = closures.counts(roundId, quarter.end());
+        return new BriefComposer.Levers(approved, c.closed(), c.submitted(), c.returned());
+    }
+
     /** Empty when the round had no feedback yet at the end of the quarter: nothing to brief on. */
     public Optional<Brief> make(long roundId, Quarter quarter) {
         RoundFacts round = rounds.findById(roundId).orElseThrow(() -> new IllegalArgumentException("no round " + roundId));
@@ -97,7 +114,7 @@ public class BriefMaker {
                     round.code(), quarter);
         }
         QuarterReview review = review(roundId, quarter);
-        OfficialDocument document = composer.compose(review);
+        OfficialDocument document = composer.compose(review, levers(roundId, quarter));
         BriefComposer.MailText mail = composer.mail(review);
         String inputSha = DocumentArchive.sha256((document + "\n" + mail).getBytes(StandardCharsets.UTF_8));
         if (current.isPresent() && current.get().inputSha256().equals(inputSha)) {

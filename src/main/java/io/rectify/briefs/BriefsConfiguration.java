@@ -12,12 +12,15 @@ import org.springframework.mail.javamail.JavaMailSender;
 import io.rectify.archive.DocumentArchive;
 import io.rectify.delivery.DeliveryStore;
 import io.rectify.delivery.MailProperties;
+import io.rectify.delivery.MailRoute;
 import io.rectify.delivery.Messages;
 import io.rectify.delivery.Postman;
 import io.rectify.delivery.SmtpTimeouts;
 import io.rectify.document.BriefComposer;
 import io.rectify.document.BriefSettings;
 import io.rectify.document.TemplateEngine;
+import io.rectify.ledger.Closures;
+import io.rectify.ledger.Extensions;
 import io.rectify.ledger.RoundRepository;
 import io.rectify.progress.QuarterReviewer;
 import io.rectify.progress.SnapshotReader;
@@ -49,16 +52,20 @@ public class BriefsConfiguration {
     BriefMaker briefMaker(SnapshotReader snapshots, QuarterReviewer reviewer, BriefComposer composer,
                           DocumentRenderer renderer, WordWriter word, DocumentArchive archive, DeliveryStore deliveries,
                           RoundRepository rounds, InternetAddress mailFrom,
-                          MailProperties mail) {
-        String messageIdDomain = mail.messageIdDomain();
-        String domain = messageIdDomain.isBlank() ? mailFrom.getAddress().substring(mailFrom.getAddress().indexOf('@') + 1)
-                : messageIdDomain;
-        return new BriefMaker(snapshots, reviewer, composer, renderer, word, archive, deliveries, rounds, domain);
+                          MailProperties mail, Extensions extensions, Closures closures) {
+        String domain = Messages.messageIdDomain(mailFrom, mail.messageIdDomain());
+        return new BriefMaker(snapshots, reviewer, composer, renderer, word, archive, deliveries, rounds, domain,
+                extensions, closures);
+    }
+
+    @Bean
+    MailRoute mailRoute(ObjectProvider<JavaMailSender> mailSender, SmtpTimeouts timeouts, MailProperties mail) {
+        return new MailRoute(mailSender, timeouts, mail);
     }
 
     @Bean
     BriefDeliveries briefDeliveries(DeliveryStore store, Postman postman, DocumentArchive archive, InternetAddress mailFrom,
-                                    ObjectProvider<JavaMailSender> mailSender, SmtpTimeouts timeouts, MailProperties mail) {
-        return new BriefDeliveries(store, postman, archive, mailFrom, mailSender, timeouts, mail);
+                                    MailRoute route) {
+        return new BriefDeliveries(store, postman, archive, mailFrom, route);
     }
 }

@@ -39,6 +39,7 @@ public final class Cli {
             Map.entry("user", UserCommand::new),
             Map.entry("quarterly", QuarterlyCommand::new),
             Map.entry("recipient", RecipientCommand::new),
+            Map.entry("remind", RemindCommand::new),
             Map.entry("deliveries", DeliveriesCommand::new),
             Map.entry("publish", PublishCommand::new),
             Map.entry("versions", VersionsCommand::new));
@@ -205,6 +206,7 @@ public final class Cli {
                   nightly   write the progress bulletin of every active round as of a date
                   worker    take partitions of the nightly job from a manager (remote partitioning)
                   quarterly write each round's quarterly brief and mail it to the round's leaders, once each
+                  remind    催办: mail each 责任单位 its measures due within 20/10 working days or overdue, once each
                   recipient add, list or remove the leaders who receive a round's brief
                   deliveries list the delivery ledger of the briefs (sent, failed, uncertain …)
                   publish   签发: the round's current draft bulletin becomes its next published version (frozen)

@@ -20,7 +20,7 @@ import java.util.Set;
  */
 final class EmbeddedRunLock implements AutoCloseable {
 
-    private static final Set<String> JOBS = Set.of("nightly", "quarterly");
+    private static final Set<String> JOBS = Set.of("nightly", "quarterly", "remind");
 
     private final FileChannel channel;
     private final FileLock lock;

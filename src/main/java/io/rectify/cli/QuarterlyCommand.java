@@ -94,6 +94,24 @@ class QuarterlyCommand implements Cli.Command {
         }
     }
 
+    /** The round with this code; a usage error naming the known ones when there is none. */
+    static RoundFacts knownRound(String command, RoundRepository rounds, String code) {
+        return rounds.findByCode(code).orElseThrow(() -> {
+            List<String> known = rounds.findAll().stream().map(RoundFacts::code).toList();
+            return new UsageException(command + ": unknown round '" + code + "'"
+                    + (known.isEmpty() ? " (the database holds no rounds)" : " (known: " + String.join(", ", known) + ")"));
+        });
+    }
+
+    /** Mail to leaders or units never goes out from the shipped example sender. */
+    static void refuseExampleSender(String command, ConfigurableApplicationContext context) {
+        if (context.getBean(MailProperties.class).exampleSender()) {
+            throw new UsageException(command + ": 发件人仍为示例地址" + MailProperties.EXAMPLE_ADDRESS + "，未发送，请设置"
+                    + " rectify.mail.from（整改办的名称和邮箱）/ not sent: the sender is still the example "
+                    + MailProperties.EXAMPLE_ADDRESS + ", set rectify.mail.from to the office's name and address");
+        }
+    }
+
     @Override
     public int execute(ConfigurableApplicationContext context, PrintStream out, PrintStream err) throws Exception {
         return runQuarterly(context, quarter, round, send, resendUncertain, out, err);
@@ -101,24 +119,14 @@ class QuarterlyCommand implements Cli.Command {
 
     static int runQuarterly(ConfigurableApplicationContext context, Quarter quarter, String round, boolean send,
                             boolean resendUncertain, PrintStream out, PrintStream err) throws Exception {
-        RoundRepository rounds = context.getBean(RoundRepository.class);
         if (round != null) {
-            RoundFacts facts = rounds.findByCode(round).orElse(null);
-            if (facts == null) {
-                List<String> known = rounds.findAll().stream().map(RoundFacts::code).toList();
-                throw new UsageException("quarterly: unknown round '" + round + "'"
-                        + (known.isEmpty() ? " (the database holds no rounds)" : " (known: " + String.join(", ", known) + ")"));
-            }
+            RoundFacts facts = knownRound("quarterly", context.getBean(RoundRepository.class), round);
             if (facts.feedbackDate().isAfter(quarter.end())) {
                 throw new UsageException("quarterly: round '" + round + "' had its feedback on " + facts.feedbackDate()
                         + ", after " + quarter + " ended: there is no brief for " + quarter);
             }
         }
-        if (send && context.getBean(MailProperties.class).exampleSender()) {
-            throw new UsageException("quarterly: 发件人仍为示例地址" + MailProperties.EXAMPLE_ADDRESS + "，未发送，请设置"
-                    + " rectify.mail.from（整改办的名称和邮箱）/ not sent: the sender is still the example "
-                    + MailProperties.EXAMPLE_ADDRESS + ", set rectify.mail.from to the office's name and address");
-        }
+        if (send) refuseExampleSender("quarterly", context);
         JobExecution execution;
         try {
             execution = context.getBean(QuarterlyLauncher.class).run(quarter, round, send, resendUncertain);

@@ -29,6 +29,7 @@ class UserCommand implements Cli.Command {
     String action;
     String name;
     Role role;
+    String unit;
     final List<String> rounds = new ArrayList<>();
     boolean roundsGiven;
     char[] password;
@@ -36,7 +37,7 @@ class UserCommand implements Cli.Command {
     @Override
     public String usage() {
         return """
-                Usage: java -jar target/rectify.jar user add NAME --role SECRETARY|LEADER|ADMIN [--round CODE]…
+                Usage: java -jar target/rectify.jar user add NAME --role SECRETARY|LEADER|ADMIN|UNIT [--unit NAME] [--round CODE]…
                        java -jar target/rectify.jar user passwd NAME
                        java -jar target/rectify.jar user rounds NAME [--round CODE]…
                        java -jar target/rectify.jar user disable|enable NAME
@@ -69,7 +70,7 @@ class UserCommand implements Cli.Command {
                 rest.add(arg);
             }
         }
-        return Arguments.parse("user", rest, Set.of("role"), Set.of());
+        return Arguments.parse("user", rest, Set.of("role", "unit"), Set.of());
     }
 
     private void addRounds(String value) {
@@ -106,10 +107,17 @@ class UserCommand implements Cli.Command {
             try {
                 role = Role.valueOf(r.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new UsageException("user add: unknown role '" + r + "' (SECRETARY, LEADER or ADMIN)");
+                throw new UsageException("user add: unknown role '" + r + "' (SECRETARY, LEADER, ADMIN or UNIT)");
             }
+            unit = args.get("unit");
+            if (role == Role.UNIT && (unit == null || unit.isBlank())) {
+                throw new UsageException("user add: --role UNIT needs --unit NAME (the 责任单位 as the ledger writes it)");
+            }
+            if (role != Role.UNIT && unit != null) throw new UsageException("user add: --unit is only for --role UNIT");
         } else if (args.has("role")) {
             throw new UsageException("user " + action + ": --role is only for user add");
+        } else if (args.has("unit")) {
+            throw new UsageException("user " + action + ": --unit is only for user add");
         }
         if (roundsGiven && !action.equals("add") && !action.equals("rounds")) {
             throw new UsageException("user " + action + ": --round is only for user add and user rounds");
@@ -145,6 +153,7 @@ class UserCommand implements Cli.Command {
                     }
                     try {
                         accounts.add(name, role, rounds, password);
+                        if (unit != null) accounts.setUnit(name, unit.strip());
                     } finally {
                         Arrays.fill(password, '\0');
                     }

@@ -200,6 +200,66 @@ public class DeliveryStore {
                 .optional();
     }
 
+    // ---------------------------------------------------------------- reminder digests (delivery.digest_id)
+
+    private static final String DIGEST_SELECT = "SELECT d.id, r.code, x.as_of, x.contact, x.unit_name, x.email, d.status,"
+            + " d.attempts, d.last_error, d.message_id, d.updated_at, x.subject, x.text_body, x.html_body, x.cc"
+            + " FROM delivery d JOIN reminder_digest x ON x.id = d.digest_id JOIN inspection_round r ON r.id = x.round_id";
+    private static final String DIGEST_SCOPE = " (? = '*' OR r.code = ?)";
+
+    /** A digest's delivery and its mail (no attachment, the 分管领导 in copy when red). */
+    public record DigestDelivery(Delivery delivery, Letter letter) {}
+
+    /** Adds the PENDING delivery of a digest, in the caller's transaction (the one that records the digest). */
+    public void addDigest(long digestId, String messageIdDomain) {
+        byte[] nonce = new byte[6];
+        RANDOM.nextBytes(nonce);
+        jdbc.sql("INSERT INTO delivery (digest_id, status, attempts, message_id, updated_at) VALUES (?, 'PENDING', 0, ?, ?)")
+                .params(digestId, "<remind." + digestId + "." + HexFormat.of().formatHex(nonce) + "@" + messageIdDomain + ">",
+                        now())
+                .update();
+    }
+
+    public Optional<DigestDelivery> findDigest(long id) {
+        return jdbc.sql(DIGEST_SELECT + " WHERE d.id = ?").param(id).query(DeliveryStore::mapDigest).optional();
+    }
+
+    /** As {@link #markInterruptedUncertain} for the digests of one round (null: all). */
+    public int markInterruptedDigestsUncertain(String roundCode) {
+        String code = roundCode == null ? "*" : roundCode;
+        return own.execute(s -> jdbc.sql("UPDATE delivery SET status = 'UNCERTAIN', last_error = ?, updated_at = ?"
+                        + " WHERE status = 'SENDING' AND digest_id IN (SELECT x.id FROM reminder_digest x"
+                        + " JOIN inspection_round r ON r.id = x.round_id WHERE" + DIGEST_SCOPE + ")")
+                .params("the run that was sending it stopped before recording the outcome: it may have been delivered",
+                        now(), code, code)
+                .update());
+    }
+
+    /** The digest deliveries of one round (null: all), of any date, in one of the given states. */
+    public List<Long> dueDigests(String roundCode, Set<DeliveryStatus> states) {
+        String code = roundCode == null ? "*" : roundCode;
+        String in = states.stream().map(s -> "'" + s.name() + "'").collect(Collectors.joining(","));
+        return jdbc.sql("SELECT d.id FROM delivery d JOIN reminder_digest x ON x.id = d.digest_id"
+                        + " JOIN inspection_round r ON r.id = x.round_id WHERE" + DIGEST_SCOPE + " AND d.status IN (" + in + ")"
+                        + " ORDER BY d.id")
+                .params(code, code).query(Long.class).list();
+    }
+
+    /** The digests of one round (null: all) that did not reach their unit for sure (FAILED, UNCERTAIN). */
+    public List<Delivery> digestProblems(String roundCode) {
+        String code = roundCode == null ? "*" : roundCode;
+        return jdbc.sql(DIGEST_SELECT + " WHERE" + DIGEST_SCOPE + " AND d.status IN ('FAILED', 'UNCERTAIN') ORDER BY d.id")
+                .params(code, code).query((rs, n) -> mapDigest(rs, n).delivery()).list();
+    }
+
+    private static DigestDelivery mapDigest(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        Delivery d = new Delivery(rs.getLong(1), 0, null, null, 0, rs.getString(2), rs.getObject(3, LocalDate.class),
+                rs.getString(4), rs.getString(5), rs.getString(6), true, DeliveryStatus.valueOf(rs.getString(7)),
+                rs.getInt(8), rs.getString(9), rs.getString(10), rs.getObject(11, LocalDateTime.class));
+        return new DigestDelivery(d, new Letter(rs.getString(12), rs.getString(13), rs.getString(14), null, null,
+                rs.getString(15)));
+    }
+
     private static String truncate(String s) {
         return s == null ? null : s.length() <= 1000 ? s : s.substring(0, 999) + "…";
     }

@@ -29,6 +29,7 @@ public final class Messages {
                 StandardCharsets.UTF_8.name());
         helper.setFrom(from);
         helper.setTo(address(toEmail, toName));
+        if (letter.cc() != null && !letter.cc().isBlank()) helper.setCc(address(letter.cc(), null));
         helper.setSubject(letter.subject());
         helper.setSentDate(date);
         // automatic mail: no out-of-office replies to the office's address (RFC 3834)
@@ -36,7 +37,9 @@ public final class Messages {
         helper.setText(letter.text(), letter.html());
         // RFC 2231 with mail.mime.encodeparameters (the default), not an RFC 2047 encoded-word
         helper.setEncodeFilenames(false);
-        helper.addAttachment(letter.attachmentName(), new ByteArrayDataSource(letter.pdf(), "application/pdf"));
+        if (letter.pdf() != null) {
+            helper.addAttachment(letter.attachmentName(), new ByteArrayDataSource(letter.pdf(), "application/pdf"));
+        }
         m.saveChanges();
         return m;
     }
@@ -60,6 +63,12 @@ public final class Messages {
         } catch (java.io.UnsupportedEncodingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The domain of the Message-IDs: the one configured, else the sender's. */
+    public static String messageIdDomain(InternetAddress from, String configured) {
+        return configured == null || configured.isBlank() ? from.getAddress().substring(from.getAddress().indexOf('@') + 1)
+                : configured;
     }
 
     /** Parses the sender, e.g. {@code 巡视整改办 <rectify@example.org>}. */

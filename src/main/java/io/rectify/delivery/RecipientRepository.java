@@ -55,6 +55,8 @@ public class RecipientRepository implements RoundLeaders {
                 .param(roundId).update();
         jdbc.sql("DELETE FROM delivery WHERE recipient_id IN (SELECT id FROM recipient WHERE round_id = ?)")
                 .param(roundId).update();
+        jdbc.sql("DELETE FROM delivery WHERE digest_id IN (SELECT id FROM reminder_digest WHERE round_id = ?)")
+                .param(roundId).update();
         jdbc.sql("DELETE FROM recipient WHERE round_id = ?").param(roundId).update();
     }
 

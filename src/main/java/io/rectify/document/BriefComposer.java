@@ -35,8 +35,27 @@ public class BriefComposer {
 
     public BriefSettings settings() { return settings; }
 
-    public OfficialDocument compose(QuarterReview review) {
-        return DocumentMarkup.parse(templates.fill(TEMPLATE, model(review)), TEMPLATE);
+    public OfficialDocument compose(QuarterReview review) { return compose(review, Levers.NONE); }
+
+    /**
+     * 督办 in the quarter, for the brief: the 延期 approved (measure 序号, old and new deadline) and the 销号 counts at the
+     * quarter's end. The brief says nothing of them while there are none.
+     */
+    public record Levers(List<Extension> extensions, int closed, int submitted, int returned) {
+        public static final Levers NONE = new Levers(List.of(), 0, 0, 0);
+
+        public record Extension(int seq, LocalDate from, LocalDate to) {}
+
+        boolean any() { return !extensions.isEmpty() || closed + submitted + returned > 0; }
+    }
+
+    public OfficialDocument compose(QuarterReview review, Levers levers) {
+        Map<String, Object> model = model(review);
+        model.put("levers", levers.any());
+        model.put("extensions", levers.extensions().stream().map(e -> Map.<String, Object>of("seq", e.seq(),
+                "from", date(e.from()), "to", date(e.to()))).toList());
+        model.put("closures", Map.of("closed", levers.closed(), "submitted", levers.submitted(), "returned", levers.returned()));
+        return DocumentMarkup.parse(templates.fill(TEMPLATE, model), TEMPLATE);
     }
 
     /** The mail that carries the brief: subject, plain text and HTML summary, the attachment's file name. */

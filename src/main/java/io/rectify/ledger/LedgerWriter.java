@@ -70,6 +70,11 @@ public class LedgerWriter {
      * Removes a round's ledger rows. What other packages keep about the round (documents, deliveries, recipients,
      * who may see it) must be gone first: see {@code system.RoundRemoval}.
      */
+    /** The measure's current deadline (its history is in measure_term, see {@link MeasureTerms}). */
+    public void moveDeadline(long measureId, LocalDate deadline) {
+        jdbc.sql("UPDATE measure SET deadline = ? WHERE id = ?").params(deadline, measureId).update();
+    }
+
     public void deleteRound(long roundId) {
         String problems = "SELECT p.id FROM problem p JOIN feedback_section s ON s.id = p.section_id WHERE s.round_id = ?";
         String measures = "SELECT m.id FROM measure m WHERE m.problem_id IN (" + problems + ")";

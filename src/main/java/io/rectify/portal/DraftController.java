@@ -62,7 +62,7 @@ class DraftController {
 
     @GetMapping("/rounds")
     String rounds(Viewer viewer, Model model) {
-        model.addAttribute("rounds", rounds.visible(viewer));
+        model.addAttribute("rounds", rounds.given(viewer));
         return "portal/rounds";
     }
 

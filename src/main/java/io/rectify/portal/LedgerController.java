@@ -18,9 +18,11 @@ class LedgerController {
 
     private final PortalRounds rounds;
     private final LedgerView ledger;
+    private final io.rectify.ledger.Closures closures;
     private final java.time.Clock clock;
 
-    LedgerController(PortalRounds rounds, LedgerView ledger, java.time.Clock clock) {
+    LedgerController(PortalRounds rounds, LedgerView ledger, io.rectify.ledger.Closures closures, java.time.Clock clock) {
+        this.closures = closures;
         this.clock = clock;
         this.rounds = rounds;
         this.ledger = ledger;
@@ -45,6 +47,7 @@ class LedgerController {
         model.addAttribute("v", ledger.view(round, date, filter));
         model.addAttribute("filter", filter);
         model.addAttribute("lights", LedgerView.Light.values());
+        model.addAttribute("closures", closures.counts(round.id(), date));
         return "portal/ledger";
     }
 

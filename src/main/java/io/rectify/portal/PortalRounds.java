@@ -25,12 +25,26 @@ class PortalRounds {
         return rounds.findAll().stream().filter(r -> viewer.canSee(r.id())).toList();
     }
 
-    /** The round a request names: 400 if it is not a round code at all, 403 if the viewer may not see it. */
-    RoundFacts named(Viewer viewer, String code) {
+    /** The rounds given to the viewer: for a unit contact too (its 延期 and 销号 pages). */
+    List<RoundFacts> given(Viewer viewer) {
+        return rounds.findAll().stream().filter(r -> viewer.givenRound(r.id())).toList();
+    }
+
+    /**
+     * The round a request names, for a page a unit contact uses too (延期, 销号): they see only their unit's rows there.
+     * Every other page ({@link #named}) is refused to them.
+     */
+    RoundFacts forUnitPage(Viewer viewer, String code) {
         if (code == null || !CODE.matcher(code).matches() || code.contains("..")) throw new BadRequest("轮次代码无效");
         RoundFacts round = rounds.findByCode(code).orElseThrow(RoundNotVisible::new);
-        if (!viewer.canSee(round.id())) throw new RoundNotVisible();
+        if (!viewer.givenRound(round.id())) throw new RoundNotVisible();
         return round;
+    }
+
+    /** The round a request names: 400 if it is not a round code at all, 403 if the viewer may not see it. */
+    RoundFacts named(Viewer viewer, String code) {
+        if (viewer.isUnit()) throw new ActionNotAllowed("责任单位联系人只能使用“延期”和“销号”页面。");
+        return forUnitPage(viewer, code);
     }
 
     /** The round named, for an action of its secretaries (upload, texts, regenerate): 403 for anyone else but an ADMIN. */

@@ -43,7 +43,8 @@ class Viewers implements HandlerMethodArgumentResolver {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth == null || !(auth.getPrincipal() instanceof PortalUser user)) return null;
         Set<Long> rounds = user.role() == Role.ADMIN ? Set.of() : accounts.roundIds(user.id());
-        Viewer viewer = new Viewer(user.id(), user.getUsername(), user.role(), rounds);
+        Viewer viewer = new Viewer(user.id(), user.getUsername(), user.role(), rounds,
+                user.role() == Role.UNIT ? accounts.unitOf(user.id()) : null);
         request.setAttribute(ATTRIBUTE, viewer, RequestAttributes.SCOPE_REQUEST);
         return viewer;
     }

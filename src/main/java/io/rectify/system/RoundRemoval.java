@@ -6,8 +6,12 @@ import org.springframework.transaction.annotation.Transactional;
 import io.rectify.accounts.PortalAccounts;
 import io.rectify.archive.DocumentArchive;
 import io.rectify.delivery.RecipientRepository;
+import io.rectify.ledger.Closures;
+import io.rectify.ledger.Extensions;
 import io.rectify.ledger.LedgerWriter;
 import io.rectify.ledger.RoundChanges;
+import io.rectify.ledger.UnitContacts;
+import io.rectify.reminders.ReminderStore;
 
 /**
  * Removes a round with everything that hangs off it, each part by the package that owns its table: deliveries and
@@ -20,11 +24,20 @@ public class RoundRemoval {
     private final DocumentArchive archive;
     private final PortalAccounts accounts;
     private final LedgerWriter ledger;
+    private final UnitContacts units;
+    private final ReminderStore reminders;
+    private final Extensions extensions;
+    private final Closures closures;
     private final RoundChanges changes;
 
     public RoundRemoval(RecipientRepository recipients, DocumentArchive archive, PortalAccounts accounts,
-                        LedgerWriter ledger, RoundChanges changes) {
+                        LedgerWriter ledger, UnitContacts units, ReminderStore reminders, Extensions extensions,
+                        Closures closures, RoundChanges changes) {
         this.changes = changes;
+        this.closures = closures;
+        this.extensions = extensions;
+        this.units = units;
+        this.reminders = reminders;
         this.recipients = recipients;
         this.archive = archive;
         this.accounts = accounts;
@@ -34,6 +47,10 @@ public class RoundRemoval {
     @Transactional
     public void remove(long roundId) {
         recipients.deleteRound(roundId);
+        reminders.deleteRound(roundId);
+        units.deleteRound(roundId);
+        extensions.deleteRound(roundId);
+        closures.deleteRound(roundId); // the evidence files stay in the upload folder, as uploaded ledgers do
         archive.deleteRound(roundId);
         accounts.forgetRound(roundId);
         changes.deleteRound(roundId);

@@ -30,7 +30,7 @@ final class HelpSheet {
         int r = 0;
         text(s.createRow(r++), 0, "巡视整改台账 填写说明", title);
         for (String line : List.of(
-                "1. 在“轮次”表填写本轮巡视(巡察)的基本情况;“台账”表每项整改措施一行;“工作情况”“领导”两表可选。",
+                "1. 在“轮次”表填写本轮巡视(巡察)的基本情况;“台账”表每项整改措施一行;“工作情况”“领导”“责任单位”“文稿”各表可选。",
                 "2. 表头(第一行)不要改名,列的顺序可以调整;表头上方可以有标题行。本说明页和多出的列在导入时忽略。",
                 "3. 日期可写 2025-03-31、2025年3月31日、2025.3.31、2025/3/31,或用 Excel 的日期格式。",
                 "4. 方面、反馈问题两列:空白表示与上一行相同,可以合并单元格;同一问题的各项措施写同样的文字。",
@@ -65,6 +65,7 @@ final class HelpSheet {
         r = columns(s, r, Layout.LEDGER, LedgerColumn.values(), wrap);
         r = columns(s, r, Layout.EVENTS, EventColumn.values(), wrap);
         r = columns(s, r, Layout.LEADERS, LeaderColumn.values(), wrap);
+        r = columns(s, r, Layout.UNITS, Layout.UnitColumn.values(), wrap);
         r = columns(s, r, Layout.TEXTS, TextColumn.values(), wrap);
         r++;
         Row ch = s.createRow(r++);

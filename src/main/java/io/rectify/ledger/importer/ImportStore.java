@@ -20,6 +20,7 @@ import io.rectify.ledger.MeasureStatus;
 import io.rectify.ledger.RoundFacts;
 import io.rectify.ledger.RoundChanges;
 import io.rectify.ledger.RoundLeaders;
+import io.rectify.ledger.UnitContacts;
 import io.rectify.ledger.RoundRepository;
 
 /** The SQL of import and export: reads a round's ledger piece by piece and applies changes in batches. */
@@ -47,12 +48,14 @@ public class ImportStore implements LedgerValidator.Existing {
     private final JdbcTemplate batch;
     private final RoundRepository rounds;
     private final RoundLeaders leaders;
+    private final UnitContacts units;
     private final Clock clock;
     private final RoundChanges roundChanges;
     private final UploadRecords uploads;
 
-    public ImportStore(JdbcClient jdbc, JdbcTemplate batch, RoundRepository rounds, RoundLeaders leaders, Clock clock,
-                       RoundChanges roundChanges, UploadRecords uploads) {
+    public ImportStore(JdbcClient jdbc, JdbcTemplate batch, RoundRepository rounds, RoundLeaders leaders, UnitContacts units,
+                       Clock clock, RoundChanges roundChanges, UploadRecords uploads) {
+        this.units = units;
         this.jdbc = jdbc;
         this.uploads = uploads;
         this.roundChanges = roundChanges;
@@ -293,6 +296,10 @@ public class ImportStore implements LedgerValidator.Existing {
     public void updateRecipient(long id, String name, String title) {
         leaders.renameLeader(id, name, title);
     }
+
+    public List<UnitContacts.Unit> units(long roundId) { return units.list(roundId); }
+
+    public void replaceUnits(long roundId, List<UnitContacts.Unit> list) { units.replace(roundId, list); }
 
     // ---- the import log ----
 

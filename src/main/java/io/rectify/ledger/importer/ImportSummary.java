@@ -27,7 +27,7 @@ public final class ImportSummary {
         // dated before the measure's latest report: history filled in, the current status stays
         REPORTS_BACKDATED("补录的早期进展（当前状态不变）"),
         EVENTS_ADDED("新增工作情况"), EVENTS_CHANGED("工作情况变更"),
-        LEADERS_ADDED("新增领导"), LEADERS_CHANGED("领导信息变更"),
+        LEADERS_ADDED("新增领导"), LEADERS_CHANGED("领导信息变更"), UNITS_CHANGED("责任单位变更"),
         TEXTS_CHANGED("文稿变更"),
         // a part changed on the page after the workbook was exported: nothing changes, the page's text stays
         TEXTS_KEPT("文稿冲突：页面修改较新，保留页面文稿"),

@@ -14,6 +14,7 @@ public final class Layout {
     public static final String EVENTS = "工作情况";
     public static final String LEADERS = "领导";
     public static final String TEXTS = "文稿";
+    public static final String UNITS = "责任单位";
     public static final String HELP = "填写说明";
     public static final String LISTS = "选项";
 
@@ -158,6 +159,31 @@ public final class Layout {
         private final List<String> synonyms;
 
         LeaderColumn(String label, boolean required, String hint, String... synonyms) {
+            this.label = label;
+            this.required = required;
+            this.hint = hint;
+            this.synonyms = List.of(synonyms);
+        }
+
+        @Override public String label() { return label; }
+        @Override public boolean required() { return required; }
+        @Override public List<String> synonyms() { return synonyms; }
+        @Override public String hint() { return hint; }
+    }
+
+    /** 责任单位: where the reminders (催办) of each unit's measures go. */
+    public enum UnitColumn implements Column {
+        NAME("单位", true, "与台账“责任单位”列写法相同;在本轮次中唯一", "责任单位", "单位名称"),
+        CONTACT("联系人", false, "催办邮件称呼此人", "联系人姓名"),
+        EMAIL("电子邮箱", true, "催办邮件(到期提醒)发到此邮箱", "邮箱", "电子邮件", "Email"),
+        LEADER_EMAIL("分管领导邮箱", false, "红色预警(超期)时抄送此邮箱", "领导邮箱");
+
+        private final String label;
+        private final boolean required;
+        private final String hint;
+        private final List<String> synonyms;
+
+        UnitColumn(String label, boolean required, String hint, String... synonyms) {
             this.label = label;
             this.required = required;
             this.hint = hint;

@@ -124,6 +124,7 @@ public class LedgerLoader {
             if (v.events() != null) small.events(v.events());
             if (v.leaders() != null) small.leaders(v.leaders());
             if (v.texts() != null) new TextSheet(texts, roundId, summary, this::change).apply(v.texts(), replaceTexts);
+            if (v.units() != null) small.units(v.units());
             flushChanges();
             summary.untouched(index.size() - matched);
             if (summary.changed()) {

@@ -268,6 +268,33 @@ final class LedgerParser {
         return rows;
     }
 
+    List<LedgerRows.UnitRow> units(LedgerSource source, String sheetName) {
+        List<LedgerRows.UnitRow> rows = new ArrayList<>();
+        Map<String, Integer> names = new java.util.HashMap<>();
+        new SheetReader<>(Layout.UnitColumn.class, Layout.UNITS, problems).read(source, sheetName, row -> {
+            int before = problems.count();
+            String name = required(row, Layout.UnitColumn.NAME, 128, "单位");
+            String contact = row.text(Layout.UnitColumn.CONTACT, 64);
+            String email = required(row, Layout.UnitColumn.EMAIL, 255, "电子邮箱(催办邮件发到此邮箱)");
+            String leader = row.text(Layout.UnitColumn.LEADER_EMAIL, 255);
+            if (!email.isEmpty() && !EMAIL.matcher(email).matches()) {
+                row.problem(Layout.UnitColumn.EMAIL, "“" + email + "”不是电子邮箱地址");
+            }
+            if (!leader.isEmpty() && !EMAIL.matcher(leader).matches()) {
+                row.problem(Layout.UnitColumn.LEADER_EMAIL, "“" + leader + "”不是电子邮箱地址");
+            }
+            if (!name.isEmpty()) {
+                Integer first = names.putIfAbsent(name, row.number());
+                if (first != null) row.problem(Layout.UnitColumn.NAME, "重复:" + name + "在第" + first + "行已有");
+            }
+            if (problems.count() == before && rows.size() < 10_000) {
+                rows.add(new LedgerRows.UnitRow(row.number(), name, contact.isEmpty() ? null : contact, email,
+                        leader.isEmpty() ? null : leader));
+            }
+        });
+        return rows;
+    }
+
     List<LeaderRow> leaders(LedgerSource source, String sheetName) {
         List<LeaderRow> rows = new ArrayList<>();
         Map<String, Integer> emails = new java.util.HashMap<>();

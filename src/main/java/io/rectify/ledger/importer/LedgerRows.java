@@ -38,6 +38,9 @@ public final class LedgerRows {
 
     public record LeaderRow(int row, String name, String title, String email) {}
 
+    /** A row of 责任单位. */
+    public record UnitRow(int row, String name, String contact, String email, String leaderEmail) {}
+
     /** The facts of the round as 轮次 gives them; a part (中旬 …) when an on-site date was written coarsely. */
     public record RoundRow(String code, String kind, String deployedBy, String body, String org, String shortName,
                            LocalDate onsiteStart, LocalDate onsiteEnd, LocalDate feedback, String organ, String phone,

@@ -79,7 +79,7 @@ public final class LedgerValidator {
                          RoundRow round, RoundFacts existing, String ledgerSheet, int measureRows,
                          List<SectionDraft> sections, Map<String, ProblemDraft> problemDrafts,
                          List<EventRow> events, List<LeaderRow> leaders, List<String> notes,
-                         List<LedgerRows.TextRow> texts) {
+                         List<LedgerRows.TextRow> texts, List<LedgerRows.UnitRow> units) {
         public boolean ok() { return !problems.any(); }
     }
 
@@ -121,7 +121,7 @@ public final class LedgerValidator {
     }
 
     private Result empty(ImportProblems problems, LedgerSources.Format format, String sha, String code, List<String> notes) {
-        return new Result(problems, format, sha, code, null, null, null, 0, List.of(), Map.of(), null, null, notes, null);
+        return new Result(problems, format, sha, code, null, null, null, 0, List.of(), Map.of(), null, null, notes, null, null);
     }
 
     private Result validate(LedgerSource source, LedgerSources.Format format, String sha, String roundArg,
@@ -202,6 +202,7 @@ public final class LedgerValidator {
         List<EventRow> events = null;
         List<LeaderRow> leaders = null;
         List<LedgerRows.TextRow> texts = null;
+        List<LedgerRows.UnitRow> units = null;
         if (format == LedgerSources.Format.XLSX) {
             Optional<String> ev = source.findSheet(Layout.EVENTS);
             if (ev.isPresent()) events = parser.events(source, ev.get());
@@ -213,9 +214,11 @@ public final class LedgerValidator {
             if (known != null) categories.addAll(existing.eventCategories(known.id()));
             if (events != null) events.forEach(e -> categories.add(e.category()));
             if (tx.isPresent()) texts = parser.texts(source, tx.get(), categories);
+            Optional<String> un = source.findSheet(Layout.UNITS);
+            if (un.isPresent()) units = parser.units(source, un.get());
         }
         return new Result(problems, format, sha, code, round, known, ledgerSheet.orElse(null), rows,
-                new ArrayList<>(sections.values()), drafts, events, leaders, notes, texts);
+                new ArrayList<>(sections.values()), drafts, events, leaders, notes, texts, units);
     }
 
     private static void section(MeasureRow m, Map<String, SectionDraft> sections, Map<Integer, SectionDraft> bySeq,

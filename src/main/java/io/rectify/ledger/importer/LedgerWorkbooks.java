@@ -31,6 +31,7 @@ import io.rectify.ledger.MeasureStatus;
 import io.rectify.ledger.FigureNames;
 import io.rectify.ledger.RoundFacts;
 import io.rectify.ledger.RoundTexts;
+import io.rectify.ledger.UnitContacts;
 import io.rectify.ledger.TextPart;
 import io.rectify.ledger.importer.Layout.EventColumn;
 import io.rectify.ledger.importer.Layout.LeaderColumn;
@@ -64,6 +65,7 @@ public class LedgerWorkbooks {
             w.ledgerHeader();
             w.events(List.of());
             w.leaders(List.of());
+            w.units(List.of());
             w.texts(List.of(), null);
         });
     }
@@ -82,6 +84,7 @@ public class LedgerWorkbooks {
             });
             w.events(store.events(round.id()));
             w.leaders(store.recipients(round.id()));
+            w.units(store.units(round.id()));
             w.texts(texts.list(round.id()), stamp);
         });
         return count[0];
@@ -284,6 +287,25 @@ public class LedgerWorkbooks {
                 text(row, 0, l.name(), null);
                 text(row, 1, l.title(), null);
                 text(row, 2, l.email(), null);
+            }
+        }
+
+        void units(List<UnitContacts.Unit> units) {
+            SXSSFSheet s = wb.createSheet(Layout.UNITS);
+            Row h = s.createRow(0);
+            Layout.UnitColumn[] cols = Layout.UnitColumn.values();
+            for (int i = 0; i < cols.length; i++) text(h, i, cols[i].label(), header);
+            s.setColumnWidth(0, 24 * 256);
+            s.setColumnWidth(1, 12 * 256);
+            s.setColumnWidth(2, 32 * 256);
+            s.setColumnWidth(3, 32 * 256);
+            int r = 1;
+            for (UnitContacts.Unit u : units) {
+                Row row = s.createRow(r++);
+                text(row, 0, u.name(), null);
+                text(row, 1, u.contact(), null);
+                text(row, 2, u.email(), null);
+                text(row, 3, u.leaderEmail(), null);
             }
         }
 

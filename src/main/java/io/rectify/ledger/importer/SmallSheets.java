@@ -9,13 +9,14 @@ import java.util.Map;
 import java.util.Objects;
 
 import io.rectify.ledger.LedgerWriter;
+import io.rectify.ledger.UnitContacts;
 import io.rectify.ledger.importer.ImportSummary.Kind;
 import io.rectify.ledger.importer.LedgerRows.EventRow;
 import io.rectify.ledger.importer.LedgerRows.LeaderRow;
 
 /**
  * The small sheets of a load, applied after the measures: 工作情况 (events matched by date, category and
- * description, so a second import adds nothing) and 领导 (matched by address); 文稿 is {@link TextSheet}'s. Part of
+ * description, so a second import adds nothing) 领导 (matched by address) and 责任单位 (replaced when it differs); 文稿 is {@link TextSheet}'s. Part of
  * {@link LedgerLoader}'s transaction.
  */
 final class SmallSheets {
@@ -89,5 +90,23 @@ final class SmallSheets {
                 change(null, "LEADER", r.name() + " " + r.title(), l.name() + " " + l.title());
             }
         }
+    }
+
+    /** The file's 责任单位 replace the round's when they differ. */
+    void units(List<LedgerRows.UnitRow> rows) {
+        List<UnitContacts.Unit> wanted = rows.stream()
+                .map(r -> new UnitContacts.Unit(r.name(), r.contact(), r.email(), r.leaderEmail())).toList();
+        List<UnitContacts.Unit> now = store.units(roundId);
+        if (now.equals(wanted)) return;
+        store.replaceUnits(roundId, wanted);
+        for (UnitContacts.Unit u : wanted) {
+            if (!now.contains(u)) summary.count(Kind.UNITS_CHANGED, u.name() + " <" + u.email() + ">");
+        }
+        for (UnitContacts.Unit u : now) {
+            if (wanted.stream().noneMatch(w -> w.name().equals(u.name()))) {
+                summary.count(Kind.UNITS_CHANGED, u.name() + " 删除");
+            }
+        }
+        change(null, "UNITS", now.size() + " units", wanted.size() + " units");
     }
 }
