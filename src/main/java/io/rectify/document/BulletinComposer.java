@@ -67,8 +67,8 @@ public class BulletinComposer {
     private static java.util.Set<TextPart> gaps(Map<String, List<String>> texts, List<String> requirements) {
         java.util.Set<TextPart> gaps = java.util.EnumSet.noneOf(TextPart.class);
         for (String r : requirements) {
-            List<TextPart> parts = new ArrayList<>();
-            for (String word : r.split("[\\s,，、|]+")) TextPart.parse(word).ifPresent(parts::add);
+            if (r.strip().equals(Findings.STATEMENTS) || r.strip().equals(Findings.MEASURES)) continue;
+            List<TextPart> parts = Findings.textParts(r);
             if (!parts.isEmpty() && parts.stream().allMatch(p -> Findings.empty(texts, p))) gaps.add(parts.get(0));
         }
         return gaps;

@@ -56,12 +56,7 @@ public final class Findings {
                 problemsChecked = true;
                 continue;
             }
-            List<TextPart> parts = new ArrayList<>();
-            for (String word : r.split("[\\s,，、|]+")) {
-                if (word.isEmpty()) continue;
-                parts.add(TextPart.parse(word).orElseThrow(() -> new IllegalArgumentException(
-                        "require: names neither a 文稿 part nor " + STATEMENTS + " or " + MEASURES + ": " + word)));
-            }
+            List<TextPart> parts = textParts(r);
             if (parts.isEmpty() || parts.stream().allMatch(p -> empty(texts, p))) {
                 findings.add(new Finding(parts.isEmpty() ? "-" : parts.get(0).bulletinPart(), "-", missing(parts), true));
             }
@@ -105,6 +100,17 @@ public final class Findings {
                 }
             }
         }
+    }
+
+    /** The 文稿 parts a {@code require:} line names (one of them must have text); not for the two problem checks. */
+    static List<TextPart> textParts(String requirement) {
+        List<TextPart> parts = new ArrayList<>();
+        for (String word : requirement.strip().split("[\\s,，、|]+")) {
+            if (word.isEmpty()) continue;
+            parts.add(TextPart.parse(word).orElseThrow(() -> new IllegalArgumentException(
+                    "require: names neither a 文稿 part nor " + STATEMENTS + " or " + MEASURES + ": " + word)));
+        }
+        return parts;
     }
 
     static boolean empty(Map<String, List<String>> texts, TextPart part) {
