@@ -115,10 +115,15 @@ public class Signing {
                 });
     }
 
-    /** Removes what a killed 签发 left (a version's file without its record), in every round's folder. */
+    /** Removes what a killed 签发 left (a version's file without its record), in every round's folder (serve's start). */
     public int recover() {
         int removed = 0;
-        for (RoundFacts r : rounds.findAll()) removed += publications.sweep(r.id(), r.code(), DocumentKind.BULLETIN).size();
+        for (RoundFacts r : rounds.findAll()) removed += recover(r);
         return removed;
+    }
+
+    /** The same for one round: what {@code publish} and {@code versions} of that round do first. */
+    public int recover(RoundFacts round) {
+        return publications.sweep(round.id(), round.code(), DocumentKind.BULLETIN).size();
     }
 }

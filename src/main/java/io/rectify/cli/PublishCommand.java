@@ -61,7 +61,7 @@ class PublishCommand implements Cli.Command {
         RoundFacts facts = VersionsCommand.round(context, "publish", round);
         DocumentArchive archive = context.getBean(DocumentArchive.class);
         Signing signing = context.getBean(Signing.class);
-        signing.recover();
+        signing.recover(facts); // only the round asked for: a province has hundreds of folders
         GeneratedDocument draft = archive.findCurrentDraft(facts.id(), DocumentKind.BULLETIN).orElse(null);
         if (draft == null) {
             err.println("rectify: publish: round " + round + " has no draft bulletin (run: nightly --round " + round + ")");

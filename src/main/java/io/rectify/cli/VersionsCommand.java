@@ -46,7 +46,7 @@ class VersionsCommand implements Cli.Command {
     public int execute(ConfigurableApplicationContext context, PrintStream out, PrintStream err) {
         RoundFacts facts = round(context, "versions", round);
         Signing signing = context.getBean(Signing.class);
-        signing.recover();
+        signing.recover(facts); // only the round asked for: a province has hundreds of folders
         DocumentArchive archive = context.getBean(DocumentArchive.class);
         List<Publications.Version> versions = context.getBean(Publications.class).versions(facts.id(), DocumentKind.BULLETIN);
         out.println("version\tas-of\tpublished\tby\tsha256\tfile\toverride\tmade from");
