@@ -116,7 +116,7 @@ class ArchitectureTest {
             "io.rectify.ledger.LedgerWriter", "io.rectify.ledger.RoundRepository", "io.rectify.ledger.importer.ImportStore",
             "io.rectify.ledger.importer.UploadRecords",
             "io.rectify.ledger.RoundTexts", "io.rectify.ledger.MeasureTerms", "io.rectify.ledger.UnitContacts",
-            "io.rectify.ledger.Extensions", "io.rectify.ledger.Closures",
+            "io.rectify.ledger.Extensions", "io.rectify.ledger.Closures", "io.rectify.ledger.UnitReports",
             "io.rectify.progress.SnapshotReader",
             // round_change: what a document was made from
             "io.rectify.ledger.RoundChanges",

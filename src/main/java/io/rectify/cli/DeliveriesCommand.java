@@ -7,6 +7,7 @@ import java.util.Set;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
+import io.rectify.delivery.DeliveryHistory;
 import io.rectify.delivery.DeliveryStatus;
 import io.rectify.delivery.DeliveryStore;
 import io.rectify.progress.Quarter;
@@ -24,7 +25,9 @@ class DeliveriesCommand implements Cli.Command {
                 Usage: java -jar target/rectify.jar deliveries [--round CODE] [--quarter YYYYQn] [--status STATUS]
 
                 Lists the delivery ledger of the quarterly briefs, one line per brief and recipient, tab-separated:
-                quarter, round, status, attempts, last change, recipient, Message-ID, last error. STATUS is one of
+                quarter, round, status, attempts, last change, recipient, Message-ID, last error; then the reminder
+                digests (催办, 'remind --send'), one line per digest: its date, unit, measures per level (red/yellow/
+                green), status and address. STATUS is one of
                 PENDING, SENDING, SENT, OUTBOX (written to the outbox, not sent), FAILED (tried again by the next run)
                 and UNCERTAIN (may have been delivered; sent again only by 'quarterly --resend-uncertain').""";
     }
@@ -60,6 +63,23 @@ class DeliveriesCommand implements Cli.Command {
                     + "\t" + (d.lastError() == null ? "" : d.lastError()));
         }
         out.println(rows.size() + " delivery(ies)");
+        digests(context, out);
         return Cli.OK;
+    }
+
+    /** The reminder digests (催办) under the same filters: the quarter of their date, their round and status. */
+    private void digests(ConfigurableApplicationContext context, PrintStream out) {
+        List<DeliveryHistory.DigestRow> rows = context.getBean(DeliveryHistory.class).digests(null, round, Integer.MAX_VALUE)
+                .stream().filter(d -> quarter == null || quarter.contains(d.asOf()))
+                .filter(d -> status == null || status.name().equals(d.status())).toList();
+        out.println();
+        out.println("kind\tround\tas of\tunit\tred/yellow/green\tstatus\tattempts\tcreated\tupdated\tto\tlast error");
+        for (DeliveryHistory.DigestRow d : rows) {
+            out.println("digest\t" + d.roundCode() + "\t" + d.asOf() + "\t" + d.unit() + "\t" + d.red() + "/" + d.yellow()
+                    + "/" + d.green() + "\t" + d.status() + "\t" + d.attempts() + "\t" + d.createdAt() + "\t"
+                    + d.updatedAt() + "\t" + d.email() + (d.cc() == null ? "" : " cc " + d.cc()) + "\t"
+                    + (d.lastError() == null ? "" : d.lastError()));
+        }
+        out.println(rows.size() + " reminder digest(s)");
     }
 }

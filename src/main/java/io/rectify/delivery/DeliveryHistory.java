@@ -57,4 +57,40 @@ public class DeliveryHistory {
                         rs.getObject(13, LocalDateTime.class)))
                 .list();
     }
+
+    /** A reminder digest's delivery: to which unit, how many measures of each level, and how far it got. */
+    public record DigestRow(long id, long roundId, String roundCode, LocalDate asOf, String unit, String email,
+                            String cc, int green, int yellow, int red, String status, int attempts, String lastError,
+                            LocalDateTime createdAt, LocalDateTime updatedAt) {}
+
+    private static final String LEVEL = "(SELECT COUNT(*) FROM reminder m WHERE m.digest_id = x.id AND m.level = '%s')";
+
+    /**
+     * Up to {@code limit} reminder digests, newest first, of the rounds {@code visible} (null: all) and, when given,
+     * of the round {@code roundCode} only.
+     */
+    public List<DigestRow> digests(Collection<Long> visible, String roundCode, int limit) {
+        if (visible != null && visible.isEmpty()) return List.of();
+        StringBuilder sql = new StringBuilder("SELECT d.id, x.round_id, r.code, x.as_of, x.unit_name, x.email, x.cc, "
+                + LEVEL.formatted("GREEN") + ", " + LEVEL.formatted("YELLOW") + ", " + LEVEL.formatted("RED")
+                + ", d.status, d.attempts, d.last_error, x.created_at, d.updated_at FROM delivery d"
+                + " JOIN reminder_digest x ON x.id = d.digest_id JOIN inspection_round r ON r.id = x.round_id WHERE 1 = 1");
+        List<Object> params = new ArrayList<>();
+        if (visible != null) {
+            sql.append(" AND x.round_id IN (").append(String.join(",", Collections.nCopies(visible.size(), "?"))).append(')');
+            params.addAll(visible);
+        }
+        if (roundCode != null) {
+            sql.append(" AND r.code = ?");
+            params.add(roundCode);
+        }
+        sql.append(" ORDER BY x.created_at DESC, d.id DESC LIMIT ?");
+        params.add(limit);
+        return jdbc.sql(sql.toString()).params(params)
+                .query((rs, n) -> new DigestRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getObject(4, LocalDate.class),
+                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getInt(8), rs.getInt(9), rs.getInt(10),
+                        rs.getString(11), rs.getInt(12), rs.getString(13), rs.getObject(14, LocalDateTime.class),
+                        rs.getObject(15, LocalDateTime.class)))
+                .list();
+    }
 }

@@ -52,6 +52,12 @@ public class Closures {
                 .param(roundId).query(Closures::map).list();
     }
 
+    /** Every closure of the round, its returned ones too, oldest first (for the audit trail). */
+    public List<Closure> all(long roundId) {
+        return jdbc.sql("SELECT id, measure_id, status, submitted_by, submitted_at, reviewed_by, reviewed_at, review_note"
+                + " FROM closure WHERE round_id = ? ORDER BY id").param(roundId).query(Closures::map).list();
+    }
+
     public List<Evidence> evidence(long roundId) {
         return jdbc.sql("SELECT e.id, e.closure_id, c.round_id, e.original_name, e.stored_name, e.sha256, e.size_bytes,"
                         + " e.uploaded_by, e.uploaded_at FROM evidence e JOIN closure c ON c.id = e.closure_id"

@@ -71,6 +71,19 @@ public class LedgerWriter {
      * who may see it) must be gone first: see {@code system.RoundRemoval}.
      */
     /** The measure's current deadline (its history is in measure_term, see {@link MeasureTerms}). */
+    /**
+     * A report of the page (a unit's, or one the office accepted) as the measure's report of {@code date}: the later
+     * word of the day replaces one already there (keeping its 实地复核 mark).
+     */
+    public void putReport(long measureId, LocalDate date, MeasureStatus status, String note, LocalDate completion) {
+        int updated = jdbc.sql("UPDATE progress_report SET status = ?, note = ?, completion_date = ? WHERE measure_id = ?"
+                        + " AND report_date = ?").params(status.name(), note, completion, measureId, date).update();
+        if (updated == 0) {
+            jdbc.sql("INSERT INTO progress_report (measure_id, report_date, status, completion_date, rechecked, note)"
+                    + " VALUES (?,?,?,?, FALSE, ?)").params(measureId, date, status.name(), completion, note).update();
+        }
+    }
+
     public void moveDeadline(long measureId, LocalDate deadline) {
         jdbc.sql("UPDATE measure SET deadline = ? WHERE id = ?").params(deadline, measureId).update();
     }

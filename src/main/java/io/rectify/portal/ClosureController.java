@@ -84,8 +84,7 @@ class ClosureController {
         }
         Snapshot.Measure m = snapshots.read(round.id(), java.time.LocalDate.now(clock)).measures().stream()
                 .filter(x -> x.id() == measure).findFirst()
-                .orElseThrow(() -> new BadRequest("本轮次没有这项整改措施。"));
-        if (!viewer.ownsUnit(m.unit())) throw new PortalRounds.ActionNotAllowed("只能为本单位负责的整改措施提交销号。");
+                .filter(x -> viewer.ownsUnit(x.unit())).orElseThrow(NoSuchMeasure::new);
         if (!m.completed()) throw new BadRequest("第 " + m.seq() + " 项措施尚未报告已完成，不能申请销号。");
         List<Closures.File> kept = files.keep(uploaded);
         try {
@@ -115,12 +114,12 @@ class ClosureController {
 
     @GetMapping("/evidence/{id}")
     ResponseEntity<FileSystemResource> download(Viewer viewer, @PathVariable long id) {
-        Closures.Evidence e = closures.findEvidence(id).orElseThrow(() -> new DocumentAccess.NoSuchDocument(id));
-        if (!viewer.givenRound(e.roundId())) throw new RoundNotVisible();
+        Closures.Evidence e = closures.findEvidence(id).orElseThrow(NoSuchMeasure::new);
+        if (!viewer.givenRound(e.roundId())) throw new NoSuchMeasure();
         if (viewer.isUnit() && closures.latest(e.roundId()).stream().noneMatch(c -> c.id() == e.closureId()
                 && snapshots.read(e.roundId(), java.time.LocalDate.now(clock)).measures().stream()
                         .anyMatch(m -> m.id() == c.measureId() && viewer.ownsUnit(m.unit())))) {
-            throw new RoundNotVisible();
+            throw new NoSuchMeasure();
         }
         java.nio.file.Path file = files.file(e);
         if (file == null) throw new DocumentAccess.NoSuchDocument(id);

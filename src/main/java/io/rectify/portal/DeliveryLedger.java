@@ -26,17 +26,32 @@ class DeliveryLedger {
 
         public boolean done() { return "SENT".equals(status) || "OUTBOX".equals(status); }
 
-        public String statusLabel() {
-            return switch (status) {
-                case "SENT" -> "已发送";
-                case "FAILED" -> "发送失败";
-                case "SENDING" -> "发送中";
-                case "PENDING" -> "待发送";
-                case "OUTBOX" -> "已写入发件箱";
-                case "UNCERTAIN" -> "状态不明";
-                default -> status;
-            };
-        }
+        public String statusLabel() { return label(status); }
+    }
+
+    /** A reminder digest's delivery, for the page: its levels and how far it got. */
+    public record Digest(DeliveryHistory.DigestRow row) {
+
+        public String statusLabel() { return label(row.status()); }
+
+        public boolean failed() { return "FAILED".equals(row.status()) || "UNCERTAIN".equals(row.status()); }
+
+        public boolean done() { return "SENT".equals(row.status()) || "OUTBOX".equals(row.status()); }
+
+        public String createdText() { return Formats.time(row.createdAt()); }
+    }
+
+    /** A delivery status in the page's words. */
+    static String label(String status) {
+        return switch (status) {
+            case "SENT" -> "已发送";
+            case "FAILED" -> "发送失败";
+            case "SENDING" -> "发送中";
+            case "PENDING" -> "待发送";
+            case "OUTBOX" -> "已写入发件箱";
+            case "UNCERTAIN" -> "状态不明";
+            default -> status;
+        };
     }
 
     private final DeliveryHistory history;
@@ -48,8 +63,15 @@ class DeliveryLedger {
         return history.uncertain(viewer.isAdmin() ? null : viewer.roundIds());
     }
 
+    /** The latest reminder digests of the rounds the viewer was given; a unit contact sees its own unit's only. */
+    List<Digest> digests(Viewer viewer) {
+        if (!viewer.isAdmin() && viewer.roundIds().isEmpty()) return List.of();
+        return history.digests(viewer.isAdmin() ? null : viewer.roundIds(), null, PAGE_SIZE).stream()
+                .filter(d -> viewer.ownsUnit(d.unit())).map(Digest::new).toList();
+    }
+
     DocumentCatalog.Page<Delivery> page(Viewer viewer, int page) {
-        if (!viewer.isAdmin() && viewer.roundIds().isEmpty()) return new DocumentCatalog.Page<>(List.of(), 0, false);
+        if (viewer.isUnit() || !viewer.isAdmin() && viewer.roundIds().isEmpty()) return new DocumentCatalog.Page<>(List.of(), 0, false);
         List<Delivery> rows = history.list(viewer.isAdmin() ? null : viewer.roundIds(), PAGE_SIZE + 1, page * PAGE_SIZE)
                 .stream().map(r -> new Delivery(r.id(), r.documentId(), r.roundCode(), r.kind(), r.asOf(), r.recipient(),
                         r.title(), r.email(), r.status(), r.attempts(), r.lastError(), r.messageId(), r.updatedAt()))

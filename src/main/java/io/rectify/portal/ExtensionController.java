@@ -61,7 +61,7 @@ class ExtensionController {
         if (!mayRequest(viewer)) throw new PortalRounds.ActionNotAllowed("只有该轮次的整改办秘书、责任单位联系人或管理员可以申请延期。");
         boolean own = snapshots.read(round.id(), java.time.LocalDate.now(clock)).measures().stream()
                 .anyMatch(m -> m.seq() == seq && viewer.ownsUnit(m.unit()));
-        if (!own && viewer.isUnit()) throw new PortalRounds.ActionNotAllowed("只能为本单位负责的整改措施申请延期。");
+        if (!own && viewer.isUnit()) throw new NoSuchMeasure();
         LocalDate date;
         try {
             date = LocalDate.parse(deadline.strip());

@@ -75,6 +75,11 @@ class PortalErrors implements ErrorViewResolver {
         return page(HttpStatus.NOT_FOUND, "文档不存在", "没有这个编号的文档，或您的账号未被授权查看。请从文档列表中选择。");
     }
 
+    @ExceptionHandler(NoSuchMeasure.class)
+    ModelAndView noSuchMeasure() {
+        return page(HttpStatus.NOT_FOUND, "整改措施不存在", "没有这项整改措施或材料，或您的账号未被授权查看。");
+    }
+
     @ExceptionHandler(DocumentAccess.FileGone.class)
     ModelAndView fileGone(DocumentAccess.FileGone e) {
         log.warn("{} (path {})", e.getMessage(), e.entry.doc().path());

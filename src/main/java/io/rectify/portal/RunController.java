@@ -52,7 +52,8 @@ class RunController {
     @GetMapping("/deliveries")
     String deliveries(Viewer viewer, @RequestParam(defaultValue = "0") int page, Model model) {
         model.addAttribute("deliveries", deliveries.page(viewer, Pages.check(page)));
-        model.addAttribute("uncertain", deliveries.uncertain(viewer));
+        model.addAttribute("uncertain", viewer.isUnit() ? 0 : deliveries.uncertain(viewer));
+        model.addAttribute("digests", deliveries.digests(viewer));
         return "portal/deliveries";
     }
 

@@ -11,6 +11,7 @@ import io.rectify.ledger.Extensions;
 import io.rectify.ledger.LedgerWriter;
 import io.rectify.ledger.RoundChanges;
 import io.rectify.ledger.UnitContacts;
+import io.rectify.ledger.UnitReports;
 import io.rectify.reminders.ReminderStore;
 
 /**
@@ -29,10 +30,12 @@ public class RoundRemoval {
     private final Extensions extensions;
     private final Closures closures;
     private final RoundChanges changes;
+    private final UnitReports unitReports;
 
     public RoundRemoval(RecipientRepository recipients, DocumentArchive archive, PortalAccounts accounts,
                         LedgerWriter ledger, UnitContacts units, ReminderStore reminders, Extensions extensions,
-                        Closures closures, RoundChanges changes) {
+                        Closures closures, RoundChanges changes, UnitReports unitReports) {
+        this.unitReports = unitReports;
         this.changes = changes;
         this.closures = closures;
         this.extensions = extensions;
@@ -50,6 +53,7 @@ public class RoundRemoval {
         reminders.deleteRound(roundId);
         units.deleteRound(roundId);
         extensions.deleteRound(roundId);
+        unitReports.deleteRound(roundId);
         closures.deleteRound(roundId); // the evidence files stay in the upload folder, as uploaded ledgers do
         archive.deleteRound(roundId);
         accounts.forgetRound(roundId);
