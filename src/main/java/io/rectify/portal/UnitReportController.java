@@ -49,7 +49,10 @@ class UnitReportController {
         Set<Long> ids = measures.stream().map(Snapshot.Measure::id).collect(Collectors.toSet());
         model.addAttribute("round", round);
         model.addAttribute("measures", measures);
-        model.addAttribute("reports", reports.list(round.id()).stream().filter(r -> ids.contains(r.measureId())).toList());
+        List<UnitReports.Report> shown = reports.list(round.id()).stream().filter(r -> ids.contains(r.measureId())).toList();
+        model.addAttribute("reports", shown);
+        model.addAttribute("waiting", shown.stream().filter(r -> r.status() == UnitReports.Status.PENDING)
+                .map(UnitReports.Report::measureId).collect(Collectors.toSet()));
         model.addAttribute("canReport", viewer.isUnit());
         model.addAttribute("canDecide", office(viewer));
         model.addAttribute("today", LocalDate.now(clock));
