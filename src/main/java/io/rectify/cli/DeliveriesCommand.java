@@ -69,14 +69,16 @@ class DeliveriesCommand implements Cli.Command {
 
     /** The reminder digests (催办) under the same filters: the quarter of their date, their round and status. */
     private void digests(ConfigurableApplicationContext context, PrintStream out) {
-        List<DeliveryHistory.DigestRow> rows = context.getBean(DeliveryHistory.class).digests(null, round, Integer.MAX_VALUE)
-                .stream().filter(d -> quarter == null || quarter.contains(d.asOf()))
+        DeliveryHistory history = context.getBean(DeliveryHistory.class);
+        List<DeliveryHistory.DigestRow> rows = history.digests(null, round, Integer.MAX_VALUE).stream()
+                .filter(d -> quarter == null || quarter.contains(d.asOf()))
                 .filter(d -> status == null || status.name().equals(d.status())).toList();
         out.println();
         out.println("kind\tround\tas of\tunit\tred/yellow/green\tstatus\tattempts\tcreated\tupdated\tto\tlast error");
         for (DeliveryHistory.DigestRow d : rows) {
-            out.println("digest\t" + d.roundCode() + "\t" + d.asOf() + "\t" + d.unit() + "\t" + d.red() + "/" + d.yellow()
-                    + "/" + d.green() + "\t" + d.status() + "\t" + d.attempts() + "\t" + d.createdAt() + "\t"
+            out.println("digest\t" + d.roundCode() + "\t" + d.asOf() + "\t" + d.unit() + "\t"
+                    + d.red() + "/" + d.yellow() + "/" + d.green() + "\t" + d.status() + "\t" + d.attempts() + "\t"
+                    + d.createdAt() + "\t"
                     + d.updatedAt() + "\t" + d.email() + (d.cc() == null ? "" : " cc " + d.cc()) + "\t"
                     + (d.lastError() == null ? "" : d.lastError()));
         }

@@ -74,10 +74,12 @@ public class DeliveryHistory {
         StringBuilder sql = new StringBuilder("SELECT d.id, x.round_id, r.code, x.as_of, x.unit_name, x.email, x.cc, "
                 + LEVEL.formatted("GREEN") + ", " + LEVEL.formatted("YELLOW") + ", " + LEVEL.formatted("RED")
                 + ", d.status, d.attempts, d.last_error, x.created_at, d.updated_at FROM delivery d"
-                + " JOIN reminder_digest x ON x.id = d.digest_id JOIN inspection_round r ON r.id = x.round_id WHERE 1 = 1");
+                + " JOIN reminder_digest x ON x.id = d.digest_id JOIN inspection_round r ON r.id = x.round_id"
+                + " WHERE 1 = 1");
         List<Object> params = new ArrayList<>();
         if (visible != null) {
-            sql.append(" AND x.round_id IN (").append(String.join(",", Collections.nCopies(visible.size(), "?"))).append(')');
+            sql.append(" AND x.round_id IN (").append(String.join(",", Collections.nCopies(visible.size(), "?")))
+                    .append(')');
             params.addAll(visible);
         }
         if (roundCode != null) {
@@ -87,8 +89,9 @@ public class DeliveryHistory {
         sql.append(" ORDER BY x.created_at DESC, d.id DESC LIMIT ?");
         params.add(limit);
         return jdbc.sql(sql.toString()).params(params)
-                .query((rs, n) -> new DigestRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getObject(4, LocalDate.class),
-                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getInt(8), rs.getInt(9), rs.getInt(10),
+                .query((rs, n) -> new DigestRow(rs.getLong(1), rs.getLong(2), rs.getString(3),
+                        rs.getObject(4, LocalDate.class), rs.getString(5), rs.getString(6), rs.getString(7),
+                        rs.getInt(8), rs.getInt(9), rs.getInt(10),
                         rs.getString(11), rs.getInt(12), rs.getString(13), rs.getObject(14, LocalDateTime.class),
                         rs.getObject(15, LocalDateTime.class)))
                 .list();

@@ -76,8 +76,9 @@ public class LedgerWriter {
      * word of the day replaces one already there (keeping its 实地复核 mark).
      */
     public void putReport(long measureId, LocalDate date, MeasureStatus status, String note, LocalDate completion) {
-        int updated = jdbc.sql("UPDATE progress_report SET status = ?, note = ?, completion_date = ? WHERE measure_id = ?"
-                        + " AND report_date = ?").params(status.name(), note, completion, measureId, date).update();
+        int updated = jdbc.sql("UPDATE progress_report SET status = ?, note = ?, completion_date = ?"
+                        + " WHERE measure_id = ? AND report_date = ?")
+                .params(status.name(), note, completion, measureId, date).update();
         if (updated == 0) {
             jdbc.sql("INSERT INTO progress_report (measure_id, report_date, status, completion_date, rechecked, note)"
                     + " VALUES (?,?,?,?, FALSE, ?)").params(measureId, date, status.name(), completion, note).update();

@@ -39,7 +39,8 @@ public class UnitReports {
         public Refused(String message) { super(message); }
     }
 
-    private static final String SELECT = "SELECT u.id, u.measure_id, m.seq, m.content, u.unit_name, u.note, u.completed,"
+    private static final String SELECT = "SELECT u.id, u.measure_id, m.seq, m.content, u.unit_name, u.note,"
+            + " u.completed,"
             + " u.completion_date, u.reported_by, u.reported_at, u.status, u.report_date, u.decided_by, u.decided_at,"
             + " u.decision_note FROM unit_report u JOIN measure m ON m.id = u.measure_id";
 
@@ -75,7 +76,8 @@ public class UnitReports {
         }
         if (completion == null) throw new Refused("报告已完成须填写完成日期。");
         if (completion.isAfter(today)) throw new Refused("完成日期 " + completion + " 不能晚于今天。");
-        if (jdbc.sql("SELECT COUNT(*) FROM unit_report WHERE measure_id = ? AND status = 'PENDING'").param(t.measureId())
+        if (jdbc.sql("SELECT COUNT(*) FROM unit_report WHERE measure_id = ? AND status = 'PENDING'")
+                .param(t.measureId())
                 .query(Long.class).single() > 0) {
             throw new Refused("第 " + t.seq() + " 项措施已有待确认的完成报告。");
         }
@@ -107,9 +109,10 @@ public class UnitReports {
     private long insert(Target t, String unit, String note, boolean completed, LocalDate completion, String by,
                         Status status, LocalDate reportDate) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO unit_report (round_id, measure_id, unit_name, note, completed, completion_date, reported_by,"
-                        + " reported_at, status, report_date) VALUES (?,?,?,?,?,?,?,?,?,?)")
-                .params(t.roundId(), t.measureId(), unit, note, completed, completion, by, now(), status.name(), reportDate)
+        jdbc.sql("INSERT INTO unit_report (round_id, measure_id, unit_name, note, completed, completion_date,"
+                        + " reported_by, reported_at, status, report_date) VALUES (?,?,?,?,?,?,?,?,?,?)")
+                .params(t.roundId(), t.measureId(), unit, note, completed, completion, by, now(), status.name(),
+                        reportDate)
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
@@ -131,8 +134,9 @@ public class UnitReports {
 
     private static Report map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new Report(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getString(4), rs.getString(5), rs.getString(6),
-                rs.getBoolean(7), rs.getObject(8, LocalDate.class), rs.getString(9), rs.getObject(10, LocalDateTime.class),
-                Status.valueOf(rs.getString(11)), rs.getObject(12, LocalDate.class), rs.getString(13),
+                rs.getBoolean(7), rs.getObject(8, LocalDate.class), rs.getString(9),
+                rs.getObject(10, LocalDateTime.class), Status.valueOf(rs.getString(11)), rs.getObject(12, LocalDate.class),
+                rs.getString(13),
                 rs.getObject(14, LocalDateTime.class), rs.getString(15));
     }
 }

@@ -67,7 +67,8 @@ class AuditTrail {
         closuresOf(roundId, measures, roles, all);
         for (DeliveryHistory.DigestRow d : deliveries.digests(List.of(roundId), null, DIGESTS)) {
             all.add(new Entry(d.createdAt(), "系统（remind）", "—", "催办提醒", d.unit(), null, null,
-                    levels(d) + "，发至 " + d.email() + (d.cc() == null ? "" : "，抄送 " + d.cc()) + "：" + status(d.status())));
+                    levels(d) + "，发至 " + d.email() + (d.cc() == null ? "" : "，抄送 " + d.cc()) + "："
+                            + status(d.status())));
         }
         all.sort(Comparator.comparing(Entry::at, Comparator.nullsLast(Comparator.naturalOrder())).reversed());
         return all;
@@ -110,12 +111,14 @@ class AuditTrail {
         }
         for (Closures.Evidence e : closures.evidence(roundId)) {
             Closures.Closure c = byId.get(e.closureId());
-            out.add(entry(e.uploadedAt(), e.uploadedBy(), roles, "上传佐证材料", c == null ? null : measures.get(c.measureId()),
+            out.add(entry(e.uploadedAt(), e.uploadedBy(), roles, "上传佐证材料",
+                    c == null ? null : measures.get(c.measureId()),
                     e.originalName() + "（" + e.size() + " 字节，sha256 " + e.sha256().substring(0, 12) + "…）"));
         }
     }
 
-    private static Entry entry(LocalDateTime at, String who, Roles roles, String action, Snapshot.Measure m, String detail) {
+    private static Entry entry(LocalDateTime at, String who, Roles roles, String action, Snapshot.Measure m,
+            String detail) {
         return new Entry(at, who, roles.of(who), action, m == null ? "" : m.unit(), m == null ? null : m.seq(),
                 m == null ? null : m.content(), detail);
     }

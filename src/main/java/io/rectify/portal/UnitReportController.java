@@ -49,7 +49,8 @@ class UnitReportController {
         Set<Long> ids = measures.stream().map(Snapshot.Measure::id).collect(Collectors.toSet());
         model.addAttribute("round", round);
         model.addAttribute("measures", measures);
-        List<UnitReports.Report> shown = reports.list(round.id()).stream().filter(r -> ids.contains(r.measureId())).toList();
+        List<UnitReports.Report> shown = reports.list(round.id()).stream().filter(r -> ids.contains(r.measureId()))
+                .toList();
         model.addAttribute("reports", shown);
         model.addAttribute("waiting", shown.stream().filter(r -> r.status() == UnitReports.Status.PENDING)
                 .map(UnitReports.Report::measureId).collect(Collectors.toSet()));
@@ -69,7 +70,8 @@ class UnitReportController {
                 .orElseThrow(NoSuchMeasure::new);
         LocalDate date = completed ? date(completion) : null;
         try {
-            reports.report(new UnitReports.Target(round.id(), m.id(), m.seq(), m.status(), m.kind()), viewer.unit(), note,
+            reports.report(new UnitReports.Target(round.id(), m.id(), m.seq(), m.status(), m.kind()), viewer.unit(),
+                    note,
                     completed, date, viewer.username());
         } catch (UnitReports.Refused e) {
             throw new BadRequest(e.getMessage());

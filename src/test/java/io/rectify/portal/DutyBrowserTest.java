@@ -41,7 +41,8 @@ class DutyBrowserTest extends WorkplacePortalTest {
         String chromium = System.getenv().getOrDefault("RECTIFY_CHROMIUM", "/usr/bin/chromium");
         String chromedriver = System.getenv().getOrDefault("RECTIFY_CHROMEDRIVER", "/usr/bin/chromedriver");
         if (!Files.isExecutable(Path.of(chromium)) || !Files.isExecutable(Path.of(chromedriver))) {
-            String message = "no browser: " + chromium + " or " + chromedriver + " is missing; " + BrowserEndToEndTest.HOW_TO;
+            String message = "no browser: " + chromium + " or " + chromedriver + " is missing; "
+                    + BrowserEndToEndTest.HOW_TO;
             if ("true".equalsIgnoreCase(System.getenv("RECTIFY_REQUIRE_BROWSER"))) Assertions.fail(message);
             Assumptions.abort(message);
         }
@@ -68,11 +69,13 @@ class DutyBrowserTest extends WorkplacePortalTest {
         driver.findElement(By.id("username")).sendKeys(user);
         driver.findElement(By.id("password")).sendKeys(PortalFixture.PASSWORD);
         driver.findElement(By.id("login")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().matches(".*/documents(\\?continue)?$"));
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl()
+                .matches(".*/documents(\\?continue)?$"));
     }
 
     void shot(String name) throws IOException {
-        Files.write(BrowserEndToEndTest.SHOTS.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        Files.write(BrowserEndToEndTest.SHOTS.resolve(name + ".png"), ((TakesScreenshot) driver)
+                .getScreenshotAs(OutputType.BYTES));
     }
 
     String notice() { return driver.findElement(By.id("notice")).getText(); }
@@ -91,7 +94,8 @@ class DutyBrowserTest extends WorkplacePortalTest {
     void aUnitReportsTheOfficeConfirmsAndTheLeaderReadsTheTrail() throws Exception {
         WorkplaceRound w = WorkplaceRound.get(context, WORK, "duty-2025");
         var accounts = context.getBean(io.rectify.accounts.PortalAccounts.class);
-        accounts.add("duty-jw", io.rectify.accounts.Role.UNIT, java.util.List.of(w.code), PortalFixture.PASSWORD.toCharArray());
+        accounts.add("duty-jw", io.rectify.accounts.Role.UNIT, java.util.List.of(w.code),
+                PortalFixture.PASSWORD.toCharArray());
         accounts.setUnit("duty-jw", "镇纪委");
 
         login("duty-jw");

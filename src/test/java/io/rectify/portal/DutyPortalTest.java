@@ -96,7 +96,8 @@ abstract class DutyPortalTest {
 
     long measure(long roundId, int seq) {
         return jdbc.sql("SELECT m.id FROM measure m JOIN problem p ON p.id = m.problem_id JOIN feedback_section s"
-                + " ON s.id = p.section_id WHERE s.round_id = ? AND m.seq = ?").params(roundId, seq).query(Long.class).single();
+                + " ON s.id = p.section_id WHERE s.round_id = ? AND m.seq = ?").params(roundId, seq).query(Long.class)
+                        .single();
     }
 
     Snapshot.Measure read(long roundId, LocalDate asOf, int seq) {

@@ -47,25 +47,30 @@ abstract class UnitDutyCases extends LeverCases {
         mvc.perform(get(base + "/reports").with(as(jw))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("开展财务专项检查")))
                 .andExpect(content().string(not(containsString("制定理论学习计划"))));
-        mvc.perform(post(base + "/extensions").param("seq", "3").param("deadline", "2027-06-30").param("reason", "不是本单位的")
+        mvc.perform(post(base + "/extensions").param("seq", "3").param("deadline", "2027-06-30").param("reason",
+                "不是本单位的")
                         .with(as(jw)).with(csrf()))
                 .andExpect(status().isNotFound());
         mvc.perform(post(base + "/reports").param("measure", String.valueOf(measure(w.roundId, 3))).param("note", "代报")
                         .with(as(jw)).with(csrf()))
                 .andExpect(status().isNotFound());
         WorkplaceRound other = round("oth-2025");
-        mvc.perform(post(base + "/reports").param("measure", String.valueOf(measure(other.roundId, 6))).param("note", "别的轮次")
+        mvc.perform(post(base + "/reports").param("measure", String.valueOf(measure(other.roundId, 6))).param("note",
+                "别的轮次")
                         .with(as(jw)).with(csrf()))
                 .andExpect(status().isNotFound());
         mvc.perform(get("/rounds/" + other.code + "/reports").with(as(jw))).andExpect(status().isForbidden());
-        mvc.perform(post(base + "/extensions").param("seq", "6").param("deadline", "2027-06-30").param("reason", "需等待审计结论")
+        mvc.perform(post(base + "/extensions").param("seq", "6").param("deadline", "2027-06-30").param("reason",
+                "需等待审计结论")
                         .with(as(jw)).with(csrf()))
                 .andExpect(redirectedUrl(base + "/extensions"));
-        long id = jdbc.sql("SELECT id FROM extension_request WHERE round_id = ? AND requested_by = ?").params(w.roundId, jw)
+        long id = jdbc.sql("SELECT id FROM extension_request WHERE round_id = ? AND requested_by = ?")
+                .params(w.roundId, jw)
                 .query(Long.class).single();
         mvc.perform(post(base + "/extensions/" + id).param("action", "approve").with(as(jw)).with(csrf()))
                 .andExpect(status().isForbidden());
-        mvc.perform(get(base + "/extensions").with(as(w.secretary))).andExpect(content().string(containsString(jw + " ")));
+        mvc.perform(get(base + "/extensions").with(as(w.secretary))).andExpect(content().string(containsString(jw
+                + " ")));
 
         mvc.perform(get(base + "/closures").with(as(jw))).andExpect(status().isOk())
                 .andExpect(content().string(not(containsString("制定理论学习计划"))));
@@ -76,7 +81,8 @@ abstract class UnitDutyCases extends LeverCases {
         mvc.perform(multipart(base + "/closures").file(LeverCases.file("学习计划.pdf", PDF)).param("measure", first)
                         .with(as(dz)).with(csrf()))
                 .andExpect(redirectedUrl(base + "/closures"));
-        long evidence = jdbc.sql("SELECT e.id FROM evidence e JOIN closure c ON c.id = e.closure_id WHERE c.round_id = ?")
+        long evidence = jdbc.sql("SELECT e.id FROM evidence e JOIN closure c ON c.id = e.closure_id"
+                + " WHERE c.round_id = ?")
                 .param(w.roundId).query(Long.class).single();
         mvc.perform(get("/evidence/" + evidence).with(as(dz))).andExpect(status().isOk());
         mvc.perform(get("/evidence/" + evidence).with(as(jw))).andExpect(status().isNotFound());
@@ -130,7 +136,8 @@ abstract class UnitDutyCases extends LeverCases {
         assertThat(String.join("\n", dry.summary().lines())).contains("#3 2025-07-31");
         ImportLauncher.Outcome imported = context.getBean(ImportLauncher.class).run(w.month2, w.code, false);
         assertThat(imported.summary()).isNotNull();
-        assertThat(read(w.roundId, today, 3).status()).as("the page's later report wins").isEqualTo(MeasureStatus.COMPLETED);
+        assertThat(read(w.roundId, today, 3).status()).as("the page's later report wins")
+                .isEqualTo(MeasureStatus.COMPLETED);
         assertThat(read(w.roundId, today, 3).note()).isEqualTo("调度机制已建立并运行");
         mvc.perform(get(base).with(as(jj))).andExpect(content().string(containsString("已确认完成")))
                 .andExpect(content().string(containsString(w.secretary + " ")));
@@ -145,7 +152,8 @@ abstract class UnitDutyCases extends LeverCases {
         mvc.perform(post(r + "/reports").param("measure", String.valueOf(measure(w.roundId, 6))).param("note", "检查完成八成")
                 .with(as(jw)).with(csrf())).andExpect(redirectedUrl(r + "/reports"));
         mvc.perform(post(r + "/reports").param("measure", String.valueOf(measure(w.roundId, 5))).param("note", "制度已印发")
-                        .param("completed", "true").param("completion", LocalDate.now().toString()).with(as(cz)).with(csrf()))
+                        .param("completed", "true").param("completion", LocalDate.now().toString()).with(as(cz))
+                                .with(csrf()))
                 .andExpect(redirectedUrl(r + "/reports"));
         long pending = jdbc.sql("SELECT id FROM unit_report WHERE round_id = ? AND status = 'PENDING'").param(w.roundId)
                 .query(Long.class).single();
@@ -153,13 +161,15 @@ abstract class UnitDutyCases extends LeverCases {
                 .with(as(w.secretary)).with(csrf())).andExpect(redirectedUrl(r + "/reports"));
         mvc.perform(post(r + "/extensions").param("seq", "6").param("deadline", "2027-06-30").param("reason", "等待审计结论")
                 .with(as(jw)).with(csrf())).andExpect(redirectedUrl(r + "/extensions"));
-        long ext = jdbc.sql("SELECT id FROM extension_request WHERE round_id = ?").param(w.roundId).query(Long.class).single();
+        long ext = jdbc.sql("SELECT id FROM extension_request WHERE round_id = ?").param(w.roundId).query(Long.class)
+                .single();
         mvc.perform(post(r + "/extensions/" + ext).param("action", "refuse").param("note", "时间过长")
                 .with(as(w.leader)).with(csrf())).andExpect(redirectedUrl(r + "/extensions"));
         mvc.perform(multipart(r + "/closures").file(LeverCases.file("学习计划.pdf", PDF))
                 .param("measure", String.valueOf(measure(w.roundId, 1))).with(as(w.secretary)).with(csrf()))
                 .andExpect(redirectedUrl(r + "/closures"));
-        long closure = jdbc.sql("SELECT id FROM closure WHERE round_id = ?").param(w.roundId).query(Long.class).single();
+        long closure = jdbc.sql("SELECT id FROM closure WHERE round_id = ?").param(w.roundId).query(Long.class)
+                .single();
         mvc.perform(post(r + "/closures/" + closure).param("action", "return").param("note", "缺签字页")
                 .with(as(w.secretary)).with(csrf())).andExpect(redirectedUrl(r + "/closures"));
         context.getBean(UnitContacts.class).replace(w.roundId, List.of(
