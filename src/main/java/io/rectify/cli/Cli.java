@@ -165,7 +165,8 @@ public final class Cli {
 
     /** Passes {@code --name=value} to Spring unless the command line already sets that property. */
     static void springDefault(List<String> springArgs, String name, String value) {
-        if (springArgs.stream().noneMatch(a -> a.startsWith("--" + name + "="))) springArgs.add("--" + name + "=" + value);
+        String prefix = "--" + name + "=";
+        if (springArgs.stream().noneMatch(a -> a.startsWith(prefix))) springArgs.add(prefix + value);
     }
 
     /** H2 wants an absolute database path; resolve the data folder here so relative settings work. */

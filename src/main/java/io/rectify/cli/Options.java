@@ -30,7 +30,8 @@ final class Options {
         try {
             return LocalDate.parse(value, ISO_STRICT);
         } catch (DateTimeParseException e) {
-            throw new UsageException(command + ": --" + option + " " + value + " is not a date (YYYY-MM-DD, e.g. 2025-12-25)");
+            throw new UsageException(command + ": --" + option + " " + value
+                    + " is not a date (YYYY-MM-DD, e.g. 2025-12-25)");
         }
     }
 
@@ -50,7 +51,8 @@ final class Options {
         return rounds.findByCode(code).orElseThrow(() -> {
             List<String> known = rounds.findAll().stream().map(RoundFacts::code).toList();
             return new UsageException(command + ": unknown round '" + code + "'"
-                    + (known.isEmpty() ? " (the database holds no rounds)" : " (known: " + String.join(", ", known) + ")"));
+                    + (known.isEmpty() ? " (the database holds no rounds)"
+                    : " (known: " + String.join(", ", known) + ")"));
         });
     }
 

@@ -17,6 +17,8 @@ final class SendOptions {
     /** {@code resendNeedsSend}: whether {@code --resend-uncertain} alone is a usage error. */
     void check(String command, boolean resendNeedsSend) {
         Options.roundCode(command, round);
-        if (resendNeedsSend && resendUncertain && !send) throw new UsageException(command + ": --resend-uncertain needs --send");
+        if (resendNeedsSend && resendUncertain && !send) {
+            throw new UsageException(command + ": --resend-uncertain needs --send");
+        }
     }
 }
