@@ -18,13 +18,15 @@ final class StartupProblems {
     /** The bad setting or unreachable database, in one line; null when the cause is something else. */
     static String setting(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof BindValidationException invalid) {
+            if (t instanceof BindValidationException invalid) { // inside a BindException: the more precise one
                 String prefix = invalid.getValidationErrors().getName().toString();
                 return "bad setting: " + invalid.getValidationErrors().getAllErrors().stream()
-                        .map(error -> (error instanceof FieldError f ? prefix + "." + kebab(f.getField()) : prefix) + " "
-                                + error.getDefaultMessage())
+                        .map(error -> (error instanceof FieldError f ? prefix + "." + kebab(f.getField()) : prefix)
+                                + " " + error.getDefaultMessage())
                         .collect(Collectors.joining("; "));
             }
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof BindException bind) {
                 String what = bind.getProperty() == null ? bind.getName().toString()
                         : bind.getProperty().getName() + "=" + bind.getProperty().getValue();

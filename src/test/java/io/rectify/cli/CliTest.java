@@ -65,6 +65,14 @@ class CliTest {
     }
 
     @Test
+    void theDefaultDatesComeFromTheApplicationsClock() {
+        CliRun.Result r = cli(TestDatabase.h2(), "quarterly", "--quarter", "2025Q4", "--rectify.test.today=2025-12-01");
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
+        assertThat(r.err().strip())
+                .isEqualTo("rectify: quarterly: 2025Q4 has not ended yet (the last quarter that has: 2025Q3)");
+    }
+
+    @Test
     void aBeanThatFailsAtStartIsADefectNotAConfigurationError() {
         CliRun.Result r = cli(TestDatabase.h2(), "figures", "--round", "x", "--rectify.test.failing-bean=true");
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
