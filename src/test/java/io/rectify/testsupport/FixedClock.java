@@ -17,7 +17,7 @@ class FixedClock {
 
     @Bean
     @Primary
-    Clock fixedClock(@Value("${rectify.test.today}") String today) {
+    Clock testClock(@Value("${rectify.test.today}") String today) {
         ZoneId zone = ZoneId.systemDefault();
         return Clock.fixed(LocalDate.parse(today).atTime(12, 0).atZone(zone).toInstant(), zone);
     }
