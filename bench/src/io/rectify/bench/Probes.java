@@ -108,7 +108,7 @@ final class Probes implements BeanPostProcessor {
         private final ThreadLocal<long[]> pending = new ThreadLocal<>();
 
         TimedMaker(BulletinMaker inner) {
-            super(null, null, null, null, null, null, null);
+            super(null, null, null, null, null, null, null, null);
             this.inner = inner;
         }
 

@@ -2,19 +2,16 @@ package io.rectify.archive;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import io.rectify.files.AtomicFiles;
 
 /** The file side of the archive: atomic writes, removals after a commit, hashes. */
 final class ArchiveFiles {
@@ -24,26 +21,8 @@ final class ArchiveFiles {
     /** Writes under a temporary name, flushes to disk and moves into place: a reader sees the old file or the new. */
     static void writeAtomically(Path target, byte[] bytes) {
         try {
-            Files.createDirectories(target.getParent());
-            Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".part");
-            try {
-                try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                    ByteBuffer buffer = ByteBuffer.wrap(bytes);
-                    while (buffer.hasRemaining()) ch.write(buffer);
-                    ch.force(true);
-                }
-                if (target.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-                    // temporary files are private; a published document is readable like any other file
-                    Files.setPosixFilePermissions(temp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-                }
-                try {
-                    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(temp);
-            }
+            // temporary files are private; a published document is readable like any other file
+            AtomicFiles.write(target, bytes, AtomicFiles.Access.READABLE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
         }

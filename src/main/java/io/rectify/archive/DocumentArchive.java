@@ -247,15 +247,6 @@ public class DocumentArchive {
                 .list();
     }
 
-    /** How many findings each of these documents has (documents without findings are absent). */
-    public java.util.Map<Long, Integer> findingCounts(java.util.Collection<Long> documentIds) {
-        java.util.Map<Long, Integer> counts = new java.util.HashMap<>();
-        if (documentIds.isEmpty()) return counts;
-        jdbc.sql("SELECT document_id, COUNT(*) FROM document_finding WHERE document_id IN (:ids) GROUP BY document_id")
-                .param("ids", documentIds).query(rs -> { counts.put(rs.getLong(1), rs.getInt(2)); });
-        return counts;
-    }
-
     /** The documents of a kind for a date, every round's. */
     public List<GeneratedDocument> findAll(DocumentKind kind, LocalDate asOf) {
         return jdbc.sql("SELECT * FROM generated_document WHERE kind = ? AND as_of = ? ORDER BY round_id")

@@ -202,11 +202,6 @@ public class Publications {
                 .params(draft.id(), draft.sha256()).query(Publications::map).list().stream().findFirst();
     }
 
-    /** The publication record of a version's document, if the document is a published version. */
-    public Optional<Version> ofDocument(long documentId) {
-        return jdbc.sql("SELECT * FROM publication WHERE document_id = ?").param(documentId).query(Publications::map).optional();
-    }
-
     /**
      * Writes the version's file under a name no file has yet: written to a temporary file, flushed, then linked to its
      * name (a link never replaces an existing file), so a published file is never overwritten, not even by a version

@@ -1,6 +1,5 @@
 package io.rectify.briefs;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,6 +22,7 @@ import io.rectify.progress.QuarterReview;
 import io.rectify.progress.QuarterReviewer;
 import io.rectify.progress.SnapshotReader;
 import io.rectify.render.DocumentRenderer;
+import io.rectify.render.RenderFingerprint;
 import io.rectify.render.word.WordWriter;
 
 /**
@@ -46,10 +46,12 @@ public class BriefMaker {
     private final WordWriter word;
     private final Extensions extensions;
     private final Closures closures;
+    private final RenderFingerprint fingerprint;
 
     public BriefMaker(SnapshotReader snapshots, QuarterReviewer reviewer, BriefComposer composer, DocumentRenderer renderer,
                       WordWriter word, DocumentArchive archive, DeliveryStore deliveries, RoundRepository rounds, String messageIdDomain,
-                      Extensions extensions, Closures closures) {
+                      Extensions extensions, Closures closures, RenderFingerprint fingerprint) {
+        this.fingerprint = fingerprint;
         this.extensions = extensions;
         this.closures = closures;
         this.snapshots = snapshots;
@@ -116,7 +118,7 @@ public class BriefMaker {
         QuarterReview review = review(roundId, quarter);
         OfficialDocument document = composer.compose(review, levers(roundId, quarter));
         BriefComposer.MailText mail = composer.mail(review);
-        String inputSha = DocumentArchive.sha256((document + "\n" + mail).getBytes(StandardCharsets.UTF_8));
+        String inputSha = fingerprint.hash(document + "\n" + mail);
         if (current.isPresent() && current.get().inputSha256().equals(inputSha)) {
             return Optional.of(new Brief(roundId, round.code(), quarter, inputSha, null, null, null, "unchanged"));
         }

@@ -25,6 +25,7 @@ import io.rectify.ledger.RoundRepository;
 import io.rectify.progress.QuarterReviewer;
 import io.rectify.progress.SnapshotReader;
 import io.rectify.render.DocumentRenderer;
+import io.rectify.render.RenderFingerprint;
 import io.rectify.render.word.WordWriter;
 
 /** The quarterly brief's parts: its settings, composer and maker, the sender and the deliveries. */
@@ -52,10 +53,10 @@ public class BriefsConfiguration {
     BriefMaker briefMaker(SnapshotReader snapshots, QuarterReviewer reviewer, BriefComposer composer,
                           DocumentRenderer renderer, WordWriter word, DocumentArchive archive, DeliveryStore deliveries,
                           RoundRepository rounds, InternetAddress mailFrom,
-                          MailProperties mail, Extensions extensions, Closures closures) {
+                          MailProperties mail, Extensions extensions, Closures closures, RenderFingerprint fingerprint) {
         String domain = Messages.messageIdDomain(mailFrom, mail.messageIdDomain());
         return new BriefMaker(snapshots, reviewer, composer, renderer, word, archive, deliveries, rounds, domain,
-                extensions, closures);
+                extensions, closures, fingerprint);
     }
 
     @Bean

@@ -1,6 +1,5 @@
 package io.rectify.bulletins;
 
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -16,6 +15,7 @@ import io.rectify.progress.Progress;
 import io.rectify.progress.ProgressAggregator;
 import io.rectify.progress.SnapshotReader;
 import io.rectify.render.DocumentRenderer;
+import io.rectify.render.RenderFingerprint;
 import io.rectify.render.word.WordWriter;
 
 /**
@@ -32,10 +32,13 @@ public class BulletinMaker {
     private final DocumentArchive archive;
     private final WordWriter word;
     private final RoundChanges changes;
+    private final RenderFingerprint fingerprint;
 
     public BulletinMaker(SnapshotReader snapshots, ProgressAggregator aggregator, BulletinComposer composer,
-                         DocumentRenderer renderer, WordWriter word, DocumentArchive archive, RoundChanges changes) {
+                         DocumentRenderer renderer, WordWriter word, DocumentArchive archive, RoundChanges changes,
+                         RenderFingerprint fingerprint) {
         this.changes = changes;
+        this.fingerprint = fingerprint;
         this.snapshots = snapshots;
         this.aggregator = aggregator;
         this.composer = composer;
@@ -64,8 +67,8 @@ public class BulletinMaker {
         BulletinComposer.Draft draft = composer.draft(progress);
         OfficialDocument document = draft.document();
         // the model's text form covers every word and figure printed, so equal hashes mean an equal document
-        // (and the findings: a document whose findings changed is recorded again)
-        String inputSha = DocumentArchive.sha256((document + "\n" + draft.findings()).getBytes(StandardCharsets.UTF_8));
+        // (and the findings: a document whose findings changed is recorded again), rendered the same way
+        String inputSha = fingerprint.hash(document + "\n" + draft.findings());
         List<DocumentFinding> findings = draft.findings().stream()
                 .map(f -> new DocumentFinding(f.part(), f.item(), f.what(), f.gap())).toList();
         return new Inputs(inputSha, findings, document, progress.snapshot().round().code());

@@ -1,25 +1,26 @@
 package io.rectify.cli;
 
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.sql.SQLException;
-import java.sql.SQLNonTransientConnectionException;
-import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 
 import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.context.properties.bind.BindException;
-import org.springframework.boot.context.properties.bind.validation.BindValidationException;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.validation.FieldError;
+
+import picocli.CommandLine;
+import picocli.CommandLine.ExecutionException;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParseResult;
 
 /**
- * The command line: {@code rectify COMMAND [options]}. Exit codes: 0 done, 1 a job failed,
- * 2 bad arguments or configuration (including a database that cannot be reached).
+ * The command line: {@code rectify COMMAND [options]}, parsed by picocli. Exit codes ({@link #exitCode}): 0 done,
+ * 1 a job failed (or the application could not start for another reason than its settings), 2 bad arguments or
+ * configuration (including a database that cannot be reached). Arguments are parsed and checked before Spring
+ * starts, so that {@code --help} and a usage error cost no application context.
  */
 public final class Cli {
 
@@ -27,22 +28,13 @@ public final class Cli {
     public static final int FAILED = 1;
     public static final int USAGE = 2;
 
-    private static final Map<String, Supplier<Command>> COMMANDS = Map.ofEntries(
-            Map.entry("demo", DemoCommand::new),
-            Map.entry("nightly", NightlyCommand::new),
-            Map.entry("worker", WorkerCommand::new),
-            Map.entry("import", ImportCommand::new),
-            Map.entry("template", TemplateCommand::new),
-            Map.entry("export", ExportCommand::new),
-            Map.entry("figures", FiguresCommand::new),
-            Map.entry("serve", ServeCommand::new),
-            Map.entry("user", UserCommand::new),
-            Map.entry("quarterly", QuarterlyCommand::new),
-            Map.entry("recipient", RecipientCommand::new),
-            Map.entry("remind", RemindCommand::new),
-            Map.entry("deliveries", DeliveriesCommand::new),
-            Map.entry("publish", PublishCommand::new),
-            Map.entry("versions", VersionsCommand::new));
+    private static final List<Supplier<Command>> COMMANDS = List.of(DemoCommand::new, NightlyCommand::new,
+            WorkerCommand::new, ImportCommand::new, TemplateCommand::new, ExportCommand::new, FiguresCommand::new,
+            ServeCommand::new, UserCommand::new, QuarterlyCommand::new, RecipientCommand::new, RemindCommand::new,
+            DeliveriesCommand::new, PublishCommand::new, VersionsCommand::new);
+
+    /** Arguments that are Spring properties, passed through to the application context. */
+    private static final List<String> SPRING_PREFIXES = List.of("--spring.", "--rectify.", "--logging.");
 
     private Cli() {}
 
@@ -51,14 +43,13 @@ public final class Cli {
         System.exit(run(args));
     }
 
-    /** A command: parses its arguments without Spring, then runs inside the application context. */
+    /** A command: its options are picocli fields, checked without Spring; it runs inside the application context. */
     interface Command {
+        /** The text of {@code COMMAND --help}. */
         String usage();
 
-        /** Reads the arguments; throws {@link UsageException} when they are wrong. */
-        void parse(Arguments args);
-
-        Arguments arguments(List<String> args);
+        /** Checks the parsed options (throws {@link UsageException}); may add Spring properties. */
+        default void check(List<String> springArgs) {}
 
         int execute(ConfigurableApplicationContext context, PrintStream out, PrintStream err) throws Exception;
 
@@ -73,44 +64,77 @@ public final class Cli {
     }
 
     static int run(PrintStream out, PrintStream err, String... args) {
-        if (args.length == 0) {
+        List<String> own = new ArrayList<>();
+        List<String> spring = new ArrayList<>();
+        for (String arg : args) (SPRING_PREFIXES.stream().anyMatch(arg::startsWith) ? spring : own).add(arg);
+        CommandLine line = commandLine(out, err, spring);
+        int code = line.execute(own.toArray(String[]::new));
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    private static CommandLine commandLine(PrintStream out, PrintStream err, List<String> spring) {
+        CommandLine top = new CommandLine(CommandSpec.create().name("rectify"));
+        withHelp(top, usage());
+        top.addSubcommand("help", new CommandLine.HelpCommand());
+        for (Supplier<Command> factory : COMMANDS) {
+            Command command = factory.get();
+            CommandLine sub = new CommandLine(command);
+            withHelp(sub, command.usage());
+            top.addSubcommand(sub);
+        }
+        top.setExpandAtFiles(false);
+        top.setOverwrittenOptionsAllowed(true);
+        top.setOut(new PrintWriter(out, true));
+        top.setErr(new PrintWriter(err, true));
+        top.setExitCodeExceptionMapper(Cli::exitCode);
+        top.setParameterExceptionHandler((e, given) -> {
+            err.println("rectify: " + UsageErrors.message(e, commandNames()));
+            return USAGE;
+        });
+        top.setExecutionStrategy(parsed -> execute(parsed, spring, out, err));
+        top.setExecutionExceptionHandler((e, failed, parsed) -> {
+            err.println("rectify: " + failureMessage(failed.getCommandName(), e));
+            return exitCode(e);
+        });
+        return top;
+    }
+
+    /** {@code -h}/{@code --help} on the command, printing the command's own text. */
+    private static void withHelp(CommandLine line, String text) {
+        CommandSpec spec = line.getCommandSpec();
+        spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).build());
+        spec.usageMessage().sectionKeys(List.of("text"));
+        spec.usageMessage().sectionMap().put("text", help -> text + System.lineSeparator());
+    }
+
+    private static int execute(ParseResult parsed, List<String> springGiven, PrintStream out, PrintStream err) {
+        Integer help = CommandLine.executeHelpRequest(parsed);
+        if (help != null) return help;
+        if (!parsed.hasSubcommand()) {
             err.println(usage());
             return USAGE;
         }
-        String name = args[0];
-        if (name.equals("help") || name.equals("--help") || name.equals("-h")) {
-            if (args.length > 1 && COMMANDS.containsKey(args[1])) {
-                out.println(COMMANDS.get(args[1]).get().usage());
-            } else {
-                out.println(usage());
-            }
-            return OK;
-        }
-        Supplier<Command> factory = COMMANDS.get(name);
-        if (factory == null) {
-            err.println("rectify: unknown command '" + name + "'. Commands: help, " + String.join(", ", commandNames()));
-            return USAGE;
-        }
-        Command command = factory.get();
-        Arguments arguments;
+        CommandLine line = parsed.subcommand().commandSpec().commandLine();
+        Command command = line.getCommand();
         try {
-            arguments = command.arguments(Arrays.asList(args).subList(1, args.length));
-            if (arguments.has("help")) {
-                out.println(command.usage());
-                return OK;
-            }
-            command.parse(arguments);
-        } catch (UsageException e) {
-            err.println("rectify: " + e.getMessage());
-            return USAGE;
+            List<String> spring = new ArrayList<>(springGiven);
+            command.check(spring);
+            return run(line.getCommandName(), command, springArgs(spring), out, err);
+        } catch (Exception e) {
+            throw new ExecutionException(line, String.valueOf(e.getMessage()), e);
         }
-        List<String> spring = springArgs(arguments.springArgs);
+    }
+
+    /** The run lock of the embedded database, the application context, the command. */
+    private static int run(String name, Command command, List<String> spring, PrintStream out, PrintStream err)
+            throws Exception {
         EmbeddedRunLock runLock;
         try {
             runLock = EmbeddedRunLock.take(name, spring);
         } catch (java.io.IOException e) {
-            err.println("rectify: cannot take the run lock in the data folder: " + e.getMessage());
-            return USAGE;
+            throw new UsageException("cannot take the run lock in the data folder: " + e.getMessage());
         }
         if (runLock != null && !runLock.acquired()) {
             runLock.close();
@@ -122,18 +146,27 @@ public final class Cli {
             context = CommandContext.start(command, spring);
         } catch (RuntimeException e) {
             if (runLock != null) runLock.close();
-            err.println("rectify: " + startupProblem(e));
-            return USAGE;
+            throw e;
         }
         try (runLock; context) {
             return command.execute(context, out, err);
-        } catch (UsageException e) {
-            err.println("rectify: " + e.getMessage());
-            return USAGE;
-        } catch (Exception e) {
-            err.println("rectify: " + name + " failed: " + firstLine(rootCause(e)));
-            return FAILED;
         }
+    }
+
+    /** 2 for what the operator must change (arguments, settings, the database's address), else 1. */
+    static int exitCode(Throwable e) {
+        return e instanceof UsageException ? USAGE : FAILED;
+    }
+
+    private static String failureMessage(String command, Throwable e) {
+        if (e instanceof UsageException || e instanceof CommandContext.StartFailure) return e.getMessage();
+        return command + " failed: " + firstLine(rootCause(e));
+    }
+
+    /** Passes {@code --name=value} to Spring unless the command line already sets that property. */
+    static void springDefault(List<String> springArgs, String name, String value) {
+        String prefix = "--" + name + "=";
+        if (springArgs.stream().noneMatch(a -> a.startsWith(prefix))) springArgs.add(prefix + value);
     }
 
     /** H2 wants an absolute database path; resolve the data folder here so relative settings work. */
@@ -154,32 +187,6 @@ public final class Cli {
         return result;
     }
 
-    /** Why the application could not start, in one line: most often the database. */
-    static String startupProblem(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof BindValidationException invalid) {
-                String prefix = invalid.getValidationErrors().getName().toString();
-                return "bad setting: " + invalid.getValidationErrors().getAllErrors().stream()
-                        .map(error -> (error instanceof FieldError f ? prefix + "." + f.getField().replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT) : prefix) + " "
-                                + error.getDefaultMessage())
-                        .collect(java.util.stream.Collectors.joining("; "));
-            }
-            if (t instanceof BindException bind && bind.getProperty() != null) {
-                return "bad setting " + bind.getProperty().getName() + "=" + bind.getProperty().getValue() + ": "
-                        + firstLine(rootCause(t));
-            }
-            boolean connection = t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
-                    || t instanceof java.net.ConnectException
-                    || (t instanceof SQLException sql && sql.getSQLState() != null
-                        && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("28")));
-            if (connection) {
-                return "cannot connect to the database: " + firstLine(rootCause(t))
-                        + " (check SPRING_DATASOURCE_URL, _USERNAME and _PASSWORD)";
-            }
-        }
-        return "cannot start: " + firstLine(rootCause(e));
-    }
-
     static Throwable rootCause(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null && t.getCause() != t) t = t.getCause();
@@ -192,7 +199,9 @@ public final class Cli {
         return (nl < 0 ? message : message.substring(0, nl)).strip();
     }
 
-    private static List<String> commandNames() { return COMMANDS.keySet().stream().sorted().toList(); }
+    private static List<String> commandNames() {
+        return COMMANDS.stream().map(f -> new CommandLine(f.get()).getCommandName()).sorted().toList();
+    }
 
     static String usage() {
         return """

@@ -3,6 +3,7 @@ package io.rectify.cli;
 import java.util.List;
 import java.util.Map;
 
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.step.Step;
@@ -34,7 +35,28 @@ final class CommandContext {
 
     private CommandContext() {}
 
+    /**
+     * The context could not start for a reason that is not a setting: a bug (a bean failing), not the operator's
+     * doing, so exit code 1 and not 2; the stack trace is in the log.
+     */
+    static final class StartFailure extends RuntimeException {
+        StartFailure(String message, Throwable cause) { super(message, cause); }
+    }
+
+    /** The started context; a bad setting or an unreachable database is a {@link UsageException}. */
     static ConfigurableApplicationContext start(Cli.Command command, List<String> springArgs) {
+        try {
+            return startContext(command, springArgs);
+        } catch (RuntimeException e) {
+            String setting = StartupProblems.setting(e);
+            if (setting != null) throw new UsageException(setting);
+            LoggerFactory.getLogger(CommandContext.class).error("the application context did not start", e);
+            throw new StartFailure("cannot start: " + Cli.firstLine(Cli.rootCause(e))
+                    + " (not a setting: a defect; the log has the stack trace)", e);
+        }
+    }
+
+    private static ConfigurableApplicationContext startContext(Cli.Command command, List<String> springArgs) {
         SpringApplication app = new SpringApplication(RectifyApplication.class);
         app.setWebApplicationType(command.webApplicationType());
         app.setRegisterShutdownHook(true);

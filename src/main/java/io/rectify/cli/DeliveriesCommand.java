@@ -3,9 +3,11 @@ package io.rectify.cli;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 import org.springframework.context.ConfigurableApplicationContext;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 import io.rectify.delivery.DeliveryHistory;
 import io.rectify.delivery.DeliveryStatus;
@@ -13,9 +15,18 @@ import io.rectify.delivery.DeliveryStore;
 import io.rectify.progress.Quarter;
 
 /** {@code deliveries [--round CODE] [--quarter YYYYQn] [--status STATUS]}: the delivery ledger. */
+@Command(name = "deliveries")
 class DeliveriesCommand implements Cli.Command {
 
+    @Option(names = "--round")
     String round;
+
+    @Option(names = "--quarter")
+    String quarterText;
+
+    @Option(names = "--status")
+    String statusText;
+
     Quarter quarter;
     DeliveryStatus status;
 
@@ -33,20 +44,13 @@ class DeliveriesCommand implements Cli.Command {
     }
 
     @Override
-    public Arguments arguments(List<String> args) {
-        return Arguments.parse("deliveries", args, Set.of("round", "quarter", "status"), Set.of());
-    }
-
-    @Override
-    public void parse(Arguments args) {
-        if (!args.positional.isEmpty()) throw new UsageException("deliveries: unexpected argument " + args.positional.get(0));
-        round = args.get("round");
-        quarter = args.has("quarter") ? QuarterlyCommand.quarter("deliveries", args.get("quarter")) : null;
-        if (args.has("status")) {
+    public void check(List<String> springArgs) {
+        quarter = quarterText == null ? null : QuarterlyCommand.quarter("deliveries", quarterText);
+        if (statusText != null) {
             try {
-                status = DeliveryStatus.valueOf(args.get("status").toUpperCase(Locale.ROOT));
+                status = DeliveryStatus.valueOf(statusText.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new UsageException("deliveries: --status " + args.get("status") + " is not one of "
+                throw new UsageException("deliveries: --status " + statusText + " is not one of "
                         + List.of(DeliveryStatus.values()));
             }
         }

@@ -1,9 +1,8 @@
 package io.rectify.cli;
 
 import java.io.PrintStream;
-import java.util.List;
-import java.util.Set;
 
+import picocli.CommandLine.Command;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import io.rectify.ledger.DemoLedger;
@@ -11,6 +10,7 @@ import io.rectify.system.DemoRound;
 import io.rectify.progress.Quarter;
 
 /** {@code demo}: the reference round loaded afresh, its bulletin of 2025-12-25 and its brief of 2025Q4 written. */
+@Command(name = "demo")
 class DemoCommand implements Cli.Command {
 
     @Override
@@ -23,16 +23,6 @@ class DemoCommand implements Cli.Command {
                 of 2025-12-25 and the quarterly job for 2025Q4 (the brief, mailed to the round's example recipients
                 as .eml files in output/outbox, never sent), and prints the paths of the files it wrote. On a fresh
                 machine this uses the embedded database under data/ and writes to output/.""";
-    }
-
-    @Override
-    public Arguments arguments(List<String> args) {
-        return Arguments.parse("demo", args, Set.of(), Set.of());
-    }
-
-    @Override
-    public void parse(Arguments args) {
-        if (!args.positional.isEmpty()) throw new UsageException("demo: unexpected argument " + args.positional.get(0));
     }
 
     @Override

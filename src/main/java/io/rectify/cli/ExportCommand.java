@@ -1,24 +1,35 @@
 package io.rectify.cli;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
 import io.rectify.ledger.RoundFacts;
-import io.rectify.ledger.RoundRepository;
 import io.rectify.ledger.importer.LedgerWorkbooks;
 
 /** {@code export --round CODE FILE.xlsx [--force]}: a round's ledger as a workbook to import again. */
+@Command(name = "export")
 class ExportCommand implements Cli.Command {
 
-    Path file;
+    @Parameters(arity = "0..*")
+    List<String> positional = new ArrayList<>();
+
+    @Option(names = "--round")
     String round;
+
+    @Option(names = "--force")
     boolean force;
+
+    Path file;
 
     @Override
     public String usage() {
@@ -34,25 +45,18 @@ class ExportCommand implements Cli.Command {
     }
 
     @Override
-    public Arguments arguments(List<String> args) {
-        return Arguments.parse("export", args, Set.of("round"), Set.of("force"));
-    }
-
-    @Override
-    public void parse(Arguments args) {
-        round = args.get("round");
+    public void check(List<String> springArgs) {
         if (round == null || round.isBlank()) throw new UsageException("export: which round? (export --round CODE FILE.xlsx)");
-        file = target("export", args);
-        force = args.has("force");
+        file = target("export", positional);
         if (Files.exists(file) && !force) {
             throw new UsageException("export: " + file + " exists; choose another name or add --force to overwrite it");
         }
     }
 
-    static Path target(String command, Arguments args) {
-        if (args.positional.isEmpty()) throw new UsageException(command + ": which file? (" + command + " … FILE.xlsx)");
-        if (args.positional.size() > 1) throw new UsageException(command + ": unexpected argument " + args.positional.get(1));
-        Path file = Path.of(args.positional.get(0));
+    static Path target(String command, List<String> positional) {
+        if (positional.isEmpty()) throw new UsageException(command + ": which file? (" + command + " … FILE.xlsx)");
+        if (positional.size() > 1) throw new UsageException(command + ": unexpected argument " + positional.get(1));
+        Path file = Path.of(positional.get(0));
         if (!file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xlsx")) {
             throw new UsageException(command + ": " + file + ": the file name must end in .xlsx");
         }
@@ -63,12 +67,7 @@ class ExportCommand implements Cli.Command {
 
     @Override
     public int execute(ConfigurableApplicationContext context, PrintStream out, PrintStream err) throws Exception {
-        RoundRepository rounds = context.getBean(RoundRepository.class);
-        RoundFacts facts = rounds.findByCode(round).orElseThrow(() -> {
-            List<String> known = rounds.findAll().stream().map(RoundFacts::code).toList();
-            return new UsageException("export: unknown round '" + round + "'"
-                    + (known.isEmpty() ? " (the database holds no rounds)" : " (known: " + String.join(", ", known) + ")"));
-        });
+        RoundFacts facts = Options.knownRound("export", context, round);
         int rows = context.getBean(LedgerWorkbooks.class).export(facts, file);
         out.println(file);
         out.println("export " + round + ": " + rows + " measures");

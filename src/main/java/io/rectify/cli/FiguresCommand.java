@@ -3,19 +3,24 @@ package io.rectify.cli;
 import java.io.PrintStream;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
 import io.rectify.document.Figures;
 import io.rectify.ledger.RoundFacts;
-import io.rectify.ledger.RoundRepository;
 
 /** {@code figures --round CODE [--as-of D]}: every figure name a text may cite, with its value. */
+@Command(name = "figures")
 class FiguresCommand implements Cli.Command {
 
+    @Option(names = "--round")
     String round;
-    LocalDate asOf;
+
+    @Option(names = "--as-of")
+    String asOfText;
 
     @Override
     public String usage() {
@@ -30,26 +35,15 @@ class FiguresCommand implements Cli.Command {
     }
 
     @Override
-    public Arguments arguments(List<String> args) {
-        return Arguments.parse("figures", args, Set.of("round", "as-of"), Set.of());
-    }
-
-    @Override
-    public void parse(Arguments args) {
-        if (!args.positional.isEmpty()) throw new UsageException("figures: unexpected argument " + args.positional.get(0));
-        round = args.get("round");
+    public void check(List<String> springArgs) {
         if (round == null || round.isBlank()) throw new UsageException("figures: which round? (figures --round CODE)");
-        asOf = args.has("as-of") ? Arguments.date("figures", "as-of", args.get("as-of")) : LocalDate.now();
+        Options.date("figures", "as-of", asOfText);
     }
 
     @Override
     public int execute(ConfigurableApplicationContext context, PrintStream out, PrintStream err) {
-        RoundRepository rounds = context.getBean(RoundRepository.class);
-        RoundFacts facts = rounds.findByCode(round).orElseThrow(() -> {
-            List<String> known = rounds.findAll().stream().map(RoundFacts::code).toList();
-            return new UsageException("figures: unknown round '" + round + "'"
-                    + (known.isEmpty() ? " (the database holds no rounds)" : " (known: " + String.join(", ", known) + ")"));
-        });
+        RoundFacts facts = Options.knownRound("figures", context, round);
+        LocalDate asOf = asOfText == null ? Options.today(context) : Options.date("figures", "as-of", asOfText);
         out.println("# " + round + " 截至 " + asOf);
         for (Figures.Figure f : context.getBean(Figures.class).of(facts.id(), asOf)) {
             out.println("{" + f.name() + "}\t" + f.value() + "\t" + f.meaning() + "\t" + String.join("、", f.aliases()));

@@ -1,13 +1,17 @@
 package io.rectify.cli;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.context.ConfigurableApplicationContext;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 import io.rectify.jobs.DraftRefresh;
 import io.rectify.jobs.ImportLauncher;
@@ -17,12 +21,22 @@ import io.rectify.ledger.importer.LedgerFileException;
 import io.rectify.ledger.importer.LedgerSources;
 
 /** {@code import FILE.xlsx|FILE.csv [--round CODE] [--dry-run]}: a ledger into the database, all or nothing. */
+@Command(name = "import")
 class ImportCommand implements Cli.Command {
 
-    Path file;
+    @Parameters(arity = "0..*")
+    List<String> positional = new ArrayList<>();
+
+    @Option(names = "--round")
     String round;
+
+    @Option(names = "--dry-run")
     boolean dryRun;
+
+    @Option(names = "--replace-texts")
     boolean replaceTexts;
+
+    Path file;
 
     @Override
     public String usage() {
@@ -56,19 +70,11 @@ class ImportCommand implements Cli.Command {
     }
 
     @Override
-    public Arguments arguments(List<String> args) {
-        return Arguments.parse("import", args, Set.of("round"), Set.of("dry-run", "replace-texts"));
-    }
-
-    @Override
-    public void parse(Arguments args) {
-        if (args.positional.isEmpty()) throw new UsageException("import: which file? (import FILE.xlsx or import FILE.csv --round CODE)");
-        if (args.positional.size() > 1) throw new UsageException("import: unexpected argument " + args.positional.get(1));
-        file = Path.of(args.positional.get(0));
-        round = args.get("round");
-        dryRun = args.has("dry-run");
-        replaceTexts = args.has("replace-texts");
-        if (round != null && round.isBlank()) throw new UsageException("import: --round needs a round code");
+    public void check(List<String> springArgs) {
+        if (positional.isEmpty()) throw new UsageException("import: which file? (import FILE.xlsx or import FILE.csv --round CODE)");
+        if (positional.size() > 1) throw new UsageException("import: unexpected argument " + positional.get(1));
+        file = Path.of(positional.get(0));
+        Options.roundCode("import", round);
         LedgerSources.Format format;
         try {
             format = LedgerSources.format(file);

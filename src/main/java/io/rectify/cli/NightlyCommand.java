@@ -3,13 +3,15 @@ package io.rectify.cli;
 import java.io.PrintStream;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.context.ConfigurableApplicationContext;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 import io.rectify.archive.DocumentArchive;
 import io.rectify.archive.DocumentFinding;
@@ -20,11 +22,19 @@ import io.rectify.ledger.RoundFacts;
 import io.rectify.ledger.RoundRepository;
 
 /** {@code nightly [--as-of YYYY-MM-DD] [--round CODE] [--strict]}: the bulletins of the day. */
+@Command(name = "nightly")
 class NightlyCommand implements Cli.Command {
 
-    LocalDate asOf;
+    @Option(names = "--as-of")
+    String asOfText;
+
+    @Option(names = "--round")
     String round;
+
+    @Option(names = "--strict")
     boolean strict;
+
+    LocalDate asOf;
 
     @Override
     public String usage() {
@@ -48,22 +58,14 @@ class NightlyCommand implements Cli.Command {
     }
 
     @Override
-    public Arguments arguments(List<String> args) {
-        return Arguments.parse("nightly", args, Set.of("as-of", "round"), Set.of("strict"));
-    }
-
-    @Override
-    public void parse(Arguments args) {
-        if (!args.positional.isEmpty()) throw new UsageException("nightly: unexpected argument " + args.positional.get(0));
-        asOf = args.has("as-of") ? Arguments.date("nightly", "as-of", args.get("as-of")) : LocalDate.now();
-        round = args.get("round");
-        if (round != null && round.isBlank()) throw new UsageException("nightly: --round needs a round code");
-        strict = args.has("strict");
+    public void check(List<String> springArgs) {
+        asOf = Options.date("nightly", "as-of", asOfText);
+        Options.roundCode("nightly", round);
     }
 
     @Override
     public int execute(ConfigurableApplicationContext context, PrintStream out, PrintStream err) throws Exception {
-        return runNightly(context, asOf, round, strict, out, err);
+        return runNightly(context, asOf != null ? asOf : Options.today(context), round, strict, out, err);
     }
 
     static int runNightly(ConfigurableApplicationContext context, LocalDate asOf, String round, PrintStream out,
@@ -73,14 +75,7 @@ class NightlyCommand implements Cli.Command {
 
     static int runNightly(ConfigurableApplicationContext context, LocalDate asOf, String round, boolean strict,
                           PrintStream out, PrintStream err) throws Exception {
-        if (round != null) {
-            RoundRepository rounds = context.getBean(RoundRepository.class);
-            if (rounds.findByCode(round).isEmpty()) {
-                List<String> known = rounds.findAll().stream().map(RoundFacts::code).toList();
-                throw new UsageException("nightly: unknown round '" + round + "'"
-                        + (known.isEmpty() ? " (the database holds no rounds)" : " (known: " + String.join(", ", known) + ")"));
-            }
-        }
+        if (round != null) Options.knownRound("nightly", context, round);
         JobExecution execution;
         try {
             execution = context.getBean(NightlyLauncher.class).run(asOf, round);

@@ -2,9 +2,11 @@ package io.rectify.cli;
 
 import java.io.PrintStream;
 import java.util.List;
-import java.util.Set;
 
 import org.springframework.context.ConfigurableApplicationContext;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 import io.rectify.archive.DocumentArchive;
 import io.rectify.archive.DocumentKind;
@@ -15,9 +17,13 @@ import io.rectify.jobs.DraftFindings;
 import io.rectify.ledger.RoundFacts;
 
 /** {@code publish --round CODE [--override REASON]}: 签发 of the round's current draft as its next version. */
+@Command(name = "publish")
 class PublishCommand implements Cli.Command {
 
+    @Option(names = "--round")
     String round;
+
+    @Option(names = "--override")
     String override;
 
     @Override
@@ -41,24 +47,14 @@ class PublishCommand implements Cli.Command {
     }
 
     @Override
-    public Arguments arguments(List<String> args) {
-        return Arguments.parse("publish", args, Set.of("round", "override"), Set.of());
-    }
-
-    @Override
-    public void parse(Arguments args) {
-        if (!args.positional.isEmpty()) throw new UsageException("publish: unexpected argument " + args.positional.get(0));
-        round = args.get("round");
+    public void check(List<String> springArgs) {
         if (round == null || round.isBlank()) throw new UsageException("publish: which round? (publish --round CODE)");
-        override = args.get("override");
-        if (args.has("override") && (override == null || override.isBlank())) {
-            throw new UsageException("publish: --override needs the reason");
-        }
+        if (override != null && override.isBlank()) throw new UsageException("publish: --override needs the reason");
     }
 
     @Override
     public int execute(ConfigurableApplicationContext context, PrintStream out, PrintStream err) {
-        RoundFacts facts = VersionsCommand.round(context, "publish", round);
+        RoundFacts facts = Options.knownRound("publish", context, round);
         DocumentArchive archive = context.getBean(DocumentArchive.class);
         Signing signing = context.getBean(Signing.class);
         signing.recover(facts); // only the round asked for: a province has hundreds of folders

@@ -4,13 +4,16 @@ import java.io.PrintStream;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.context.ConfigurableApplicationContext;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 import io.rectify.archive.DocumentArchive;
 import io.rectify.archive.DocumentKind;
@@ -22,16 +25,17 @@ import io.rectify.jobs.NightlyLauncher;
 import io.rectify.jobs.QuarterlyJobConfig;
 import io.rectify.jobs.QuarterlyLauncher;
 import io.rectify.ledger.RoundFacts;
-import io.rectify.ledger.RoundRepository;
 import io.rectify.progress.Quarter;
 
 /** {@code quarterly [--quarter 2025Q4] [--round CODE] [--send] [--resend-uncertain]}: the briefs, delivered once. */
+@Command(name = "quarterly")
 class QuarterlyCommand implements Cli.Command {
 
-    Quarter quarter;
-    String round;
-    boolean send;
-    boolean resendUncertain;
+    @Option(names = "--quarter")
+    String quarterText;
+
+    @Mixin
+    SendOptions sending;
 
     @Override
     public String usage() {
@@ -66,41 +70,18 @@ class QuarterlyCommand implements Cli.Command {
     }
 
     @Override
-    public Arguments arguments(List<String> args) {
-        return Arguments.parse("quarterly", args, Set.of("quarter", "round"), Set.of("send", "resend-uncertain"));
+    public void check(List<String> springArgs) {
+        if (quarterText != null) quarter("quarterly", quarterText);
+        sending.check("quarterly", false);
     }
 
-    @Override
-    public void parse(Arguments args) {
-        if (!args.positional.isEmpty()) throw new UsageException("quarterly: unexpected argument " + args.positional.get(0));
-        quarter = quarter("quarterly", args.get("quarter"));
-        if (args.has("quarter") && !quarter.end().isBefore(LocalDate.now())) {
-            throw new UsageException("quarterly: " + quarter + " has not ended yet (the last quarter that has: "
-                    + Quarter.lastCompleted(LocalDate.now()) + ")");
-        }
-        round = args.get("round");
-        if (round != null && round.isBlank()) throw new UsageException("quarterly: --round needs a round code");
-        send = args.has("send");
-        resendUncertain = args.has("resend-uncertain");
-    }
-
-    /** The quarter named, strictly YYYYQn, or the last one that has ended. */
+    /** The quarter named, strictly YYYYQn. */
     static Quarter quarter(String command, String value) {
-        if (value == null) return Quarter.lastCompleted(LocalDate.now());
         try {
             return Quarter.parse(value);
         } catch (IllegalArgumentException e) {
             throw new UsageException(command + ": --quarter " + value + " is not a quarter (YYYYQn with n = 1..4, e.g. 2025Q4)");
         }
-    }
-
-    /** The round with this code; a usage error naming the known ones when there is none. */
-    static RoundFacts knownRound(String command, RoundRepository rounds, String code) {
-        return rounds.findByCode(code).orElseThrow(() -> {
-            List<String> known = rounds.findAll().stream().map(RoundFacts::code).toList();
-            return new UsageException(command + ": unknown round '" + code + "'"
-                    + (known.isEmpty() ? " (the database holds no rounds)" : " (known: " + String.join(", ", known) + ")"));
-        });
     }
 
     /** Mail to leaders or units never goes out from the shipped example sender. */
@@ -114,13 +95,19 @@ class QuarterlyCommand implements Cli.Command {
 
     @Override
     public int execute(ConfigurableApplicationContext context, PrintStream out, PrintStream err) throws Exception {
-        return runQuarterly(context, quarter, round, send, resendUncertain, out, err);
+        LocalDate today = Options.today(context);
+        Quarter quarter = quarterText == null ? Quarter.lastCompleted(today) : quarter("quarterly", quarterText);
+        if (quarterText != null && !quarter.end().isBefore(today)) {
+            throw new UsageException("quarterly: " + quarter + " has not ended yet (the last quarter that has: "
+                    + Quarter.lastCompleted(today) + ")");
+        }
+        return runQuarterly(context, quarter, sending.round, sending.send, sending.resendUncertain, out, err);
     }
 
     static int runQuarterly(ConfigurableApplicationContext context, Quarter quarter, String round, boolean send,
                             boolean resendUncertain, PrintStream out, PrintStream err) throws Exception {
         if (round != null) {
-            RoundFacts facts = knownRound("quarterly", context.getBean(RoundRepository.class), round);
+            RoundFacts facts = Options.knownRound("quarterly", context, round);
             if (facts.feedbackDate().isAfter(quarter.end())) {
                 throw new UsageException("quarterly: round '" + round + "' had its feedback on " + facts.feedbackDate()
                         + ", after " + quarter + " ended: there is no brief for " + quarter);
@@ -151,12 +138,7 @@ class QuarterlyCommand implements Cli.Command {
                     + execution.getId() + "): " + reason);
             code = Cli.FAILED;
         }
-        for (DeliveryStore.Delivery d : store.problems(scope)) {
-            err.println("rectify: " + d.roundCode() + " " + quarter + ": " + d.recipient() + ": " + d.status()
-                    + (d.status() == DeliveryStatus.UNCERTAIN ? " (not sent again without --resend-uncertain)" : "")
-                    + " after " + d.attempts() + " attempt(s): " + d.lastError());
-            code = Cli.FAILED;
-        }
+        if (Options.printProblems(store.problems(scope), d -> quarter.toString(), err)) code = Cli.FAILED;
         for (StepExecution step : execution.getStepExecutions()) {
             if (QuarterlyJobConfig.SERVER_NOT_ANSWERING.equals(step.getExitStatus().getExitCode())) {
                 err.println("rectify: " + step.getExitStatus().getExitDescription());

@@ -1,10 +1,15 @@
 package io.rectify.cli;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 import org.springframework.context.ConfigurableApplicationContext;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 import io.rectify.delivery.Addresses;
 import io.rectify.delivery.Recipient;
@@ -13,13 +18,25 @@ import io.rectify.ledger.RoundFacts;
 import io.rectify.ledger.RoundRepository;
 
 /** {@code recipient add|list|remove}: the leaders who receive a round's quarterly brief. */
+@Command(name = "recipient")
 class RecipientCommand implements Cli.Command {
 
-    String action;
+    @Parameters(arity = "0..*")
+    List<String> positional = new ArrayList<>();
+
+    @Option(names = "--round")
     String round;
+
+    @Option(names = "--email")
     String email;
+
+    @Option(names = "--name")
     String name;
+
+    @Option(names = "--title")
     String title;
+
+    String action;
 
     @Override
     public String usage() {
@@ -34,20 +51,11 @@ class RecipientCommand implements Cli.Command {
     }
 
     @Override
-    public Arguments arguments(List<String> args) {
-        return Arguments.parse("recipient", args, Set.of("round", "email", "name", "title"), Set.of());
-    }
-
-    @Override
-    public void parse(Arguments args) {
-        if (args.positional.size() != 1 || !Set.of("add", "list", "remove").contains(args.positional.get(0))) {
+    public void check(List<String> springArgs) {
+        if (positional.size() != 1 || !Set.of("add", "list", "remove").contains(positional.get(0))) {
             throw new UsageException("recipient: say add, list or remove (see: rectify recipient --help)");
         }
-        action = args.positional.get(0);
-        round = args.get("round");
-        email = args.get("email");
-        name = args.get("name");
-        title = args.get("title");
+        action = positional.get(0);
         if (!action.equals("list")) {
             if (round == null || round.isBlank()) throw new UsageException("recipient " + action + ": --round is required");
             if (email == null || email.isBlank()) throw new UsageException("recipient " + action + ": --email is required");

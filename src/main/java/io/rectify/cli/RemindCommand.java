@@ -5,12 +5,14 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
 import io.rectify.archive.DocumentArchive;
-import io.rectify.delivery.DeliveryStatus;
 import io.rectify.delivery.DeliveryStore;
 import io.rectify.jobs.RunLock;
 import io.rectify.ledger.RoundFacts;
@@ -19,12 +21,14 @@ import io.rectify.reminders.Digest;
 import io.rectify.reminders.Reminders;
 
 /** {@code remind [--as-of DATE] [--round CODE] [--send] [--resend-uncertain]}: 催办 digests to the 责任单位, once each. */
+@Command(name = "remind")
 class RemindCommand implements Cli.Command {
 
-    LocalDate asOf;
-    String round;
-    boolean send;
-    boolean resendUncertain;
+    @Option(names = "--as-of")
+    String asOfText;
+
+    @Mixin
+    SendOptions sending;
 
     @Override
     public String usage() {
@@ -49,30 +53,18 @@ class RemindCommand implements Cli.Command {
     }
 
     @Override
-    public Arguments arguments(List<String> args) {
-        return Arguments.parse("remind", args, Set.of("as-of", "round"), Set.of("send", "resend-uncertain"));
-    }
-
-    @Override
-    public void parse(Arguments args) {
-        if (!args.positional.isEmpty()) throw new UsageException("remind: unexpected argument " + args.positional.get(0));
-        asOf = args.has("as-of") ? Arguments.date("remind", "as-of", args.get("as-of")) : LocalDate.now();
-        round = args.get("round");
-        if (round != null && round.isBlank()) throw new UsageException("remind: --round needs a round code");
-        send = args.has("send");
-        resendUncertain = args.has("resend-uncertain");
-        if (resendUncertain && !send) throw new UsageException("remind: --resend-uncertain needs --send");
+    public void check(List<String> springArgs) {
+        Options.date("remind", "as-of", asOfText);
+        sending.check("remind", true);
     }
 
     @Override
     public int execute(ConfigurableApplicationContext context, PrintStream out, PrintStream err) throws Exception {
-        RoundRepository rounds = context.getBean(RoundRepository.class);
-        List<RoundFacts> chosen;
-        if (round != null) {
-            chosen = List.of(QuarterlyCommand.knownRound("remind", rounds, round));
-        } else {
-            chosen = rounds.findAll().stream().filter(RoundFacts::active).toList();
-        }
+        LocalDate asOf = asOfText == null ? Options.today(context) : Options.date("remind", "as-of", asOfText);
+        String round = sending.round;
+        boolean send = sending.send;
+        List<RoundFacts> chosen = round != null ? List.of(Options.knownRound("remind", context, round))
+                : context.getBean(RoundRepository.class).findAll().stream().filter(RoundFacts::active).toList();
         if (send) QuarterlyCommand.refuseExampleSender("remind", context);
         Reminders reminders = context.getBean(Reminders.class);
         if (!send) {
@@ -95,15 +87,10 @@ class RemindCommand implements Cli.Command {
                     print(plan, out, "recorded");
                 }
             }
-            Reminders.Outcome outcome = reminders.deliver(round, true, resendUncertain,
+            Reminders.Outcome outcome = reminders.deliver(round, true, sending.resendUncertain,
                     context.getBean(DocumentArchive.class).outputDir());
-            int code = Cli.OK;
-            for (DeliveryStore.Delivery d : context.getBean(DeliveryStore.class).digestProblems(round)) {
-                err.println("rectify: " + d.roundCode() + " " + d.asOf() + ": " + d.recipient() + ": " + d.status()
-                        + (d.status() == DeliveryStatus.UNCERTAIN ? " (not sent again without --resend-uncertain)" : "")
-                        + " after " + d.attempts() + " attempt(s): " + d.lastError());
-                code = Cli.FAILED;
-            }
+            List<DeliveryStore.Delivery> problems = context.getBean(DeliveryStore.class).digestProblems(round);
+            int code = Options.printProblems(problems, d -> d.asOf().toString(), err) ? Cli.FAILED : Cli.OK;
             if (outcome.notAnswering() != null) {
                 err.println("rectify: " + outcome.notAnswering() + "; the other digests are left for the next run");
                 code = Cli.FAILED;

@@ -2,7 +2,6 @@ package io.rectify.cli;
 
 import java.io.PrintStream;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
 import org.springframework.boot.WebApplicationType;
@@ -10,20 +9,27 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
 /**
  * {@code serve [--port N]}: the secretaries' web page (package {@code io.rectify.portal}), until the process is
  * stopped. The port and the web application type reach Spring as command-line properties:
  * {@code application.properties} says {@code spring.main.web-application-type=none} for every other command,
  * and a command-line property outranks it.
  */
+@Command(name = "serve")
 class ServeCommand implements Cli.Command {
 
     static final int DEFAULT_PORT = 8080;
     /** Only this machine, unless --address says otherwise: the page is plain HTTP, meant behind an HTTPS proxy. */
     static final String DEFAULT_ADDRESS = "127.0.0.1";
 
-    int port = DEFAULT_PORT;
-    String address;
+    @Option(names = "--port")
+    String portText;
+
+    @Option(names = "--address")
+    String address = DEFAULT_ADDRESS;
 
     @Override
     public String usage() {
@@ -42,28 +48,22 @@ class ServeCommand implements Cli.Command {
     }
 
     @Override
-    public Arguments arguments(List<String> args) {
-        return Arguments.parse("serve", args, Set.of("port", "address"), Set.of());
-    }
-
-    @Override
-    public void parse(Arguments args) {
-        if (!args.positional.isEmpty()) throw new UsageException("serve: unexpected argument " + args.positional.get(0));
-        if (args.has("port")) {
+    public void check(List<String> springArgs) {
+        int port = DEFAULT_PORT;
+        if (portText != null) {
             try {
-                port = Integer.parseInt(args.get("port"));
+                port = Integer.parseInt(portText);
             } catch (NumberFormatException e) {
                 port = -1;
             }
             if (port < 0 || port > 65535) {
-                throw new UsageException("serve: --port " + args.get("port") + " is not a port number (0-65535, 0 = any free port)");
+                throw new UsageException("serve: --port " + portText + " is not a port number (0-65535, 0 = any free port)");
             }
         }
-        address = args.has("address") ? args.get("address") : DEFAULT_ADDRESS;
         if (address == null || address.isBlank()) throw new UsageException("serve: --address needs a value");
-        args.springArgs.add("--spring.main.web-application-type=servlet");
-        args.springDefault("server.port", Integer.toString(port));
-        args.springDefault("server.address", address);
+        springArgs.add("--spring.main.web-application-type=servlet");
+        Cli.springDefault(springArgs, "server.port", Integer.toString(port));
+        Cli.springDefault(springArgs, "server.address", address);
     }
 
     @Override

@@ -1,20 +1,30 @@
 package io.rectify.cli;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 
 import org.springframework.context.ConfigurableApplicationContext;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 import io.rectify.ledger.importer.LedgerWorkbooks;
 
 /** {@code template FILE.xlsx [--force]}: an empty ledger workbook to fill in. */
+@Command(name = "template")
 class TemplateCommand implements Cli.Command {
 
-    Path file;
+    @Parameters(arity = "0..*")
+    List<String> positional = new ArrayList<>();
+
+    @Option(names = "--force")
     boolean force;
+
+    Path file;
 
     @Override
     public String usage() {
@@ -30,14 +40,8 @@ class TemplateCommand implements Cli.Command {
     }
 
     @Override
-    public Arguments arguments(List<String> args) {
-        return Arguments.parse("template", args, Set.of(), Set.of("force"));
-    }
-
-    @Override
-    public void parse(Arguments args) {
-        file = ExportCommand.target("template", args);
-        force = args.has("force");
+    public void check(List<String> springArgs) {
+        file = ExportCommand.target("template", positional);
         if (Files.exists(file) && !force) {
             throw new UsageException("template: " + file + " exists; choose another name or add --force to overwrite it");
         }

@@ -14,6 +14,10 @@ import java.util.Set;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
 import io.rectify.accounts.PortalAccounts;
 import io.rectify.accounts.Role;
 
@@ -22,16 +26,28 @@ import io.rectify.accounts.Role;
  * the terminal (not echoed, asked twice) or, when stdin is not a terminal, as one line from stdin; never from the
  * command line, where other users of the machine could read them.
  */
+@Command(name = "user")
 class UserCommand implements Cli.Command {
 
     private static final Set<String> ACTIONS = Set.of("add", "passwd", "rounds", "disable", "enable", "list");
 
+    @Parameters(arity = "0..*")
+    List<String> positional = new ArrayList<>();
+
+    @Option(names = "--role")
+    String roleText;
+
+    @Option(names = "--unit")
+    String unit;
+
+    /** May be given more than once, or as codes separated by commas. */
+    @Option(names = "--round", split = ",")
+    List<String> roundsGiven;
+
     String action;
     String name;
     Role role;
-    String unit;
     final List<String> rounds = new ArrayList<>();
-    boolean roundsGiven;
     char[] password;
 
     @Override
@@ -55,85 +71,75 @@ class UserCommand implements Cli.Command {
                 Exit codes: 0 done, 2 bad arguments, unknown role, unknown round or user, or a weak password.""";
     }
 
-    /** {@code --round} may be given more than once, which {@link Arguments} does not keep; collect it here. */
     @Override
-    public Arguments arguments(List<String> args) {
-        List<String> rest = new ArrayList<>();
-        for (int i = 0; i < args.size(); i++) {
-            String arg = args.get(i);
-            if (arg.equals("--round")) {
-                if (i + 1 >= args.size()) throw new UsageException("user: --round needs a round code");
-                addRounds(args.get(++i));
-            } else if (arg.startsWith("--round=")) {
-                addRounds(arg.substring("--round=".length()));
-            } else {
-                rest.add(arg);
-            }
+    public void check(List<String> springArgs) {
+        if (positional.isEmpty()) throw new UsageException("user: say what to do: add, passwd, rounds, disable, enable or list"
+                + " (see: rectify user --help)");
+        action = positional.get(0);
+        if (!ACTIONS.contains(action)) throw new UsageException("user: unknown action '" + action + "' (add, passwd, rounds,"
+                + " disable, enable, list)");
+        checkName();
+        checkRounds();
+        if (action.equals("add")) {
+            checkRole();
+        } else if (roleText != null) {
+            throw new UsageException("user " + action + ": --role is only for user add");
+        } else if (unit != null) {
+            throw new UsageException("user " + action + ": --unit is only for user add");
         }
-        return Arguments.parse("user", rest, Set.of("role", "unit"), Set.of());
+        if (roundsGiven != null && !action.equals("add") && !action.equals("rounds")) {
+            throw new UsageException("user " + action + ": --round is only for user add and user rounds");
+        }
+        if (action.equals("add") || action.equals("passwd")) checkPassword();
     }
 
-    private void addRounds(String value) {
-        roundsGiven = true;
-        for (String code : value.split(",")) {
+    private void checkName() {
+        if (action.equals("list")) {
+            if (positional.size() > 1) throw new UsageException("user list: unexpected argument " + positional.get(1));
+            return;
+        }
+        if (positional.size() < 2) throw new UsageException("user " + action + ": which user? (user " + action + " NAME)");
+        if (positional.size() > 2) throw new UsageException("user " + action + ": unexpected argument " + positional.get(2));
+        name = positional.get(1);
+        try {
+            PortalAccounts.checkName(name);
+        } catch (PortalAccounts.AccountException e) {
+            throw new UsageException("user " + action + ": " + e.getMessage());
+        }
+    }
+
+    private void checkRounds() {
+        if (roundsGiven == null) return;
+        for (String code : roundsGiven) {
             if (code.isBlank()) throw new UsageException("user: --round needs a round code");
             rounds.add(code.strip());
         }
     }
 
-    @Override
-    public void parse(Arguments args) {
-        if (args.positional.isEmpty()) throw new UsageException("user: say what to do: add, passwd, rounds, disable, enable or list"
-                + " (see: rectify user --help)");
-        action = args.positional.get(0);
-        if (!ACTIONS.contains(action)) throw new UsageException("user: unknown action '" + action + "' (add, passwd, rounds,"
-                + " disable, enable, list)");
-        if (action.equals("list")) {
-            if (args.positional.size() > 1) throw new UsageException("user list: unexpected argument " + args.positional.get(1));
-        } else {
-            if (args.positional.size() < 2) throw new UsageException("user " + action + ": which user? (user " + action + " NAME)");
-            if (args.positional.size() > 2) throw new UsageException("user " + action + ": unexpected argument "
-                    + args.positional.get(2));
-            name = args.positional.get(1);
-            try {
-                PortalAccounts.checkName(name);
-            } catch (PortalAccounts.AccountException e) {
-                throw new UsageException("user " + action + ": " + e.getMessage());
-            }
+    private void checkRole() {
+        if (roleText == null) throw new UsageException("user add: --role SECRETARY, LEADER or ADMIN is required");
+        try {
+            role = Role.valueOf(roleText.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("user add: unknown role '" + roleText + "' (SECRETARY, LEADER, ADMIN or UNIT)");
         }
-        if (action.equals("add")) {
-            String r = args.get("role");
-            if (r == null) throw new UsageException("user add: --role SECRETARY, LEADER or ADMIN is required");
-            try {
-                role = Role.valueOf(r.toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new UsageException("user add: unknown role '" + r + "' (SECRETARY, LEADER, ADMIN or UNIT)");
-            }
-            unit = args.get("unit");
-            if (role == Role.UNIT && (unit == null || unit.isBlank())) {
-                throw new UsageException("user add: --role UNIT needs --unit NAME (the 责任单位 as the ledger writes it)");
-            }
-            if (role != Role.UNIT && unit != null) throw new UsageException("user add: --unit is only for --role UNIT");
-        } else if (args.has("role")) {
-            throw new UsageException("user " + action + ": --role is only for user add");
-        } else if (args.has("unit")) {
-            throw new UsageException("user " + action + ": --unit is only for user add");
+        if (role == Role.UNIT && (unit == null || unit.isBlank())) {
+            throw new UsageException("user add: --role UNIT needs --unit NAME (the 责任单位 as the ledger writes it)");
         }
-        if (roundsGiven && !action.equals("add") && !action.equals("rounds")) {
-            throw new UsageException("user " + action + ": --round is only for user add and user rounds");
+        if (role != Role.UNIT && unit != null) throw new UsageException("user add: --unit is only for --role UNIT");
+    }
+
+    /** Read and checked before the application starts, so a weak password costs no database connection. */
+    private void checkPassword() {
+        try {
+            password = readPassword();
+        } catch (java.io.IOException e) {
+            throw new UsageException("user " + action + ": cannot read the password: " + e.getMessage());
         }
-        if (action.equals("add") || action.equals("passwd")) {
-            // read and checked before the application starts, so a weak password costs no database connection
-            try {
-                password = readPassword();
-            } catch (java.io.IOException e) {
-                throw new UsageException("user " + action + ": cannot read the password: " + e.getMessage());
-            }
-            String weakness = PortalAccounts.weakness(name, password).orElse(null);
-            if (weakness != null) {
-                Arrays.fill(password, '\0');
-                throw new UsageException("user " + action + ": " + weakness);
-            }
+        String weakness = PortalAccounts.weakness(name, password).orElse(null);
+        if (weakness != null) {
+            Arrays.fill(password, '\0');
+            throw new UsageException("user " + action + ": " + weakness);
         }
     }
 

@@ -2,20 +2,23 @@ package io.rectify.cli;
 
 import java.io.PrintStream;
 import java.util.List;
-import java.util.Set;
 
 import org.springframework.context.ConfigurableApplicationContext;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 import io.rectify.archive.DocumentArchive;
 import io.rectify.archive.DocumentKind;
 import io.rectify.archive.Publications;
 import io.rectify.bulletins.Signing;
 import io.rectify.ledger.RoundFacts;
-import io.rectify.ledger.RoundRepository;
 
 /** {@code versions --round CODE}: the round's published versions and its current draft. */
+@Command(name = "versions")
 class VersionsCommand implements Cli.Command {
 
+    @Option(names = "--round")
     String round;
 
     @Override
@@ -31,20 +34,13 @@ class VersionsCommand implements Cli.Command {
     }
 
     @Override
-    public Arguments arguments(List<String> args) {
-        return Arguments.parse("versions", args, Set.of("round"), Set.of());
-    }
-
-    @Override
-    public void parse(Arguments args) {
-        if (!args.positional.isEmpty()) throw new UsageException("versions: unexpected argument " + args.positional.get(0));
-        round = args.get("round");
+    public void check(List<String> springArgs) {
         if (round == null || round.isBlank()) throw new UsageException("versions: which round? (versions --round CODE)");
     }
 
     @Override
     public int execute(ConfigurableApplicationContext context, PrintStream out, PrintStream err) {
-        RoundFacts facts = round(context, "versions", round);
+        RoundFacts facts = Options.knownRound("versions", context, round);
         Signing signing = context.getBean(Signing.class);
         signing.recover(facts); // only the round asked for: a province has hundreds of folders
         DocumentArchive archive = context.getBean(DocumentArchive.class);
@@ -62,14 +58,5 @@ class VersionsCommand implements Cli.Command {
                     + (state.stale() ? "STALE" : "") + "\t" + state.madeFrom());
         }, () -> out.println("no draft"));
         return Cli.OK;
-    }
-
-    static RoundFacts round(ConfigurableApplicationContext context, String command, String code) {
-        RoundRepository rounds = context.getBean(RoundRepository.class);
-        return rounds.findByCode(code).orElseThrow(() -> {
-            List<String> known = rounds.findAll().stream().map(RoundFacts::code).toList();
-            return new UsageException(command + ": unknown round '" + code + "'"
-                    + (known.isEmpty() ? " (the database holds no rounds)" : " (known: " + String.join(", ", known) + ")"));
-        });
     }
 }

@@ -2,19 +2,23 @@ package io.rectify.cli;
 
 import java.io.PrintStream;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
 import io.rectify.jobs.RemotePartitioningConfig;
 
 /** {@code worker [--threads N]}: a nightly worker process for remote partitioning. */
+@Command(name = "worker")
 class WorkerCommand implements Cli.Command {
 
-    private int threads;
+    @Option(names = "--threads")
+    String threads;
 
     @Override
     public String usage() {
@@ -29,24 +33,19 @@ class WorkerCommand implements Cli.Command {
     }
 
     @Override
-    public Arguments arguments(List<String> args) {
-        return Arguments.parse("worker", args, Set.of("threads"), Set.of());
-    }
-
-    @Override
-    public void parse(Arguments args) {
-        if (!args.positional.isEmpty()) throw new UsageException("worker: unexpected argument " + args.positional.get(0));
-        if (args.has("threads")) {
+    public void check(List<String> springArgs) {
+        if (threads != null) {
+            int n;
             try {
-                threads = Integer.parseInt(args.get("threads"));
+                n = Integer.parseInt(threads);
             } catch (NumberFormatException e) {
-                threads = 0;
+                n = 0;
             }
-            if (threads < 1 || threads > 256) throw new UsageException("worker: --threads must be a number from 1 to 256");
-            args.springDefault("rectify.nightly.threads", Integer.toString(threads));
+            if (n < 1 || n > 256) throw new UsageException("worker: --threads must be a number from 1 to 256");
+            Cli.springDefault(springArgs, "rectify.nightly.threads", Integer.toString(n));
         }
         // the role decides which beans exist, so it has to be known before the context starts
-        args.springArgs.add("--" + RemotePartitioningConfig.ROLE + "=worker");
+        springArgs.add("--" + RemotePartitioningConfig.ROLE + "=worker");
     }
 
     /** The worker's queue poller is made at start-up, so its context is not lazy. */

@@ -2,15 +2,14 @@ package io.rectify.delivery;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Properties;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
+
+import io.rectify.files.AtomicFiles;
 
 /**
  * Writes each message as an .eml file (RFC 5322, what a mail client opens or an operator re-sends) into the
@@ -38,18 +37,7 @@ public class OutboxTransport implements MailTransport {
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             message.writeTo(bytes);
-            Files.createDirectories(target.getParent());
-            Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".part");
-            try {
-                Files.write(temp, bytes.toByteArray());
-                try {
-                    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(temp);
-            }
+            AtomicFiles.write(target, bytes.toByteArray(), AtomicFiles.Access.PRIVATE);
         } catch (IOException | MessagingException e) {
             throw new SendFailure(SendFailure.Kind.RETRY, "cannot write " + target + ": " + e.getMessage(), e);
         }

@@ -1,10 +1,10 @@
 package io.rectify.delivery;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Date;
 import java.util.EnumSet;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
@@ -22,20 +22,11 @@ import org.springframework.stereotype.Component;
  * the last attempt found the server silent (unreachable, or no answer within the time-out, before the data or after
  * it) it throws {@link NotAnswering}, so the run stops instead of waiting as long for every other recipient; so it
  * does, after recording the outcome, when a message took more than twice the read time-out (a server crawling).
- *
- * <p>{@code rectify.delivery.stop-after=N} stops the process's run after the N-th message handed over, either
- * before its outcome is recorded ({@code rectify.delivery.stop-at=sent}: the crash the ledger must survive) or
- * after ({@code recorded}); for drills and tests.
  */
 @Component
 public class Postman {
 
     public enum Outcome { DELIVERED, FAILED, UNCERTAIN, SKIPPED }
-
-    /** Thrown by the stop-after drill. */
-    public static class Stopped extends RuntimeException {
-        Stopped(String message) { super(message); }
-    }
 
     /**
      * Thrown, after the delivery is recorded (FAILED, or UNCERTAIN when the data went out), when its last attempt found
@@ -51,18 +42,15 @@ public class Postman {
     private final DeliveryStore store;
     private final int maxAttempts;
     private final Duration backoff;
-    private final int stopAfter;
-    private final String stopAt;
-    private final AtomicInteger handedOver = new AtomicInteger();
     private final Duration slow;
+    private final Clock clock;
 
-    public Postman(DeliveryStore store, DeliveryProperties settings, SmtpTimeouts timeouts) {
+    public Postman(DeliveryStore store, DeliveryProperties settings, SmtpTimeouts timeouts, Clock clock) {
+        this.clock = clock;
         this.store = store;
         this.slow = timeouts.read().multipliedBy(2);
         this.maxAttempts = settings.maxAttempts();
         this.backoff = settings.backoff();
-        this.stopAfter = settings.stopAfter();
-        this.stopAt = settings.stopAt();
     }
 
     /**
@@ -79,7 +67,8 @@ public class Postman {
         }
         MimeMessage message;
         try {
-            message = Messages.build(transport.session(), from, d.displayName(), d.email(), letter, d.messageId(), new Date());
+            message = Messages.build(transport.session(), from, d.displayName(), d.email(), letter, d.messageId(),
+                    Date.from(clock.instant()));
         } catch (MessagingException e) {
             store.reject(d.id(), "cannot build the message: " + SmtpTransport.oneLine(e));
             log.warn("{}: not sent: {}", d.recipient(), SmtpTransport.oneLine(e));
@@ -130,16 +119,9 @@ public class Postman {
                     }
                 }
             }
-            int n = handedOver.incrementAndGet();
-            if (n == stopAfter && stopAt.equals("sent")) {
-                throw new Stopped("stopped after handing over message " + n + " before recording it (rectify.delivery.stop-after)");
-            }
             store.finish(d.id(), transport.deliveredStatus(), null);
             log.info("{}: {} ({})", d.recipient(), transport.deliveredStatus() == DeliveryStatus.SENT ? "sent"
                     : "written to the outbox", d.messageId());
-            if (n == stopAfter) {
-                throw new Stopped("stopped after delivery " + n + " (rectify.delivery.stop-after)");
-            }
             stopIfSlow(started, transport);
             return Outcome.DELIVERED;
         }

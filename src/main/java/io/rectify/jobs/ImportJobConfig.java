@@ -49,6 +49,7 @@ public class ImportJobConfig {
     Job importJob(JobRepository repository, Step importValidateStep, Step importLoadStep, ImportRuns runs, Clock clock) {
         return new JobBuilder(JOB, repository)
                 .listener(new Figures(runs, clock))
+                .listener(new FailedSteps())
                 .start(importValidateStep).on(INVALID).fail()
                 .from(importValidateStep).on("*").to(importLoadStep)
                 .end()

@@ -37,7 +37,8 @@ public class NightlyJobConfig {
 
     @Bean
     Job nightlyJob(JobRepository repository, Step bulletinsStep, RoundsDone roundsDone) {
-        return new JobBuilder(JOB, repository).start(bulletinsStep).listener(roundsDone).build();
+        return new JobBuilder(JOB, repository).start(bulletinsStep).listener(roundsDone)
+                .listener(new FailedSteps()).build();
     }
 
     /** Partitions on this machine's threads; a remote manager replaces it (see {@link RemotePartitioningConfig}). */

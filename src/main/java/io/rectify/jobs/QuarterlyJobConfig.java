@@ -41,7 +41,7 @@ public class QuarterlyJobConfig {
 
     @Bean
     Job quarterlyJob(JobRepository repository, Step briefsStep, Step deliveriesStep) {
-        return new JobBuilder(JOB, repository).start(briefsStep).next(deliveriesStep).build();
+        return new JobBuilder(JOB, repository).listener(new FailedSteps()).start(briefsStep).next(deliveriesStep).build();
     }
 
     @Bean

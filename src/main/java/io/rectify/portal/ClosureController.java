@@ -126,8 +126,7 @@ class ClosureController {
         String ext = e.storedName().substring(e.storedName().lastIndexOf('.'));
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_OCTET_STREAM)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"evidence-" + id + ext + "\"; filename*=UTF-8''"
-                        + DownloadNames.rfc5987(DownloadNames.safe(e.originalName())))
+                .header(HttpHeaders.CONTENT_DISPOSITION, DownloadNames.attachment(e.originalName()))
                 .cacheControl(CacheControl.noStore())
                 .body(new FileSystemResource(file));
     }

@@ -40,10 +40,6 @@ class DocumentCatalog {
         /** A document with findings is a draft that is not fit to publish yet. */
         public boolean incomplete() { return !findings.isEmpty(); }
 
-        Entry withFindings(List<DocumentFinding> f) {
-            return new Entry(doc, roundCode, inspectionKind, inspectedOrg, inspectingBody, slot, List.copyOf(f));
-        }
-
         public String roundName() { return inspectedOrg + "（" + inspectingBody + "）"; }
 
         public String sizeText() { return Formats.size(doc.sizeBytes()); }

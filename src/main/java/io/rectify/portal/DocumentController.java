@@ -119,7 +119,7 @@ class DocumentController {
         }
         ResponseEntity.BodyBuilder response = ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, DownloadNames.contentDisposition("attachment", entry))
+                .header(HttpHeaders.CONTENT_DISPOSITION, DownloadNames.attachment(entry))
                 .header(HttpHeaders.ACCEPT_RANGES, "bytes")
                 .eTag(etag)
                 .cacheControl(CacheControl.noCache().cachePrivate());
@@ -147,7 +147,7 @@ class DocumentController {
                     DocumentArchive.wordPath(entry.doc().path()), sha, null, request.getRemoteAddr());
         }
         return ResponseEntity.ok().contentType(DOCX)
-                .header(HttpHeaders.CONTENT_DISPOSITION, DownloadNames.contentDisposition("attachment", entry, "docx"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, DownloadNames.attachment(entry, "docx"))
                 .eTag(etag)
                 .cacheControl(CacheControl.noCache().cachePrivate())
                 .body(bytes);

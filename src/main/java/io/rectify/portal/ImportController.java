@@ -136,12 +136,9 @@ class ImportController {
     @GetMapping("/uploads/{id}/file")
     ResponseEntity<FileSystemResource> file(Viewer viewer, @PathVariable long id) {
         Upload upload = upload(viewer, id);
-        String name = DownloadNames.safe(upload.fileName());
-        String ascii = "ledger-upload-" + upload.id() + LedgerUploads.extension(upload.fileName());
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_OCTET_STREAM)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''"
-                        + DownloadNames.rfc5987(name))
+                .header(HttpHeaders.CONTENT_DISPOSITION, DownloadNames.attachment(upload.fileName()))
                 .cacheControl(CacheControl.noStore())
                 .body(new FileSystemResource(uploads.file(upload)));
     }

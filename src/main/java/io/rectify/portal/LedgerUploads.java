@@ -53,8 +53,10 @@ class LedgerUploads {
     private final UploadRecords records;
     private final ImportLauncher launcher;
     private final UploadLimits limits;
+    private final java.time.Clock clock;
 
-    LedgerUploads(UploadRecords records, ImportLauncher launcher, UploadLimits limits) {
+    LedgerUploads(UploadRecords records, ImportLauncher launcher, UploadLimits limits, java.time.Clock clock) {
+        this.clock = clock;
         this.records = records;
         this.launcher = launcher;
         this.limits = limits;
@@ -171,7 +173,7 @@ class LedgerUploads {
     /** Removes the files of uploads refused longer ago than {@code rectify.upload.keep-refused}; their records stay. */
     int removeOldRefused() {
         int removed = 0;
-        for (Upload refused : records.refusedBefore(LocalDateTime.now().minus(limits.keepRefused()))) {
+        for (Upload refused : records.refusedBefore(LocalDateTime.now(clock).minus(limits.keepRefused()))) {
             Path file = limits.dir().resolve(refused.storedName()).normalize();
             try {
                 if (file.startsWith(limits.dir()) && Files.deleteIfExists(file)) removed++;

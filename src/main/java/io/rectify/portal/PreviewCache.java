@@ -4,10 +4,8 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
@@ -20,6 +18,7 @@ import org.apache.pdfbox.rendering.PDFRenderer;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Component;
 
+import io.rectify.files.AtomicFiles;
 import io.rectify.system.FolderProperties;
 
 /**
@@ -58,18 +57,7 @@ class PreviewCache {
                 try {
                     if (Files.isRegularFile(cached)) return Files.readAllBytes(cached);
                     byte[] png = render(pdf, number - 1);
-                    Files.createDirectories(dir);
-                    Path temp = Files.createTempFile(dir, "." + key, ".part");
-                    try {
-                        Files.write(temp, png);
-                        try {
-                            Files.move(temp, cached, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                        } catch (AtomicMoveNotSupportedException e) {
-                            Files.move(temp, cached, StandardCopyOption.REPLACE_EXISTING);
-                        }
-                    } finally {
-                        Files.deleteIfExists(temp);
-                    }
+                    AtomicFiles.write(cached, png, AtomicFiles.Access.PRIVATE);
                     return png;
                 } finally {
                     locks.remove(key);

@@ -35,11 +35,11 @@ import java.security.SecureRandom;
 final class FontSet {
 
     /**
-     * The deflate level of the embedded font programs (0-9; system property {@code rectify.render.fontCompression}).
+     * The deflate level of the embedded font programs by default (0-9; setting {@code rectify.render.font-compression}).
      * For the reference bulletin (~560 KB of CFF outlines): level 6 (zlib's default) ~40 ms CPU for 21% smaller
      * fonts, level 1 ~28 ms for 19%, level 0 (stored) ~1 ms for none, i.e. about +30% bytes per PDF.
      */
-    static final int FONT_COMPRESSION = Integer.getInteger("rectify.render.fontCompression", 1);
+    static final int FONT_COMPRESSION = 1;
 
     /** 仿宋: body, 主送, 署名, 日期, headings of levels 3 and 4. */
     final Face fang;
@@ -85,21 +85,30 @@ final class FontSet {
         }
     }
 
-    private FontSet() {
-        fang = load("FandolFang-Regular.otf", null);
-        hei = load("FandolHei-Regular.otf", null);
-        kai = load("FandolKai-Regular.otf", null);
-        songBold = load("FandolSong-Bold.otf", null);
-        song = load("FandolSong-Regular.otf", "FandolSong-Regular-Common.otf");
-        fallback = load("RectifyFallbackSerif-Regular.ttf", null);
+    private FontSet(int compression) {
+        fang = load("FandolFang-Regular.otf", null, compression);
+        hei = load("FandolHei-Regular.otf", null, compression);
+        kai = load("FandolKai-Regular.otf", null, compression);
+        songBold = load("FandolSong-Bold.otf", null, compression);
+        song = load("FandolSong-Regular.otf", "FandolSong-Regular-Common.otf", compression);
+        fallback = load("RectifyFallbackSerif-Regular.ttf", null, compression);
     }
 
     private static final class Holder {
-        static final FontSet INSTANCE = new FontSet();
+        static final FontSet INSTANCE = new FontSet(FONT_COMPRESSION);
     }
+
+    /** Faces at another deflate level than the default: parsed once per level asked for (benchmarks, tests). */
+    private static final java.util.Map<Integer, FontSet> OTHER_LEVELS = new java.util.concurrent.ConcurrentHashMap<>();
 
     static FontSet get() {
         return Holder.INSTANCE;
+    }
+
+    static FontSet get(int compression) {
+        if (compression < 0 || compression > 9) throw new IllegalArgumentException("font compression " + compression);
+        return compression == FONT_COMPRESSION ? Holder.INSTANCE
+                : OTHER_LEVELS.computeIfAbsent(compression, FontSet::new);
     }
 
     /**
@@ -107,12 +116,12 @@ final class FontSet {
      * widths and PostScript name; CIDs renumbered 1..n) holding the characters the face is mostly used for, cheaper
      * to subset and embed per document. The full face then only draws the characters the subset lacks.
      */
-    private static Face load(String file, String common) {
-        Face full = new Face(file, read(file), null);
-        return common == null ? full : new Face(common, read(common), full);
+    private static Face load(String file, String common, int compression) {
+        Face full = new Face(file, read(file, compression), null);
+        return common == null ? full : new Face(common, read(common, compression), full);
     }
 
-    private static BaseFont read(String file) {
+    private static BaseFont read(String file, int compression) {
         String resource = "/fonts/" + file;
         try (InputStream in = FontSet.class.getResourceAsStream(resource)) {
             if (in == null) {
@@ -124,7 +133,7 @@ final class FontSet {
                     : BaseFont.createFont(file, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, true, bytes, null);
             font.setSubset(true);
             font.setIncludeCidSet(false); // optional in PDF; PDF/A-2 rejects the one OpenPDF writes
-            font.setCompressionLevel(FONT_COMPRESSION);
+            font.setCompressionLevel(compression);
             font.setSecureRandom(new SubsetTags(file.hashCode()));
             return font;
         } catch (IOException e) {

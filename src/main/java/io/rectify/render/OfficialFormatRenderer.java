@@ -42,6 +42,12 @@ public final class OfficialFormatRenderer implements DocumentRenderer {
         this.pdfa = pdfa;
     }
 
+    /** @param fontCompression the deflate level of the embedded font programs, 0 (stored) to 9 */
+    public OfficialFormatRenderer(boolean pdfa, int fontCompression) {
+        this.fonts = FontSet.get(fontCompression);
+        this.pdfa = pdfa;
+    }
+
     @Override
     public RenderedPdf render(OfficialDocument doc) {
         Typesetter type = new Typesetter(fonts, doc);

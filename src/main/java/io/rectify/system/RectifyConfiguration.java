@@ -20,6 +20,7 @@ import io.rectify.render.DocumentRenderer;
 import io.rectify.render.word.WordWriter;
 import io.rectify.render.LazyRenderer;
 import io.rectify.render.OfficialFormatRenderer;
+import io.rectify.render.RenderFingerprint;
 
 /** The parts that are plain Java (no Spring inside), wired together with the folders from configuration. */
 @Configuration
@@ -49,8 +50,13 @@ public class RectifyConfiguration {
 
     @Bean
     DocumentRenderer documentRenderer(RenderSettings settings) {
-        boolean pdfa = settings.pdfa();
-        return new LazyRenderer(() -> new OfficialFormatRenderer(pdfa));
+        return new LazyRenderer(() -> new OfficialFormatRenderer(settings.pdfa(), settings.fontCompression()));
+    }
+
+    /** What besides a document decides its bytes; in the jar, the version is the manifest's. */
+    @Bean
+    RenderFingerprint renderFingerprint(RenderSettings settings) {
+        return RenderFingerprint.of(RectifyConfiguration.class.getPackage().getImplementationVersion(), settings.describe());
     }
 
     @Bean
@@ -77,7 +83,7 @@ public class RectifyConfiguration {
     @Bean
     BulletinMaker bulletinMaker(SnapshotReader snapshots, ProgressAggregator aggregator, BulletinComposer composer,
                                 DocumentRenderer renderer, WordWriter word, DocumentArchive archive,
-                                io.rectify.ledger.RoundChanges changes) {
-        return new BulletinMaker(snapshots, aggregator, composer, renderer, word, archive, changes);
+                                io.rectify.ledger.RoundChanges changes, RenderFingerprint fingerprint) {
+        return new BulletinMaker(snapshots, aggregator, composer, renderer, word, archive, changes, fingerprint);
     }
 }

@@ -48,6 +48,39 @@ class CliTest {
     }
 
     @Test
+    void helpAndUsageErrorsNeedNoApplication() {
+        String nowhere = "--spring.datasource.url=jdbc:mysql://127.0.0.1:1/rectify?connectTimeout=2000";
+        CliRun.Result help = cli(null, "quarterly", "--help", nowhere);
+        assertThat(help.exitCode()).as(help.toString()).isZero();
+        assertThat(help.out()).contains("--resend-uncertain").doesNotContain("Usage: rectify");
+        CliRun.Result bad = cli(null, "remind", "--resend-uncertain", nowhere);
+        assertThat(bad.exitCode()).as(bad.toString()).isEqualTo(2);
+        assertThat(bad.err().strip()).isEqualTo("rectify: remind: --resend-uncertain needs --send");
+        CliRun.Result missing = cli(null, "nightly", "--round");
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err().strip()).isEqualTo("rectify: nightly: --round needs a value");
+        CliRun.Result extra = cli(null, "versions", "--round", "x", "more");
+        assertThat(extra.err().strip()).isEqualTo("rectify: versions: unexpected argument more");
+        assertThat(cli(null, "help", "publish").out()).contains("签发: the round's current draft bulletin");
+    }
+
+    @Test
+    void theDefaultDatesComeFromTheApplicationsClock() {
+        CliRun.Result r = cli(TestDatabase.h2(), "quarterly", "--quarter", "2025Q4", "--rectify.test.today=2025-12-01");
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
+        assertThat(r.err().strip())
+                .isEqualTo("rectify: quarterly: 2025Q4 has not ended yet (the last quarter that has: 2025Q3)");
+    }
+
+    @Test
+    void aBeanThatFailsAtStartIsADefectNotAConfigurationError() {
+        CliRun.Result r = cli(TestDatabase.h2(), "figures", "--round", "x", "--rectify.test.failing-bean=true");
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
+        assertThat(r.err().strip()).startsWith("rectify: cannot start: a defect in a bean (not a setting")
+                .doesNotContain("\n");
+    }
+
+    @Test
     void aFileTheImportCannotTakeIsRefusedInOneChineseLineNamingIt() throws IOException {
         Path missing = work.resolve("台账.xlsx");
         CliRun.Result r = cli(null, "import", missing.toString());

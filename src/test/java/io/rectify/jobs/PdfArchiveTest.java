@@ -65,6 +65,30 @@ class PdfArchiveTest {
         assertThat(PdfAValidator.failures(bytes, "2b")).isNotEmpty();
     }
 
+    /** "Unchanged" includes the render fingerprint: a draft rendered with other settings is rendered again. */
+    @Test
+    void aChangedRenderSettingMakesTheDraftAgain() throws IOException {
+        TestDatabase db = TestDatabase.h2();
+        Path output = work.resolve("output");
+        assertThat(CliRun.run(db, output, "nightly", "--as-of", "2025-12-25").exitCode()).isZero();
+        TinyRound.insert(JdbcClient.create(db.dataSource()), "town-2025", "完成整改。");
+        assertThat(CliRun.run(db, output, "nightly", "--as-of", "2025-12-25").out()).contains("1 bulletin(s) written");
+        CliRun.Result same = CliRun.run(db, output, "nightly", "--as-of", "2025-12-25");
+        assertThat(same.out()).as(same.toString()).contains("0 bulletin(s) written, 1 unchanged");
+        CliRun.Result plain = CliRun.run(db, output, "nightly", "--as-of", "2025-12-25", "--rectify.render.pdfa=false");
+        assertThat(plain.out()).as(plain.toString()).contains("1 bulletin(s) written, 0 unchanged");
+        byte[] bytes = Files.readAllBytes(output.resolve("town-2025/town-2025-bulletin-2025-12-25.pdf"));
+        assertThat(new String(bytes, 0, 8, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-1.5");
+    }
+
+    @Test
+    void aFontCompressionOutsideZeroToNineStopsTheStart() {
+        CliRun.Result r = CliRun.run(TestDatabase.h2(), work.resolve("output"), "nightly", "--as-of", "2025-12-25",
+                "--rectify.render.font-compression=12");
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
+        assertThat(r.err()).contains("rectify: bad setting: rectify.render.font-compression ");
+    }
+
     @Test
     void aSettingThatIsNeitherTrueNorFalseStopsTheStart() {
         CliRun.Result r = CliRun.run(TestDatabase.h2(), work.resolve("output"), "nightly", "--as-of", "2025-12-25",

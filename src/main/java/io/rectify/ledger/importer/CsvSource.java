@@ -79,11 +79,6 @@ public final class CsvSource implements LedgerSource {
         }
     }
 
-    /** The encoding found, as people call it (UTF-8, GBK, UTF-16). */
-    public String encoding() {
-        return charset.equals(GBK) ? "GBK" : charset.equals(StandardCharsets.UTF_8) ? "UTF-8" : "UTF-16";
-    }
-
     private static boolean decodes(Path file, Charset charset) throws IOException {
         CharsetDecoder decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);

@@ -16,7 +16,6 @@ public final class Layout {
     public static final String TEXTS = "文稿";
     public static final String UNITS = "责任单位";
     public static final String HELP = "填写说明";
-    public static final String LISTS = "选项";
 
     private Layout() {}
 

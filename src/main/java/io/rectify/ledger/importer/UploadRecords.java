@@ -23,8 +23,12 @@ public class UploadRecords {
                          String appliedBy, LocalDateTime appliedAt, Long importId) {}
 
     private final JdbcClient jdbc;
+    private final java.time.Clock clock;
 
-    public UploadRecords(JdbcClient jdbc) { this.jdbc = jdbc; }
+    public UploadRecords(JdbcClient jdbc, java.time.Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
 
     /** The name the browser gave a file kept as {@code storedName} (an import from the page), if it was uploaded. */
     public java.util.Optional<String> uploadedName(String storedName) {
@@ -36,7 +40,7 @@ public class UploadRecords {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO ledger_upload (round_code, file_name, stored_name, file_sha256, size_bytes, uploaded_by,"
                         + " uploaded_at, status, problem_count) VALUES (?,?,?,?,?,?,?,?,0)")
-                .params(roundCode, clip(fileName, 255), storedName, sha256, size, by, LocalDateTime.now().withNano(0),
+                .params(roundCode, clip(fileName, 255), storedName, sha256, size, by, LocalDateTime.now(clock).withNano(0),
                         Status.CHECKED.name())
                 .update(keys, "id");
         return keys.getKey().longValue();
@@ -55,7 +59,7 @@ public class UploadRecords {
     public boolean claim(long id, String fingerprint, String by) {
         return jdbc.sql("UPDATE ledger_upload SET status = 'APPLIED', applied_by = ?, applied_at = ? WHERE id = ?"
                         + " AND status = 'CHECKED' AND fingerprint = ?")
-                .params(by, LocalDateTime.now().withNano(0), id, fingerprint).update() == 1;
+                .params(by, LocalDateTime.now(clock).withNano(0), id, fingerprint).update() == 1;
     }
 
     /** After the import: what it changed (the import log's id), or that it changed nothing. */

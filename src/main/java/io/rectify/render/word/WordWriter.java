@@ -46,15 +46,6 @@ import io.rectify.render.word.WordStyles.Font;
  */
 public class WordWriter {
 
-    static {
-        // POI asks JAXP for a TransformerFactory at every part it saves; without this property each request
-        // scans every jar on the class path for a service file, most of the .docx's time (issue 13's profile)
-        String key = "javax.xml.transform.TransformerFactory";
-        if (System.getProperty(key) == null) {
-            System.setProperty(key, "com.sun.org.apache.xalan.internal.xsltc.trax.TransformerFactoryImpl");
-        }
-    }
-
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static final int PITCH = WordPage.LINE_PITCH;
     private static final int CHAR = WordStyles.CHAR;
@@ -70,7 +61,7 @@ public class WordWriter {
             properties(doc, document.info(), date);
             new Body(doc, document).write();
             ByteArrayOutputStream out = new ByteArrayOutputStream(32 * 1024);
-            doc.write(new StableZip(out, date.atStartOfDay()));
+            JdkTransformers.during(() -> doc.write(new StableZip(out, date.atStartOfDay())));
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the Word file of " + document.title(), e);

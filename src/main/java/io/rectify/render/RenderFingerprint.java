@@ -1,0 +1,38 @@
+package io.rectify.render;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * What decides a rendered file's bytes besides the document itself: the application's version, the versions of
+ * OpenPDF and POI, and the render settings. A draft is "unchanged" (not made again) only when its document and
+ * this fingerprint are the same, so a new renderer or another setting makes every draft again.
+ *
+ * @param text the fingerprint in words, e.g. {@code rectify 1.0; OpenPDF 2.0.5; POI 5.5.1; pdfa=true, …}
+ */
+public record RenderFingerprint(String text) {
+
+    /**
+     * @param application the application's version (null when it runs from classes, not from its jar)
+     * @param settings    the render settings in words
+     */
+    public static RenderFingerprint of(String application, String settings) {
+        return new RenderFingerprint("rectify " + (application == null ? "dev" : application) + "; "
+                + com.lowagie.text.Document.getVersion() + "; POI " + org.apache.poi.Version.getVersion()
+                + "; " + settings);
+    }
+
+    /** The SHA-256 of the document's text form with this fingerprint: equal means equal bytes once rendered. */
+    public String hash(String documentText) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(documentText.getBytes(StandardCharsets.UTF_8));
+            sha.update(("\n" + text).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
