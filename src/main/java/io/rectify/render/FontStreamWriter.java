@@ -82,7 +82,27 @@ final class FontStreamWriter extends PdfWriter {
         return bytes != null && bytes.length >= 3 && bytes[0] == 0x78 && bytes[1] == 0x01 && (bytes[2] & 0x06) == 0;
     }
 
+    /** The data of a zlib stream of stored blocks, copied out of them (Inflater for anything else). */
     private static byte[] inflate(byte[] zlib) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(zlib.length);
+        int at = 2;
+        while (at + 5 <= zlib.length && (zlib[at] & 0x06) == 0) {
+            boolean last = (zlib[at] & 1) == 1;
+            int len = (zlib[at + 1] & 0xFF) | (zlib[at + 2] & 0xFF) << 8;
+            int nlen = (zlib[at + 3] & 0xFF) | (zlib[at + 4] & 0xFF) << 8;
+            if ((len ^ nlen) != 0xFFFF || at + 5 + len > zlib.length || (zlib[at] & 0xF8) != 0) {
+                break;
+            }
+            out.write(zlib, at + 5, len);
+            at += 5 + len;
+            if (last) {
+                return out.toByteArray();
+            }
+        }
+        return inflateAny(zlib);
+    }
+
+    private static byte[] inflateAny(byte[] zlib) throws IOException {
         Inflater inflater = new Inflater();
         try {
             inflater.setInput(zlib);

@@ -1,7 +1,6 @@
 package io.rectify.render;
 
 import java.util.Arrays;
-import java.util.PriorityQueue;
 import java.util.zip.Adler32;
 
 /**
@@ -98,42 +97,46 @@ final class HuffmanDeflater {
         }
     }
 
+    /**
+     * Code lengths by the two-queue method: leaves sorted by (weight, symbol), inner nodes made in order of weight,
+     * so no priority queue is needed.
+     */
     private static int[] huffman(int[] freq) {
         int n = freq.length;
-        // nodes 0..n-1 are symbols, then inner nodes; weight, then node number, decides the order
-        long[] weight = new long[2 * n];
-        int[] parent = new int[2 * n];
-        PriorityQueue<Integer> queue = new PriorityQueue<>((a, b) -> weight[a] != weight[b]
-                ? Long.compare(weight[a], weight[b]) : Integer.compare(a, b));
+        long[] leaves = new long[n];
+        int used = 0;
         for (int s = 0; s < n; s++) {
-            weight[s] = freq[s];
             if (freq[s] > 0) {
-                queue.add(s);
+                leaves[used++] = (long) freq[s] << 16 | s;
             }
         }
+        Arrays.sort(leaves, 0, used);
         int[] len = new int[n];
-        if (queue.size() == 1) {
-            len[queue.peek()] = 1;
+        if (used == 1) {
+            len[(int) (leaves[0] & 0xFFFF)] = 1;
             return len;
         }
-        int next = n;
-        while (queue.size() > 1) {
-            int a = queue.poll();
-            int b = queue.poll();
+        // nodes 0..used-1 are the sorted leaves, used..2*used-2 the inner nodes in the order they are made
+        long[] weight = new long[2 * used - 1];
+        int[] parent = new int[2 * used - 1];
+        for (int i = 0; i < used; i++) {
+            weight[i] = leaves[i] >>> 16;
+        }
+        int leaf = 0;
+        int inner = used;
+        for (int next = used; next < 2 * used - 1; next++) {
+            int a = leaf < used && (inner >= next || weight[leaf] <= weight[inner]) ? leaf++ : inner++;
+            int b = leaf < used && (inner >= next || weight[leaf] <= weight[inner]) ? leaf++ : inner++;
             weight[next] = weight[a] + weight[b];
             parent[a] = next;
             parent[b] = next;
-            queue.add(next++);
         }
-        int root = next - 1;
-        for (int s = 0; s < n; s++) {
-            if (freq[s] > 0) {
-                int depth = 0;
-                for (int x = s; x != root; x = parent[x]) {
-                    depth++;
-                }
-                len[s] = depth;
-            }
+        int[] depth = new int[2 * used - 1];
+        for (int i = 2 * used - 3; i >= 0; i--) {
+            depth[i] = depth[parent[i]] + 1;
+        }
+        for (int i = 0; i < used; i++) {
+            len[(int) (leaves[i] & 0xFFFF)] = depth[i];
         }
         return len;
     }
