@@ -44,8 +44,8 @@ public final class Varied {
 
     /** The document with every printed text substituted (dates, numbers and the layout unchanged). */
     public OfficialDocument document(OfficialDocument d) {
-        List<Attachment> attachments = d.attachments().stream().map(a -> new Attachment(text(a.title()), blocks(a.body())))
-                .toList();
+        List<Attachment> attachments = d.attachments().stream()
+                .map(a -> new Attachment(text(a.title()), blocks(a.body()))).toList();
         OfficialDocument.Signature sig = d.signature() == null ? null
                 : new OfficialDocument.Signature(text(d.signature().organ()), d.signature().date());
         return new OfficialDocument(d.info(), d.masthead(), d.marking(), text(d.title()), text(d.addressee()),

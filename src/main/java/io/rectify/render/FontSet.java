@@ -20,9 +20,10 @@ import java.security.SecureRandom;
  * compressed. Three things keep that cheap for any set of glyphs, seen before or not:
  * <ul>
  *   <li>{@link FontStreamWriter} with {@link HuffmanDeflater}: the CFF faces hand OpenPDF level 0 (a stored stream,
- *       ~1 ms), and the writer Huffman-codes the program (~3 ms for a bulletin's ~720 KB of outlines, against ~20 ms
- *       for zlib level 1 and 5 % more bytes): outlines barely repeat, so deflate's search for repeats bought little;</li>
- *   <li>{@link #FONT_COMPRESSION}: 0 keeps the font programs stored (files ~27 % bigger);</li>
+ *       ~1 ms), and the writer Huffman-codes the program (~4 ms for a bulletin's ~720 KB of outlines, against ~22 ms
+ *       for zlib level 1, for 5 % more bytes): outlines barely repeat, so deflate's search for repeats bought
+ *       little;</li>
+ *   <li>{@link #FONT_COMPRESSION}: 0 keeps the font programs stored (files ~20 % bigger);</li>
  *   <li>a small subset of 宋体 ({@code FandolSong-Regular-Common.otf}, see {@code fonts/SUBSETS.md}) in front of the
  *       full face: the per-document cost of a face also grows with the size of its font program (OpenPDF copies the
  *       whole CFF table and writes an index entry for every glyph of it), so the page numbers, a handful of

@@ -37,7 +37,7 @@ final class FontStreamWriter extends PdfWriter {
         super(pdf, out);
     }
 
-    /** A writer of {@code document} to {@code out}, made as {@link PdfWriter#getInstance(Document, OutputStream)} makes one. */
+    /** A writer of {@code document} to {@code out}, made as {@link PdfWriter#getInstance(Document, OutputStream)}. */
     static PdfWriter open(Document document, OutputStream out) throws DocumentException {
         PdfDocument pdf = new PdfDocument();
         document.addDocListener(pdf);

@@ -82,7 +82,8 @@ final class HuffmanDeflater {
 
     /**
      * Huffman code lengths of at most {@code limit} bits; 0 for unused symbols. Too deep a tree is rebuilt from
-     * flattened frequencies (rare: needs very skewed counts). Ties go by symbol, so the code depends only on the counts.
+     * flattened frequencies (rare: needs very skewed counts). Ties go by symbol, so the code depends only on the
+     * counts.
      */
     static int[] lengths(int[] freq, int limit) {
         int[] f = freq.clone();
