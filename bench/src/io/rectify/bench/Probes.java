@@ -46,6 +46,10 @@ final class Probes implements BeanPostProcessor {
     /** Per SQL text: executions and nanoseconds spent waiting for them (the database's share of the time). */
     final java.util.concurrent.ConcurrentHashMap<String, long[]> sqlTimes = new java.util.concurrent.ConcurrentHashMap<>();
 
+    /** Signatures of the bulletins' character sets, and how many bulletins repeated one already seen. */
+    final java.util.Set<Long> charsets = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    final AtomicLong repeatedCharsets = new AtomicLong();
+
     private static final ThreadLocal<long[]> THREAD = ThreadLocal.withInitial(() -> new long[4]); // statements, compose, render, word
 
     void reset() {
@@ -54,6 +58,18 @@ final class Probes implements BeanPostProcessor {
         commits.set(0);
         connections.set(0);
         sqlTimes.clear();
+        charsets.clear();
+        repeatedCharsets.set(0);
+    }
+
+    /** A 64-bit signature of the set of characters the document prints (its text as the record shows it). */
+    static long charset(OfficialDocument d) {
+        java.util.BitSet chars = new java.util.BitSet(0x10000);
+        String s = String.valueOf(d);
+        for (int i = 0; i < s.length(); i++) chars.set(s.charAt(i));
+        long h = 0xcbf29ce484222325L;
+        for (long w : chars.toLongArray()) h = (h ^ w) * 0x100000001b3L;
+        return h;
     }
 
     /** The statements that took the most time in total, slowest first. */
@@ -70,6 +86,7 @@ final class Probes implements BeanPostProcessor {
     public Object postProcessAfterInitialization(Object bean, String name) {
         if (bean instanceof DataSource ds && !Proxy.isProxyClass(bean.getClass())) return countingDataSource(ds);
         if (bean instanceof DocumentRenderer r) return (DocumentRenderer) d -> {
+            if (!charsets.add(charset(d))) repeatedCharsets.incrementAndGet();
             long t = System.nanoTime();
             try {
                 return r.render(d);
@@ -94,6 +111,16 @@ final class Probes implements BeanPostProcessor {
                 long t = System.nanoTime();
                 try {
                     return c.compose(progress);
+                } finally {
+                    THREAD.get()[1] += System.nanoTime() - t;
+                }
+            }
+
+            @Override
+            public Draft draft(Progress progress) {
+                long t = System.nanoTime();
+                try {
+                    return c.draft(progress);
                 } finally {
                     THREAD.get()[1] += System.nanoTime() - t;
                 }

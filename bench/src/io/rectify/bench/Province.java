@@ -17,6 +17,10 @@ import java.util.Map;
  * written with JDBC batches (one multi-row INSERT per table per group of rounds on MySQL/MariaDB with
  * {@code rewriteBatchedStatements=true}). So that the rounds do not all say the same thing, each copy drops
  * the latest report of about one measure in nine (which one depends on the round), which changes its figures.
+ * With {@code varied} (bench/run's default) each copy also says everything in its own characters ({@link Varied},
+ * seeded by the round): organ names, section titles, problems, measures, leaders, units, notes, events and texts,
+ * so each bulletin has its own glyph sets, as a real province's rounds do; without it the texts are the reference
+ * round's, word for word.
  */
 final class Province {
 
@@ -42,6 +46,16 @@ final class Province {
 
     private static final int ROUNDS_PER_COMMIT = 10;
 
+    /** The free-text columns a varied copy rewrites, by table (codes, dates, kinds and statuses stay). */
+    private static final Map<Table, int[]> TEXT_COLUMNS = Map.of(
+            ROUND, new int[] {4, 5, 6, 10, 12}, // inspecting_body, inspected_org, short_name, issuing_organ, address
+            SECTION, new int[] {3}, // title
+            PROBLEM, new int[] {3, 4, 5}, // summary, public_statement, lead_leader
+            MEASURE, new int[] {3, 4, 5}, // content, responsible_leader, responsible_unit
+            REPORT, new int[] {4}, // note
+            EVENT, new int[] {5}, // description
+            TEXT, new int[] {4}); // body
+
     record Counts(long rows, Map<String, Long> perTable) {}
 
     private Province() {}
@@ -51,7 +65,7 @@ final class Province {
      * with {@code WRITE_DELAY} 500 and sets it back to 0 after: a durable store per commit made filling 1,000
      * rounds take 14 minutes instead of 45 s.
      */
-    static Counts generate(Connection c, long templateRoundId, int n) throws SQLException {
+    static Counts generate(Connection c, long templateRoundId, int n, boolean varied) throws SQLException {
         boolean h2 = c.getMetaData().getURL().startsWith("jdbc:h2:");
         if (h2) {
             try (Statement s = c.createStatement()) {
@@ -59,7 +73,7 @@ final class Province {
             }
         }
         try {
-            return copy(c, templateRoundId, n);
+            return copy(c, templateRoundId, n, varied);
         } finally {
             if (h2) {
                 try (Statement s = c.createStatement()) {
@@ -69,7 +83,7 @@ final class Province {
         }
     }
 
-    private static Counts copy(Connection c, long templateRoundId, int n) throws SQLException {
+    private static Counts copy(Connection c, long templateRoundId, int n, boolean varied) throws SQLException {
         c.setAutoCommit(false);
         Map<Table, List<Object[]>> template = new HashMap<>();
         String sections = "SELECT id FROM feedback_section WHERE round_id = " + templateRoundId;
@@ -110,6 +124,7 @@ final class Province {
             for (int round = 2; round <= n; round++) {
                 // old id -> new id of this copy, per table
                 Map<Table, Map<Object, Long>> ids = new HashMap<>();
+                Varied texts = varied ? new Varied(round) : null;
                 for (Table t : ORDER) {
                     Map<Object, Long> mine = new HashMap<>();
                     ids.put(t, mine);
@@ -126,6 +141,11 @@ final class Province {
                         Object[] values = row.clone();
                         values[0] = id;
                         if (t.parentColumn >= 0) values[t.parentColumn] = parents.get(row[t.parentColumn]);
+                        if (texts != null) {
+                            for (int col : TEXT_COLUMNS.get(t)) {
+                                if (values[col] instanceof String text) values[col] = texts.text(text);
+                            }
+                        }
                         if (t == ROUND) {
                             values[1] = String.format("province-%05d", round);
                             values[11] = String.format("0595-2%07d", round);

@@ -60,7 +60,7 @@ public final class ProvinceBench {
         Files.createDirectories(work);
         int code = switch (args[0]) {
             case "nightly" -> nightly(opts.getOrDefault("db", "mariadb"), Integer.parseInt(opts.getOrDefault("rounds", "1000")),
-                    work, opts.getOrDefault("threads", "0"));
+                    work, opts.getOrDefault("threads", "0"), !opts.getOrDefault("texts", "varied").equals("copies"));
             case "render" -> RenderBench.run(work);
             default -> throw new IllegalArgumentException("unknown mode " + args[0]);
         };
@@ -84,7 +84,7 @@ public final class ProvinceBench {
         return app.run(props.toArray(String[]::new));
     }
 
-    static int nightly(String db, int rounds, Path work, String threads) throws Exception {
+    static int nightly(String db, int rounds, Path work, String threads, boolean varied) throws Exception {
         String label = db + "-" + rounds;
         String url;
         String given = System.getenv("SPRING_DATASOURCE_URL");
@@ -123,15 +123,16 @@ public final class ProvinceBench {
             String user = url.startsWith("jdbc:h2") ? null : System.getenv("SPRING_DATASOURCE_USERNAME");
             try (Connection c = user == null ? DriverManager.getConnection(genUrl)
                     : DriverManager.getConnection(genUrl, user, System.getenv().getOrDefault("SPRING_DATASOURCE_PASSWORD", ""))) {
-                counts = Province.generate(c, template, rounds);
+                counts = Province.generate(c, template, rounds, varied);
             }
             double genS = (System.nanoTime() - g0) / 1e9;
             long reports = jdbc.sql("SELECT COUNT(*) FROM progress_report").query(Long.class).single();
             long measures = jdbc.sql("SELECT COUNT(*) FROM measure").query(Long.class).single();
             long events = jdbc.sql("SELECT COUNT(*) FROM work_event").query(Long.class).single();
-            System.out.printf(Locale.ROOT, "[%s] province of %d rounds generated in %.1f s: %d measures, %d progress reports,"
-                    + " %d work events (%d rows copied; boot %.1f s)%n", db, rounds, genS, measures, reports, events,
-                    counts.rows(), bootS);
+            System.out.printf(Locale.ROOT, "[%s] province of %d rounds (%s) generated in %.1f s: %d measures, %d progress"
+                    + " reports, %d work events (%d rows copied; boot %.1f s)%n", db, rounds,
+                    varied ? "texts varied per round" : "copies of the reference round's texts", genS, measures, reports,
+                    events, counts.rows(), bootS);
 
             if (System.getenv("BENCH_EXPLAIN") != null) {
                 Explain.run(ctx, jdbc, Files.readAllLines(Path.of(System.getenv("BENCH_EXPLAIN"))), rounds);
@@ -153,6 +154,11 @@ public final class ProvinceBench {
             double cpuS = (processCpuNs() - cpu0) / 1e9;
             if (execution.getStatus() != BatchStatus.COMPLETED) {
                 System.err.println("bench: nightly " + execution.getStatus() + ": " + execution.getAllFailureExceptions());
+                for (var step : execution.getStepExecutions()) {
+                    for (Throwable t : step.getFailureExceptions()) {
+                        for (Throwable c = t; c != null; c = c.getCause()) System.err.println("bench:   " + step.getStepName() + ": " + c);
+                    }
+                }
                 return 1;
             }
             if (System.getenv("BENCH_HISTO") != null) histogram();
@@ -193,6 +199,8 @@ public final class ProvinceBench {
             put(p, "gc_s", heap.gcSeconds());
             put(p, "gc_count", heap.gcCountSinceStart());
             put(p, "cpu_s", cpuS);
+            put(p, "texts", varied ? "varied" : "copies");
+            put(p, "charset_repeats", probes.repeatedCharsets.get() / (double) Math.max(1, samples.size()));
             put(p, "pages", pages);
             put(p, "bytes", bytes);
             put(p, "round_trips_per_bulletin", (probes.statements.get() + probes.commits.get()) / (double) Math.max(1, written));
@@ -226,6 +234,9 @@ public final class ProvinceBench {
                     100 * sumRender / sumTotal, 100 * sumWord / sumTotal, 100 * sumStore / sumTotal);
             o.printf(Locale.ROOT, "[%s]   outside make+store (Spring Batch reader, chunk commits, step metadata, idle): %.2f s of"
                     + " %.2f s wall; CPU %.1f s of %.1f s available%n", db, wallS - busy, wallS, cpuS, wallS * workers);
+            o.printf(Locale.ROOT, "[%s]   glyph sets: %.1f%% of the bulletins used a set of characters an earlier bulletin of the"
+                    + " run had used (at most what a per-JVM cache of font subsets could have served)%n", db,
+                    100.0 * probes.repeatedCharsets.get() / Math.max(1, samples.size()));
             o.printf(Locale.ROOT, "[%s]   heap: peak in use %.0f MB, peak after GC %.0f MB (max %.0f MB); GC %d collections, %.2f s%n",
                     db, heap.peakMb(), heap.liveAfterGcMb(), heap.maxHeapMb(), heap.gcCountSinceStart(), heap.gcSeconds());
             o.printf(Locale.ROOT, "[%s]   written: %d pages, %.1f MB (%.1f pages, %.0f KB per bulletin)%n", db, pages,

@@ -13,6 +13,7 @@ import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.PdfWriter;
 
 import io.rectify.bench.RenderBench;
+import io.rectify.bench.Varied;
 import io.rectify.document.OfficialDocument;
 import io.rectify.document.OfficialDocument.Block;
 import io.rectify.document.OfficialDocument.Heading;
@@ -23,7 +24,9 @@ import io.rectify.render.word.WordWriter;
  * {@code bench/render}: the warm render time of the reference bulletin (the test fixture, no database) with the
  * official-format renderer and with plain OpenPDF paragraphs in the same faces, alternating, on one thread; median
  * wall and CPU time of {@code RUNS} runs after {@code WARMUP}. Plain OpenPDF gets the faces as OpenPDF loads them
- * (no subset cache; font programs deflated at the renderer's level), like bench/run's comparison. With
+ * (font programs deflated by zlib at the renderer's level, 1), like bench/run's comparison. Then the same
+ * alternation on variants of the bulletin in other characters ({@link Varied}): a glyph set never seen before each
+ * run, the case of a real province (the "cold" figures). With
  * {@code --loop SECONDS} it only renders the bulletin with the official-format renderer for that long, with
  * {@code --loop SECONDS docx} it only writes its .docx (for a profiler: {@code bench/render --profile [S] [docx]}).
  * It also times the .docx writer (warm, CPU), which the nightly runs beside the renderer.
@@ -31,7 +34,7 @@ import io.rectify.render.word.WordWriter;
  */
 public final class RenderTiming {
 
-    /** The faces as plain OpenPDF has them (the bench's own, without the renderer's subset cache), parsed once. */
+    /** The faces as plain OpenPDF has them (the bench's own), parsed once. */
     private static final RenderBench.Fonts PLAIN_FONTS = new RenderBench.Fonts();
 
     static final int WARMUP = 40;
@@ -81,14 +84,44 @@ public final class RenderTiming {
             t[4][i] = (System.nanoTime() - s) / 1e6;
             t[5][i] = (mx.getCurrentThreadCpuTime() - c) / 1e6;
         }
+        double[][] cold = cold(d, renderer, mx);
         for (double[] a : t) Arrays.sort(a);
         int m = RUNS / 2;
         System.out.printf(Locale.ROOT, "[render] reference bulletin (test fixture), warm, one thread, median of %d after %d warm-up:%n", RUNS, WARMUP);
         System.out.printf(Locale.ROOT, "[render]   official-format renderer  %6.1f ms wall  %6.1f ms CPU  %7d bytes%n", t[0][m], t[1][m], ours.length);
         System.out.printf(Locale.ROOT, "[render]   plain OpenPDF paragraphs  %6.1f ms wall  %6.1f ms CPU  %7d bytes%n", t[2][m], t[3][m], plain.length);
         System.out.printf(Locale.ROOT, "[render]   the .docx beside it       %6.1f ms wall  %6.1f ms CPU  %7d bytes%n", t[4][m], t[5][m], docx.length);
-        System.out.printf(Locale.ROOT, "RENDER rectify_cpu_ms=%.1f openpdf_cpu_ms=%.1f rectify_vs_openpdf_cpu=%.2f rectify_vs_openpdf_wall=%.2f bytes=%d docx_cpu_ms=%.1f%n",
-                t[1][m], t[3][m], t[1][m] / t[3][m], t[0][m] / t[2][m], ours.length, t[5][m]);
+        System.out.printf(Locale.ROOT, "[render] the same bulletin in other characters (a glyph set never seen in this JVM each run), median of %d:%n", RUNS);
+        System.out.printf(Locale.ROOT, "[render]   official-format renderer  %6.1f ms wall  %6.1f ms CPU%n", cold[0][m], cold[1][m]);
+        System.out.printf(Locale.ROOT, "[render]   plain OpenPDF paragraphs  %6.1f ms wall  %6.1f ms CPU%n", cold[2][m], cold[3][m]);
+        System.out.printf(Locale.ROOT, "RENDER rectify_cpu_ms=%.1f openpdf_cpu_ms=%.1f rectify_vs_openpdf_cpu=%.2f rectify_vs_openpdf_wall=%.2f"
+                        + " rectify_cold_cpu_ms=%.1f openpdf_cold_cpu_ms=%.1f rectify_vs_openpdf_cold_cpu=%.2f bytes=%d docx_cpu_ms=%.1f%n",
+                t[1][m], t[3][m], t[1][m] / t[3][m], t[0][m] / t[2][m], cold[1][m], cold[3][m], cold[1][m] / cold[3][m],
+                ours.length, t[5][m]);
+        System.out.printf("rerun: bench/render%n");
+    }
+
+    /**
+     * Wall and CPU ms (sorted) of the renderer and plain OpenPDF, alternating, on {@code RUNS} variants of the
+     * document whose characters differ ({@link Varied}, seeds unused before), so each run meets a new glyph set.
+     */
+    static double[][] cold(OfficialDocument d, OfficialFormatRenderer renderer, ThreadMXBean mx) throws Exception {
+        double[][] t = new double[4][RUNS];
+        for (int i = 0; i < RUNS; i++) {
+            OfficialDocument v = new Varied(1_000_000L + i).document(d);
+            long c = mx.getCurrentThreadCpuTime();
+            long s = System.nanoTime();
+            renderer.render(v);
+            t[0][i] = (System.nanoTime() - s) / 1e6;
+            t[1][i] = (mx.getCurrentThreadCpuTime() - c) / 1e6;
+            c = mx.getCurrentThreadCpuTime();
+            s = System.nanoTime();
+            plainOpenPdf(v);
+            t[2][i] = (System.nanoTime() - s) / 1e6;
+            t[3][i] = (mx.getCurrentThreadCpuTime() - c) / 1e6;
+        }
+        for (double[] a : t) Arrays.sort(a);
+        return t;
     }
 
     /**

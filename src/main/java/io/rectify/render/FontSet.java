@@ -1,7 +1,6 @@
 package io.rectify.render;
 
 import com.lowagie.text.pdf.BaseFont;
-import com.lowagie.text.pdf.SubsetCachingFont;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,27 +16,27 @@ import java.security.SecureRandom;
  * comes from a {@link SecureRandom}; here it comes from {@link SubsetTags}, seeded per document, so the same input
  * gives the same bytes.
  *
- * <p>Per document, OpenPDF cuts a subset of every face used out of the whole font program and deflates it. Three
- * things keep that cheap:
+ * <p>Per document, OpenPDF cuts a subset of every face used out of the whole font program, and the program is
+ * compressed. Three things keep that cheap for any set of glyphs, seen before or not:
  * <ul>
- *   <li>{@link SubsetCachingFont}: the deflated subset of a set of glyphs is made once per JVM and reused by every
- *       document that uses the same glyphs of a face (the same bytes as cutting it again);</li>
- *   <li>{@link #FONT_COMPRESSION}: the glyph outlines barely compress (about 20%), and deflating them at zlib's
- *       default level was two thirds of the CPU time of a render;</li>
+ *   <li>{@link FontStreamWriter} with {@link HuffmanDeflater}: the CFF faces hand OpenPDF level 0 (a stored stream,
+ *       ~1 ms), and the writer Huffman-codes the program (~4 ms for a bulletin's ~720 KB of outlines, against ~22 ms
+ *       for zlib level 1, for 5 % more bytes): outlines barely repeat, so deflate's search for repeats bought
+ *       little;</li>
+ *   <li>{@link #FONT_COMPRESSION}: 0 keeps the font programs stored (files ~20 % bigger);</li>
  *   <li>a small subset of 宋体 ({@code FandolSong-Regular-Common.otf}, see {@code fonts/SUBSETS.md}) in front of the
  *       full face: the per-document cost of a face also grows with the size of its font program (OpenPDF copies the
  *       whole CFF table and writes an index entry for every glyph of it), so the page numbers, a handful of
  *       characters, cost ~2 ms more when drawn from the full 10,000-glyph face. The full face stays behind the subset
- *       ({@link Face#rest}) for the characters the subset lacks. The same for the other faces (4,600-character
- *       subsets) would save ~1 ms each per document that they cover, for 2.5-3.3 MB each; not done.</li>
+ *       ({@link Face#rest}) for the characters the subset lacks.</li>
  * </ul>
  */
 final class FontSet {
 
     /**
-     * The deflate level of the embedded font programs by default (0-9; setting {@code rectify.render.font-compression}).
-     * For the reference bulletin (~560 KB of CFF outlines): level 6 (zlib's default) ~40 ms CPU for 21% smaller
-     * fonts, level 1 ~28 ms for 19%, level 0 (stored) ~1 ms for none, i.e. about +30% bytes per PDF.
+     * The default compression of the fonts' streams (setting {@code rectify.render.font-compression}, 0-9): 0 stores
+     * them, 1-9 is the zlib level of the ToUnicode maps and of the TrueType fallback face; the CFF programs are
+     * Huffman-coded ({@link HuffmanDeflater}) at any level but 0.
      */
     static final int FONT_COMPRESSION = 1;
 
@@ -85,7 +84,11 @@ final class FontSet {
         }
     }
 
+    /** The level these faces were loaded at, for {@link FontStreamWriter}. */
+    final int compression;
+
     private FontSet(int compression) {
+        this.compression = compression;
         fang = load("FandolFang-Regular.otf", null, compression);
         hei = load("FandolHei-Regular.otf", null, compression);
         kai = load("FandolKai-Regular.otf", null, compression);
@@ -128,12 +131,11 @@ final class FontSet {
                 throw new IllegalStateException("font " + resource + " is not on the classpath");
             }
             byte[] bytes = in.readAllBytes();
-            // the CFF faces keep their subset programs across documents (SubsetCachingFont); the TrueType fallback is rare
-            BaseFont font = file.endsWith(".otf") ? new SubsetCachingFont(file, bytes)
-                    : BaseFont.createFont(file, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, true, bytes, null);
+            BaseFont font = BaseFont.createFont(file, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false, bytes, null);
             font.setSubset(true);
             font.setIncludeCidSet(false); // optional in PDF; PDF/A-2 rejects the one OpenPDF writes
-            font.setCompressionLevel(compression);
+            // the CFF faces' streams are stored by OpenPDF and coded by FontStreamWriter
+            font.setCompressionLevel(file.endsWith(".otf") ? 0 : compression);
             font.setSecureRandom(new SubsetTags(file.hashCode()));
             return font;
         } catch (IOException e) {

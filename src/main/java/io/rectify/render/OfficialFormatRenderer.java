@@ -59,7 +59,7 @@ public final class OfficialFormatRenderer implements DocumentRenderer {
         Document pdf = new Document(new Rectangle(PAGE_WIDTH, PAGE_HEIGHT), 0, 0, 0, 0);
         PageFlow flow;
         try {
-            PdfWriter writer = PdfWriter.getInstance(pdf, out);
+            PdfWriter writer = FontStreamWriter.open(pdf, out, fonts.compression);
             ReproducibleOutput.writeInfo(pdf, writer, doc);
             if (pdfa) {
                 PdfA.beforeOpen(writer);
