@@ -14,7 +14,7 @@ import io.rectify.progress.Counts;
 import io.rectify.progress.Progress;
 import io.rectify.progress.ProgressAggregator;
 import io.rectify.progress.Snapshot;
-import io.rectify.progress.WorkEventCategory;
+import io.rectify.ledger.WorkEventCategory;
 
 /**
  * Fills the wording of the round's bulletin style ({@code templates/styles/FOLDER/bulletin.ftl}, see

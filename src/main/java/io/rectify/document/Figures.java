@@ -15,7 +15,7 @@ import io.rectify.progress.Progress;
 import io.rectify.progress.ProgressAggregator;
 import io.rectify.progress.Snapshot;
 import io.rectify.progress.SnapshotReader;
-import io.rectify.progress.WorkEventCategory;
+import io.rectify.ledger.WorkEventCategory;
 
 /**
  * The figures a round's texts cite by name ({@link FigureNames}), with their values as of a date, and the filling

@@ -9,8 +9,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.rectify.ledger.importer.WorkEventLabels;
-
 /**
  * The figures a secretary may cite in a round's texts, by their Chinese names in braces: {@code {整改措施数}},
  * {@code ｛调度｝}. A name may carry a rounding word after a colon: {@code {向上沟通对接:余}} prints 63 as "60余",
@@ -53,10 +51,10 @@ public final class FigureNames {
         add("首个制度机制", "“工作情况”中第一项制度机制的说明(名称)", "firstMechanism");
         add("进驻期间", "巡视(察)组进驻的期间,如2022年9月16日至10月18日", "onsitePeriod");
         add("反馈日期", "反馈巡视(察)意见的日期,如2023年1月17日", "feedbackDate");
-        for (Map.Entry<String, List<String>> e : WorkEventLabels.LABELS.entrySet()) {
-            List<String> labels = e.getValue();
+        for (WorkEventCategory c : WorkEventCategory.values()) {
+            List<String> labels = c.words();
             Name n = new Name(labels.get(0), "“工作情况”中类别为“" + labels.get(0) + "”的次数之和(截至通报日期)",
-                    "event:" + e.getKey(), List.copyOf(labels.subList(1, labels.size())));
+                    "event:" + c.name(), List.copyOf(labels.subList(1, labels.size())));
             NAMES.add(n);
             for (String label : labels) BY_NAME.putIfAbsent(label, n);
         }
@@ -93,7 +91,7 @@ public final class FigureNames {
 
     /** A category written in the office's own words (not a code of the fixed set) and not shadowed by a fixed name. */
     private static boolean own(String category) {
-        return !WorkEventLabels.LABELS.containsKey(category) && !BY_NAME.containsKey(category);
+        return !WorkEventCategory.fixed(category) && !BY_NAME.containsKey(category);
     }
 
     private static Name category(String word) {

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
+import io.rectify.ledger.EmailAddress;
 
 import io.rectify.ledger.MeasureKind;
 import io.rectify.ledger.MeasureStatus;
@@ -26,7 +26,6 @@ import io.rectify.ledger.importer.LedgerRows.MeasureRow;
  */
 final class LedgerParser {
 
-    static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final int TEXT = Cells.MAX_CELL;
 
     private final ImportProblems problems;
@@ -197,11 +196,11 @@ final class LedgerParser {
             if (date != null && date.isAfter(today)) row.problem(EventColumn.DATE, date + "晚于今天(" + today + ")");
             String categoryText = row.text(EventColumn.CATEGORY, 40);
             String category = null;
-            if (categoryText.isEmpty()) row.problem(EventColumn.CATEGORY, "缺少类别:如" + String.join("、", WorkEventLabels.primaryLabels())
+            if (categoryText.isEmpty()) row.problem(EventColumn.CATEGORY, "缺少类别:如" + String.join("、", io.rectify.ledger.WorkEventCategory.firstWords())
                     + ",或本单位自己的统计项(处分、组织处理、万元……)");
             else {
-                category = WorkEventLabels.category(categoryText);
-                String wrong = WorkEventLabels.problem(category);
+                category = io.rectify.ledger.WorkEventCategory.stored(categoryText);
+                String wrong = io.rectify.ledger.WorkEventCategory.problem(category);
                 if (wrong != null) row.problem(EventColumn.CATEGORY, wrong);
             }
             java.math.BigDecimal count = java.math.BigDecimal.ONE;
@@ -277,10 +276,10 @@ final class LedgerParser {
             String contact = row.text(Layout.UnitColumn.CONTACT, 64);
             String email = required(row, Layout.UnitColumn.EMAIL, 255, "电子邮箱(催办邮件发到此邮箱)");
             String leader = row.text(Layout.UnitColumn.LEADER_EMAIL, 255);
-            if (!email.isEmpty() && !EMAIL.matcher(email).matches()) {
+            if (!email.isEmpty() && !EmailAddress.valid(email)) {
                 row.problem(Layout.UnitColumn.EMAIL, "“" + email + "”不是电子邮箱地址");
             }
-            if (!leader.isEmpty() && !EMAIL.matcher(leader).matches()) {
+            if (!leader.isEmpty() && !EmailAddress.valid(leader)) {
                 row.problem(Layout.UnitColumn.LEADER_EMAIL, "“" + leader + "”不是电子邮箱地址");
             }
             if (!name.isEmpty()) {
@@ -303,7 +302,7 @@ final class LedgerParser {
             String name = required(row, LeaderColumn.NAME, 64, "姓名");
             String title = row.text(LeaderColumn.TITLE, 128);
             String email = required(row, LeaderColumn.EMAIL, 255, "电子邮箱(季度汇报材料发到此邮箱)");
-            if (!email.isEmpty() && !EMAIL.matcher(email).matches()) {
+            if (!email.isEmpty() && !EmailAddress.valid(email)) {
                 row.problem(LeaderColumn.EMAIL, "“" + email + "”不是电子邮箱地址");
             } else if (!email.isEmpty()) {
                 Integer first = emails.putIfAbsent(email.toLowerCase(java.util.Locale.ROOT), row.number());

@@ -59,7 +59,7 @@ final class SmallSheets {
         }
         for (EventRow r : unmatched) {
             List<ImportStore.EventState> same = byKey.getOrDefault(key(r.date(), r.category(), r.description()), new ArrayList<>());
-            String label = r.date() + " " + WorkEventLabels.label(r.category()) + (r.description() == null ? "" : " " + abbreviate(r.description()));
+            String label = r.date() + " " + io.rectify.ledger.WorkEventCategory.written(r.category()) + (r.description() == null ? "" : " " + abbreviate(r.description()));
             if (!same.isEmpty()) {
                 ImportStore.EventState e = same.remove(0);
                 store.updateEventCount(e.id(), r.count());
