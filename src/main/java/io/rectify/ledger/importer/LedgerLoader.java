@@ -53,6 +53,7 @@ public class LedgerLoader {
     private final RoundTexts texts;
     private final MeasureTerms terms;
     private final TransactionTemplate tx;
+    private final TransactionTemplate joined;
 
     public LedgerLoader(ImportStore store, LedgerWriter writer, RoundTexts texts, MeasureTerms terms,
                         PlatformTransactionManager transactions) {
@@ -62,6 +63,8 @@ public class LedgerLoader {
         this.terms = terms;
         this.tx = new TransactionTemplate(transactions);
         this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.joined = new TransactionTemplate(transactions);
+        this.joined.setPropagationBehavior(TransactionDefinition.PROPAGATION_MANDATORY);
     }
 
     /**
@@ -72,6 +75,16 @@ public class LedgerLoader {
      */
     public ImportSummary load(Path file, LedgerValidator.Result validation, boolean dryRun, Long jobExecutionId,
                               String importedBy, String expectedChanges, boolean replaceTexts) {
+        return load(tx, file, validation, dryRun, jobExecutionId, importedBy, expectedChanges, replaceTexts);
+    }
+
+    /** Loads a file in the caller's transaction: the demo replaces its round and loads its workbooks all at once. */
+    public ImportSummary loadWithin(Path file, LedgerValidator.Result validation) {
+        return load(joined, file, validation, false, null, null, null, false);
+    }
+
+    private ImportSummary load(TransactionTemplate tx, Path file, LedgerValidator.Result validation, boolean dryRun,
+                               Long jobExecutionId, String importedBy, String expectedChanges, boolean replaceTexts) {
         if (!validation.ok()) throw new IllegalStateException("the file has problems; it cannot be loaded");
         if (!Objects.equals(LedgerValidator.sha256(file), validation.sha256())) {
             throw new IllegalStateException("the file changed while it was being imported; import it again");
