@@ -62,7 +62,7 @@ final class SmallSheets {
             String label = r.date() + " " + io.rectify.ledger.WorkEventCategory.written(r.category()) + (r.description() == null ? "" : " " + abbreviate(r.description()));
             if (!same.isEmpty()) {
                 ImportStore.EventState e = same.remove(0);
-                store.updateEventCount(e.id(), r.count());
+                writer.updateEventCount(e.id(), r.count());
                 summary.count(Kind.EVENTS_CHANGED, label + ": 次数 " + e.count().toPlainString() + " → " + r.count().toPlainString());
                 change(null, "EVENT", label + " ×" + e.count().toPlainString(), label + " ×" + r.count().toPlainString());
             } else {
