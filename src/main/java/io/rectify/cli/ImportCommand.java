@@ -23,11 +23,12 @@ class ImportCommand implements Cli.Command {
     String round;
     boolean dryRun;
     boolean replaceTexts;
+    Path evidence;
 
     @Override
     public String usage() {
         return """
-                Usage: java -jar target/rectify.jar import FILE.xlsx [--round CODE] [--dry-run] [--replace-texts]
+                Usage: java -jar target/rectify.jar import FILE.xlsx [--round CODE] [--dry-run] [--replace-texts] [--evidence DIR]
                        java -jar target/rectify.jar import FILE.csv --round CODE [--dry-run]
 
                 Loads a ledger (台账) into the database as a Spring Batch job: first every row is checked, then
@@ -50,6 +51,8 @@ class ImportCommand implements Cli.Command {
                   --round CODE  the round a CSV file belongs to (for a workbook: must match its 轮次编码)
                   --dry-run     check and show what would change, write nothing
                   --replace-texts  the workbook's 文稿 replaces those page edits too (文稿冲突：以工作簿文稿替换页面修改)
+                  --evidence DIR  where the 佐证材料 files named in 台账 are (default: the workbook's folder); each
+                                is checked as a page upload (size, type by its first bytes) and kept for 销号 review
 
                 Exit codes: 0 imported (or checked), 1 problems in the file or the import failed,
                 2 bad arguments, unknown round or a database that cannot be reached.""";
@@ -57,7 +60,7 @@ class ImportCommand implements Cli.Command {
 
     @Override
     public Arguments arguments(List<String> args) {
-        return Arguments.parse("import", args, Set.of("round"), Set.of("dry-run", "replace-texts"));
+        return Arguments.parse("import", args, Set.of("round", "evidence"), Set.of("dry-run", "replace-texts"));
     }
 
     @Override
@@ -68,6 +71,11 @@ class ImportCommand implements Cli.Command {
         round = args.get("round");
         dryRun = args.has("dry-run");
         replaceTexts = args.has("replace-texts");
+        String folder = args.get("evidence");
+        evidence = folder == null ? file.toAbsolutePath().getParent() : Path.of(folder);
+        if (folder != null && !Files.isDirectory(evidence)) {
+            throw new UsageException("import: --evidence " + folder + ": 不是文件夹");
+        }
         if (round != null && round.isBlank()) throw new UsageException("import: --round needs a round code");
         LedgerSources.Format format;
         try {
@@ -95,7 +103,8 @@ class ImportCommand implements Cli.Command {
                         : " (known: " + String.join(", ", known) + ")"));
             }
         }
-        ImportLauncher.Outcome outcome = context.getBean(ImportLauncher.class).run(file, round, dryRun, null, null, replaceTexts);
+        ImportLauncher.Outcome outcome = context.getBean(ImportLauncher.class).run(file, round, dryRun, null, null, replaceTexts,
+                evidence);
         if (outcome.validation() != null && !outcome.validation().ok()) {
             for (String line : outcome.validation().problems().lines()) err.println(line);
             err.println("rectify: import: " + file.getFileName() + "有" + outcome.validation().problems().count()

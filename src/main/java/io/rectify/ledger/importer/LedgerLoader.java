@@ -49,9 +49,11 @@ public class LedgerLoader {
     private final MeasureTerms terms;
     private final TransactionTemplate tx;
     private final TransactionTemplate joined;
+    private final NamedEvidence evidence;
 
     public LedgerLoader(ImportStore store, LedgerWriter writer, RoundTexts texts, MeasureTerms terms,
-                        PlatformTransactionManager transactions) {
+                        PlatformTransactionManager transactions, NamedEvidence evidence) {
+        this.evidence = evidence;
         this.store = store;
         this.writer = writer;
         this.texts = texts;
@@ -85,7 +87,7 @@ public class LedgerLoader {
             throw new IllegalStateException("the file changed while it was being imported; import it again");
         }
         return tx.execute(status -> {
-            ImportSummary summary = new Run(file, validation, jobExecutionId, importedBy, replaceTexts).load();
+            ImportSummary summary = new Run(file, validation, jobExecutionId, importedBy, replaceTexts, dryRun).load();
             summary.dryRun(dryRun);
             if (expectedChanges != null && !expectedChanges.equals(summary.fingerprint())) {
                 summary.stale(true);
@@ -104,6 +106,8 @@ public class LedgerLoader {
         final Long jobExecutionId;
         final String importedBy;
         final boolean replaceTexts;
+        final boolean dryRun;
+        final List<NamedEvidence.Named> named = new ArrayList<>();
         long roundId;
         long importId;
         final Map<String, Long> sectionIds = new HashMap<>();
@@ -113,7 +117,9 @@ public class LedgerLoader {
         int matched;
         final LedgerDiff diff;
 
-        Run(Path file, LedgerValidator.Result v, Long jobExecutionId, String importedBy, boolean replaceTexts) {
+        Run(Path file, LedgerValidator.Result v, Long jobExecutionId, String importedBy, boolean replaceTexts,
+            boolean dryRun) {
+            this.dryRun = dryRun;
             this.file = file;
             this.replaceTexts = replaceTexts;
             this.v = v;
@@ -130,6 +136,7 @@ public class LedgerLoader {
             problems();
             index = store.seqIndex(roundId);
             measures();
+            if (!named.isEmpty()) evidence.apply(roundId, named, store.seqIndex(roundId), v.evidence(), dryRun, summary);
             SmallSheets small = new SmallSheets(store, writer, roundId, summary, this::change);
             if (v.events() != null) small.events(v.events());
             if (v.leaders() != null) small.leaders(v.leaders());
@@ -221,7 +228,8 @@ public class LedgerLoader {
 
         void measures() {
             ImportProblems again = new ImportProblems(file.getFileName().toString());
-            LedgerParser parser = new LedgerParser(again, LocalDate.now());
+            LedgerParser parser = new LedgerParser(again, LocalDate.now(),
+                    v.evidence() == null ? null : evidence.check(v.evidence()));
             LocalDate feedback = v.round() != null ? v.round().feedback() : v.existing().feedbackDate();
             List<MeasureRow> chunk = new ArrayList<>(CHUNK);
             int[] rows = {0};
@@ -255,6 +263,9 @@ public class LedgerLoader {
             Map<String, Long> problemIds = new HashMap<>();
             problems.forEach((summary, p) -> problemIds.put(summary, p.id()));
             LedgerDiff.MeasureChanges c = diff.measures(rows, existing, reports, problemIds);
+            for (MeasureRow row : rows) {
+                if (!row.evidence().isEmpty()) named.add(new NamedEvidence.Named(row.seq(), row.evidence()));
+            }
             matched += c.matched();
             Map<Integer, Long> ids = writer.insertMeasures(c.inserts());
             List<ReportRow> newReports = new ArrayList<>();

@@ -30,10 +30,15 @@ final class LedgerParser {
 
     private final ImportProblems problems;
     private final LocalDate today;
+    /** Why a named 佐证材料 file cannot be taken (null: a page upload, whose files come later). */
+    private final java.util.function.UnaryOperator<String> evidence;
 
-    LedgerParser(ImportProblems problems, LocalDate today) {
+    LedgerParser(ImportProblems problems, LocalDate today) { this(problems, today, null); }
+
+    LedgerParser(ImportProblems problems, LocalDate today, java.util.function.UnaryOperator<String> evidence) {
         this.problems = problems;
         this.today = today;
+        this.evidence = evidence;
     }
 
     static String notADate(String text) {
@@ -155,11 +160,27 @@ final class LedgerParser {
             row.problem(LedgerColumn.RESCHEDULED, rescheduled + "晚于今天(" + today + ")");
         }
         String reason = row.text(LedgerColumn.RESCHEDULE_REASON, 500);
+        List<String> files = evidence(row, status);
         LedgerRows.SectionName name = section == null ? new LedgerRows.SectionName(null, null) : LedgerRows.SectionName.parse(section);
         return new MeasureRow(row.number(), seq == null ? 0 : seq, name.seq(), name.title(), problem, content, leader, unit,
                 deadline, kind, status, note.isEmpty() ? null : note, reportDate, completion, rechecked,
                 leadLeader.isEmpty() ? null : leadLeader, bySecretary, statement.isEmpty() ? null : statement,
-                rescheduled, reason.isEmpty() ? null : reason, problems.count() == before);
+                rescheduled, reason.isEmpty() ? null : reason, files, problems.count() == before);
+    }
+
+    /** The 佐证材料 a row names: only for a measure reported 已完成, each file there and fit to keep. */
+    private List<String> evidence(SheetReader<LedgerColumn>.Row row, MeasureStatus status) {
+        List<String> names = io.rectify.ledger.EvidenceFile.names(row.text(LedgerColumn.EVIDENCE, 2000));
+        if (!names.isEmpty() && status != null && status != MeasureStatus.COMPLETED) {
+            row.problem(LedgerColumn.EVIDENCE, "填了佐证材料,但" + row.header(LedgerColumn.STATUS) + "是" + status.label()
+                    + "(佐证材料用于已完成措施的销号)");
+        }
+        for (String name : names) {
+            String why = evidence != null ? evidence.apply(name)
+                    : name.contains("/") || name.contains("\\") ? "“" + name + "”不是文件名(只写文件名,不带文件夹)" : null;
+            if (why != null) row.problem(LedgerColumn.EVIDENCE, why);
+        }
+        return names;
     }
 
     private static <C extends Enum<C> & Layout.Column> String required(SheetReader<C>.Row row, C column, int max, String what) {

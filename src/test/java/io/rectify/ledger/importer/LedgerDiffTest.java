@@ -34,7 +34,7 @@ class LedgerDiffTest {
         LocalDate completion = status == MeasureStatus.COMPLETED ? reportDate : null;
         return new MeasureRow(seq + 1, seq, 1, "方面", "问题甲", "措施" + seq, "区长", "区委办", deadline,
                 MeasureKind.TIME_BOUND, status, note, reportDate, completion, false, null, null, null, rescheduled,
-                rescheduled == null ? null : "工程延后", true);
+                rescheduled == null ? null : "工程延后", List.of(), true);
     }
 
     static MeasureState state(int seq, LocalDate deadline) {
