@@ -31,7 +31,8 @@ class NamedEvidenceTest {
 
     /** The first month's 台账 with a 佐证材料 column: measure 1 (已完成) names two files. */
     static List<List<Object>> ledger(String evidenceOfMeasure1, String evidenceOfMeasure2) {
-        List<List<Object>> rows = LedgerFixtures.ledgerMonth1();
+        List<List<Object>> rows = new java.util.ArrayList<>();
+        for (List<Object> r : LedgerFixtures.ledgerMonth1()) rows.add(new java.util.ArrayList<>(r));
         rows.get(0).add("佐证材料");
         rows.get(1).add(evidenceOfMeasure1);
         rows.get(2).add(evidenceOfMeasure2);
