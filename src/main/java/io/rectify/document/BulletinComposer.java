@@ -143,7 +143,7 @@ public class BulletinComposer {
                 "name", u.unit(), "problems", counts(u.problems()), "measures", counts(u.measures()))).toList();
 
         // people's texts are filled, never interpreted: only {名称} figures are replaced
-        Map<String, Object> values = Figures.values(progress);
+        Map<io.rectify.ledger.FigureKey, Object> values = Figures.values(progress);
         Map<String, Object> texts = new LinkedHashMap<>();
         s.texts().forEach((part, bodies) -> {
             List<Map<String, Object>> list = new ArrayList<>();

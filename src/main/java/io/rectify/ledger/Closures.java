@@ -112,13 +112,20 @@ public class Closures {
                 + " WHERE c.measure_id = ?").param(measureId).query(String.class).list());
     }
 
-    /** The 佐证材料 a workbook uploaded on the page names for a measure, replacing those it named before. */
-    public void name(long roundId, long measureId, List<String> names) {
+    /**
+     * The 佐证材料 a workbook uploaded on the page names for a measure, replacing those it named before; false when
+     * they are those already named (nothing changes).
+     */
+    public boolean name(long roundId, long measureId, List<String> names) {
+        List<String> before = jdbc.sql("SELECT name FROM evidence_named WHERE measure_id = ? ORDER BY id")
+                .param(measureId).query(String.class).list();
+        if (before.equals(names)) return false;
         jdbc.sql("DELETE FROM evidence_named WHERE measure_id = ?").param(measureId).update();
         for (String n : names) {
             jdbc.sql("INSERT INTO evidence_named (round_id, measure_id, name) VALUES (?,?,?)")
                     .params(roundId, measureId, n).update();
         }
+        return true;
     }
 
     /** The names of the round's measures' 佐证材料 not uploaded yet (待上传), by measure, in the workbook's order. */

@@ -95,6 +95,7 @@ class NamedEvidenceTest {
 
         CliRun.Result again = run(db, "import", book.toString(), "--evidence", files.toString());
         assertThat(again.exitCode()).isZero();
+        assertThat(again.out()).doesNotContain("新增佐证材料");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM evidence").query(Long.class).single()).isEqualTo(2);
     }
 }

@@ -54,6 +54,8 @@ class ValueTypesTest {
         assertThat(WorkEventCategory.problem("整改措施数")).contains("重名");
         assertThat(WorkEventCategory.problem("DISPATCH_MEETING")).isNull();
         assertThat(WorkEventCategory.firstWords()).hasSize(WorkEventCategory.values().length).contains("调度", "会议");
-        assertThat(FigureNames.find("调度").key()).isEqualTo("event:DISPATCH_MEETING");
+        assertThat(FigureNames.find("调度").key()).isEqualTo(FigureKey.event(WorkEventCategory.DISPATCH_MEETING));
+        assertThat(FigureKey.event("党纪处分").category()).contains("党纪处分");
+        assertThat(FigureKey.MEASURES_TOTAL.category()).isEmpty();
     }
 }

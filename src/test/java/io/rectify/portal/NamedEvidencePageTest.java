@@ -37,6 +37,9 @@ class NamedEvidencePageTest extends WorkplacePortalTest {
         assertThat(jdbc.sql("SELECT COUNT(*) FROM evidence_named WHERE round_id = ?").param(w.roundId).query(Long.class)
                 .single()).isEqualTo(1);
 
+        ImportLauncher.Outcome again = context.getBean(ImportLauncher.class).run(book, "evid-2025", false, w.secretary, null);
+        assertThat(again.summary().changed()).as("the same workbook again changes nothing").isFalse();
+
         String page = "/rounds/evid-2025/closures";
         mvc.perform(get(page).with(as(w.secretary))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("学习计划验收报告.pdf")))

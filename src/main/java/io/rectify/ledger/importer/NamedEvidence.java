@@ -58,8 +58,9 @@ public class NamedEvidence {
         for (Named n : rows) {
             long measure = index.id(n.seq());
             if (dir == null) {
-                closures.name(roundId, measure, n.names());
-                summary.count(Kind.EVIDENCE_WAITING, "#" + n.seq() + " " + String.join("、", n.names()));
+                if (closures.name(roundId, measure, n.names())) {
+                    summary.count(Kind.EVIDENCE_WAITING, "#" + n.seq() + " " + String.join("、", n.names()));
+                }
                 continue;
             }
             Set<String> known = closures.evidenceSha256(measure);
@@ -67,10 +68,10 @@ public class NamedEvidence {
             for (String name : n.names()) {
                 String sha = LedgerValidator.sha256(dir.resolve(name));
                 if (!known.add(sha)) continue;
-                files.add(dryRun ? null : keep(dir.resolve(name), name, sha));
                 summary.count(Kind.EVIDENCE_ADDED, "#" + n.seq() + " " + name);
+                if (!dryRun) files.add(keep(dir.resolve(name), name, sha));
             }
-            if (!files.isEmpty() && !dryRun && !closures.submitImported(roundId, measure, files, BY)) {
+            if (!files.isEmpty() && !closures.submitImported(roundId, measure, files, BY)) {
                 summary.note("措施 #" + n.seq() + " 已销号,工作簿所列佐证材料未再保存");
             }
         }
