@@ -83,8 +83,8 @@ public class Closures {
     }
 
     private void insertEvidence(long closureId, File f, String by) {
-        jdbc.sql("INSERT INTO evidence (closure_id, original_name, stored_name, sha256, size_bytes, uploaded_by, uploaded_at)"
-                        + " VALUES (?,?,?,?,?,?,?)")
+        jdbc.sql("INSERT INTO evidence (closure_id, original_name, stored_name, sha256, size_bytes, uploaded_by,"
+                        + " uploaded_at) VALUES (?,?,?,?,?,?,?)")
                 .params(closureId, f.originalName(), f.storedName(), f.sha256(), f.size(), by, now()).update();
     }
 
@@ -135,7 +135,9 @@ public class Closures {
                         + " evidence e JOIN closure c ON c.id = e.closure_id WHERE c.measure_id = n.measure_id"
                         + " AND e.original_name = n.name) ORDER BY n.measure_id, n.id")
                 .param(roundId)
-                .query(rs -> { out.computeIfAbsent(rs.getLong(1), k -> new java.util.ArrayList<>()).add(rs.getString(2)); });
+                .query(rs -> {
+                    out.computeIfAbsent(rs.getLong(1), k -> new java.util.ArrayList<>()).add(rs.getString(2));
+                });
         return out;
     }
 

@@ -50,7 +50,9 @@ public class DemoLedger {
             for (LocalDate month : MONTHS) {
                 Path file = copy(month + ".xlsx", dir);
                 LedgerValidator.Result result = validator.validate(file, CODE);
-                if (!result.ok()) throw new IllegalStateException("demo workbook refused: " + result.problems().lines());
+                if (!result.ok()) {
+                    throw new IllegalStateException("demo workbook refused: " + result.problems().lines());
+                }
                 loader.loadWithin(file, result);
                 Files.delete(file);
             }

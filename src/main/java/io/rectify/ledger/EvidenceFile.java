@@ -68,7 +68,9 @@ public final class EvidenceFile {
         Path file = dir.resolve(name);
         if (!Files.isRegularFile(file)) return "文件 " + name + " 不在 " + dir + " 中";
         try {
-            if (Files.size(file) > maxBytes) return "文件 " + name + " 过大：佐证材料每个文件不能超过 " + maxBytes / (1024 * 1024) + " MB";
+            if (Files.size(file) > maxBytes) {
+                return "文件 " + name + " 过大：佐证材料每个文件不能超过 " + maxBytes / (1024 * 1024) + " MB";
+            }
             return contentProblem(file, name, ext.get());
         } catch (IOException e) {
             return "文件 " + name + " 无法读取";

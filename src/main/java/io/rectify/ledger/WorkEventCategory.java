@@ -82,6 +82,7 @@ public enum WorkEventCategory {
     public static List<String> firstWords() { return Arrays.stream(values()).map(c -> c.words.get(0)).toList(); }
 
     private static String strip(String s) {
-        return s == null ? "" : s.replaceAll("^[\\s\\u3000\\u00A0\\uFEFF]+|[\\s\\u3000\\u00A0\\uFEFF]+$", "").replace(" ", "");
+        String space = "[\\s\\u3000\\u00A0\\uFEFF]+";
+        return s == null ? "" : s.replaceAll("^" + space + "|" + space + "$", "").replace(" ", "");
     }
 }

@@ -7,6 +7,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
+import io.rectify.ledger.WorkEventCategory;
 import io.rectify.ledger.FigureNames;
 import io.rectify.ledger.importer.Layout.EventColumn;
 import io.rectify.ledger.importer.Layout.LeaderColumn;
@@ -72,7 +73,7 @@ final class HelpSheet {
         text(ch, 1, "也认作", header);
         text(ch, 3, "以下为常用类别;本单位统计的其他事项直接写自己的说法(如 党纪处分、组织处理、追缴资金),"
                 + "每个类别都是文稿中的数字名称{类别},值为截至通报日期的次数之和(可为小数,如万元)", wrap);
-        for (io.rectify.ledger.WorkEventCategory c : io.rectify.ledger.WorkEventCategory.values()) {
+        for (WorkEventCategory c : WorkEventCategory.values()) {
             List<String> words = c.words();
             Row row = s.createRow(r++);
             text(row, 0, words.get(0), null);

@@ -27,8 +27,8 @@ import io.rectify.ledger.UnitContacts;
 import io.rectify.ledger.RoundRepository;
 
 /**
- * The SQL of import and export: reads a round's ledger piece by piece (its writes are {@link io.rectify.ledger.LedgerWriter}'s)
- * and keeps the import log.
+ * The SQL of import and export: reads a round's ledger piece by piece (its writes are
+ * {@link io.rectify.ledger.LedgerWriter}'s) and keeps the import log.
  */
 @Repository
 public class ImportStore implements LedgerValidator.Existing {

@@ -56,7 +56,8 @@ final class LedgerDiff {
     /** True when the round's facts change (a new round is counted, not compared). */
     boolean round(RoundFacts known, RoundFacts wanted) {
         if (known == null) {
-            summary.count(Kind.ROUND_ADDED, wanted.code() + " " + wanted.inspectingBody() + " → " + wanted.inspectedOrg());
+            summary.count(Kind.ROUND_ADDED, wanted.code() + " " + wanted.inspectingBody() + " → "
+                    + wanted.inspectedOrg());
             return true;
         }
         List<String> diffs = new ArrayList<>();
@@ -130,7 +131,9 @@ final class LedgerDiff {
             what.add("公开表述");
             log.change(null, "STATEMENT", p.statement(), w.statement());
         }
-        if (!Objects.equals(w.leadLeader(), p.leadLeader())) what.add("领办领导 " + p.leadLeader() + " → " + w.leadLeader());
+        if (!Objects.equals(w.leadLeader(), p.leadLeader())) {
+            what.add("领办领导 " + p.leadLeader() + " → " + w.leadLeader());
+        }
         if (w.bySecretary() != p.bySecretary()) {
             what.add("书记领办 " + yes(p.bySecretary()) + " → " + yes(w.bySecretary()));
         }
@@ -145,8 +148,8 @@ final class LedgerDiff {
      */
     MeasureChanges measures(List<MeasureRow> rows, Map<Integer, MeasureState> existing,
                             Map<Long, List<ReportRow>> reports, Map<String, Long> problemId) {
-        MeasureChanges c = new MeasureChanges(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
-                new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), 0);
+        MeasureChanges c = new MeasureChanges(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
+                new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), 0);
         int matched = 0;
         for (MeasureRow row : rows) {
             long problem = problemId.get(row.problem());

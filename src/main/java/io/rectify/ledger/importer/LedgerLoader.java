@@ -136,7 +136,9 @@ public class LedgerLoader {
             problems();
             index = store.seqIndex(roundId);
             measures();
-            if (!named.isEmpty()) evidence.apply(roundId, named, store.seqIndex(roundId), v.evidence(), dryRun, summary);
+            if (!named.isEmpty()) {
+                evidence.apply(roundId, named, store.seqIndex(roundId), v.evidence(), dryRun, summary);
+            }
             SmallSheets small = new SmallSheets(store, writer, roundId, summary, this::change);
             if (v.events() != null) small.events(v.events());
             if (v.leaders() != null) small.leaders(v.leaders());

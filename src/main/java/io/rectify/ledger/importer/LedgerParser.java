@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import io.rectify.ledger.WorkEventCategory;
 import io.rectify.ledger.EmailAddress;
 
 import io.rectify.ledger.MeasureKind;
@@ -217,11 +218,11 @@ final class LedgerParser {
             if (date != null && date.isAfter(today)) row.problem(EventColumn.DATE, date + "晚于今天(" + today + ")");
             String categoryText = row.text(EventColumn.CATEGORY, 40);
             String category = null;
-            if (categoryText.isEmpty()) row.problem(EventColumn.CATEGORY, "缺少类别:如" + String.join("、", io.rectify.ledger.WorkEventCategory.firstWords())
+            if (categoryText.isEmpty()) row.problem(EventColumn.CATEGORY, "缺少类别:如" + String.join("、", WorkEventCategory.firstWords())
                     + ",或本单位自己的统计项(处分、组织处理、万元……)");
             else {
-                category = io.rectify.ledger.WorkEventCategory.stored(categoryText);
-                String wrong = io.rectify.ledger.WorkEventCategory.problem(category);
+                category = WorkEventCategory.stored(categoryText);
+                String wrong = WorkEventCategory.problem(category);
                 if (wrong != null) row.problem(EventColumn.CATEGORY, wrong);
             }
             java.math.BigDecimal count = java.math.BigDecimal.ONE;

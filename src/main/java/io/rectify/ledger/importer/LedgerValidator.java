@@ -131,8 +131,8 @@ public final class LedgerValidator {
     }
 
     private Result empty(ImportProblems problems, LedgerSources.Format format, String sha, String code, List<String> notes) {
-        return new Result(problems, format, sha, code, null, null, null, 0, List.of(), Map.of(), null, null, notes, null, null,
-                evidenceDir);
+        return new Result(problems, format, sha, code, null, null, null, 0, List.of(), Map.of(), null, null, notes, null,
+                null, evidenceDir);
     }
 
     private Result validate(LedgerSource source, LedgerSources.Format format, String sha, String roundArg,

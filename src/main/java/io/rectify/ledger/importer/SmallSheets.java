@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import io.rectify.ledger.WorkEventCategory;
 import io.rectify.ledger.LedgerWriter;
 import io.rectify.ledger.UnitContacts;
 import io.rectify.ledger.importer.ImportSummary.Kind;
@@ -59,7 +60,7 @@ final class SmallSheets {
         }
         for (EventRow r : unmatched) {
             List<ImportStore.EventState> same = byKey.getOrDefault(key(r.date(), r.category(), r.description()), new ArrayList<>());
-            String label = r.date() + " " + io.rectify.ledger.WorkEventCategory.written(r.category()) + (r.description() == null ? "" : " " + abbreviate(r.description()));
+            String label = r.date() + " " + WorkEventCategory.written(r.category()) + (r.description() == null ? "" : " " + abbreviate(r.description()));
             if (!same.isEmpty()) {
                 ImportStore.EventState e = same.remove(0);
                 writer.updateEventCount(e.id(), r.count());
