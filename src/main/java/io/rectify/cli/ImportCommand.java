@@ -36,12 +36,17 @@ class ImportCommand implements Cli.Command {
     @Option(names = "--replace-texts")
     boolean replaceTexts;
 
+    @Option(names = "--evidence")
+    String evidenceFolder;
+
+    Path evidence;
+
     Path file;
 
     @Override
     public String usage() {
         return """
-                Usage: java -jar target/rectify.jar import FILE.xlsx [--round CODE] [--dry-run] [--replace-texts]
+                Usage: java -jar target/rectify.jar import FILE.xlsx [--round CODE] [--dry-run] [--replace-texts] [--evidence DIR]
                        java -jar target/rectify.jar import FILE.csv --round CODE [--dry-run]
 
                 Loads a ledger (台账) into the database as a Spring Batch job: first every row is checked, then
@@ -64,6 +69,8 @@ class ImportCommand implements Cli.Command {
                   --round CODE  the round a CSV file belongs to (for a workbook: must match its 轮次编码)
                   --dry-run     check and show what would change, write nothing
                   --replace-texts  the workbook's 文稿 replaces those page edits too (文稿冲突：以工作簿文稿替换页面修改)
+                  --evidence DIR  where the 佐证材料 files named in 台账 are (default: the workbook's folder); each
+                                is checked as a page upload (size, type by its first bytes) and kept for 销号 review
 
                 Exit codes: 0 imported (or checked), 1 problems in the file or the import failed,
                 2 bad arguments, unknown round or a database that cannot be reached.""";
@@ -75,6 +82,10 @@ class ImportCommand implements Cli.Command {
         if (positional.size() > 1) throw new UsageException("import: unexpected argument " + positional.get(1));
         file = Path.of(positional.get(0));
         Options.roundCode("import", round);
+        evidence = evidenceFolder == null ? file.toAbsolutePath().getParent() : Path.of(evidenceFolder);
+        if (evidenceFolder != null && !Files.isDirectory(evidence)) {
+            throw new UsageException("import: --evidence " + evidenceFolder + ": 不是文件夹");
+        }
         LedgerSources.Format format;
         try {
             format = LedgerSources.format(file);
@@ -101,7 +112,8 @@ class ImportCommand implements Cli.Command {
                         : " (known: " + String.join(", ", known) + ")"));
             }
         }
-        ImportLauncher.Outcome outcome = context.getBean(ImportLauncher.class).run(file, round, dryRun, null, null, replaceTexts);
+        ImportLauncher.Outcome outcome = context.getBean(ImportLauncher.class).run(file, round, dryRun, null, null, replaceTexts,
+                evidence);
         if (outcome.validation() != null && !outcome.validation().ok()) {
             for (String line : outcome.validation().problems().lines()) err.println(line);
             err.println("rectify: import: " + file.getFileName() + "有" + outcome.validation().problems().count()

@@ -40,9 +40,13 @@ final class Options {
         return LocalDate.now(context.getBean(Clock.class));
     }
 
-    /** A {@code --round} given must name something. */
+    /** A {@code --round} given must be a round code by the one rule of workbook, page and command line. */
     static void roundCode(String command, String round) {
         if (round != null && round.isBlank()) throw new UsageException(command + ": --round needs a round code");
+        if (round != null && !io.rectify.ledger.RoundCode.valid(round)) {
+            throw new UsageException(command + ": --round " + round + " is not a round code (letters, digits, "
+                    + "'.', '-', '_', starting with a letter or digit, at most 64)");
+        }
     }
 
     /** The round with this code; a usage error naming the known ones when there is none. */

@@ -1,28 +1,12 @@
 package io.rectify.delivery;
 
-import jakarta.mail.internet.AddressException;
-import jakarta.mail.internet.InternetAddress;
+import io.rectify.ledger.EmailAddress;
 
-/** Checks a recipient's e-mail address before anything is sent to it. */
+/** Kept for the command line's {@code recipient add}: the rule itself is {@link EmailAddress}'s. */
 public final class Addresses {
 
     private Addresses() {}
 
     /** Null when the address can be used, else why not. */
-    public static String problem(String email) {
-        if (email == null || email.isBlank()) return "no e-mail address";
-        String e = email.strip();
-        try {
-            InternetAddress a = new InternetAddress(e, true);
-            a.validate();
-            if (!e.equals(a.getAddress())) return "not a bare address: " + e;
-            int at = e.lastIndexOf('@');
-            if (at <= 0) return "no domain in " + e;
-            String domain = e.substring(at + 1);
-            if (!domain.contains(".") && !domain.equals("localhost")) return "no top-level domain in " + e;
-            return null;
-        } catch (AddressException ex) {
-            return "invalid address " + e + ": " + ex.getMessage();
-        }
-    }
+    public static String problem(String email) { return EmailAddress.problem(email); }
 }

@@ -59,7 +59,7 @@ public class Postman {
      */
     public Outcome deliver(DeliveryStore.Delivery d, Letter letter, MailTransport transport, InternetAddress from,
                            String outboxName, boolean resendUncertain) {
-        String problem = Addresses.problem(d.email());
+        String problem = io.rectify.ledger.EmailAddress.problem(d.email());
         if (problem != null) {
             store.reject(d.id(), problem);
             log.warn("{}: not sent: {}", d.recipient(), problem);

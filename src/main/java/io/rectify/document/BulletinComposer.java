@@ -14,7 +14,7 @@ import io.rectify.progress.Counts;
 import io.rectify.progress.Progress;
 import io.rectify.progress.ProgressAggregator;
 import io.rectify.progress.Snapshot;
-import io.rectify.progress.WorkEventCategory;
+import io.rectify.ledger.WorkEventCategory;
 
 /**
  * Fills the wording of the round's bulletin style ({@code templates/styles/FOLDER/bulletin.ftl}, see
@@ -143,7 +143,7 @@ public class BulletinComposer {
                 "name", u.unit(), "problems", counts(u.problems()), "measures", counts(u.measures()))).toList();
 
         // people's texts are filled, never interpreted: only {名称} figures are replaced
-        Map<String, Object> values = Figures.values(progress);
+        Map<io.rectify.ledger.FigureKey, Object> values = Figures.values(progress);
         Map<String, Object> texts = new LinkedHashMap<>();
         s.texts().forEach((part, bodies) -> {
             List<Map<String, Object>> list = new ArrayList<>();

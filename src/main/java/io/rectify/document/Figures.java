@@ -15,7 +15,8 @@ import io.rectify.progress.Progress;
 import io.rectify.progress.ProgressAggregator;
 import io.rectify.progress.Snapshot;
 import io.rectify.progress.SnapshotReader;
-import io.rectify.progress.WorkEventCategory;
+import io.rectify.ledger.FigureKey;
+import io.rectify.ledger.WorkEventCategory;
 
 /**
  * The figures a round's texts cite by name ({@link FigureNames}), with their values as of a date, and the filling
@@ -44,7 +45,7 @@ public class Figures {
     }
 
     public static List<Figure> of(Progress progress) {
-        Map<String, Object> values = values(progress);
+        Map<FigureKey, Object> values = values(progress);
         List<Figure> figures = new ArrayList<>();
         for (FigureNames.Name n : FigureNames.all(progress.snapshot().eventTotals().keySet())) {
             figures.add(new Figure(n.name(), print(values.get(n.key())), n.meaning(), n.aliases()));
@@ -57,36 +58,36 @@ public class Figures {
 
     public Preview preview(long roundId, LocalDate asOf, List<String> texts) {
         Progress progress = aggregator.aggregate(snapshots.read(roundId, asOf));
-        Map<String, Object> values = values(progress);
+        Map<FigureKey, Object> values = values(progress);
         return new Preview(of(progress), texts.stream().map(t -> fill(t, values)).toList());
     }
 
     /** The values by {@link FigureNames.Name#key()}: whole numbers, the rate as text, the first mechanism's name. */
-    static Map<String, Object> values(Progress p) {
+    static Map<FigureKey, Object> values(Progress p) {
         Snapshot s = p.snapshot();
         Counts problems = p.problems();
         Counts measures = p.measures();
-        Map<String, Object> v = new HashMap<>();
-        v.put("problems.total", problems.total());
-        v.put("problems.completed", problems.completed());
-        v.put("problems.inProgress", problems.inProgress());
-        v.put("problems.longTerm", problems.longTerm());
-        v.put("problems.rate", rate(problems));
-        v.put("measures.total", measures.total());
-        v.put("measures.completed", measures.completed());
-        v.put("measures.rate", measures.completionRate().toPlainString());
-        v.put("measures.longTerm", measures.longTerm());
-        v.put("measures.active", measures.inProgress() - measures.notStarted());
-        v.put("measures.notStarted", measures.notStarted());
-        v.put("measures.overdue", measures.overdue());
-        v.put("secretaryLed", p.secretaryLedProblems());
-        v.put("secretaryLedShare", p.secretaryLedShare());
-        v.put("firstMechanism", s.firstMechanism() == null ? "" : s.firstMechanism());
-        for (WorkEventCategory c : WorkEventCategory.values()) v.put("event:" + c.name(), s.events(c));
-        s.eventTotals().forEach((category, total) -> v.put("event:" + category, number(total)));
+        Map<FigureKey, Object> v = new HashMap<>();
+        v.put(FigureKey.PROBLEMS_TOTAL, problems.total());
+        v.put(FigureKey.PROBLEMS_COMPLETED, problems.completed());
+        v.put(FigureKey.PROBLEMS_IN_PROGRESS, problems.inProgress());
+        v.put(FigureKey.PROBLEMS_LONG_TERM, problems.longTerm());
+        v.put(FigureKey.PROBLEMS_RATE, rate(problems));
+        v.put(FigureKey.MEASURES_TOTAL, measures.total());
+        v.put(FigureKey.MEASURES_COMPLETED, measures.completed());
+        v.put(FigureKey.MEASURES_RATE, measures.completionRate().toPlainString());
+        v.put(FigureKey.MEASURES_LONG_TERM, measures.longTerm());
+        v.put(FigureKey.MEASURES_ACTIVE, measures.inProgress() - measures.notStarted());
+        v.put(FigureKey.MEASURES_NOT_STARTED, measures.notStarted());
+        v.put(FigureKey.MEASURES_OVERDUE, measures.overdue());
+        v.put(FigureKey.SECRETARY_LED, p.secretaryLedProblems());
+        v.put(FigureKey.SECRETARY_LED_SHARE, p.secretaryLedShare());
+        v.put(FigureKey.FIRST_MECHANISM, s.firstMechanism() == null ? "" : s.firstMechanism());
+        for (WorkEventCategory c : WorkEventCategory.values()) v.put(FigureKey.event(c), s.events(c));
+        s.eventTotals().forEach((category, total) -> v.put(FigureKey.event(category), number(total)));
         RoundFacts r = s.round();
-        v.put("onsitePeriod", ChineseTypography.period(r.onsiteStart(), r.onsiteStartPart(), r.onsiteEnd(), r.onsiteEndPart()));
-        v.put("feedbackDate", ChineseTypography.date(r.feedbackDate()));
+        v.put(FigureKey.ONSITE_PERIOD, ChineseTypography.period(r.onsiteStart(), r.onsiteStartPart(), r.onsiteEnd(), r.onsiteEndPart()));
+        v.put(FigureKey.FEEDBACK_DATE, ChineseTypography.date(r.feedbackDate()));
         return v;
     }
 
@@ -105,9 +106,9 @@ public class Figures {
     }
 
     /** Fills a text's figures from {@link #values(Progress)}. */
-    static Filled fill(String text, Map<String, Object> values) {
+    static Filled fill(String text, Map<FigureKey, Object> values) {
         List<String> unresolved = new ArrayList<>();
-        List<String> categories = values.keySet().stream().filter(k -> k.startsWith("event:")).map(k -> k.substring(6)).toList();
+        List<String> categories = values.keySet().stream().flatMap(k -> k.category().stream()).toList();
         StringBuilder out = new StringBuilder();
         int at = 0;
         for (FigureNames.Reference r : FigureNames.references(text)) {

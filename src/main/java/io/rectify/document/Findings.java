@@ -62,7 +62,7 @@ public final class Findings {
             }
         }
         if (!problemsChecked) problems(progress, false, findings);
-        Map<String, Object> values = Figures.values(progress);
+        Map<io.rectify.ledger.FigureKey, Object> values = Figures.values(progress);
         for (TextPart part : TextPart.values()) {
             List<String> bodies = texts.getOrDefault(part.name(), List.of());
             for (int i = 0; i < bodies.size(); i++) {

@@ -25,6 +25,7 @@ import io.rectify.ledger.importer.ImportStore;
 import io.rectify.ledger.importer.ImportSummary;
 import io.rectify.ledger.importer.LedgerLoader;
 import io.rectify.ledger.importer.LedgerValidator;
+import io.rectify.ledger.importer.NamedEvidence;
 
 /**
  * The {@code import} job: step {@code importValidate} reads the whole file (streaming) and collects every
@@ -58,13 +59,15 @@ public class ImportJobConfig {
 
     @Bean
     Step importValidateStep(JobRepository repository, PlatformTransactionManager tx, ImportStore store, ImportRuns runs,
-                            Clock clock) {
+                            Clock clock, NamedEvidence evidence) {
         return new StepBuilder("importValidate", repository).tasklet((contribution, context) -> {
             StepExecution step = contribution.getStepExecution();
             JobParameters p = step.getJobParameters();
             String round = p.getString("round");
             long started = System.nanoTime();
+            String folder = p.getString("evidence");
             LedgerValidator.Result result = new LedgerValidator(store, LocalDate.now(clock))
+                    .evidence(folder == null || folder.isEmpty() ? null : Path.of(folder), evidence)
                     .validate(Path.of(p.getString("file")), round == null || round.isEmpty() ? null : round);
             runs.validated(step.getJobExecutionId(), result);
             step.setReadCount(result.measureRows());

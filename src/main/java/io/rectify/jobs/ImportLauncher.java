@@ -46,6 +46,15 @@ public class ImportLauncher {
     /** @param replaceTexts the workbook's 文稿 replaces texts changed on the page since it was exported */
     public Outcome run(Path file, String roundCode, boolean dryRun, String by, String expect, boolean replaceTexts)
             throws Exception {
+        return run(file, roundCode, dryRun, by, expect, replaceTexts, null);
+    }
+
+    /**
+     * @param evidence the folder the 佐证材料 named in 台账 are taken from (the command line: the workbook's); null on
+     *                 the page, whose upload has no such files: the names wait there as 待上传
+     */
+    public Outcome run(Path file, String roundCode, boolean dryRun, String by, String expect, boolean replaceTexts,
+                       Path evidence) throws Exception {
         JobParameters params = new JobParametersBuilder()
                 .addString("file", file.toAbsolutePath().normalize().toString())
                 .addString("round", roundCode == null ? "" : roundCode)
@@ -53,6 +62,7 @@ public class ImportLauncher {
                 .addString("by", by == null ? "" : by)
                 .addString("expect", expect == null ? "" : expect)
                 .addString("replaceTexts", String.valueOf(replaceTexts))
+                .addString("evidence", evidence == null ? "" : evidence.toAbsolutePath().normalize().toString())
                 .addString("run", UUID.randomUUID().toString())
                 .toJobParameters();
         JobExecution execution = operator.start(importJob, params);

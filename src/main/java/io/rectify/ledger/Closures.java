@@ -84,12 +84,67 @@ public class Closures {
         jdbc.sql("INSERT INTO closure (round_id, measure_id, status, submitted_by, submitted_at) VALUES (?,?, 'SUBMITTED', ?,?)")
                 .params(roundId, measureId, by, now()).update(keys, "id");
         long id = keys.getKey().longValue();
-        for (File f : files) {
-            jdbc.sql("INSERT INTO evidence (closure_id, original_name, stored_name, sha256, size_bytes, uploaded_by, uploaded_at)"
-                            + " VALUES (?,?,?,?,?,?,?)")
-                    .params(id, f.originalName(), f.storedName(), f.sha256(), f.size(), by, now()).update();
-        }
+        for (File f : files) insertEvidence(id, f, by);
         return id;
+    }
+
+    private void insertEvidence(long closureId, File f, String by) {
+        jdbc.sql("INSERT INTO evidence (closure_id, original_name, stored_name, sha256, size_bytes, uploaded_by,"
+                        + " uploaded_at) VALUES (?,?,?,?,?,?,?)")
+                .params(closureId, f.originalName(), f.storedName(), f.sha256(), f.size(), by, now()).update();
+    }
+
+    /**
+     * 佐证材料 a command-line import took from the workbook's folder, for a measure it reports 已完成: a new closure
+     * (待审核) with the files, or the files added to the one waiting; none once the measure is 已销号 (false then).
+     */
+    @Transactional
+    public boolean submitImported(long roundId, long measureId, List<File> files, String by) {
+        Optional<Closure> current = jdbc.sql("SELECT id, measure_id, status, submitted_by, submitted_at, reviewed_by,"
+                        + " reviewed_at, review_note FROM closure WHERE measure_id = ? ORDER BY id DESC LIMIT 1")
+                .param(measureId).query(Closures::map).optional();
+        if (current.isPresent() && current.get().status() == Status.CLOSED) return false;
+        if (current.isEmpty() || current.get().status() == Status.RETURNED) {
+            submit(roundId, measureId, files, by);
+            return true;
+        }
+        for (File f : files) insertEvidence(current.get().id(), f, by);
+        return true;
+    }
+
+    /** The sha256 of every file kept for a measure, whichever closure it came with. */
+    public java.util.Set<String> evidenceSha256(long measureId) {
+        return new java.util.HashSet<>(jdbc.sql("SELECT e.sha256 FROM evidence e JOIN closure c ON c.id = e.closure_id"
+                + " WHERE c.measure_id = ?").param(measureId).query(String.class).list());
+    }
+
+    /**
+     * The 佐证材料 a workbook uploaded on the page names for a measure, replacing those it named before; false when
+     * they are those already named (nothing changes).
+     */
+    public boolean name(long roundId, long measureId, List<String> names) {
+        List<String> before = jdbc.sql("SELECT name FROM evidence_named WHERE measure_id = ? ORDER BY id")
+                .param(measureId).query(String.class).list();
+        if (before.equals(names)) return false;
+        jdbc.sql("DELETE FROM evidence_named WHERE measure_id = ?").param(measureId).update();
+        for (String n : names) {
+            jdbc.sql("INSERT INTO evidence_named (round_id, measure_id, name) VALUES (?,?,?)")
+                    .params(roundId, measureId, n).update();
+        }
+        return true;
+    }
+
+    /** The names of the round's measures' 佐证材料 not uploaded yet (待上传), by measure, in the workbook's order. */
+    public java.util.Map<Long, List<String>> waiting(long roundId) {
+        java.util.Map<Long, List<String>> out = new java.util.LinkedHashMap<>();
+        jdbc.sql("SELECT n.measure_id, n.name FROM evidence_named n WHERE n.round_id = ? AND NOT EXISTS (SELECT 1 FROM"
+                        + " evidence e JOIN closure c ON c.id = e.closure_id WHERE c.measure_id = n.measure_id"
+                        + " AND e.original_name = n.name) ORDER BY n.measure_id, n.id")
+                .param(roundId)
+                .query(rs -> {
+                    out.computeIfAbsent(rs.getLong(1), k -> new java.util.ArrayList<>()).add(rs.getString(2));
+                });
+        return out;
     }
 
     /** The office's review of a waiting closure: 销号, or 退回 with a reason. */
@@ -128,6 +183,7 @@ public class Closures {
         List<String> files = evidence(roundId).stream().map(Evidence::storedName).toList();
         jdbc.sql("DELETE FROM evidence WHERE closure_id IN (SELECT id FROM closure WHERE round_id = ?)").param(roundId).update();
         jdbc.sql("DELETE FROM closure WHERE round_id = ?").param(roundId).update();
+        jdbc.sql("DELETE FROM evidence_named WHERE round_id = ?").param(roundId).update();
         return files;
     }
 

@@ -9,8 +9,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.rectify.ledger.importer.WorkEventLabels;
-
 /**
  * The figures a secretary may cite in a round's texts, by their Chinese names in braces: {@code {整改措施数}},
  * {@code ｛调度｝}. A name may carry a rounding word after a colon: {@code {向上沟通对接:余}} prints 63 as "60余",
@@ -22,7 +20,7 @@ import io.rectify.ledger.importer.WorkEventLabels;
 public final class FigureNames {
 
     /** A figure: its name, what it counts, and the key its value is computed under. */
-    public record Name(String name, String meaning, String key, List<String> aliases) {}
+    public record Name(String name, String meaning, FigureKey key, List<String> aliases) {}
 
     /** The rounding words allowed after a colon. */
     public static final List<String> MODIFIERS = List.of("余", "近");
@@ -36,33 +34,33 @@ public final class FigureNames {
     private static final Map<String, Name> BY_NAME = new LinkedHashMap<>();
 
     static {
-        add("反馈问题数", "反馈问题总数", "problems.total");
-        add("已完成问题数", "已完成整改的问题数", "problems.completed");
-        add("正在整改问题数", "正在整改的问题数(未完成、不含长期坚持)", "problems.inProgress");
-        add("长期坚持问题数", "剩余为长期坚持整改的问题数", "problems.longTerm");
-        add("问题完成率", "问题整改完成率(%,按需保留小数:76、82.5、98.71)", "problems.rate");
-        add("整改措施数", "整改措施总数", "measures.total");
-        add("已完成措施数", "已完成的整改措施数", "measures.completed");
-        add("措施完成率", "整改措施完成率(%,一位小数)", "measures.rate");
-        add("长期坚持措施数", "长期坚持的措施数", "measures.longTerm");
-        add("正在推进措施数", "已启动、正在推进的措施数", "measures.active");
-        add("尚未启动措施数", "尚未启动的措施数", "measures.notStarted");
-        add("超期措施数", "超过整改时限仍未完成的措施数", "measures.overdue");
-        add("书记领办问题数", "书记领办的问题数", "secretaryLed");
-        add("书记领办占比", "书记领办问题的措施占全部措施的百分比(整数)", "secretaryLedShare");
-        add("首个制度机制", "“工作情况”中第一项制度机制的说明(名称)", "firstMechanism");
-        add("进驻期间", "巡视(察)组进驻的期间,如2022年9月16日至10月18日", "onsitePeriod");
-        add("反馈日期", "反馈巡视(察)意见的日期,如2023年1月17日", "feedbackDate");
-        for (Map.Entry<String, List<String>> e : WorkEventLabels.LABELS.entrySet()) {
-            List<String> labels = e.getValue();
+        add("反馈问题数", "反馈问题总数", FigureKey.PROBLEMS_TOTAL);
+        add("已完成问题数", "已完成整改的问题数", FigureKey.PROBLEMS_COMPLETED);
+        add("正在整改问题数", "正在整改的问题数(未完成、不含长期坚持)", FigureKey.PROBLEMS_IN_PROGRESS);
+        add("长期坚持问题数", "剩余为长期坚持整改的问题数", FigureKey.PROBLEMS_LONG_TERM);
+        add("问题完成率", "问题整改完成率(%,按需保留小数:76、82.5、98.71)", FigureKey.PROBLEMS_RATE);
+        add("整改措施数", "整改措施总数", FigureKey.MEASURES_TOTAL);
+        add("已完成措施数", "已完成的整改措施数", FigureKey.MEASURES_COMPLETED);
+        add("措施完成率", "整改措施完成率(%,一位小数)", FigureKey.MEASURES_RATE);
+        add("长期坚持措施数", "长期坚持的措施数", FigureKey.MEASURES_LONG_TERM);
+        add("正在推进措施数", "已启动、正在推进的措施数", FigureKey.MEASURES_ACTIVE);
+        add("尚未启动措施数", "尚未启动的措施数", FigureKey.MEASURES_NOT_STARTED);
+        add("超期措施数", "超过整改时限仍未完成的措施数", FigureKey.MEASURES_OVERDUE);
+        add("书记领办问题数", "书记领办的问题数", FigureKey.SECRETARY_LED);
+        add("书记领办占比", "书记领办问题的措施占全部措施的百分比(整数)", FigureKey.SECRETARY_LED_SHARE);
+        add("首个制度机制", "“工作情况”中第一项制度机制的说明(名称)", FigureKey.FIRST_MECHANISM);
+        add("进驻期间", "巡视(察)组进驻的期间,如2022年9月16日至10月18日", FigureKey.ONSITE_PERIOD);
+        add("反馈日期", "反馈巡视(察)意见的日期,如2023年1月17日", FigureKey.FEEDBACK_DATE);
+        for (WorkEventCategory c : WorkEventCategory.values()) {
+            List<String> labels = c.words();
             Name n = new Name(labels.get(0), "“工作情况”中类别为“" + labels.get(0) + "”的次数之和(截至通报日期)",
-                    "event:" + e.getKey(), List.copyOf(labels.subList(1, labels.size())));
+                    FigureKey.event(c), List.copyOf(labels.subList(1, labels.size())));
             NAMES.add(n);
             for (String label : labels) BY_NAME.putIfAbsent(label, n);
         }
     }
 
-    private static void add(String name, String meaning, String key) {
+    private static void add(String name, String meaning, FigureKey key) {
         Name n = new Name(name, meaning, key, List.of());
         NAMES.add(n);
         BY_NAME.put(name, n);
@@ -93,11 +91,11 @@ public final class FigureNames {
 
     /** A category written in the office's own words (not a code of the fixed set) and not shadowed by a fixed name. */
     private static boolean own(String category) {
-        return !WorkEventLabels.LABELS.containsKey(category) && !BY_NAME.containsKey(category);
+        return !WorkEventCategory.fixed(category) && !BY_NAME.containsKey(category);
     }
 
     private static Name category(String word) {
-        return new Name(word, "“工作情况”中类别为“" + word + "”的次数之和(截至通报日期)", "event:" + word, List.of());
+        return new Name(word, "“工作情况”中类别为“" + word + "”的次数之和(截至通报日期)", FigureKey.event(word), List.of());
     }
 
     /** Every figure cited in a text, in order. */

@@ -1,7 +1,9 @@
 package io.rectify.ledger;
 
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -9,9 +11,24 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** Writes ledger rows. Callers own the transaction, so a load is all or nothing. */
+/**
+ * The one writer of the ledger's tables (round, sections, problems, measures, progress reports, work events): the
+ * import's change sets and the page's edits. Callers own the transaction, so a load is all or nothing.
+ */
 @Repository
 public class LedgerWriter {
+
+    public record ProblemRow(long id, long sectionId, int seq, String summary, String statement, String leadLeader,
+                             boolean bySecretary) {}
+
+    public record MeasureState(long id, long problemId, int seq, String content, String leader, String unit,
+                               LocalDate deadline, MeasureKind kind) {}
+
+    public record NewMeasure(long problemId, int seq, String content, String leader, String unit, LocalDate deadline,
+                             MeasureKind kind) {}
+
+    public record ReportRow(long id, long measureId, LocalDate date, MeasureStatus status, String note,
+                            LocalDate completion, boolean rechecked) {}
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
@@ -35,30 +52,96 @@ public class LedgerWriter {
         return insert("INSERT INTO feedback_section (round_id, seq, title) VALUES (?,?,?)", roundId, seq, title);
     }
 
-    public long insertProblem(long sectionId, int seq, String summary, String statement, String leadLeader, boolean bySecretary) {
+    public long insertProblem(ProblemRow p) {
         return insert("INSERT INTO problem (section_id, seq, summary, public_statement, lead_leader, led_by_secretary)"
-                + " VALUES (?,?,?,?,?,?)", sectionId, seq, summary, statement, leadLeader, bySecretary);
+                + " VALUES (?,?,?,?,?,?)", p.sectionId(), p.seq(), p.summary(), p.statement(), p.leadLeader(),
+                p.bySecretary());
     }
 
-    public long insertMeasure(long problemId, int seq, String content, String leader, String unit, LocalDate deadline,
-                              MeasureKind kind) {
-        return insert("INSERT INTO measure (problem_id, seq, content, responsible_leader, responsible_unit, deadline,"
-                + " measure_kind) VALUES (?,?,?,?,?,?,?)", problemId, seq, content, leader, unit, deadline, kind.name());
+    public void updateRound(RoundFacts r) {
+        jdbc.sql("UPDATE inspection_round SET inspection_kind = ?, deployed_by = ?, inspecting_body = ?, inspected_org = ?,"
+                        + " short_name = ?, onsite_start = ?, onsite_end = ?, feedback_date = ?, issuing_organ = ?, contact_phone = ?,"
+                        + " contact_address = ?, contact_email = ?, onsite_start_part = ?, onsite_end_part = ?,"
+                        + " bulletin_style = ?, bulletin_title = ? WHERE id = ?")
+                .params(r.inspectionKind(), r.deployedBy(), r.inspectingBody(), r.inspectedOrg(), r.shortName(),
+                        r.onsiteStart(), r.onsiteEnd(), r.feedbackDate(), r.issuingOrgan(), r.contactPhone(),
+                        r.contactAddress(), r.contactEmail(), r.onsiteStartPart(), r.onsiteEndPart(), r.bulletinStyle(),
+                        r.bulletinTitle(), r.id())
+                .update();
     }
 
-    public record Report(long measureId, LocalDate date, MeasureStatus status, LocalDate completionDate, boolean rechecked,
-                         String note) {}
+    public void updateProblem(ProblemRow p) {
+        jdbc.sql("UPDATE problem SET section_id = ?, public_statement = ?, lead_leader = ?, led_by_secretary = ? WHERE id = ?")
+                .params(p.sectionId(), p.statement(), p.leadLeader(), p.bySecretary(), p.id()).update();
+    }
 
-    public void insertReports(List<Report> reports) {
+    /** Inserts the measures and returns their ids by 序号. */
+    public Map<Integer, Long> insertMeasures(List<NewMeasure> measures) {
+        if (measures.isEmpty()) return Map.of();
+        batch.batchUpdate("INSERT INTO measure (problem_id, seq, content, responsible_leader, responsible_unit, deadline,"
+                + " measure_kind) VALUES (?,?,?,?,?,?,?)", measures, 1000, (ps, m) -> {
+                    ps.setLong(1, m.problemId());
+                    ps.setInt(2, m.seq());
+                    ps.setString(3, m.content());
+                    ps.setString(4, m.leader());
+                    ps.setString(5, m.unit());
+                    ps.setObject(6, m.deadline());
+                    ps.setString(7, m.kind().name());
+                });
+        Map<Integer, Long> ids = new HashMap<>();
+        Map<String, Integer> wanted = new HashMap<>();
+        for (NewMeasure m : measures) wanted.put(m.problemId() + "/" + m.seq(), m.seq());
+        jdbc.sql("SELECT id, problem_id, seq FROM measure WHERE problem_id IN (:problems) AND seq IN (:seqs)")
+                .param("problems", measures.stream().map(NewMeasure::problemId).distinct().toList())
+                .param("seqs", measures.stream().map(NewMeasure::seq).toList())
+                .query(rs -> {
+                    Integer seq = wanted.get(rs.getLong(2) + "/" + rs.getInt(3));
+                    if (seq != null) ids.put(seq, rs.getLong(1));
+                });
+        return ids;
+    }
+
+    public void updateMeasures(List<MeasureState> measures) {
+        if (measures.isEmpty()) return;
+        batch.batchUpdate("UPDATE measure SET problem_id = ?, content = ?, responsible_leader = ?, responsible_unit = ?,"
+                + " deadline = ?, measure_kind = ? WHERE id = ?", measures, 1000, (ps, m) -> {
+                    ps.setLong(1, m.problemId());
+                    ps.setString(2, m.content());
+                    ps.setString(3, m.leader());
+                    ps.setString(4, m.unit());
+                    ps.setObject(5, m.deadline());
+                    ps.setString(6, m.kind().name());
+                    ps.setLong(7, m.id());
+                });
+    }
+
+    public void insertReports(List<ReportRow> reports) {
+        if (reports.isEmpty()) return;
         batch.batchUpdate("INSERT INTO progress_report (measure_id, report_date, status, completion_date, rechecked, note)"
-                        + " VALUES (?,?,?,?,?,?)", reports, 500, (ps, r) -> {
+                + " VALUES (?,?,?,?,?,?)", reports, 1000, (ps, r) -> {
                     ps.setLong(1, r.measureId());
                     ps.setObject(2, r.date());
                     ps.setString(3, r.status().name());
-                    ps.setObject(4, r.completionDate());
+                    ps.setObject(4, r.completion());
                     ps.setBoolean(5, r.rechecked());
                     ps.setString(6, r.note());
                 });
+    }
+
+    public void updateReports(List<ReportRow> reports) {
+        if (reports.isEmpty()) return;
+        batch.batchUpdate("UPDATE progress_report SET status = ?, completion_date = ?, rechecked = ?, note = ? WHERE id = ?",
+                reports, 1000, (ps, r) -> {
+                    ps.setString(1, r.status().name());
+                    ps.setObject(2, r.completion());
+                    ps.setBoolean(3, r.rechecked());
+                    ps.setString(4, r.note());
+                    ps.setLong(5, r.id());
+                });
+    }
+
+    public void updateEventCount(long id, java.math.BigDecimal count) {
+        jdbc.sql("UPDATE work_event SET event_count = ? WHERE id = ?").params(count, id).update();
     }
 
     public void insertWorkEvent(long roundId, LocalDate date, String category, java.math.BigDecimal count, String description) {
@@ -66,10 +149,6 @@ public class LedgerWriter {
                 .params(roundId, date, category, count, description).update();
     }
 
-    /**
-     * Removes a round's ledger rows. What other packages keep about the round (documents, deliveries, recipients,
-     * who may see it) must be gone first: see {@code system.RoundRemoval}.
-     */
     /** The measure's current deadline (its history is in measure_term, see {@link MeasureTerms}). */
     /**
      * A report of the page (a unit's, or one the office accepted) as the measure's report of {@code date}: the later
@@ -88,6 +167,11 @@ public class LedgerWriter {
     public void moveDeadline(long measureId, LocalDate deadline) {
         jdbc.sql("UPDATE measure SET deadline = ? WHERE id = ?").params(deadline, measureId).update();
     }
+
+    /**
+     * Removes a round's ledger rows. What other packages keep about the round (documents, deliveries, recipients,
+     * who may see it) must be gone first: see {@code system.RoundRemoval}.
+     */
 
     public void deleteRound(long roundId) {
         String problems = "SELECT p.id FROM problem p JOIN feedback_section s ON s.id = p.section_id WHERE s.round_id = ?";

@@ -35,7 +35,9 @@ import io.rectify.progress.SnapshotReader;
 class ClosureController {
 
     /** A completed measure with its latest closure (null: not put forward yet) and that closure's files. */
-    public record Row(Snapshot.Measure measure, Closures.Closure closure, List<Closures.Evidence> files) {}
+    /** {@code waiting}: the 佐证材料 an uploaded workbook named for the measure that nobody has uploaded yet (待上传). */
+    public record Row(Snapshot.Measure measure, Closures.Closure closure, List<Closures.Evidence> files,
+                      List<String> waiting) {}
 
     private final PortalRounds rounds;
     private final Closures closures;
@@ -59,11 +61,13 @@ class ClosureController {
                 .collect(Collectors.toMap(Closures.Closure::measureId, Function.identity()));
         Map<Long, List<Closures.Evidence>> byClosure = closures.evidence(round.id()).stream()
                 .collect(Collectors.groupingBy(Closures.Evidence::closureId));
+        Map<Long, List<String>> waiting = closures.waiting(round.id());
         List<Row> rows = snapshots.read(round.id(), java.time.LocalDate.now(clock)).measures().stream()
                 .filter(m -> (m.completed() || latest.containsKey(m.id())) && viewer.ownsUnit(m.unit()))
                 .map(m -> {
                     Closures.Closure c = latest.get(m.id());
-                    return new Row(m, c, c == null ? List.of() : byClosure.getOrDefault(c.id(), List.of()));
+                    return new Row(m, c, c == null ? List.of() : byClosure.getOrDefault(c.id(), List.of()),
+                            waiting.getOrDefault(m.id(), List.of()));
                 }).toList();
         Map<Closures.Status, Long> counts = latest.values().stream()
                 .collect(Collectors.groupingBy(Closures.Closure::status, Collectors.counting()));

@@ -6,10 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -17,27 +14,18 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.multipart.MultipartFile;
 
 import io.rectify.ledger.Closures;
+import io.rectify.ledger.EvidenceFile;
 import io.rectify.ledger.importer.LedgerValidator;
 
 /**
  * 佐证材料 on disk: kept in {@code evidence/} of the upload folder under a name of its own, with sha256 and size, as
- * big as an uploaded 台账 may be ({@code rectify.upload.max-size}), and only PDF, JPEG, PNG, Word or Excel files whose
- * first bytes are what their name says.
+ * big as an uploaded 台账 may be ({@code rectify.upload.max-size}), of the types {@link EvidenceFile} allows.
  */
 @Component
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class EvidenceFiles {
 
     static final int MAX_FILES = 10;
-
-    private static final byte[] ZIP = {'P', 'K', 3, 4};
-    private static final Map<String, byte[]> MAGIC = Map.of(
-            ".pdf", new byte[] {'%', 'P', 'D', 'F', '-'},
-            ".png", new byte[] {(byte) 0x89, 'P', 'N', 'G'},
-            ".jpg", new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF},
-            ".jpeg", new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF},
-            ".docx", ZIP,
-            ".xlsx", ZIP);
 
     private final UploadLimits limits;
 
@@ -75,9 +63,7 @@ class EvidenceFiles {
         if (file.getSize() > limits.maxSize().toBytes()) {
             throw new BadRequest("文件 " + name + " 过大：佐证材料每个文件不能超过 " + Formats.size(limits.maxSize().toBytes()) + "。");
         }
-        String lower = name.toLowerCase(Locale.ROOT);
-        String ext = MAGIC.keySet().stream().filter(lower::endsWith).findFirst().orElseThrow(() -> new BadRequest(
-                "文件 " + name + " 的类型不能作为佐证材料：请上传 PDF、JPG、PNG、Word（.docx）或 Excel（.xlsx）文件。"));
+        String ext = EvidenceFile.extension(name).orElseThrow(() -> new BadRequest(EvidenceFile.typeRefused(name)));
         try {
             Files.createDirectories(dir());
             Path temp = Files.createTempFile(dir(), ".evidence", ".part");
@@ -85,13 +71,8 @@ class EvidenceFiles {
                 try (InputStream in = file.getInputStream()) {
                     Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
                 }
-                byte[] magic = MAGIC.get(ext);
-                byte[] head = new byte[magic.length];
-                try (InputStream in = Files.newInputStream(temp)) {
-                    if (in.readNBytes(head, 0, head.length) != head.length || !Arrays.equals(head, magic)) {
-                        throw new BadRequest("文件 " + name + " 的内容与扩展名 " + ext + " 不符，未保存。");
-                    }
-                }
+                String wrong = EvidenceFile.contentProblem(temp, name, ext);
+                if (wrong != null) throw new BadRequest(wrong + "，未保存。");
                 String stored = UUID.randomUUID() + ext;
                 Files.move(temp, dir().resolve(stored));
                 Path kept = dir().resolve(stored);

@@ -1,7 +1,6 @@
 package io.rectify.portal;
 
 import java.util.List;
-import java.util.regex.Pattern;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Component;
@@ -15,7 +14,6 @@ import io.rectify.ledger.RoundRepository;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class PortalRounds {
 
-    private static final Pattern CODE = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,63}");
 
     private final RoundRepository rounds;
 
@@ -35,7 +33,7 @@ class PortalRounds {
      * Every other page ({@link #named}) is refused to them.
      */
     RoundFacts forUnitPage(Viewer viewer, String code) {
-        if (code == null || !CODE.matcher(code).matches() || code.contains("..")) throw new BadRequest("轮次代码无效");
+        if (!io.rectify.ledger.RoundCode.valid(code)) throw new BadRequest("轮次代码无效");
         RoundFacts round = rounds.findByCode(code).orElseThrow(RoundNotVisible::new);
         if (!viewer.givenRound(round.id())) throw new RoundNotVisible();
         return round;

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Controller;
@@ -17,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.rectify.accounts.Role;
+import io.rectify.ledger.EmailAddress;
 import io.rectify.ledger.RoundFacts;
 import io.rectify.ledger.UnitContacts;
 
@@ -26,7 +26,6 @@ import io.rectify.ledger.UnitContacts;
 class UnitsController {
 
     static final int MAX_UNITS = 500;
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     private final PortalRounds rounds;
     private final UnitContacts units;
@@ -67,10 +66,10 @@ class UnitsController {
             String leader = leaders.get(i).strip();
             if (name.length() > 128 || contacts.get(i).strip().length() > 64) throw new BadRequest(row + "：单位或联系人过长。");
             if (!seen.add(name)) throw new BadRequest(row + "：单位“" + name + "”重复。");
-            if (!EMAIL.matcher(email).matches() || email.length() > 255) {
+            if (!EmailAddress.valid(email)) {
                 throw new BadRequest(row + "：电子邮箱“" + email + "”不是电子邮箱地址。");
             }
-            if (!leader.isEmpty() && (!EMAIL.matcher(leader).matches() || leader.length() > 255)) {
+            if (!leader.isEmpty() && !EmailAddress.valid(leader)) {
                 throw new BadRequest(row + "：分管领导邮箱“" + leader + "”不是电子邮箱地址。");
             }
             list.add(new UnitContacts.Unit(name, contacts.get(i).strip(), email, leader));

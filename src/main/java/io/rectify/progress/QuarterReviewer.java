@@ -12,6 +12,8 @@ import java.util.Map;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
+import io.rectify.ledger.WorkEventCategory;
+
 /** Builds a {@link QuarterReview} from the snapshots at the end of a quarter and of the quarter before. Pure. */
 @Component
 public class QuarterReviewer {
@@ -140,8 +142,7 @@ public class QuarterReviewer {
     private static final java.util.regex.Pattern OWN_UNIT = java.util.regex.Pattern.compile("(.+?)[（(]([^（）()]{1,4})[）)]");
 
     private static boolean isFixed(String category) {
-        for (WorkEventCategory c : WorkEventCategory.values()) if (c.name().equals(category)) return true;
-        return false;
+        return WorkEventCategory.fixed(category);
     }
 
     /** When a completed measure was completed: its completion date, else the date of the report that said so. */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.rectify.ledger.MeasureKind;
+import io.rectify.ledger.WorkEventCategory;
 import io.rectify.ledger.MeasureStatus;
 import io.rectify.ledger.RoundFacts;
 

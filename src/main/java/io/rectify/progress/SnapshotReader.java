@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.rectify.ledger.MeasureKind;
+import io.rectify.ledger.WorkEventCategory;
 import io.rectify.ledger.MeasureStatus;
 import io.rectify.ledger.MeasureTerms;
 import io.rectify.ledger.RoundTexts;

@@ -7,26 +7,26 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.rectify.accounts.PortalAccounts;
-import io.rectify.delivery.RecipientRepository;
 import io.rectify.ledger.DemoLedger;
 import io.rectify.ledger.RoundRepository;
 
-/** Loads the reference round afresh, in one transaction: an earlier copy goes, its users keep the round. */
+/**
+ * Loads the reference round afresh (its workbooks, its leaders from their 领导 sheet), in one transaction: an earlier
+ * copy goes, its users keep the round.
+ */
 @Component
 public class DemoRound {
 
     private final DemoLedger ledger;
     private final RoundRepository rounds;
     private final RoundRemoval removal;
-    private final RecipientRepository recipients;
     private final PortalAccounts accounts;
 
-    public DemoRound(DemoLedger ledger, RoundRepository rounds, RoundRemoval removal, RecipientRepository recipients,
+    public DemoRound(DemoLedger ledger, RoundRepository rounds, RoundRemoval removal,
                      PortalAccounts accounts) {
         this.ledger = ledger;
         this.rounds = rounds;
         this.removal = removal;
-        this.recipients = recipients;
         this.accounts = accounts;
     }
 
@@ -39,7 +39,6 @@ public class DemoRound {
             removal.remove(old.id());
         });
         long roundId = ledger.insert();
-        for (DemoLedger.Recipient r : ledger.recipients()) recipients.save(roundId, r.name(), r.title(), r.email());
         accounts.give(users, roundId);
         return roundId;
     }

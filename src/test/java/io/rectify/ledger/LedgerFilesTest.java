@@ -23,8 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
 import io.rectify.ledger.importer.Cell;
 import io.rectify.ledger.importer.LedgerValidator;
 import io.rectify.ledger.importer.Values;
-import io.rectify.ledger.importer.WorkEventLabels;
-import io.rectify.progress.WorkEventCategory;
 import io.rectify.testsupport.WorkbookParts;
 
 /** Reading and checking ledger files, without a database: formats, encodings, every rule, hostile files. */
@@ -79,11 +77,12 @@ class LedgerFilesTest {
 
     @Test
     void workEventCategoriesAreTheOnesTheBulletinCounts() {
-        assertThat(WorkEventLabels.LABELS.keySet())
-                .containsExactlyElementsOf(Arrays.stream(WorkEventCategory.values()).map(Enum::name).toList());
-        assertThat(WorkEventLabels.code("调度")).contains("DISPATCH_MEETING");
-        assertThat(WorkEventLabels.code("实地复核")).contains("RECHECK");
-        assertThat(WorkEventLabels.code("制度机制")).contains("MECHANISM");
+        assertThat(WorkEventCategory.of("调度")).contains(WorkEventCategory.DISPATCH_MEETING);
+        assertThat(WorkEventCategory.stored(" 实地复核 ")).isEqualTo("RECHECK");
+        assertThat(WorkEventCategory.stored("MECHANISM")).isEqualTo("MECHANISM");
+        assertThat(WorkEventCategory.stored("追缴资金（万元）")).isEqualTo("追缴资金（万元）");
+        assertThat(WorkEventCategory.written("DISPATCH_MEETING")).isEqualTo("调度");
+        assertThat(WorkEventCategory.fixed("追缴资金（万元）")).isFalse();
     }
 
     @Test

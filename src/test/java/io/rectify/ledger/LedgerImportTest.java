@@ -94,7 +94,7 @@ abstract class LedgerImportTest {
         Path template = work.resolve("模板.xlsx");
         ok("template", template.toString());
         assertThat(LedgerFixtures.cells(template, "台账").get(0)).startsWith(LedgerFixtures.LEDGER_HEADER)
-                .endsWith("改期日期", "改期原因");
+                .endsWith("改期日期", "改期原因", "佐证材料");
         assertThat(LedgerFixtures.cells(template, "填写说明").get(0)).containsExactly("巡视整改台账 填写说明");
         assertThat(cli("template", template.toString()).exitCode()).as("no overwrite without --force").isEqualTo(2);
         LedgerFixtures.edit(template, work.resolve("look.xlsx"), wb -> {

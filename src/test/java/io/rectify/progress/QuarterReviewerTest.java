@@ -9,6 +9,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 
+import io.rectify.ledger.WorkEventCategory;
+
 import org.junit.jupiter.api.Test;
 
 /** The quarterly brief's review: overdue, due next quarter, 回头看 and the units, on hand-built snapshots. */

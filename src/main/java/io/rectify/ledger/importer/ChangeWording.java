@@ -2,7 +2,7 @@ package io.rectify.ledger.importer;
 
 import java.util.Objects;
 
-import io.rectify.ledger.importer.ImportStore.ReportRow;
+import io.rectify.ledger.LedgerWriter.ReportRow;
 
 /** How the import compares progress reports and words the changes it lists (in Chinese, for secretaries). */
 final class ChangeWording {

@@ -1,13 +1,13 @@
 package io.rectify.ledger.importer;
 
 import java.util.List;
-import java.util.Map;
 
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
+import io.rectify.ledger.WorkEventCategory;
 import io.rectify.ledger.FigureNames;
 import io.rectify.ledger.importer.Layout.EventColumn;
 import io.rectify.ledger.importer.Layout.LeaderColumn;
@@ -73,10 +73,11 @@ final class HelpSheet {
         text(ch, 1, "也认作", header);
         text(ch, 3, "以下为常用类别;本单位统计的其他事项直接写自己的说法(如 党纪处分、组织处理、追缴资金),"
                 + "每个类别都是文稿中的数字名称{类别},值为截至通报日期的次数之和(可为小数,如万元)", wrap);
-        for (Map.Entry<String, List<String>> e : WorkEventLabels.LABELS.entrySet()) {
+        for (WorkEventCategory c : WorkEventCategory.values()) {
+            List<String> words = c.words();
             Row row = s.createRow(r++);
-            text(row, 0, e.getValue().get(0), null);
-            text(row, 1, String.join("、", e.getValue().subList(1, e.getValue().size())), null);
+            text(row, 0, words.get(0), null);
+            text(row, 1, String.join("、", words.subList(1, words.size())), null);
         }
         r++;
         Row fh = s.createRow(r++);

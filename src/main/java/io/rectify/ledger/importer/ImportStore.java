@@ -15,6 +15,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
+import io.rectify.ledger.LedgerWriter.MeasureState;
+import io.rectify.ledger.LedgerWriter.ProblemRow;
+import io.rectify.ledger.LedgerWriter.ReportRow;
 import io.rectify.ledger.MeasureKind;
 import io.rectify.ledger.MeasureStatus;
 import io.rectify.ledger.RoundFacts;
@@ -23,20 +26,14 @@ import io.rectify.ledger.RoundLeaders;
 import io.rectify.ledger.UnitContacts;
 import io.rectify.ledger.RoundRepository;
 
-/** The SQL of import and export: reads a round's ledger piece by piece and applies changes in batches. */
+/**
+ * The SQL of import and export: reads a round's ledger piece by piece (its writes are
+ * {@link io.rectify.ledger.LedgerWriter}'s) and keeps the import log.
+ */
 @Repository
 public class ImportStore implements LedgerValidator.Existing {
 
     public record SectionRow(long id, int seq, String title) {}
-
-    public record ProblemRow(long id, long sectionId, int seq, String summary, String statement, String leadLeader,
-                             boolean bySecretary) {}
-
-    public record MeasureState(long id, long problemId, int seq, String content, String leader, String unit,
-                               LocalDate deadline, MeasureKind kind) {}
-
-    public record ReportRow(long id, long measureId, LocalDate date, MeasureStatus status, String note,
-                            LocalDate completion, boolean rechecked) {}
 
     public record EventState(long id, LocalDate date, String category, java.math.BigDecimal count, String description) {}
 
@@ -176,91 +173,6 @@ public class ImportStore implements LedgerValidator.Existing {
                 MeasureStatus.valueOf(rs.getString(4)), rs.getString(5), rs.getObject(6, LocalDate.class), rs.getBoolean(7));
     }
 
-    public void updateRound(RoundFacts r) {
-        jdbc.sql("UPDATE inspection_round SET inspection_kind = ?, deployed_by = ?, inspecting_body = ?, inspected_org = ?,"
-                        + " short_name = ?, onsite_start = ?, onsite_end = ?, feedback_date = ?, issuing_organ = ?, contact_phone = ?,"
-                        + " contact_address = ?, contact_email = ?, onsite_start_part = ?, onsite_end_part = ?,"
-                        + " bulletin_style = ?, bulletin_title = ? WHERE id = ?")
-                .params(r.inspectionKind(), r.deployedBy(), r.inspectingBody(), r.inspectedOrg(), r.shortName(),
-                        r.onsiteStart(), r.onsiteEnd(), r.feedbackDate(), r.issuingOrgan(), r.contactPhone(),
-                        r.contactAddress(), r.contactEmail(), r.onsiteStartPart(), r.onsiteEndPart(), r.bulletinStyle(),
-                        r.bulletinTitle(), r.id())
-                .update();
-    }
-
-    public void updateProblem(ProblemRow p) {
-        jdbc.sql("UPDATE problem SET section_id = ?, public_statement = ?, lead_leader = ?, led_by_secretary = ? WHERE id = ?")
-                .params(p.sectionId(), p.statement(), p.leadLeader(), p.bySecretary(), p.id()).update();
-    }
-
-    public record NewMeasure(long problemId, int seq, String content, String leader, String unit, LocalDate deadline,
-                             MeasureKind kind) {}
-
-    /** Inserts the measures and returns their ids by 序号. */
-    public Map<Integer, Long> insertMeasures(List<NewMeasure> measures) {
-        if (measures.isEmpty()) return Map.of();
-        batch.batchUpdate("INSERT INTO measure (problem_id, seq, content, responsible_leader, responsible_unit, deadline,"
-                + " measure_kind) VALUES (?,?,?,?,?,?,?)", measures, 1000, (ps, m) -> {
-                    ps.setLong(1, m.problemId());
-                    ps.setInt(2, m.seq());
-                    ps.setString(3, m.content());
-                    ps.setString(4, m.leader());
-                    ps.setString(5, m.unit());
-                    ps.setObject(6, m.deadline());
-                    ps.setString(7, m.kind().name());
-                });
-        Map<Integer, Long> ids = new HashMap<>();
-        Map<String, Integer> wanted = new HashMap<>();
-        for (NewMeasure m : measures) wanted.put(m.problemId() + "/" + m.seq(), m.seq());
-        jdbc.sql("SELECT id, problem_id, seq FROM measure WHERE problem_id IN (:problems) AND seq IN (:seqs)")
-                .param("problems", measures.stream().map(NewMeasure::problemId).distinct().toList())
-                .param("seqs", measures.stream().map(NewMeasure::seq).toList())
-                .query(rs -> {
-                    Integer seq = wanted.get(rs.getLong(2) + "/" + rs.getInt(3));
-                    if (seq != null) ids.put(seq, rs.getLong(1));
-                });
-        return ids;
-    }
-
-    public void updateMeasures(List<MeasureState> measures) {
-        if (measures.isEmpty()) return;
-        batch.batchUpdate("UPDATE measure SET problem_id = ?, content = ?, responsible_leader = ?, responsible_unit = ?,"
-                + " deadline = ?, measure_kind = ? WHERE id = ?", measures, 1000, (ps, m) -> {
-                    ps.setLong(1, m.problemId());
-                    ps.setString(2, m.content());
-                    ps.setString(3, m.leader());
-                    ps.setString(4, m.unit());
-                    ps.setObject(5, m.deadline());
-                    ps.setString(6, m.kind().name());
-                    ps.setLong(7, m.id());
-                });
-    }
-
-    public void insertReports(List<ReportRow> reports) {
-        if (reports.isEmpty()) return;
-        batch.batchUpdate("INSERT INTO progress_report (measure_id, report_date, status, completion_date, rechecked, note)"
-                + " VALUES (?,?,?,?,?,?)", reports, 1000, (ps, r) -> {
-                    ps.setLong(1, r.measureId());
-                    ps.setObject(2, r.date());
-                    ps.setString(3, r.status().name());
-                    ps.setObject(4, r.completion());
-                    ps.setBoolean(5, r.rechecked());
-                    ps.setString(6, r.note());
-                });
-    }
-
-    public void updateReports(List<ReportRow> reports) {
-        if (reports.isEmpty()) return;
-        batch.batchUpdate("UPDATE progress_report SET status = ?, completion_date = ?, rechecked = ?, note = ? WHERE id = ?",
-                reports, 1000, (ps, r) -> {
-                    ps.setString(1, r.status().name());
-                    ps.setObject(2, r.completion());
-                    ps.setBoolean(3, r.rechecked());
-                    ps.setString(4, r.note());
-                    ps.setLong(5, r.id());
-                });
-    }
-
     @Override
     public java.util.Set<String> eventCategories(long roundId) {
         return new java.util.HashSet<>(jdbc.sql("SELECT DISTINCT category FROM work_event WHERE round_id = ?").param(roundId)
@@ -278,10 +190,6 @@ public class ImportStore implements LedgerValidator.Existing {
     private static java.math.BigDecimal plain(java.math.BigDecimal d) {
         java.math.BigDecimal s = d.stripTrailingZeros();
         return s.scale() < 0 ? s.setScale(0) : s;
-    }
-
-    public void updateEventCount(long id, java.math.BigDecimal count) {
-        jdbc.sql("UPDATE work_event SET event_count = ? WHERE id = ?").params(count, id).update();
     }
 
     public List<RecipientState> recipients(long roundId) {

@@ -29,6 +29,7 @@ public final class ImportSummary {
         EVENTS_ADDED("新增工作情况"), EVENTS_CHANGED("工作情况变更"),
         LEADERS_ADDED("新增领导"), LEADERS_CHANGED("领导信息变更"), UNITS_CHANGED("责任单位变更"),
         TEXTS_CHANGED("文稿变更"),
+        EVIDENCE_ADDED("新增佐证材料（待审核销号）"), EVIDENCE_WAITING("佐证材料待上传（请在措施的销号页面上传）"),
         // a part changed on the page after the workbook was exported: nothing changes, the page's text stays
         TEXTS_KEPT("文稿冲突：页面修改较新，保留页面文稿"),
         TEXTS_REPLACED("文稿冲突：以工作簿文稿替换页面修改");

@@ -64,7 +64,10 @@ public final class Layout {
                 "公开进展表述", "通报表述", "整改进展公开表述"),
         RESCHEDULED("改期日期", false, "整改时限、措施类型、责任领导或责任单位改变时,新内容开始生效的日期;空白则取进展日期"
                 + "(再空白则取导入当天)。此前日期的通报仍按原内容生成", "调整日期", "变更日期", "生效日期"),
-        RESCHEDULE_REASON("改期原因", false, "改变的原因(可选,记入历史)", "调整原因", "变更原因");
+        RESCHEDULE_REASON("改期原因", false, "改变的原因(可选,记入历史)", "调整原因", "变更原因"),
+        EVIDENCE("佐证材料", false, "已完成措施销号的佐证材料文件名(PDF、JPG、PNG、Word、Excel),多个用、或;分隔。命令行导入时"
+                + "文件放在工作簿所在的文件夹(或 --evidence 指定的文件夹);网页上传时在措施的销号页面显示为待上传",
+                "佐证", "佐证文件", "佐证材料文件");
 
         private final String label;
         private final boolean required;

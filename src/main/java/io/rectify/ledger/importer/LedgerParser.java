@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
+import io.rectify.ledger.WorkEventCategory;
+import io.rectify.ledger.EmailAddress;
 
 import io.rectify.ledger.MeasureKind;
 import io.rectify.ledger.MeasureStatus;
@@ -26,15 +27,19 @@ import io.rectify.ledger.importer.LedgerRows.MeasureRow;
  */
 final class LedgerParser {
 
-    static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final int TEXT = Cells.MAX_CELL;
 
     private final ImportProblems problems;
     private final LocalDate today;
+    /** Why a named 佐证材料 file cannot be taken (null: a page upload, whose files come later). */
+    private final java.util.function.UnaryOperator<String> evidence;
 
-    LedgerParser(ImportProblems problems, LocalDate today) {
+    LedgerParser(ImportProblems problems, LocalDate today) { this(problems, today, null); }
+
+    LedgerParser(ImportProblems problems, LocalDate today, java.util.function.UnaryOperator<String> evidence) {
         this.problems = problems;
         this.today = today;
+        this.evidence = evidence;
     }
 
     static String notADate(String text) {
@@ -156,11 +161,27 @@ final class LedgerParser {
             row.problem(LedgerColumn.RESCHEDULED, rescheduled + "晚于今天(" + today + ")");
         }
         String reason = row.text(LedgerColumn.RESCHEDULE_REASON, 500);
+        List<String> files = evidence(row, status);
         LedgerRows.SectionName name = section == null ? new LedgerRows.SectionName(null, null) : LedgerRows.SectionName.parse(section);
         return new MeasureRow(row.number(), seq == null ? 0 : seq, name.seq(), name.title(), problem, content, leader, unit,
                 deadline, kind, status, note.isEmpty() ? null : note, reportDate, completion, rechecked,
                 leadLeader.isEmpty() ? null : leadLeader, bySecretary, statement.isEmpty() ? null : statement,
-                rescheduled, reason.isEmpty() ? null : reason, problems.count() == before);
+                rescheduled, reason.isEmpty() ? null : reason, files, problems.count() == before);
+    }
+
+    /** The 佐证材料 a row names: only for a measure reported 已完成, each file there and fit to keep. */
+    private List<String> evidence(SheetReader<LedgerColumn>.Row row, MeasureStatus status) {
+        List<String> names = io.rectify.ledger.EvidenceFile.names(row.text(LedgerColumn.EVIDENCE, 2000));
+        if (!names.isEmpty() && status != null && status != MeasureStatus.COMPLETED) {
+            row.problem(LedgerColumn.EVIDENCE, "填了佐证材料,但" + row.header(LedgerColumn.STATUS) + "是" + status.label()
+                    + "(佐证材料用于已完成措施的销号)");
+        }
+        for (String name : names) {
+            String why = evidence != null ? evidence.apply(name)
+                    : name.contains("/") || name.contains("\\") ? "“" + name + "”不是文件名(只写文件名,不带文件夹)" : null;
+            if (why != null) row.problem(LedgerColumn.EVIDENCE, why);
+        }
+        return names;
     }
 
     private static <C extends Enum<C> & Layout.Column> String required(SheetReader<C>.Row row, C column, int max, String what) {
@@ -197,11 +218,11 @@ final class LedgerParser {
             if (date != null && date.isAfter(today)) row.problem(EventColumn.DATE, date + "晚于今天(" + today + ")");
             String categoryText = row.text(EventColumn.CATEGORY, 40);
             String category = null;
-            if (categoryText.isEmpty()) row.problem(EventColumn.CATEGORY, "缺少类别:如" + String.join("、", WorkEventLabels.primaryLabels())
+            if (categoryText.isEmpty()) row.problem(EventColumn.CATEGORY, "缺少类别:如" + String.join("、", WorkEventCategory.firstWords())
                     + ",或本单位自己的统计项(处分、组织处理、万元……)");
             else {
-                category = WorkEventLabels.category(categoryText);
-                String wrong = WorkEventLabels.problem(category);
+                category = WorkEventCategory.stored(categoryText);
+                String wrong = WorkEventCategory.problem(category);
                 if (wrong != null) row.problem(EventColumn.CATEGORY, wrong);
             }
             java.math.BigDecimal count = java.math.BigDecimal.ONE;
@@ -277,10 +298,10 @@ final class LedgerParser {
             String contact = row.text(Layout.UnitColumn.CONTACT, 64);
             String email = required(row, Layout.UnitColumn.EMAIL, 255, "电子邮箱(催办邮件发到此邮箱)");
             String leader = row.text(Layout.UnitColumn.LEADER_EMAIL, 255);
-            if (!email.isEmpty() && !EMAIL.matcher(email).matches()) {
+            if (!email.isEmpty() && !EmailAddress.valid(email)) {
                 row.problem(Layout.UnitColumn.EMAIL, "“" + email + "”不是电子邮箱地址");
             }
-            if (!leader.isEmpty() && !EMAIL.matcher(leader).matches()) {
+            if (!leader.isEmpty() && !EmailAddress.valid(leader)) {
                 row.problem(Layout.UnitColumn.LEADER_EMAIL, "“" + leader + "”不是电子邮箱地址");
             }
             if (!name.isEmpty()) {
@@ -303,7 +324,7 @@ final class LedgerParser {
             String name = required(row, LeaderColumn.NAME, 64, "姓名");
             String title = row.text(LeaderColumn.TITLE, 128);
             String email = required(row, LeaderColumn.EMAIL, 255, "电子邮箱(季度汇报材料发到此邮箱)");
-            if (!email.isEmpty() && !EMAIL.matcher(email).matches()) {
+            if (!email.isEmpty() && !EmailAddress.valid(email)) {
                 row.problem(LeaderColumn.EMAIL, "“" + email + "”不是电子邮箱地址");
             } else if (!email.isEmpty()) {
                 Integer first = emails.putIfAbsent(email.toLowerCase(java.util.Locale.ROOT), row.number());

@@ -19,7 +19,7 @@ public final class LedgerRows {
                              String leader, String unit, LocalDate deadline, MeasureKind kind, MeasureStatus status,
                              String note, LocalDate reportDate, LocalDate completionDate, boolean rechecked,
                              String leadLeader, Boolean bySecretary, String statement, LocalDate rescheduled,
-                             String rescheduleReason, boolean valid) {
+                             String rescheduleReason, java.util.List<String> evidence, boolean valid) {
 
         public boolean hasReport() { return reportDate != null; }
     }

@@ -79,16 +79,26 @@ public final class LedgerValidator {
                          RoundRow round, RoundFacts existing, String ledgerSheet, int measureRows,
                          List<SectionDraft> sections, Map<String, ProblemDraft> problemDrafts,
                          List<EventRow> events, List<LeaderRow> leaders, List<String> notes,
-                         List<LedgerRows.TextRow> texts, List<LedgerRows.UnitRow> units) {
+                         List<LedgerRows.TextRow> texts, List<LedgerRows.UnitRow> units, java.nio.file.Path evidence) {
         public boolean ok() { return !problems.any(); }
     }
 
     private final Existing existing;
     private final LocalDate today;
 
+    private java.nio.file.Path evidenceDir;
+    private java.util.function.UnaryOperator<String> evidenceCheck;
+
     public LedgerValidator(Existing existing, LocalDate today) {
         this.existing = existing;
         this.today = today;
+    }
+
+    /** The 佐证材料 the file names are taken from {@code dir} (the command line), each checked; else they wait. */
+    public LedgerValidator evidence(java.nio.file.Path dir, NamedEvidence evidence) {
+        this.evidenceDir = dir;
+        this.evidenceCheck = dir == null ? null : evidence.check(dir);
+        return this;
     }
 
     /**
@@ -121,12 +131,13 @@ public final class LedgerValidator {
     }
 
     private Result empty(ImportProblems problems, LedgerSources.Format format, String sha, String code, List<String> notes) {
-        return new Result(problems, format, sha, code, null, null, null, 0, List.of(), Map.of(), null, null, notes, null, null);
+        return new Result(problems, format, sha, code, null, null, null, 0, List.of(), Map.of(), null, null, notes, null,
+                null, evidenceDir);
     }
 
     private Result validate(LedgerSource source, LedgerSources.Format format, String sha, String roundArg,
                             ImportProblems problems, List<String> notes) {
-        LedgerParser parser = new LedgerParser(problems, today);
+        LedgerParser parser = new LedgerParser(problems, today, evidenceCheck);
         RoundRow round = null;
         String code = roundArg;
         RoundFacts known = null;
@@ -218,7 +229,7 @@ public final class LedgerValidator {
             if (un.isPresent()) units = parser.units(source, un.get());
         }
         return new Result(problems, format, sha, code, round, known, ledgerSheet.orElse(null), rows,
-                new ArrayList<>(sections.values()), drafts, events, leaders, notes, texts, units);
+                new ArrayList<>(sections.values()), drafts, events, leaders, notes, texts, units, evidenceDir);
     }
 
     private static void section(MeasureRow m, Map<String, SectionDraft> sections, Map<Integer, SectionDraft> bySeq,

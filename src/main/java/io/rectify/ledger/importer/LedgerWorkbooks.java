@@ -26,6 +26,7 @@ import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.springframework.stereotype.Component;
 
+import io.rectify.ledger.WorkEventCategory;
 import io.rectify.ledger.MeasureKind;
 import io.rectify.ledger.MeasureStatus;
 import io.rectify.ledger.FigureNames;
@@ -262,12 +263,12 @@ public class LedgerWorkbooks {
             s.setDefaultColumnStyle(0, date);
             s.createFreezePane(0, 1);
             // a suggestion only: a category may be any word the office counts in (处分, 组织处理, 万元 …)
-            list(s, WorkEventLabels.primaryLabels().toArray(String[]::new), 1, LAST_ROW, EventColumn.CATEGORY.ordinal(), false);
+            list(s, WorkEventCategory.firstWords().toArray(String[]::new), 1, LAST_ROW, EventColumn.CATEGORY.ordinal(), false);
             int r = 1;
             for (ImportStore.EventState e : events) {
                 Row row = s.createRow(r++);
                 date(row, 0, e.date());
-                text(row, 1, WorkEventLabels.label(e.category()), null);
+                text(row, 1, WorkEventCategory.written(e.category()), null);
                 row.createCell(2).setCellValue(e.count().doubleValue());
                 text(row, 3, e.description(), null);
             }

@@ -18,7 +18,6 @@ import io.rectify.ledger.importer.LedgerRows.RoundRow;
  */
 final class RoundSheetParser {
 
-    static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
     private final ImportProblems problems;
 
@@ -78,7 +77,7 @@ final class RoundSheetParser {
             text.put(item, v);
         }
         String code = text.get(RoundItem.CODE);
-        if (code != null && !CODE.matcher(code).matches()) {
+        if (code != null && !io.rectify.ledger.RoundCode.valid(code)) {
             problems.add(sheet, rows.get(RoundItem.CODE), RoundItem.CODE.label(), "“" + code + "”不是轮次编码:"
                     + RoundItem.CODE.hint());
         }
@@ -101,7 +100,7 @@ final class RoundSheetParser {
                     feedback + "早于进驻结束日期" + end);
         }
         String email = text.get(RoundItem.EMAIL);
-        if (email != null && !LedgerParser.EMAIL.matcher(email).matches()) {
+        if (email != null && !io.rectify.ledger.EmailAddress.valid(email)) {
             problems.add(sheet, rows.get(RoundItem.EMAIL), RoundItem.EMAIL.label(), "“" + email + "”不是电子邮箱地址");
         }
         String body = text.get(RoundItem.BODY);

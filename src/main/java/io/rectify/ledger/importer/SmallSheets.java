@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import io.rectify.ledger.WorkEventCategory;
 import io.rectify.ledger.LedgerWriter;
 import io.rectify.ledger.UnitContacts;
 import io.rectify.ledger.importer.ImportSummary.Kind;
@@ -59,10 +60,10 @@ final class SmallSheets {
         }
         for (EventRow r : unmatched) {
             List<ImportStore.EventState> same = byKey.getOrDefault(key(r.date(), r.category(), r.description()), new ArrayList<>());
-            String label = r.date() + " " + WorkEventLabels.label(r.category()) + (r.description() == null ? "" : " " + abbreviate(r.description()));
+            String label = r.date() + " " + WorkEventCategory.written(r.category()) + (r.description() == null ? "" : " " + abbreviate(r.description()));
             if (!same.isEmpty()) {
                 ImportStore.EventState e = same.remove(0);
-                store.updateEventCount(e.id(), r.count());
+                writer.updateEventCount(e.id(), r.count());
                 summary.count(Kind.EVENTS_CHANGED, label + ": 次数 " + e.count().toPlainString() + " → " + r.count().toPlainString());
                 change(null, "EVENT", label + " ×" + e.count().toPlainString(), label + " ×" + r.count().toPlainString());
             } else {

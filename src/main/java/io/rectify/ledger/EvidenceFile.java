@@ -1,0 +1,79 @@
+package io.rectify.ledger;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a 佐证材料 file may be, uploaded on the page or named in the workbook: PDF, JPEG, PNG, Word or Excel whose first
+ * bytes are what its name says, no bigger than an uploaded 台账 may be. The reasons are the secretary's, in Chinese.
+ */
+public final class EvidenceFile {
+
+    private static final byte[] ZIP = {'P', 'K', 3, 4};
+    private static final Map<String, byte[]> MAGIC = Map.of(
+            ".pdf", new byte[] {'%', 'P', 'D', 'F', '-'},
+            ".png", new byte[] {(byte) 0x89, 'P', 'N', 'G'},
+            ".jpg", new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF},
+            ".jpeg", new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF},
+            ".docx", ZIP,
+            ".xlsx", ZIP);
+
+    private EvidenceFile() {}
+
+    /** The extension a name has among the allowed ones (".pdf" …), if any. */
+    public static Optional<String> extension(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return MAGIC.keySet().stream().filter(lower::endsWith).findFirst();
+    }
+
+    public static String typeRefused(String name) {
+        return "文件 " + name + " 的类型不能作为佐证材料：请上传 PDF、JPG、PNG、Word（.docx）或 Excel（.xlsx）文件。";
+    }
+
+    /** Null when the file's first bytes are what its extension says. */
+    public static String contentProblem(Path file, String name, String ext) throws IOException {
+        byte[] magic = MAGIC.get(ext);
+        byte[] head = new byte[magic.length];
+        try (InputStream in = Files.newInputStream(file)) {
+            if (in.readNBytes(head, 0, head.length) != head.length || !Arrays.equals(head, magic)) {
+                return "文件 " + name + " 的内容与扩展名 " + ext + " 不符";
+            }
+        }
+        return null;
+    }
+
+    /** The names a workbook's 佐证材料 cell gives: separated by 、 or ; (full or half width), blanks dropped. */
+    public static List<String> names(String cell) {
+        if (cell == null || cell.isBlank()) return List.of();
+        return Arrays.stream(cell.split("[、;；]")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /**
+     * Why a file named in a workbook cannot be taken from {@code dir} (missing, not a plain name, too big, wrong type
+     * or content), or null.
+     */
+    public static String problem(Path dir, String name, long maxBytes) {
+        if (name.contains("/") || name.contains("\\") || name.equals("..") || name.length() > 200) {
+            return "“" + name + "”不是文件名(只写文件名,不带文件夹)";
+        }
+        Optional<String> ext = extension(name);
+        if (ext.isEmpty()) return typeRefused(name);
+        Path file = dir.resolve(name);
+        if (!Files.isRegularFile(file)) return "文件 " + name + " 不在 " + dir + " 中";
+        try {
+            if (Files.size(file) > maxBytes) {
+                return "文件 " + name + " 过大：佐证材料每个文件不能超过 " + maxBytes / (1024 * 1024) + " MB";
+            }
+            return contentProblem(file, name, ext.get());
+        } catch (IOException e) {
+            return "文件 " + name + " 无法读取";
+        }
+    }
+}
