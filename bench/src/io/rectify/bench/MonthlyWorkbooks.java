@@ -58,9 +58,8 @@ public final class MonthlyWorkbooks {
         int part = col.get("部分"), content = col.get("内容");
         for (int r = 1; r <= texts.getLastRowNum(); r++) {
             Row row = texts.getRow(r);
-            if (row == null || row.getCell(part) == null || !row.getCell(part).getStringCellValue().startsWith("组织落实")) {
-                continue;
-            }
+            Cell name = row == null ? null : row.getCell(part);
+            if (name == null || !name.getStringCellValue().startsWith("组织落实")) continue;
             String text = row.getCell(content).getStringCellValue().replaceAll("（第\\d+次月度更新）$", "");
             set(row, content, text + "（第" + k + "次月度更新）");
             return;

@@ -23,7 +23,8 @@ public final class PortalLoad {
         int users = Integer.parseInt(args[4]);
         long seconds = Long.parseLong(args[5]);
         PortalSession probe = new PortalSession(base, null).login(user, password);
-        String doc = PortalSession.find(probe.get("/rounds/" + round + "/draft").body(), "data-id=\"(\\d+)\"", "draft id");
+        String draft = probe.get("/rounds/" + round + "/draft").body();
+        String doc = PortalSession.find(draft, "data-id=\"(\\d+)\"", "draft id");
         Map<String, String> actions = new LinkedHashMap<>();
         actions.put("台账 ledger", "/rounds/" + round + "/ledger");
         actions.put("草稿 draft page", "/rounds/" + round + "/draft");

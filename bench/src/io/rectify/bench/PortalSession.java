@@ -27,7 +27,8 @@ public final class PortalSession {
     public record Answer(int status, String body, byte[] bytes, String location, double ms) {
         public Answer expect(int wanted, String what) {
             if (status != wanted) {
-                String head = body == null ? "" : body.substring(0, Math.min(300, body.length())).replaceAll("\\s+", " ");
+                String head = body == null ? ""
+                        : body.substring(0, Math.min(300, body.length())).replaceAll("\\s+", " ");
                 throw new IllegalStateException(what + ": HTTP " + status + " (expected " + wanted + ") " + head);
             }
             return this;
@@ -112,7 +113,8 @@ public final class PortalSession {
             HttpResponse<byte[]> r = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             a = new Answer(r.statusCode(), null, r.body(), r.headers().firstValue("Location").orElse(null), ms(start));
         } else {
-            HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> r = http.send(request.build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             a = new Answer(r.statusCode(), r.body(), null, r.headers().firstValue("Location").orElse(null), ms(start));
             Matcher m = CSRF.matcher(r.body());
             if (m.find()) csrf = m.group(1);

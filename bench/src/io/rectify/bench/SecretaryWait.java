@@ -69,9 +69,9 @@ public final class SecretaryWait {
             add(steps, "page 1 PNG", one.ms());
             add(steps, "WAIT to the draft shown", shown);
             add(steps, "the other " + (pages - 1) + " pages", restMs);
-            System.out.printf("[wait] page %s: upload %.0f ms, 确认导入 %.0f ms, list %.0f ms, draft %.0f ms, page 1 %.0f ms"
-                    + " → shown after %.2f s; other pages %.0f ms%n", Path.of(file).getFileName(), dry.ms(), apply.ms(),
-                    list.ms(), draft.ms(), one.ms(), shown / 1000, restMs);
+            System.out.printf("[wait] page %s: upload %.0f ms, 确认导入 %.0f ms, list %.0f ms, draft %.0f ms,"
+                    + " page 1 %.0f ms → shown after %.2f s; other pages %.0f ms%n", Path.of(file).getFileName(),
+                    dry.ms(), apply.ms(), list.ms(), draft.ms(), one.ms(), shown / 1000, restMs);
         }
         pool.shutdown();
         summary(steps);

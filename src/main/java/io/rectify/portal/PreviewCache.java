@@ -30,9 +30,10 @@ import org.springframework.stereotype.Component;
 import io.rectify.system.FolderProperties;
 
 /**
- * A page of a PDF as a PNG (page 1 for the lists, every page for checking a draft), rendered by PDFBox once per file content and kept under the data folder
- * ({@code previews/SHA256.png}, {@code SHA256-pN.png}): a regenerated document has a new hash and so a new preview, and an unchanged
- * one is never rendered twice, not even after a restart. Written to a temporary name and moved into place.
+ * A page of a PDF as a PNG (page 1 for the lists, every page for checking a draft), rendered by PDFBox once per file
+ * content and kept under the data folder ({@code previews/SHA256.png}, {@code SHA256-pN.png}): a regenerated document
+ * has a new hash and so a new preview, and an unchanged one is never rendered twice, not even after a restart.
+ * Written to a temporary name and moved into place.
  * A draft's pages are made in one pass per document ({@link #prepare}: as soon as a draft is made, and when its page is
  * asked for), by two background threads that each load the PDF once and take every other page from page 1 on; a page
  * asked for meanwhile waits for that pass instead of loading the PDF and its fonts again.
@@ -79,7 +80,8 @@ class PreviewCache implements DisposableBean {
             if (pageCount > 1) return await(start(pdf, sha256, pageCount)[number - 1], pdf);
             return alone(pdf, sha256, number, cached);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot make the preview of " + pdf.getFileName() + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot make the preview of " + pdf.getFileName() + ": " + e.getMessage(),
+                    e);
         }
     }
 
@@ -166,7 +168,9 @@ class PreviewCache implements DisposableBean {
     }
 
     private static void check(String sha256, int number) {
-        if (sha256 == null || !SHA256.matcher(sha256).matches()) throw new IllegalArgumentException("not a sha256: " + sha256);
+        if (sha256 == null || !SHA256.matcher(sha256).matches()) {
+            throw new IllegalArgumentException("not a sha256: " + sha256);
+        }
         if (number < 1) throw new IllegalArgumentException("no page " + number);
     }
 
@@ -181,7 +185,9 @@ class PreviewCache implements DisposableBean {
 
     static byte[] render(Path pdf, int pageIndex) throws IOException {
         try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
-            if (pageIndex >= doc.getNumberOfPages()) throw new IOException("the document has no page " + (pageIndex + 1));
+            if (pageIndex >= doc.getNumberOfPages()) {
+                throw new IOException("the document has no page " + (pageIndex + 1));
+            }
             return png(new PDFRenderer(doc), pageIndex);
         }
     }
