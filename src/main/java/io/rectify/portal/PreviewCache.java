@@ -178,8 +178,12 @@ class PreviewCache implements DisposableBean {
 
     private Path file(String sha256, int number) { return dir.resolve(key(sha256, number) + ".png"); }
 
+    /** Stops the passes; a page being written is finished first, so that no temporary file outlives the page. */
     @Override
-    public void destroy() { workers.shutdownNow(); }
+    public void destroy() throws InterruptedException {
+        workers.shutdownNow();
+        workers.awaitTermination(10, TimeUnit.SECONDS);
+    }
 
     static byte[] render(Path pdf) throws IOException { return render(pdf, 0); }
 
