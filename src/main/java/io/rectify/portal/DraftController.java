@@ -77,7 +77,10 @@ class DraftController {
         GeneratedDocument draft = archive.findDraft(round.id(), DocumentKind.BULLETIN).orElse(null);
         model.addAttribute("round", round);
         model.addAttribute("draft", draft == null ? null : access.entry(viewer, draft.id()));
-        model.addAttribute("draftFileThere", draft != null && archive.findCurrentDraft(round.id(), DocumentKind.BULLETIN).isPresent());
+        boolean fileThere = draft != null && archive.findCurrentDraft(round.id(), DocumentKind.BULLETIN).isPresent();
+        model.addAttribute("draftFileThere", fileThere);
+        // the browser asks for the pages as soon as it reads this page: start drawing them now
+        if (fileThere) previews.prepare(archive.resolve(draft), draft.sha256(), draft.pageCount());
         model.addAttribute("findings", draft == null ? List.of() : findings.of(draft));
         model.addAttribute("versions", publications.versions(round.id(), DocumentKind.BULLETIN));
         model.addAttribute("publishedAs", draft == null ? null : publications.publishedAs(draft).orElse(null));
@@ -97,7 +100,7 @@ class DraftController {
         if (n < 1 || n > opened.entry().doc().pageCount()) throw new BadRequest("该文档没有第 " + n + " 页。");
         String etag = "\"" + opened.entry().doc().sha256() + "-p" + n + "\"";
         if (web.checkNotModified(etag)) return null;
-        byte[] png = previews.page(opened.file(), opened.entry().doc().sha256(), n);
+        byte[] png = previews.page(opened.file(), opened.entry().doc().sha256(), n, opened.entry().doc().pageCount());
         return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).eTag(etag)
                 .cacheControl(CacheControl.noCache().cachePrivate()).body(png);
     }
@@ -123,6 +126,8 @@ class DraftController {
             flash.addFlashAttribute("notice", "草稿仍在生成中，请稍后刷新本页。");
         } else if (run.getStatus() == BatchStatus.COMPLETED) {
             flash.addFlashAttribute("notice", "已重新生成截至 " + date + " 的草稿。");
+            archive.findCurrentDraft(round.id(), DocumentKind.BULLETIN)
+                    .ifPresent(d -> previews.prepare(archive.resolve(d), d.sha256(), d.pageCount()));
         } else {
             flash.addFlashAttribute("warning", "草稿没有生成成功，请在运行记录中查看原因（#" + run.getId() + "）。");
         }

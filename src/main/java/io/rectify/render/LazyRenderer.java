@@ -20,6 +20,15 @@ public final class LazyRenderer implements DocumentRenderer {
 
     @Override
     public RenderedPdf render(OfficialDocument document) {
+        return made().render(document);
+    }
+
+    /** Makes the renderer now (the faces loaded): serve does it at its start, before the first import needs it. */
+    public void prepare() {
+        made();
+    }
+
+    private DocumentRenderer made() {
         DocumentRenderer r = renderer;
         if (r == null) {
             synchronized (this) {
@@ -27,6 +36,6 @@ public final class LazyRenderer implements DocumentRenderer {
                 if (r == null) renderer = r = factory.get();
             }
         }
-        return r.render(document);
+        return r;
     }
 }
