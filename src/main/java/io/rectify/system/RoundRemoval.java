@@ -5,6 +5,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.rectify.accounts.PortalAccounts;
 import io.rectify.archive.DocumentArchive;
+import io.rectify.delivery.DeliveryStore;
 import io.rectify.delivery.RecipientRepository;
 import io.rectify.ledger.Closures;
 import io.rectify.ledger.Extensions;
@@ -20,6 +21,7 @@ import io.rectify.reminders.ReminderStore;
 @Component
 public class RoundRemoval {
 
+    private final DeliveryStore deliveries;
     private final RecipientRepository recipients;
     private final DocumentArchive archive;
     private final PortalAccounts accounts;
@@ -30,9 +32,10 @@ public class RoundRemoval {
     private final Closures closures;
     private final RoundChanges changes;
 
-    public RoundRemoval(RecipientRepository recipients, DocumentArchive archive, PortalAccounts accounts,
+    public RoundRemoval(DeliveryStore deliveries, RecipientRepository recipients, DocumentArchive archive, PortalAccounts accounts,
                         LedgerWriter ledger, UnitContacts units, ReminderStore reminders, Extensions extensions,
                         Closures closures, RoundChanges changes) {
+        this.deliveries = deliveries;
         this.changes = changes;
         this.closures = closures;
         this.extensions = extensions;
@@ -46,6 +49,7 @@ public class RoundRemoval {
 
     @Transactional
     public void remove(long roundId) {
+        deliveries.deleteRound(roundId);
         recipients.deleteRound(roundId);
         reminders.deleteRound(roundId);
         units.deleteRound(roundId);
