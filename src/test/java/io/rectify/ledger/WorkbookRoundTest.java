@@ -18,6 +18,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.rectify.testsupport.CliRun;
@@ -28,10 +31,12 @@ import io.rectify.testsupport.TestDatabase;
  * A round built only the way a new office builds one: {@code template} → the workbook filled in (轮次, 台账,
  * 工作情况, 文稿) → {@code import} → {@code nightly}. Its bulletin carries the texts with their figures computed,
  * says what is missing, and regenerates a past date byte for byte after later imports. Each test uses its own
- * round. Runs once per database (see the subclasses).
+ * round. Runs once per database (a parameterized class).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class WorkbookRoundTest {
+@ParameterizedClass(name = "{0}")
+@ValueSource(strings = {"h2", "mariadb"})
+class WorkbookRoundTest {
 
     @TempDir
     static Path work;
@@ -40,7 +45,11 @@ abstract class WorkbookRoundTest {
     JdbcClient jdbc;
     Path output;
 
-    abstract TestDatabase database();
+    /** The class runs once on H2 and once on MariaDB. */
+    @Parameter
+    String kind;
+
+    TestDatabase database() { return TestDatabase.of(kind); }
 
     @BeforeAll
     void setUp() throws IOException {
