@@ -12,10 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -62,13 +62,12 @@ class QuarterlyBriefTest {
     @Parameter
     String kind;
 
-    TestDatabase database() { return TestDatabase.of(kind); }
-
-    @BeforeAll
-    void setUp() throws IOException {
-        db = database();
+    /** Once per database: the parameter is passed here (not read from the field) since it precedes the tests. */
+    @BeforeParameterizedClassInvocation
+    void setUp(String kind) throws IOException {
+        db = TestDatabase.of(kind);
         jdbc = JdbcClient.create(db.dataSource());
-        output = Files.createDirectories(work.resolve("output"));
+        output = Files.createDirectories(work.resolve(kind).resolve("output"));
         demo = cli("demo");
     }
 

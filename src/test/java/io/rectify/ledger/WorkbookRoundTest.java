@@ -14,10 +14,10 @@ import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -49,13 +49,12 @@ class WorkbookRoundTest {
     @Parameter
     String kind;
 
-    TestDatabase database() { return TestDatabase.of(kind); }
-
-    @BeforeAll
-    void setUp() throws IOException {
-        db = database();
+    /** Once per database: the parameter is passed here (not read from the field) since it precedes the tests. */
+    @BeforeParameterizedClassInvocation
+    void setUp(String kind) throws IOException {
+        db = TestDatabase.of(kind);
         jdbc = JdbcClient.create(db.dataSource());
-        output = Files.createDirectories(work.resolve("output"));
+        output = Files.createDirectories(work.resolve(kind).resolve("output"));
     }
 
     CliRun.Result cli(String... args) { return CliRun.run(db, output, args); }
