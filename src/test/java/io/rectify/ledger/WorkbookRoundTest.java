@@ -39,7 +39,10 @@ import io.rectify.testsupport.TestDatabase;
 class WorkbookRoundTest {
 
     @TempDir
-    static Path work;
+    static Path base;
+
+    /** This database's folder: the workbooks and the output of one run. */
+    Path work;
 
     TestDatabase db;
     JdbcClient jdbc;
@@ -54,7 +57,8 @@ class WorkbookRoundTest {
     void setUp(String kind) throws IOException {
         db = TestDatabase.of(kind);
         jdbc = JdbcClient.create(db.dataSource());
-        output = Files.createDirectories(work.resolve(kind).resolve("output"));
+        work = Files.createDirectories(base.resolve(kind));
+        output = Files.createDirectories(work.resolve("output"));
     }
 
     CliRun.Result cli(String... args) { return CliRun.run(db, output, args); }
