@@ -159,8 +159,8 @@ public class PortalAccounts implements UserDetailsService {
         List<Account> result = new ArrayList<>();
         for (var row : jdbc.sql("SELECT id, username, role, enabled FROM app_user ORDER BY username").query().listOfRows()) {
             long id = ((Number) row.get("id")).longValue();
-            List<String> codes = jdbc.sql("SELECT r.code FROM user_round ur JOIN inspection_round r ON r.id = ur.round_id"
-                    + " WHERE ur.user_id = ? ORDER BY r.code").param(id).query(String.class).list();
+            List<String> codes = rounds.codes(jdbc.sql("SELECT round_id FROM user_round WHERE user_id = ?").param(id)
+                    .query(Long.class).list());
             result.add(new Account(id, (String) row.get("username"), Role.valueOf((String) row.get("role")),
                     Boolean.TRUE.equals(row.get("enabled")), codes));
         }

@@ -108,6 +108,44 @@ public class DocumentArchive {
                 .params(roundId, kind.name(), slot).query(DocumentArchive::map).optional();
     }
 
+    /** A document as the catalogue lists it: with its slot (a date, DRAFT or VN). */
+    public record Listed(GeneratedDocument doc, String slot) {}
+
+    /**
+     * Up to {@code limit} documents after the first {@code offset}, newest first, of the rounds {@code visible} (null:
+     * all) and matching the filters that are not null.
+     */
+    public List<Listed> list(java.util.Collection<Long> visible, Long roundId, DocumentKind kind, LocalDate from,
+                             LocalDate to, int limit, int offset) {
+        if (visible != null && visible.isEmpty()) return List.of();
+        StringBuilder sql = new StringBuilder("SELECT * FROM generated_document WHERE 1 = 1");
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        if (visible != null) { sql.append(" AND round_id IN (:visible)"); params.put("visible", visible); }
+        if (roundId != null) { sql.append(" AND round_id = :round"); params.put("round", roundId); }
+        if (kind != null) { sql.append(" AND kind = :kind"); params.put("kind", kind.name()); }
+        if (from != null) { sql.append(" AND as_of >= :from"); params.put("from", from); }
+        if (to != null) { sql.append(" AND as_of <= :to"); params.put("to", to); }
+        sql.append(" ORDER BY as_of DESC, created_at DESC, id DESC LIMIT :limit OFFSET :offset");
+        params.put("limit", limit);
+        params.put("offset", offset);
+        return jdbc.sql(sql.toString()).params(params).query(DocumentArchive::listed).list();
+    }
+
+    /** Any document by id with its slot, whoever may see it; access is checked by the caller. */
+    public Optional<Listed> findListed(long id) {
+        return jdbc.sql("SELECT * FROM generated_document WHERE id = ?").param(id).query(DocumentArchive::listed).optional();
+    }
+
+    private static Listed listed(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Listed(map(rs, row), rs.getString("slot"));
+    }
+
+    /** Locks the round's draft record until the transaction ends (see {@link Publications}). */
+    void lockDraft(long roundId, DocumentKind kind) {
+        jdbc.sql("SELECT id FROM generated_document WHERE round_id = ? AND kind = ? AND slot = ? FOR UPDATE")
+                .params(roundId, kind.name(), DRAFT).query(Long.class).list();
+    }
+
     public List<GeneratedDocument> findByJobExecution(long jobExecutionId) {
         return jdbc.sql("SELECT * FROM generated_document WHERE job_execution_id = ? ORDER BY path")
                 .param(jobExecutionId).query(DocumentArchive::map).list();

@@ -146,10 +146,7 @@ public class Publications {
     }
 
     /** Locks the round's draft record until the transaction ends: 签发 and the sweep of a round, one at a time. */
-    private void lockDraft(long roundId, DocumentKind kind) {
-        jdbc.sql("SELECT id FROM generated_document WHERE round_id = ? AND kind = ? AND slot = ? FOR UPDATE")
-                .params(roundId, kind.name(), DocumentArchive.DRAFT).query(Long.class).list();
-    }
+    private void lockDraft(long roundId, DocumentKind kind) { archive.lockDraft(roundId, kind); }
 
     /**
      * Removes what a 签发 killed before its commit left in the round's folder: a version's file (or its temporary

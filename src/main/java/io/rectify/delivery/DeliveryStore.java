@@ -260,6 +260,16 @@ public class DeliveryStore {
                 rs.getString(15)));
     }
 
+    /** Removes every delivery of the round's documents and digests or to its recipients. */
+    public void deleteRound(long roundId) {
+        jdbc.sql("DELETE FROM delivery WHERE document_id IN (SELECT id FROM generated_document WHERE round_id = ?)")
+                .param(roundId).update();
+        jdbc.sql("DELETE FROM delivery WHERE recipient_id IN (SELECT id FROM recipient WHERE round_id = ?)")
+                .param(roundId).update();
+        jdbc.sql("DELETE FROM delivery WHERE digest_id IN (SELECT id FROM reminder_digest WHERE round_id = ?)")
+                .param(roundId).update();
+    }
+
     private static String truncate(String s) {
         return s == null ? null : s.length() <= 1000 ? s : s.substring(0, 999) + "…";
     }

@@ -49,14 +49,8 @@ public class RecipientRepository implements RoundLeaders {
                 .params(roundId, email.strip()).update() > 0;
     }
 
-    /** Removes a round's recipients and every delivery to them or of the round's documents. */
+    /** Removes a round's recipients; the deliveries to them must be gone first ({@link DeliveryStore#deleteRound}). */
     public void deleteRound(long roundId) {
-        jdbc.sql("DELETE FROM delivery WHERE document_id IN (SELECT id FROM generated_document WHERE round_id = ?)")
-                .param(roundId).update();
-        jdbc.sql("DELETE FROM delivery WHERE recipient_id IN (SELECT id FROM recipient WHERE round_id = ?)")
-                .param(roundId).update();
-        jdbc.sql("DELETE FROM delivery WHERE digest_id IN (SELECT id FROM reminder_digest WHERE round_id = ?)")
-                .param(roundId).update();
         jdbc.sql("DELETE FROM recipient WHERE round_id = ?").param(roundId).update();
     }
 

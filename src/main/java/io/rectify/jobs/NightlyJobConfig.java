@@ -2,7 +2,6 @@ package io.rectify.jobs;
 
 import java.time.LocalDate;
 
-import javax.sql.DataSource;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -11,18 +10,17 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import io.rectify.bulletins.BulletinMaker;
 import io.rectify.jobs.NightlyItems.BulletinProcessor;
 import io.rectify.jobs.NightlyItems.BulletinWriter;
+import io.rectify.ledger.RoundRepository;
 
 /**
  * The nightly job: one bulletin per active round as of a date. Step {@code bulletins} partitions the rounds
@@ -58,7 +56,7 @@ public class NightlyJobConfig {
     }
 
     @Bean
-    Step bulletinStep(JobRepository repository, PlatformTransactionManager tx, JdbcCursorItemReader<Long> roundIdReader,
+    Step bulletinStep(JobRepository repository, PlatformTransactionManager tx, RoundIdReader roundIdReader,
                       BulletinProcessor bulletinProcessor,
                       BulletinWriter bulletinWriter) {
         return new StepBuilder("bulletin", repository)
@@ -78,17 +76,17 @@ public class NightlyJobConfig {
 
     @Bean
     @StepScope
-    RoundPartitioner roundPartitioner(JdbcClient jdbc, @Value("#{jobParameters['round']}") String round) {
-        return new RoundPartitioner(jdbc, round);
+    RoundPartitioner roundPartitioner(RoundRepository rounds, @Value("#{jobParameters['round']}") String round) {
+        return new RoundPartitioner(rounds, round);
     }
 
     @Bean
     @StepScope
-    JdbcCursorItemReader<Long> roundIdReader(DataSource dataSource,
+    RoundIdReader roundIdReader(RoundRepository rounds,
                                          @Value("#{stepExecutionContext['minId']}") Long minId,
                                          @Value("#{stepExecutionContext['maxId']}") Long maxId,
                                          @Value("#{jobParameters['round']}") String round) {
-        return RoundIdReader.create(dataSource, minId, maxId, round);
+        return RoundIdReader.create(rounds, minId, maxId, round);
     }
 
     @Bean

@@ -1,6 +1,5 @@
 package io.rectify.jobs;
 
-import javax.sql.DataSource;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -8,7 +7,6 @@ import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
 import org.springframework.batch.infrastructure.item.support.ListItemReader;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -21,6 +19,7 @@ import io.rectify.delivery.DeliveryStore;
 import io.rectify.jobs.QuarterlyItems.BriefProcessor;
 import io.rectify.jobs.QuarterlyItems.BriefWriter;
 import io.rectify.jobs.QuarterlyItems.DeliveryWriter;
+import io.rectify.ledger.RoundRepository;
 import io.rectify.progress.Quarter;
 
 /**
@@ -45,7 +44,7 @@ public class QuarterlyJobConfig {
     }
 
     @Bean
-    Step briefsStep(JobRepository repository, PlatformTransactionManager tx, JdbcCursorItemReader<Long> briefRoundIdReader,
+    Step briefsStep(JobRepository repository, PlatformTransactionManager tx, RoundIdReader briefRoundIdReader,
                     BriefProcessor briefProcessor, BriefWriter briefWriter) {
         return new StepBuilder("briefs", repository)
                 .<Long, BriefMaker.Brief>chunk(1)
@@ -59,8 +58,8 @@ public class QuarterlyJobConfig {
 
     @Bean
     @StepScope
-    JdbcCursorItemReader<Long> briefRoundIdReader(DataSource dataSource, @Value("#{jobParameters['round']}") String round) {
-        JdbcCursorItemReader<Long> reader = RoundIdReader.create(dataSource, Long.MIN_VALUE, Long.MAX_VALUE, round);
+    RoundIdReader briefRoundIdReader(RoundRepository rounds, @Value("#{jobParameters['round']}") String round) {
+        RoundIdReader reader = RoundIdReader.create(rounds, Long.MIN_VALUE, Long.MAX_VALUE, round);
         reader.setName("briefRoundIds");
         return reader;
     }

@@ -1,30 +1,53 @@
 package io.rectify.jobs;
 
-import javax.sql.DataSource;
+import java.util.List;
 
-import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
+import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
 
-/** Reads the ids of the rounds in one partition's range; restartable (it remembers how far it got). */
-final class RoundIdReader {
+import io.rectify.ledger.RoundRepository;
 
-    /** Active rounds, or the one round named (active or not: naming it is asking for it). */
-    static final String SELECT_IDS = "SELECT id FROM inspection_round WHERE id BETWEEN ? AND ?"
-            + " AND ((? = '" + NightlyLauncher.ALL_ROUNDS + "' AND active = TRUE) OR code = ?)";
+/**
+ * Reads the ids of the rounds in one partition's range, through the rounds' owner: the active rounds, or the one
+ * round named (active or not: naming it is asking for it). Restartable: the item count it saves skips the rounds
+ * a failed run already did.
+ */
+class RoundIdReader extends AbstractItemCountingItemStreamItemReader<Long> {
 
-    private RoundIdReader() {}
+    private final RoundRepository rounds;
+    private final long min;
+    private final long max;
+    private final String code;
+    private List<Long> ids = List.of();
 
-    static Object[] params(long min, long max, String roundCode) {
-        return new Object[] {min, max, roundCode, roundCode};
+    /** For the step scope's proxy only. */
+    RoundIdReader() { this(null, 0, 0, null); }
+
+    RoundIdReader(RoundRepository rounds, long min, long max, String roundCode) {
+        this.rounds = rounds;
+        this.min = min;
+        this.max = max;
+        this.code = NightlyLauncher.ALL_ROUNDS.equals(roundCode) ? null : roundCode;
     }
 
-    static JdbcCursorItemReader<Long> create(DataSource dataSource, long min, long max, String roundCode) {
-        JdbcCursorItemReader<Long> reader = new JdbcCursorItemReader<>(dataSource, SELECT_IDS + " ORDER BY id",
-                (rs, n) -> rs.getLong(1));
+    /** The ids the reader reads, read at once: the partitioner splits them into ranges. */
+    static List<Long> ids(RoundRepository rounds, long min, long max, String roundCode) {
+        return new RoundIdReader(rounds, min, max, roundCode).load();
+    }
+
+    static RoundIdReader create(RoundRepository rounds, long min, long max, String roundCode) {
+        RoundIdReader reader = new RoundIdReader(rounds, min, max, roundCode);
         reader.setName("roundIds");
-        reader.setPreparedStatementSetter(ps -> {
-            Object[] p = params(min, max, roundCode);
-            for (int i = 0; i < p.length; i++) ps.setObject(i + 1, p[i]);
-        });
         return reader;
     }
+
+    private List<Long> load() { return rounds.idsBetween(min, max, code); }
+
+    @Override
+    protected void doOpen() { ids = load(); }
+
+    @Override
+    protected Long doRead() { return getCurrentItemCount() <= ids.size() ? ids.get(getCurrentItemCount() - 1) : null; }
+
+    @Override
+    protected void doClose() { ids = List.of(); }
 }

@@ -6,7 +6,8 @@ import java.util.Map;
 
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
-import org.springframework.jdbc.core.simple.JdbcClient;
+
+import io.rectify.ledger.RoundRepository;
 
 /**
  * Splits the rounds to do into contiguous id ranges holding about the same number of rounds, one range per
@@ -18,19 +19,18 @@ public class RoundPartitioner implements Partitioner {
     static final String MAX_ID = "maxId";
     static final String TOTAL = "total";
 
-    private final JdbcClient jdbc;
+    private final RoundRepository rounds;
     private final String roundCode;
 
     /** @param roundCode one round's code, or {@link NightlyLauncher#ALL_ROUNDS} for every active round */
-    public RoundPartitioner(JdbcClient jdbc, String roundCode) {
-        this.jdbc = jdbc;
+    public RoundPartitioner(RoundRepository rounds, String roundCode) {
+        this.rounds = rounds;
         this.roundCode = roundCode;
     }
 
     @Override
     public Map<String, ExecutionContext> partition(int gridSize) {
-        List<Long> ids = jdbc.sql(RoundIdReader.SELECT_IDS + " ORDER BY id")
-                .params(RoundIdReader.params(Long.MIN_VALUE, Long.MAX_VALUE, roundCode)).query(Long.class).list();
+        List<Long> ids = RoundIdReader.ids(rounds, Long.MIN_VALUE, Long.MAX_VALUE, roundCode);
         Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
         int parts = Math.max(1, Math.min(gridSize, ids.size()));
         for (int p = 0; p < parts && !ids.isEmpty(); p++) {

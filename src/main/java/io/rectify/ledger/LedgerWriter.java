@@ -32,21 +32,20 @@ public class LedgerWriter {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
+    private final RoundRepository rounds;
+    private final MeasureTerms terms;
+    private final RoundTexts texts;
 
-    public LedgerWriter(JdbcClient jdbc, JdbcTemplate batch) {
+    public LedgerWriter(JdbcClient jdbc, JdbcTemplate batch, RoundRepository rounds, MeasureTerms terms, RoundTexts texts) {
         this.jdbc = jdbc;
         this.batch = batch;
+        this.rounds = rounds;
+        this.terms = terms;
+        this.texts = texts;
     }
 
-    public long insertRound(RoundFacts r) {
-        return insert("INSERT INTO inspection_round (code, inspection_kind, deployed_by, inspecting_body, inspected_org,"
-                        + " short_name, onsite_start, onsite_end, feedback_date, issuing_organ, contact_phone, contact_address,"
-                        + " contact_email, active, onsite_start_part, onsite_end_part, bulletin_style, bulletin_title)"
-                        + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                r.code(), r.inspectionKind(), r.deployedBy(), r.inspectingBody(), r.inspectedOrg(), r.shortName(),
-                r.onsiteStart(), r.onsiteEnd(), r.feedbackDate(), r.issuingOrgan(), r.contactPhone(), r.contactAddress(),
-                r.contactEmail(), r.active(), r.onsiteStartPart(), r.onsiteEndPart(), r.bulletinStyle(), r.bulletinTitle());
-    }
+    /** Rounds are written by their owner, {@link RoundRepository}. */
+    public long insertRound(RoundFacts r) { return rounds.insert(r); }
 
     public long insertSection(long roundId, int seq, String title) {
         return insert("INSERT INTO feedback_section (round_id, seq, title) VALUES (?,?,?)", roundId, seq, title);
@@ -177,15 +176,14 @@ public class LedgerWriter {
         String problems = "SELECT p.id FROM problem p JOIN feedback_section s ON s.id = p.section_id WHERE s.round_id = ?";
         String measures = "SELECT m.id FROM measure m WHERE m.problem_id IN (" + problems + ")";
         jdbc.sql("DELETE FROM progress_report WHERE measure_id IN (" + measures + ")").param(roundId).update();
-        jdbc.sql("DELETE FROM measure_term WHERE measure_id IN (" + measures + ")").param(roundId).update();
+        terms.deleteRound(roundId);
         jdbc.sql("DELETE FROM measure WHERE problem_id IN (" + problems + ")").param(roundId).update();
         jdbc.sql("DELETE FROM problem WHERE section_id IN (SELECT id FROM feedback_section WHERE round_id = ?)")
                 .param(roundId).update();
         jdbc.sql("DELETE FROM feedback_section WHERE round_id = ?").param(roundId).update();
         jdbc.sql("DELETE FROM work_event WHERE round_id = ?").param(roundId).update();
-        jdbc.sql("DELETE FROM round_text WHERE round_id = ?").param(roundId).update();
-        jdbc.sql("DELETE FROM round_text_edit WHERE round_id = ?").param(roundId).update();
-        jdbc.sql("DELETE FROM inspection_round WHERE id = ?").param(roundId).update();
+        texts.deleteRound(roundId);
+        rounds.delete(roundId);
     }
 
     private long insert(String sql, Object... params) {

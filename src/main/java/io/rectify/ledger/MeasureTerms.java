@@ -53,6 +53,13 @@ public class MeasureTerms {
         }
     }
 
+    /** Removes the history of a round's measures, before the measures themselves. */
+    public void deleteRound(long roundId) {
+        jdbc.sql("DELETE FROM measure_term WHERE measure_id IN (SELECT m.id FROM measure m JOIN problem p"
+                + " ON p.id = m.problem_id JOIN feedback_section s ON s.id = p.section_id WHERE s.round_id = ?)")
+                .param(roundId).update();
+    }
+
     private void insert(Term t) {
         jdbc.sql("INSERT INTO measure_term (measure_id, effective_from, deadline, measure_kind, responsible_leader,"
                         + " responsible_unit, reason) VALUES (?,?,?,?,?,?,?)")

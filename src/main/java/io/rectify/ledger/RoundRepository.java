@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** Reads inspection rounds. */
+/** The owner of {@code inspection_round}: every other class reads and writes rounds through it. */
 @Repository
 public class RoundRepository {
 
@@ -32,6 +34,39 @@ public class RoundRepository {
 
     public List<RoundFacts> findAll() {
         return jdbc.sql("SELECT " + COLUMNS + " FROM inspection_round ORDER BY code").query(RoundRepository::map).list();
+    }
+
+    /** The ids, in order, between {@code min} and {@code max} of the active rounds (code null) or of the round named. */
+    public List<Long> idsBetween(long min, long max, String code) {
+        return jdbc.sql("SELECT id FROM inspection_round WHERE id BETWEEN ? AND ?"
+                        + " AND ((? IS NULL AND active = TRUE) OR code = ?) ORDER BY id")
+                .params(min, max, code, code).query(Long.class).list();
+    }
+
+    /** The codes of the rounds with these ids, in code order. */
+    public List<String> codes(List<Long> ids) {
+        if (ids.isEmpty()) return List.of();
+        return jdbc.sql("SELECT code FROM inspection_round WHERE id IN (" + String.join(",", java.util.Collections.nCopies(
+                ids.size(), "?")) + ") ORDER BY code").params(new java.util.ArrayList<Object>(ids)).query(String.class).list();
+    }
+
+    public long insert(RoundFacts r) {
+        KeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO inspection_round (code, inspection_kind, deployed_by, inspecting_body, inspected_org,"
+                        + " short_name, onsite_start, onsite_end, feedback_date, issuing_organ, contact_phone, contact_address,"
+                        + " contact_email, active, onsite_start_part, onsite_end_part, bulletin_style, bulletin_title)"
+                        + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+                .params(r.code(), r.inspectionKind(), r.deployedBy(), r.inspectingBody(), r.inspectedOrg(), r.shortName(),
+                        r.onsiteStart(), r.onsiteEnd(), r.feedbackDate(), r.issuingOrgan(), r.contactPhone(),
+                        r.contactAddress(), r.contactEmail(), r.active(), r.onsiteStartPart(), r.onsiteEndPart(),
+                        r.bulletinStyle(), r.bulletinTitle())
+                .update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    /** Removes the round's row; its ledger rows must be gone first (see {@code LedgerWriter.deleteRound}). */
+    public void delete(long roundId) {
+        jdbc.sql("DELETE FROM inspection_round WHERE id = ?").param(roundId).update();
     }
 
     static RoundFacts map(ResultSet rs, int row) throws SQLException {

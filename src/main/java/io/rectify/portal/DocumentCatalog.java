@@ -1,17 +1,20 @@
 package io.rectify.portal;
 
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Component;
 
-import io.rectify.archive.ArchiveCatalog;
 import io.rectify.archive.DocumentArchive;
 import io.rectify.archive.DocumentFinding;
 import io.rectify.archive.DocumentKind;
 import io.rectify.archive.GeneratedDocument;
+import io.rectify.ledger.RoundFacts;
+import io.rectify.ledger.RoundRepository;
 
 /** The generated documents a viewer may see, newest first, with the round each belongs to. */
 @Component
@@ -65,30 +68,31 @@ class DocumentCatalog {
         }
     }
 
-    private final ArchiveCatalog catalog;
-
     private final DocumentArchive archive;
+    private final RoundRepository rounds;
 
-    DocumentCatalog(ArchiveCatalog catalog, DocumentArchive archive) {
-        this.catalog = catalog;
+    DocumentCatalog(DocumentArchive archive, RoundRepository rounds) {
         this.archive = archive;
+        this.rounds = rounds;
     }
 
     Page<Entry> list(Viewer viewer, Filter filter, int page) {
         if (!viewer.isAdmin() && viewer.roundIds().isEmpty()) return new Page<>(List.of(), 0, false);
-        List<Entry> rows = catalog.list(viewer.isAdmin() ? null : viewer.roundIds(), filter.roundId(), filter.kind(),
+        Map<Long, Optional<RoundFacts>> facts = new HashMap<>();
+        List<Entry> rows = archive.list(viewer.isAdmin() ? null : viewer.roundIds(), filter.roundId(), filter.kind(),
                         filter.from(), filter.to(), PAGE_SIZE + 1, page * PAGE_SIZE)
-                .stream().map(this::entry).toList();
+                .stream().flatMap(l -> entry(l, facts.computeIfAbsent(l.doc().roundId(), rounds::findById)).stream())
+                .toList();
         return Page.of(rows, page, PAGE_SIZE);
     }
 
     /** Any document by id, whoever may see it; access is checked by the caller. */
     Optional<Entry> find(long id) {
-        return catalog.find(id).map(this::entry);
+        return archive.findListed(id).flatMap(l -> entry(l, rounds.findById(l.doc().roundId())));
     }
 
-    private Entry entry(ArchiveCatalog.Listed l) {
-        return new Entry(l.doc(), l.roundCode(), l.inspectionKind(), l.inspectedOrg(), l.inspectingBody(), l.slot(),
-                archive.findings(l.doc().id()));
+    private Optional<Entry> entry(DocumentArchive.Listed l, Optional<RoundFacts> round) {
+        return round.map(r -> new Entry(l.doc(), r.code(), r.inspectionKind(), r.inspectedOrg(), r.inspectingBody(),
+                l.slot(), archive.findings(l.doc().id())));
     }
 }

@@ -5,6 +5,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.rectify.accounts.PortalAccounts;
 import io.rectify.archive.DocumentArchive;
+import io.rectify.delivery.DeliveryStore;
 import io.rectify.delivery.RecipientRepository;
 import io.rectify.ledger.Closures;
 import io.rectify.ledger.Extensions;
@@ -21,6 +22,7 @@ import io.rectify.reminders.ReminderStore;
 @Component
 public class RoundRemoval {
 
+    private final DeliveryStore deliveries;
     private final RecipientRepository recipients;
     private final DocumentArchive archive;
     private final PortalAccounts accounts;
@@ -32,10 +34,11 @@ public class RoundRemoval {
     private final RoundChanges changes;
     private final UnitReports unitReports;
 
-    public RoundRemoval(RecipientRepository recipients, DocumentArchive archive, PortalAccounts accounts,
+    public RoundRemoval(DeliveryStore deliveries, RecipientRepository recipients, DocumentArchive archive, PortalAccounts accounts,
                         LedgerWriter ledger, UnitContacts units, ReminderStore reminders, Extensions extensions,
                         Closures closures, RoundChanges changes, UnitReports unitReports) {
         this.unitReports = unitReports;
+        this.deliveries = deliveries;
         this.changes = changes;
         this.closures = closures;
         this.extensions = extensions;
@@ -49,6 +52,7 @@ public class RoundRemoval {
 
     @Transactional
     public void remove(long roundId) {
+        deliveries.deleteRound(roundId);
         recipients.deleteRound(roundId);
         reminders.deleteRound(roundId);
         units.deleteRound(roundId);

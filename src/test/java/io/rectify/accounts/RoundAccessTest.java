@@ -12,11 +12,12 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 
-import io.rectify.ledger.LedgerWriter;
 import io.rectify.ledger.RoundFacts;
 import io.rectify.ledger.RoundRepository;
 import io.rectify.testsupport.CliRun;
@@ -25,9 +26,11 @@ import io.rectify.testsupport.TestDatabase;
 /**
  * 人员授权 (issue 18, point 6): a round given to exactly the secretaries and leaders chosen, on the real database,
  * whatever other rounds they have; administrators are never listed and an unknown name changes nothing. Runs once per
- * database (see the subclasses).
+ * database (a parameterized class).
  */
-abstract class RoundAccessTest {
+@ParameterizedClass(name = "{0}")
+@ValueSource(strings = {"h2", "mariadb"})
+class RoundAccessTest {
 
     static final char[] PASSWORD = "correct horse battery staple".toCharArray();
 
@@ -38,7 +41,11 @@ abstract class RoundAccessTest {
     PortalAccounts accounts;
     long round;
 
-    abstract TestDatabase database();
+    /** The class runs once on H2 and once on MariaDB. */
+    @Parameter
+    String kind;
+
+    TestDatabase database() { return TestDatabase.of(kind); }
 
     @BeforeEach
     void setUp() throws IOException {
@@ -46,10 +53,9 @@ abstract class RoundAccessTest {
         CliRun.Result migrated = CliRun.run(db, Files.createDirectories(work.resolve("output")), "user", "list");
         assertThat(migrated.exitCode()).as(migrated.toString()).isZero();
         jdbc = JdbcClient.create(db.dataSource());
-        LedgerWriter writer = new LedgerWriter(jdbc, new JdbcTemplate(db.dataSource()));
         RoundRepository rounds = new RoundRepository(jdbc);
-        round = writer.insertRound(facts("new-2025"));
-        writer.insertRound(facts("old-2024"));
+        round = rounds.insert(facts("new-2025"));
+        rounds.insert(facts("old-2024"));
         accounts = new PortalAccounts(jdbc, PasswordEncoderFactories.createDelegatingPasswordEncoder(), rounds);
         accounts.add("nina", Role.SECRETARY, List.of("old-2024"), PASSWORD);
         accounts.add("leo", Role.LEADER, List.of(), PASSWORD);

@@ -20,6 +20,9 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.rectify.testsupport.CliRun;
@@ -31,7 +34,9 @@ import io.rectify.testsupport.TestDatabase;
  * version prints the figures {@code figures --as-of} gives for its date; a draft that could not be brought up to date,
  * or that differs from the data, or is dated after today, is refused; {@code versions} says what each was made from.
  */
-abstract class SigningTest {
+@ParameterizedClass(name = "{0}")
+@ValueSource(strings = {"h2", "mariadb"})
+class SigningTest {
 
     static final String ROUND = "luojiang-2024";
 
@@ -42,7 +47,11 @@ abstract class SigningTest {
     JdbcClient jdbc;
     Path output;
 
-    abstract TestDatabase database();
+    /** The class runs once on H2 and once on MariaDB. */
+    @Parameter
+    String kind;
+
+    TestDatabase database() { return TestDatabase.of(kind); }
 
     @BeforeEach
     void demo() throws Exception {

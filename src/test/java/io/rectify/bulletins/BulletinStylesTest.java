@@ -13,6 +13,9 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import io.rectify.ledger.StyleExamples;
 import io.rectify.render.LayoutChecker;
@@ -26,9 +29,11 @@ import io.rectify.testsupport.TestDatabase;
  * ({@code templates/styles/FOLDER/example.xlsx}) is imported and its bulletin made by {@code nightly --strict}; the PDF
  * is read back, checked by the layout checker and by veraPDF. A 巡察 township in 责任落实式 with its own （一）
  * headings, a department in 问题清单式 quoting the feedback, a 巡察办's round of three units in 汇总式. Runs once per
- * database (see the subclasses); each test starts from its own empty database.
+ * database (a parameterized class); each test starts from its own empty database.
  */
-abstract class BulletinStylesTest {
+@ParameterizedClass(name = "{0}")
+@ValueSource(strings = {"h2", "mariadb"})
+class BulletinStylesTest {
 
     static final String AS_OF = "2025-12-25";
 
@@ -38,7 +43,11 @@ abstract class BulletinStylesTest {
     TestDatabase db;
     Path output;
 
-    abstract TestDatabase database();
+    /** The class runs once on H2 and once on MariaDB. */
+    @Parameter
+    String kind;
+
+    TestDatabase database() { return TestDatabase.of(kind); }
 
     @BeforeEach
     void setUp() {

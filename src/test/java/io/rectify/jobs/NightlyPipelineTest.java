@@ -17,6 +17,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.rectify.archive.DocumentArchive;
@@ -29,11 +32,13 @@ import io.rectify.testsupport.TestDatabase;
 /**
  * The nightly pipeline end to end through the command line, on a real database: the demo bulletin against
  * the published reference, idempotence, figures following the data, and restart after a failure.
- * Runs once per database (see the subclasses). Every test starts from its own empty database and output folder,
+ * Runs once per database (a parameterized class). Every test starts from its own empty database and output folder,
  * loaded by {@code demo}, so each passes alone.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class NightlyPipelineTest {
+@ParameterizedClass(name = "{0}")
+@ValueSource(strings = {"h2", "mariadb"})
+class NightlyPipelineTest {
 
     static final LocalDate AS_OF = LocalDate.of(2025, 12, 25);
 
@@ -46,7 +51,11 @@ abstract class NightlyPipelineTest {
     /** What {@code demo} said when it loaded this test's database. */
     CliRun.Result demo;
 
-    abstract TestDatabase database();
+    /** The class runs once on H2 and once on MariaDB. */
+    @Parameter
+    String kind;
+
+    TestDatabase database() { return TestDatabase.of(kind); }
 
     @BeforeEach
     void setUp() throws IOException {

@@ -12,10 +12,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.rectify.document.BriefComposer;
@@ -36,10 +39,12 @@ import io.rectify.testsupport.TestDatabase;
 /**
  * The quarterly brief of the reference round through the command line, on a real database: its figures against
  * the ledger (counted here with plain SQL, independently of the aggregation), its layout, and the outbox.
- * Runs once per database (see the subclasses).
+ * Runs once per database (a parameterized class).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class QuarterlyBriefTest {
+@ParameterizedClass(name = "{0}")
+@ValueSource(strings = {"h2", "mariadb"})
+class QuarterlyBriefTest {
 
     static final Quarter Q = new Quarter(2025, 4);
     static final String CODE = "luojiang-2024";
@@ -53,13 +58,16 @@ abstract class QuarterlyBriefTest {
     /** What {@code demo} said; the tests only read what it wrote (a rerun changes nothing), so they share it. */
     CliRun.Result demo;
 
-    abstract TestDatabase database();
+    /** The class runs once on H2 and once on MariaDB. */
+    @Parameter
+    String kind;
 
-    @BeforeAll
-    void setUp() throws IOException {
-        db = database();
+    /** Once per database: the parameter is passed here (not read from the field) since it precedes the tests. */
+    @BeforeParameterizedClassInvocation
+    void setUp(String kind) throws IOException {
+        db = TestDatabase.of(kind);
         jdbc = JdbcClient.create(db.dataSource());
-        output = Files.createDirectories(work.resolve("output"));
+        output = Files.createDirectories(work.resolve(kind).resolve("output"));
         demo = cli("demo");
     }
 

@@ -19,6 +19,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.rectify.testsupport.CliRun;
@@ -28,10 +31,12 @@ import io.rectify.testsupport.TestDatabase;
 /**
  * Import, template and export through the command line on a real database: the round trip from the template,
  * history across monthly updates, CSV in UTF-8 and GBK, all or nothing, and the bulletin's figures following
- * an import. Runs once per database (see the subclasses).
+ * an import. Runs once per database (a parameterized class).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class LedgerImportTest {
+@ParameterizedClass(name = "{0}")
+@ValueSource(strings = {"h2", "mariadb"})
+class LedgerImportTest {
 
     static final String TOWN = "town-2025";
 
@@ -43,7 +48,11 @@ abstract class LedgerImportTest {
     JdbcClient jdbc;
     Path output;
 
-    abstract TestDatabase database();
+    /** The class runs once on H2 and once on MariaDB. */
+    @Parameter
+    String kind;
+
+    TestDatabase database() { return TestDatabase.of(kind); }
 
     /** Each test: its own empty database and folder; it imports what it starts from (see {@link #july}). */
     @BeforeEach

@@ -16,6 +16,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.rectify.testsupport.CliRun;
@@ -25,10 +28,12 @@ import io.rectify.testsupport.TestDatabase;
  * Page edits and workbooks never overwrite each other silently (issue 18, point 2): {@code export} stamps the 文稿 rows
  * with its time (版本); an import of a workbook exported before a page edit keeps the page's text, lists the conflict
  * (page and workbook text, who, when) and applies the workbook's only with {@code --replace-texts}; a workbook without
- * the stamp keeps a page edit made since the last import. Runs once per database (see the subclasses).
+ * the stamp keeps a page edit made since the last import. Runs once per database (a parameterized class).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class TextConflictTest {
+@ParameterizedClass(name = "{0}")
+@ValueSource(strings = {"h2", "mariadb"})
+class TextConflictTest {
 
     static final String CODE = "text-2025";
     static final String COMMITTEE = "镇党委召开专题会议研究部署整改工作，细化整改措施{整改措施数}项。";
@@ -44,7 +49,11 @@ abstract class TextConflictTest {
     JdbcClient jdbc;
     Path output;
 
-    abstract TestDatabase database();
+    /** The class runs once on H2 and once on MariaDB. */
+    @Parameter
+    String kind;
+
+    TestDatabase database() { return TestDatabase.of(kind); }
 
     @BeforeEach
     void setUp() throws IOException {

@@ -12,13 +12,18 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.rectify.testsupport.CliRun;
 import io.rectify.testsupport.TestDatabase;
 
 /** The workbook's 责任单位 sheet (where reminders go): import, export, template and its 填写说明, bad rows. */
-abstract class UnitSheetTest {
+@ParameterizedClass(name = "{0}")
+@ValueSource(strings = {"h2", "mariadb"})
+class UnitSheetTest {
 
     static final String CODE = "town-2025";
 
@@ -29,7 +34,11 @@ abstract class UnitSheetTest {
     JdbcClient jdbc;
     Path output;
 
-    abstract TestDatabase database();
+    /** The class runs once on H2 and once on MariaDB. */
+    @Parameter
+    String kind;
+
+    TestDatabase database() { return TestDatabase.of(kind); }
 
     @BeforeEach
     void setUp() throws IOException {

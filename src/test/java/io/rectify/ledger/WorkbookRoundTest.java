@@ -14,10 +14,13 @@ import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.rectify.testsupport.CliRun;
@@ -28,24 +31,33 @@ import io.rectify.testsupport.TestDatabase;
  * A round built only the way a new office builds one: {@code template} → the workbook filled in (轮次, 台账,
  * 工作情况, 文稿) → {@code import} → {@code nightly}. Its bulletin carries the texts with their figures computed,
  * says what is missing, and regenerates a past date byte for byte after later imports. Each test uses its own
- * round. Runs once per database (see the subclasses).
+ * round. Runs once per database (a parameterized class).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class WorkbookRoundTest {
+@ParameterizedClass(name = "{0}")
+@ValueSource(strings = {"h2", "mariadb"})
+class WorkbookRoundTest {
 
     @TempDir
-    static Path work;
+    static Path base;
+
+    /** This database's folder: the workbooks and the output of one run. */
+    Path work;
 
     TestDatabase db;
     JdbcClient jdbc;
     Path output;
 
-    abstract TestDatabase database();
+    /** The class runs once on H2 and once on MariaDB. */
+    @Parameter
+    String kind;
 
-    @BeforeAll
-    void setUp() throws IOException {
-        db = database();
+    /** Once per database: the parameter is passed here (not read from the field) since it precedes the tests. */
+    @BeforeParameterizedClassInvocation
+    void setUp(String kind) throws IOException {
+        db = TestDatabase.of(kind);
         jdbc = JdbcClient.create(db.dataSource());
+        work = Files.createDirectories(base.resolve(kind));
         output = Files.createDirectories(work.resolve("output"));
     }
 

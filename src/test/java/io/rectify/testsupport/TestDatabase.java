@@ -42,6 +42,15 @@ public record TestDatabase(String kind, String url, String username, String pass
                 + "&connectionCollation=utf8mb4_unicode_ci", null, null);
     }
 
+    /** The database of one run of a class parameterized by kind: {@code h2} or {@code mariadb}. */
+    public static TestDatabase of(String kind) {
+        return switch (kind) {
+            case "h2" -> h2();
+            case "mariadb" -> mariadb();
+            default -> throw new IllegalArgumentException("no test database of kind " + kind);
+        };
+    }
+
     /** The Spring properties that point the application at this database. */
     public String[] springArgs() {
         return username == null

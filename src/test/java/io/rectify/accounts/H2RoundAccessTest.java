@@ -1,8 +1,0 @@
-package io.rectify.accounts;
-
-import io.rectify.testsupport.TestDatabase;
-
-class H2RoundAccessTest extends RoundAccessTest {
-    @Override
-    TestDatabase database() { return TestDatabase.h2(); }
-}

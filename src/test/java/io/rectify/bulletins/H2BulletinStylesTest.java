@@ -1,8 +1,0 @@
-package io.rectify.bulletins;
-
-import io.rectify.testsupport.TestDatabase;
-
-class H2BulletinStylesTest extends BulletinStylesTest {
-    @Override
-    TestDatabase database() { return TestDatabase.h2(); }
-}
