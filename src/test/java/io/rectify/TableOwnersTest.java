@@ -55,18 +55,12 @@ class TableOwnersTest {
             Map.entry("app_user", "accounts.PortalAccounts"),
             Map.entry("user_round", "accounts.PortalAccounts"),
             Map.entry("download_log", "accounts.DownloadLog"),
-            Map.entry("run_lock", "jobs.RunLock"));
+            Map.entry("run_lock", "jobs.RunLock"),
+            Map.entry("unit_report", "ledger.UnitReports"),
+            Map.entry("evidence_named", "ledger.Closures"));
 
     /** Tables that frameworks own through their own API (JobRepository, the JDBC message store). */
     static final Pattern FRAMEWORK_TABLES = Pattern.compile("(?i)(BATCH|INT)_\\w+");
-
-    /**
-     * Known second writers, to be gone. TODO(h23a): the importer becomes the one writer of the ledger tables through
-     * LedgerWriter and RoundRepository; the lead removes this entry when merging h23a.
-     */
-    static final Map<String, Set<String>> KNOWN_SECOND_WRITERS = Map.of(
-            "ledger.importer.ImportStore", Set.of("inspection_round", "feedback_section", "problem", "measure",
-                    "progress_report", "work_event"));
 
     /** Tables that every other class reads through their owner. */
     static final Set<String> READ_THROUGH_OWNER = Set.of("inspection_round", "generated_document");
@@ -100,7 +94,6 @@ class TableOwnersTest {
         List<String> wrong = new ArrayList<>();
         for (Use u : uses()) {
             if (!u.write() || u.owner().equals(OWNERS.get(u.table()))) continue;
-            if (KNOWN_SECOND_WRITERS.getOrDefault(u.owner(), Set.of()).contains(u.table())) continue;
             if (FRAMEWORK_TABLES.matcher(u.table()).matches()) continue;
             wrong.add(u.table() + " is written by " + u.owner() + ", its owner is " + OWNERS.get(u.table()));
         }
@@ -112,7 +105,6 @@ class TableOwnersTest {
         List<String> wrong = new ArrayList<>();
         for (Use u : uses()) {
             if (!READ_THROUGH_OWNER.contains(u.table()) || u.owner().equals(OWNERS.get(u.table()))) continue;
-            if (KNOWN_SECOND_WRITERS.getOrDefault(u.owner(), Set.of()).contains(u.table())) continue;
             if (KNOWN_READERS.getOrDefault(u.owner(), Set.of()).contains(u.table())) continue;
             wrong.add(u.table() + " is read by " + u.owner() + ": ask " + OWNERS.get(u.table()));
         }

@@ -57,16 +57,9 @@ public class LedgerWriter {
                 p.bySecretary());
     }
 
+    /** Rounds are written by their owner, {@link RoundRepository}. */
     public void updateRound(RoundFacts r) {
-        jdbc.sql("UPDATE inspection_round SET inspection_kind = ?, deployed_by = ?, inspecting_body = ?, inspected_org = ?,"
-                        + " short_name = ?, onsite_start = ?, onsite_end = ?, feedback_date = ?, issuing_organ = ?, contact_phone = ?,"
-                        + " contact_address = ?, contact_email = ?, onsite_start_part = ?, onsite_end_part = ?,"
-                        + " bulletin_style = ?, bulletin_title = ? WHERE id = ?")
-                .params(r.inspectionKind(), r.deployedBy(), r.inspectingBody(), r.inspectedOrg(), r.shortName(),
-                        r.onsiteStart(), r.onsiteEnd(), r.feedbackDate(), r.issuingOrgan(), r.contactPhone(),
-                        r.contactAddress(), r.contactEmail(), r.onsiteStartPart(), r.onsiteEndPart(), r.bulletinStyle(),
-                        r.bulletinTitle(), r.id())
-                .update();
+        rounds.update(r);
     }
 
     public void updateProblem(ProblemRow p) {
