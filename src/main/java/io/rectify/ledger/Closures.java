@@ -134,6 +134,12 @@ public class Closures {
         return true;
     }
 
+    /** The round's measures whose workbook named 佐证材料. */
+    public java.util.Set<Long> namedMeasures(long roundId) {
+        return new java.util.HashSet<>(jdbc.sql("SELECT DISTINCT measure_id FROM evidence_named WHERE round_id = ?")
+                .param(roundId).query(Long.class).list());
+    }
+
     /** The names of the round's measures' 佐证材料 not uploaded yet (待上传), by measure, in the workbook's order. */
     public java.util.Map<Long, List<String>> waiting(long roundId) {
         java.util.Map<Long, List<String>> out = new java.util.LinkedHashMap<>();

@@ -56,17 +56,30 @@ public final class EvidenceFile {
     }
 
     /**
-     * Why a file named in a workbook cannot be taken from {@code dir} (missing, not a plain name, too big, wrong type
-     * or content), or null.
+     * Why a name in a workbook's 佐证材料 cannot name a file: not a plain file name (a folder, a drive, a control
+     * character, longer than 200), or not a type evidence may have; null when it can. One rule for the command line
+     * and the page.
      */
-    public static String problem(Path dir, String name, long maxBytes) {
-        if (name.contains("/") || name.contains("\\") || name.equals("..") || name.length() > 200) {
+    public static String nameProblem(String name) {
+        if (name.length() > 200 || name.equals("..") || name.chars().anyMatch(c -> c == '/' || c == '\\' || c == ':'
+                || Character.isISOControl(c))) {
             return "“" + name + "”不是文件名(只写文件名,不带文件夹)";
         }
+        return extension(name).isEmpty() ? typeRefused(name) : null;
+    }
+
+    /**
+     * Why a file named in a workbook cannot be taken from {@code dir} (not a plain name, missing, a link, outside the
+     * folder, too big, wrong type or content), or null.
+     */
+    public static String problem(Path dir, String name, long maxBytes) {
+        String bad = nameProblem(name);
+        if (bad != null) return bad;
         Optional<String> ext = extension(name);
-        if (ext.isEmpty()) return typeRefused(name);
         Path file = dir.resolve(name);
-        if (!Files.isRegularFile(file)) return "文件 " + name + " 不在 " + dir + " 中";
+        if (!Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return "文件 " + name + " 不在 " + dir + " 中";
+        }
         try {
             if (Files.size(file) > maxBytes) {
                 return "文件 " + name + " 过大：佐证材料每个文件不能超过 " + maxBytes / (1024 * 1024) + " MB";

@@ -66,8 +66,10 @@ class DeliveryLedger {
     /** The latest reminder digests of the rounds the viewer was given; a unit contact sees its own unit's only. */
     List<Digest> digests(Viewer viewer) {
         if (!viewer.isAdmin() && viewer.roundIds().isEmpty()) return List.of();
-        return history.digests(viewer.isAdmin() ? null : viewer.roundIds(), null, PAGE_SIZE).stream()
-                .filter(d -> viewer.ownsUnit(d.unit())).map(Digest::new).toList();
+        // a unit's own digests may lie behind other units' newer ones: filter before the page is cut
+        int read = viewer.isUnit() ? Integer.MAX_VALUE : PAGE_SIZE;
+        return history.digests(viewer.isAdmin() ? null : viewer.roundIds(), null, read).stream()
+                .filter(d -> viewer.ownsUnit(d.unit())).limit(PAGE_SIZE).map(Digest::new).toList();
     }
 
     DocumentCatalog.Page<Delivery> page(Viewer viewer, int page) {

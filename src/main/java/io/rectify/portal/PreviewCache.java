@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
@@ -98,9 +99,15 @@ class PreviewCache implements DisposableBean {
         CompletableFuture<byte[]>[] pass = passes.putIfAbsent(sha256, fresh);
         if (pass != null) return pass;
         CompletableFuture<?>[] done = new CompletableFuture<?>[WORKERS];
-        for (int w = 0; w < WORKERS; w++) {
-            int first = w;
-            done[w] = CompletableFuture.runAsync(() -> pass(pdf, sha256, fresh, first), workers);
+        try {
+            for (int w = 0; w < WORKERS; w++) {
+                int first = w;
+                done[w] = CompletableFuture.runAsync(() -> pass(pdf, sha256, fresh, first), workers);
+            }
+        } catch (RejectedExecutionException e) { // shutting down: no pass, and no entry left waiting for one
+            passes.remove(sha256, fresh);
+            for (CompletableFuture<byte[]> p : fresh) p.completeExceptionally(new IOException("stopping", e));
+            return fresh;
         }
         CompletableFuture.allOf(done).whenComplete((v, e) -> passes.remove(sha256, fresh));
         return fresh;
@@ -118,8 +125,9 @@ class PreviewCache implements DisposableBean {
                 if (!Files.isRegularFile(cached)) AtomicFiles.write(cached, png, AtomicFiles.Access.PRIVATE);
                 pages[i].complete(png);
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (Throwable e) { // an Error too (AWT, memory): a waiting request must not wait for nothing
             for (CompletableFuture<byte[]> p : pages) p.completeExceptionally(e);
+            if (e instanceof Error error) throw error;
         }
     }
 
@@ -162,7 +170,7 @@ class PreviewCache implements DisposableBean {
 
     private Path file(String sha256, int number) { return dir.resolve(key(sha256, number) + ".png"); }
 
-    /** Stops the passes; a page being written is finished first, so that no temporary file outlives the page. */
+    /** Stops the passes (a page being written is abandoned; AtomicFiles removes its temporary file). */
     @Override
     public void destroy() throws InterruptedException {
         workers.shutdownNow();

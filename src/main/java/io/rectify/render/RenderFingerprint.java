@@ -15,11 +15,18 @@ import java.util.HexFormat;
 public record RenderFingerprint(String text) {
 
     /**
+     * Raised with every change of the renderer's bytes, since a development build keeps its version number: 2 is the
+     * Huffman-coded font programs ({@code FontStreamWriter}).
+     */
+    static final int OUTPUT_REVISION = 2;
+
+    /**
      * @param application the application's version (null when it runs from classes, not from its jar)
      * @param settings    the render settings in words
      */
     public static RenderFingerprint of(String application, String settings) {
-        return new RenderFingerprint("rectify " + (application == null ? "dev" : application) + "; "
+        return new RenderFingerprint("rectify " + (application == null ? "dev" : application)
+                + " output " + OUTPUT_REVISION + "; "
                 + com.lowagie.text.Document.getVersion() + "; POI " + org.apache.poi.Version.getVersion()
                 + "; " + settings);
     }

@@ -1,6 +1,7 @@
 package io.rectify.ledger.importer;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -50,10 +51,12 @@ public class LedgerLoader {
     private final TransactionTemplate tx;
     private final TransactionTemplate joined;
     private final NamedEvidence evidence;
+    private final Clock clock;
 
     public LedgerLoader(ImportStore store, LedgerWriter writer, RoundTexts texts, MeasureTerms terms,
-                        PlatformTransactionManager transactions, NamedEvidence evidence) {
+                        PlatformTransactionManager transactions, NamedEvidence evidence, Clock clock) {
         this.evidence = evidence;
+        this.clock = clock;
         this.store = store;
         this.writer = writer;
         this.texts = texts;
@@ -126,7 +129,7 @@ public class LedgerLoader {
             this.jobExecutionId = jobExecutionId;
             this.importedBy = importedBy;
             this.summary = new ImportSummary(file.getFileName().toString(), v.roundCode());
-            this.diff = new LedgerDiff(summary, this::change, LocalDate.now());
+            this.diff = new LedgerDiff(summary, this::change, LocalDate.now(clock));
         }
 
         ImportSummary load() {
@@ -230,7 +233,7 @@ public class LedgerLoader {
 
         void measures() {
             ImportProblems again = new ImportProblems(file.getFileName().toString());
-            LedgerParser parser = new LedgerParser(again, LocalDate.now(),
+            LedgerParser parser = new LedgerParser(again, LocalDate.now(clock),
                     v.evidence() == null ? null : evidence.check(v.evidence()));
             LocalDate feedback = v.round() != null ? v.round().feedback() : v.existing().feedbackDate();
             List<MeasureRow> chunk = new ArrayList<>(CHUNK);
@@ -266,7 +269,7 @@ public class LedgerLoader {
             problems.forEach((summary, p) -> problemIds.put(summary, p.id()));
             LedgerDiff.MeasureChanges c = diff.measures(rows, existing, reports, problemIds);
             for (MeasureRow row : rows) {
-                if (!row.evidence().isEmpty()) named.add(new NamedEvidence.Named(row.seq(), row.evidence()));
+                named.add(new NamedEvidence.Named(row.seq(), row.evidence())); // empty: names cleared
             }
             matched += c.matched();
             Map<Integer, Long> ids = writer.insertMeasures(c.inserts());

@@ -177,8 +177,7 @@ final class LedgerParser {
                     + "(佐证材料用于已完成措施的销号)");
         }
         for (String name : names) {
-            String why = evidence != null ? evidence.apply(name)
-                    : name.contains("/") || name.contains("\\") ? "“" + name + "”不是文件名(只写文件名,不带文件夹)" : null;
+            String why = evidence != null ? evidence.apply(name) : io.rectify.ledger.EvidenceFile.nameProblem(name);
             if (why != null) row.problem(LedgerColumn.EVIDENCE, why);
         }
         return names;

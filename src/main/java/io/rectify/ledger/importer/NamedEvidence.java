@@ -13,6 +13,8 @@ import java.util.function.UnaryOperator;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.util.unit.DataSize;
 
 import io.rectify.ledger.Closures;
@@ -55,10 +57,13 @@ public class NamedEvidence {
      */
     void apply(long roundId, List<Named> rows, ImportStore.SeqIndex index, Path dir, boolean dryRun,
                ImportSummary summary) {
+        Set<Long> namedBefore = dir == null ? closures.namedMeasures(roundId) : Set.of();
         for (Named n : rows) {
+            if (n.names().isEmpty() && dir != null) continue;
             long measure = index.id(n.seq());
+            if (n.names().isEmpty() && !namedBefore.contains(measure)) continue;
             if (dir == null) {
-                if (closures.name(roundId, measure, n.names())) {
+                if (closures.name(roundId, measure, n.names()) && !n.names().isEmpty()) {
                     summary.count(Kind.EVIDENCE_WAITING, "#" + n.seq() + " " + String.join("、", n.names()));
                 }
                 continue;
@@ -69,7 +74,7 @@ public class NamedEvidence {
                 String sha = LedgerValidator.sha256(dir.resolve(name));
                 if (!known.add(sha)) continue;
                 summary.count(Kind.EVIDENCE_ADDED, "#" + n.seq() + " " + name);
-                if (!dryRun) files.add(keep(dir.resolve(name), name, sha));
+                if (!dryRun) files.add(keep(dir.resolve(name), name));
             }
             if (!files.isEmpty() && !closures.submitImported(roundId, measure, files, BY)) {
                 summary.note("措施 #" + n.seq() + " 已销号,工作簿所列佐证材料未再保存");
@@ -77,15 +82,34 @@ public class NamedEvidence {
         }
     }
 
-    private Closures.File keep(Path file, String name, String sha) {
+    /** A copy whose import rolls back is no one's evidence: it goes with the transaction. */
+    private static void forgetOnRollback(Path copy) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) return;
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                if (status == STATUS_COMMITTED) return;
+                try {
+                    Files.deleteIfExists(copy);
+                } catch (IOException e) {
+                    // a stray file in the evidence folder harms no one; the record never names it
+                }
+            }
+        });
+    }
+
+    private Closures.File keep(Path file, String name) {
         String ext = EvidenceFile.extension(name).orElseThrow();
         try {
             Files.createDirectories(kept);
             String stored = UUID.randomUUID() + ext;
             Path part = kept.resolve("." + stored + ".part");
             Files.copy(file, part, StandardCopyOption.REPLACE_EXISTING);
-            Files.move(part, kept.resolve(stored), StandardCopyOption.ATOMIC_MOVE);
-            return new Closures.File(name, stored, sha, Files.size(kept.resolve(stored)));
+            Path copy = kept.resolve(stored);
+            Files.move(part, copy, StandardCopyOption.ATOMIC_MOVE);
+            forgetOnRollback(copy);
+            // what is kept is what is recorded, even if the folder's file changed since it was checked
+            return new Closures.File(name, stored, LedgerValidator.sha256(copy), Files.size(copy));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep the evidence file " + name + ": " + e.getMessage(), e);
         }
