@@ -11,9 +11,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import io.rectify.delivery.Addresses;
 import io.rectify.delivery.Recipient;
 import io.rectify.delivery.RecipientRepository;
+import io.rectify.ledger.EmailAddress;
 import io.rectify.ledger.RoundFacts;
 import io.rectify.ledger.RoundRepository;
 
@@ -62,7 +62,7 @@ class RecipientCommand implements Cli.Command {
         }
         if (action.equals("add")) {
             if (name == null || name.isBlank()) throw new UsageException("recipient add: --name is required");
-            String problem = Addresses.problem(email);
+            String problem = EmailAddress.problem(email);
             if (problem != null) throw new UsageException("recipient add: " + problem);
         }
     }

@@ -20,15 +20,20 @@ public final class Layout {
     private Layout() {}
 
     /** A column (or, in 轮次, an item) and the header texts that name it. */
+    /** A column's header, whether a row needs it, what goes in it (the instruction sheet) and other headers meaning it. */
+    public record Spec(String label, boolean required, String hint, List<String> synonyms) {}
+
     public interface Column {
-        String label();
+        Spec spec();
 
-        boolean required();
+        default String label() { return spec().label(); }
 
-        List<String> synonyms();
+        default boolean required() { return spec().required(); }
+
+        default List<String> synonyms() { return spec().synonyms(); }
 
         /** What goes in it, for the instruction sheet. */
-        String hint();
+        default String hint() { return spec().hint(); }
 
         default boolean matches(String header) {
             String h = normalize(header);
@@ -69,22 +74,13 @@ public final class Layout {
                 + "文件放在工作簿所在的文件夹(或 --evidence 指定的文件夹);网页上传时在措施的销号页面显示为待上传",
                 "佐证", "佐证文件", "佐证材料文件");
 
-        private final String label;
-        private final boolean required;
-        private final String hint;
-        private final List<String> synonyms;
+        private final Spec spec;
 
         LedgerColumn(String label, boolean required, String hint, String... synonyms) {
-            this.label = label;
-            this.required = required;
-            this.hint = hint;
-            this.synonyms = List.of(synonyms);
+            this.spec = new Spec(label, required, hint, List.of(synonyms));
         }
 
-        @Override public String label() { return label; }
-        @Override public boolean required() { return required; }
-        @Override public List<String> synonyms() { return synonyms; }
-        @Override public String hint() { return hint; }
+        @Override public Spec spec() { return spec; }
     }
 
     /** 轮次: the round's facts, one per row (项目, 内容). */
@@ -106,22 +102,13 @@ public final class Layout {
         TITLE("标题", false, "通报的完整标题,按本单位的写法(如“中共某某县文化和旅游体育局党组关于巡察整改进展情况的通报”);"
                 + "空白则自动生成", "通报标题");
 
-        private final String label;
-        private final boolean required;
-        private final String hint;
-        private final List<String> synonyms;
+        private final Spec spec;
 
         RoundItem(String label, boolean required, String hint, String... synonyms) {
-            this.label = label;
-            this.required = required;
-            this.hint = hint;
-            this.synonyms = List.of(synonyms);
+            this.spec = new Spec(label, required, hint, List.of(synonyms));
         }
 
-        @Override public String label() { return label; }
-        @Override public boolean required() { return required; }
-        @Override public List<String> synonyms() { return synonyms; }
-        @Override public String hint() { return hint; }
+        @Override public Spec spec() { return spec; }
     }
 
     /** 工作情况: dated work events, the countable facts of the bulletin's part 一. */
@@ -131,22 +118,13 @@ public final class Layout {
         COUNT("次数", false, "次数或数额:0或正数,可有小数(万元,如7.132),空白为 1", "数量", "场次"),
         DESCRIPTION("说明", false, "如会议名称;类别为“制度机制”时写制度名称", "内容", "事项", "名称", "备注");
 
-        private final String label;
-        private final boolean required;
-        private final String hint;
-        private final List<String> synonyms;
+        private final Spec spec;
 
         EventColumn(String label, boolean required, String hint, String... synonyms) {
-            this.label = label;
-            this.required = required;
-            this.hint = hint;
-            this.synonyms = List.of(synonyms);
+            this.spec = new Spec(label, required, hint, List.of(synonyms));
         }
 
-        @Override public String label() { return label; }
-        @Override public boolean required() { return required; }
-        @Override public List<String> synonyms() { return synonyms; }
-        @Override public String hint() { return hint; }
+        @Override public Spec spec() { return spec; }
     }
 
     /** 领导: who receives the quarterly brief. */
@@ -155,22 +133,13 @@ public final class Layout {
         TITLE("职务", false, "如“区委书记”", "职位"),
         EMAIL("电子邮箱", true, "季度汇报材料发到此邮箱;在本轮次中唯一", "邮箱", "电子邮件", "Email");
 
-        private final String label;
-        private final boolean required;
-        private final String hint;
-        private final List<String> synonyms;
+        private final Spec spec;
 
         LeaderColumn(String label, boolean required, String hint, String... synonyms) {
-            this.label = label;
-            this.required = required;
-            this.hint = hint;
-            this.synonyms = List.of(synonyms);
+            this.spec = new Spec(label, required, hint, List.of(synonyms));
         }
 
-        @Override public String label() { return label; }
-        @Override public boolean required() { return required; }
-        @Override public List<String> synonyms() { return synonyms; }
-        @Override public String hint() { return hint; }
+        @Override public Spec spec() { return spec; }
     }
 
     /** 责任单位: where the reminders (催办) of each unit's measures go. */
@@ -180,22 +149,13 @@ public final class Layout {
         EMAIL("电子邮箱", true, "催办邮件(到期提醒)发到此邮箱", "邮箱", "电子邮件", "Email"),
         LEADER_EMAIL("分管领导邮箱", false, "红色预警(超期)时抄送此邮箱", "领导邮箱");
 
-        private final String label;
-        private final boolean required;
-        private final String hint;
-        private final List<String> synonyms;
+        private final Spec spec;
 
         UnitColumn(String label, boolean required, String hint, String... synonyms) {
-            this.label = label;
-            this.required = required;
-            this.hint = hint;
-            this.synonyms = List.of(synonyms);
+            this.spec = new Spec(label, required, hint, List.of(synonyms));
         }
 
-        @Override public String label() { return label; }
-        @Override public boolean required() { return required; }
-        @Override public List<String> synonyms() { return synonyms; }
-        @Override public String hint() { return hint; }
+        @Override public Spec spec() { return spec; }
     }
 
     /** 文稿: the texts of the bulletin's parts 一 and 三, one paragraph (or one numbered item) per row. */
@@ -211,22 +171,13 @@ public final class Layout {
         VERSION("版本", false, "导出时写入的时间(年-月-日 时:分:秒),导入时与页面上的文稿修改比对;请勿修改,新增的行留空",
                 "文稿版本", "导出时间");
 
-        private final String label;
-        private final boolean required;
-        private final String hint;
-        private final List<String> synonyms;
+        private final Spec spec;
 
         TextColumn(String label, boolean required, String hint, String... synonyms) {
-            this.label = label;
-            this.required = required;
-            this.hint = hint;
-            this.synonyms = List.of(synonyms);
+            this.spec = new Spec(label, required, hint, List.of(synonyms));
         }
 
-        @Override public String label() { return label; }
-        @Override public boolean required() { return required; }
-        @Override public List<String> synonyms() { return synonyms; }
-        @Override public String hint() { return hint; }
+        @Override public Spec spec() { return spec; }
     }
 
     /** Header text compared without spaces, required-marks (*) and notes in brackets: "*整改时限（日期）" → 整改时限. */
