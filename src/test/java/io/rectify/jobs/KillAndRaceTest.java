@@ -22,14 +22,18 @@ import javax.sql.DataSource;
 
 import jakarta.mail.internet.MimeMessage;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import io.rectify.archive.DocumentArchive;
 import io.rectify.delivery.TestSmtpServer;
@@ -42,10 +46,14 @@ import io.rectify.testsupport.TestDatabase;
  * then a rerun at once; and two runs started at (nearly) the same moment. Nothing is sent twice (by Message-ID at a
  * real SMTP server), nothing is lost (every PDF has its record and every record its PDF, every leader has the brief
  * once or is UNCERTAIN), a rerun starts at once, and of two concurrent runs one proceeds and the other refuses in one
- * line. Runs once per database (see the subclasses); a few trials each, so that it stays part of {@code mvn verify}.
+ * line. Runs once per database (a parameterized class): the product's default embedded H2 in a file under the data
+ * folder, and a real MariaDB server started by the tests (or RECTIFY_TEST_MYSQL_URL); a few trials each, so that it
+ * stays part of {@code mvn verify}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class KillAndRaceTest {
+@ParameterizedClass(name = "{0}")
+@ValueSource(strings = {"h2", "mariadb"})
+class KillAndRaceTest {
 
     static final String CODE = "luojiang-2024";
     static final int LEADERS = 72;
@@ -61,18 +69,40 @@ abstract class KillAndRaceTest {
     int rounds;
     private java.sql.Connection held;
 
-    /** The database for the command line in this JVM (null: the product's default embedded H2 under work/data). */
-    abstract TestDatabase database();
+    @Parameter
+    String kind;
+
+    private TestDatabase mariadb;
+
+    /** This run's folder: the two databases' runs share the class's temporary folder. */
+    Path home() { return work.resolve(kind); }
+
+    @Override
+    public String toString() { return kind; }
+
+    /** The database for the command line in this JVM (null: the product's default embedded H2 under home/data). */
+    synchronized TestDatabase database() {
+        if (kind.equals("h2")) return null;
+        if (mariadb == null) mariadb = TestDatabase.of(kind);
+        return mariadb;
+    }
 
     /** The database's Spring arguments for a child JVM. */
-    abstract List<String> databaseArgs();
+    List<String> databaseArgs() { return kind.equals("h2") ? List.of() : List.of(database().springArgs()); }
 
     /** A data source for the checks; it holds no connection between uses, so the children own the database. */
-    abstract DataSource checks();
+    DataSource checks() {
+        if (!kind.equals("h2")) return database().dataSource();
+        // the default URL of application.properties, on this run's data folder
+        return new DriverManagerDataSource("jdbc:h2:file:" + home().resolve("data").toAbsolutePath()
+                + "/rectify;MODE=MySQL;AUTO_SERVER=TRUE;AUTO_RECONNECT=TRUE;WRITE_DELAY=0;USER=sa;PASSWORD=");
+    }
 
-    @BeforeAll
-    void setUp() throws IOException {
-        output = Files.createDirectories(work.resolve("output"));
+    /** Once per database: the parameter is passed here, since this precedes the tests. */
+    @BeforeParameterizedClassInvocation
+    void setUp(String kind) throws IOException {
+        this.kind = kind;
+        output = Files.createDirectories(home().resolve("output"));
         CliRun.Result demo = cli("demo");
         assertThat(demo.exitCode()).as(demo.toString()).isZero();
         jdbc = JdbcClient.create(new DelegatingDataSource(checks()) {
@@ -92,7 +122,7 @@ abstract class KillAndRaceTest {
         smtp.start();
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     void tearDown() {
         release();
         if (smtp != null) smtp.stop();
@@ -131,8 +161,8 @@ abstract class KillAndRaceTest {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(databaseArgs());
         all.add("--rectify.output-dir=" + output);
-        all.add("--rectify.data-dir=" + work.resolve("data"));
-        return ChildJvm.start(work, name, all);
+        all.add("--rectify.data-dir=" + home().resolve("data"));
+        return ChildJvm.start(home(), name, all);
     }
 
     String[] quarterlySend() {

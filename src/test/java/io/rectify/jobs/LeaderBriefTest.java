@@ -16,10 +16,13 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
 import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.rectify.progress.Quarter;
@@ -32,7 +35,7 @@ import io.rectify.testsupport.TestDatabase;
  * The quarterly brief of a small 巡察 round that is not the demo, through the command line on a real database:
  * whom it proposes to call in, one meaning per count (text, table, chart, mail), tables numbered without gaps and
  * no 附件 for an empty list, no round's own wording, the results and the measures falling due (by the working-day
- * calendar), the overdue measures by leader, and the mail. Runs once per database (see the subclasses).
+ * calendar), the overdue measures by leader, and the mail. Runs once per database (a parameterized class).
  *
  * <p>As of 2025-12-31: 甲局 has two overdue measures (92 and 31 days, leader 王副区长), 乙局 one completed on
  * 2025-10-20, 丙局 three not started, due 2026-01-15 (10 working days: 1–3 January off, Sunday 4 January worked),
@@ -40,7 +43,9 @@ import io.rectify.testsupport.TestDatabase;
  * 2025-09-30, 3 more in the fourth quarter; the office's own 党纪处分（人） 3 in the third, 追缴资金（万元） 7.132 in the fourth.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class LeaderBriefTest {
+@ParameterizedClass(name = "{0}")
+@ValueSource(strings = {"h2", "mariadb"})
+class LeaderBriefTest {
 
     static final String CODE = "xuncha-2025";
 
@@ -51,12 +56,18 @@ abstract class LeaderBriefTest {
     JdbcClient jdbc;
     Path output;
 
-    abstract TestDatabase database();
+    /** The class runs once on H2 and once on MariaDB. */
+    @Parameter
+    String kind;
 
-    abstract String migrations();
+    TestDatabase database() { return TestDatabase.of(kind); }
 
-    @BeforeAll
-    void setUp() {
+    String migrations() { return "classpath:db/migration/" + (kind.equals("h2") ? "h2" : "mysql"); }
+
+    /** Once per database: the parameter is passed here, since this precedes the tests. */
+    @BeforeParameterizedClassInvocation
+    void setUp(String kind) {
+        this.kind = kind;
         db = database();
         Flyway.configure().dataSource(db.dataSource()).placeholderReplacement(false)
                 .locations("classpath:db/migration/common", migrations()).load().migrate();

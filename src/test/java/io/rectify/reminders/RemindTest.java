@@ -18,13 +18,16 @@ import jakarta.mail.Part;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 
@@ -39,7 +42,9 @@ import io.rectify.testsupport.TestDatabase;
  * and a kill -9 in the middle of {@code remind --send} followed by reruns (no digest twice, none lost).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class RemindTest {
+@ParameterizedClass(name = "{0}")
+@ValueSource(strings = {"h2", "mariadb"})
+class RemindTest {
 
     static final String KILL = "remind-kill";
     static final int KILL_UNITS = 60;
@@ -52,12 +57,26 @@ abstract class RemindTest {
     Path output;
     TestSmtpServer smtp;
 
-    abstract TestDatabase database();
+    /** The class runs once on H2 and once on MariaDB. */
+    @Parameter
+    String kind;
 
-    @BeforeAll
-    void setUp() throws IOException {
+    /** H2 in a file (MySQL mode), shared with the child JVM of the kill drill by AUTO_SERVER; or MariaDB. */
+    TestDatabase database() {
+        if (!kind.equals("h2")) return TestDatabase.of(kind);
+        return new TestDatabase("h2", "jdbc:h2:file:" + home().resolve("db").toAbsolutePath()
+                + "/rectify;MODE=MySQL;AUTO_SERVER=TRUE;WRITE_DELAY=0", "sa", "");
+    }
+
+    /** This run's folder: the two databases' runs share the class's temporary folder. */
+    Path home() { return work.resolve(kind); }
+
+    /** Once per database: the parameter is passed here, since this precedes the tests. */
+    @BeforeParameterizedClassInvocation
+    void setUp(String kind) throws IOException {
+        this.kind = kind;
         db = database();
-        output = Files.createDirectories(work.resolve("output"));
+        output = Files.createDirectories(home().resolve("output"));
         CliRun.Result empty = CliRun.run(db, output, "remind", "--as-of", "2026-09-24");
         assertThat(empty.exitCode()).as(empty.toString()).isZero();
         jdbc = JdbcClient.create(db.dataSource());
@@ -65,7 +84,7 @@ abstract class RemindTest {
         smtp.start();
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     void tearDown() { if (smtp != null) smtp.stop(); }
 
     @BeforeEach
@@ -232,8 +251,8 @@ abstract class RemindTest {
         args.addAll(List.of(smtp.springArgs()));
         args.addAll(List.of(db.springArgs()));
         args.add("--rectify.output-dir=" + output);
-        args.add("--rectify.data-dir=" + work.resolve("data"));
-        ChildJvm child = ChildJvm.start(work, "remind-kill", args);
+        args.add("--rectify.data-dir=" + home().resolve("data"));
+        ChildJvm child = ChildJvm.start(home(), "remind-kill", args);
         child.await(() -> smtp.mail().getReceivedMessages().length >= 7, Duration.ofSeconds(150), "7 digests at the server");
         child.kill();
         int atKill = smtp.mail().getReceivedMessages().length;
