@@ -136,7 +136,11 @@ final class FontSet {
             font.setIncludeCidSet(false); // optional in PDF; PDF/A-2 rejects the one OpenPDF writes
             // the CFF faces' streams are stored by OpenPDF and coded by FontStreamWriter
             font.setCompressionLevel(file.endsWith(".otf") ? 0 : compression);
-            font.setSecureRandom(new SubsetTags(file.hashCode()));
+            SubsetTags tags = new SubsetTags(file.hashCode());
+            font.setSecureRandom(tags);
+            if (file.endsWith(".otf")) {
+                CffFace.register(font, bytes, tags); // else OpenPDF subsets it
+            }
             return font;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read font " + resource, e);
@@ -163,6 +167,15 @@ final class FontSet {
             long[] s = STATE.get();
             s[0] = documentSeed;
             s[1] = 0;
+        }
+
+        /** This thread's state, to be {@link #restore}d after writing something that is no document's. */
+        static long[] save() {
+            return STATE.get().clone();
+        }
+
+        static void restore(long[] state) {
+            System.arraycopy(state, 0, STATE.get(), 0, 2);
         }
 
         @Override
