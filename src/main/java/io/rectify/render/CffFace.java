@@ -34,6 +34,8 @@ import java.util.concurrent.ConcurrentHashMap;
 final class CffFace {
 
     private static final byte ENDCHAR = 14;
+    /** Cached for a set of FDs whose subset OpenPDF lays out otherwise. */
+    private static final byte[] NONE = new byte[0];
     private static final Map<BaseFont, CffFace> FACES = new ConcurrentHashMap<>();
 
     private final byte[] file;
@@ -140,7 +142,8 @@ final class CffFace {
     }
 
     /**
-     * The subset of these glyphs, byte for byte what {@code new CFFFontSubset(cff, glyphs).Process(name)} returns.
+     * The subset of these glyphs, byte for byte what {@code new CFFFontSubset(cff, glyphs).Process(name)} returns;
+     * null if OpenPDF's subset of this face does not have the layout this relies on (then OpenPDF cuts it).
      *
      * @param used whether each glyph is used (length {@link #glyphCount()})
      */
@@ -152,7 +155,7 @@ final class CffFace {
             }
         }
         byte[] prefix = prefix(fds);
-        return charStrings(used, prefix);
+        return prefix == null ? null : charStrings(used, prefix);
     }
 
     private byte[] prefix(long fds) {
@@ -160,10 +163,10 @@ final class CffFace {
         if (p == null) {
             p = openPdfPrefix(fds);
             if (prefixes.size() < 64) { // a handful of FD sets occur; never grow without bound
-                prefixes.put(fds, p);
+                prefixes.put(fds, p == null ? NONE : p);
             }
         }
-        return p;
+        return p == NONE ? null : p;
     }
 
     /** OpenPDF's subset of one glyph per FD of the set, less its CharStrings index: the same for any such glyphs. */
@@ -191,12 +194,12 @@ final class CffFace {
         int at = whole.length - index.length;
         if (at < 0 || !Arrays.equals(whole, at, whole.length, index, 0, index.length)
                 || charStringsOffset(whole) != at) {
-            throw new IllegalStateException("OpenPDF's CFF subset of " + name + " has another layout");
+            return null;
         }
         return Arrays.copyOf(whole, at);
     }
 
-    /** {@code prefix}, then the CharStrings index as OpenPDF's {@code BuildNewIndex} and {@code AssembleIndex} make it. */
+    /** {@code prefix}, then the CharStrings index as OpenPDF's {@code BuildNewIndex} and {@code AssembleIndex} make. */
     private byte[] charStrings(boolean[] used, byte[] prefix) {
         int n = used.length;
         int objects = 0;

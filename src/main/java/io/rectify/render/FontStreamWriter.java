@@ -33,15 +33,22 @@ import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 
 /**
- * OpenPDF's writer, except for the streams of the CFF faces ({@link FontSet}): those faces ask OpenPDF for stored
+ * OpenPDF's writer, except for the fonts of the CFF faces ({@link FontSet}). Those faces ask OpenPDF for stored
  * (level 0) streams, cheap to make, and this writer codes them as they are added to the file: the font program with
  * {@link HuffmanDeflater}, the ToUnicode map with zlib at the renderer's level (the same bytes as OpenPDF
  * writes at that level). Deflating the outlines of a bulletin's new glyph set at level 1 was half of a render.
  *
- * <p>Public OpenPDF API only: a {@link PdfWriter} subclass made as {@link PdfWriter#getInstance} makes one, and
- * {@link #addToBody(PdfObject)}, through which {@code TrueTypeFontUnicode.writeFont} adds a face's streams.
- * {@code FontStreamWriterTest} compares every font object with what OpenPDF writes, and the build pins the OpenPDF
- * version (maven-enforcer), so a change of OpenPDF's font writing cannot slip by.
+ * <p>Moreover, a face registered with {@link CffFace} is written by this writer itself: the painters tell it which
+ * characters they draw with it ({@link #showing}), and at the end it writes the objects OpenPDF would write, in
+ * OpenPDF's order, with the subset cut by {@link CffFace} (the same bytes): OpenPDF's subsetter copied the whole
+ * face (5-7 MB) and read every glyph's offset for each document, a fifth of a render.
+ *
+ * <p>Public OpenPDF API only: a {@link PdfWriter} subclass made as {@link PdfWriter#getInstance} makes one,
+ * {@link #addToBody(PdfObject)}, through which {@code TrueTypeFontUnicode.writeFont} adds a face's streams, the pages
+ * as they are added (their font resources) and {@link #addSharedObjectsToBody()} with the protected
+ * {@code documentFonts}. {@code FontStreamWriterTest} compares every font object with what OpenPDF writes, for every
+ * character of every face, and the build pins the OpenPDF version (maven-enforcer), so a change of OpenPDF's font
+ * writing cannot slip by.
  */
 final class FontStreamWriter extends PdfWriter {
 
@@ -114,16 +121,22 @@ final class FontStreamWriter extends PdfWriter {
     @Override
     protected void addSharedObjectsToBody() throws IOException {
         List<BaseFont> fonts = new ArrayList<>(documentFonts.keySet());
-        int ours = 0;
+        List<byte[]> programs = new ArrayList<>();
         // F1, F2 … are given in the order the fonts are added (PdfWriter.addSimple)
         if (fontNumber - 1 == fonts.size()) {
-            while (ours < fonts.size() && drawn.containsKey(fonts.get(ours))
-                    && fontRefs.get(new PdfName("F" + (ours + 1))) != null) {
-                ours++;
+            for (BaseFont font : fonts) {
+                int[] first = drawn.get(font);
+                byte[] program = first == null || fontRefs.get(fontName(programs.size())) == null ? null
+                        : CffFace.of(font).subset(used(first));
+                if (program == null) {
+                    break; // OpenPDF writes this font and the rest
+                }
+                programs.add(program);
             }
         }
+        int ours = programs.size();
         for (int k = 0; k < ours; k++) {
-            writeFont(fonts.get(k), fontRefs.get(new PdfName("F" + (k + 1))));
+            writeFont(fonts.get(k), fontRefs.get(fontName(k)), programs.get(k));
         }
         facesCut = ours;
         withoutFonts(documentFonts, fonts.subList(0, ours));
@@ -144,24 +157,33 @@ final class FontStreamWriter extends PdfWriter {
         }
     }
 
-    private void writeFont(BaseFont font, PdfIndirectReference ref) throws IOException {
+    private static PdfName fontName(int k) {
+        return new PdfName("F" + (k + 1));
+    }
+
+    private static boolean[] used(int[] first) {
+        boolean[] used = new boolean[first.length];
+        for (int g = 0; g < first.length; g++) {
+            used[g] = first[g] != 0;
+        }
+        return used;
+    }
+
+    /** The objects of {@code TrueTypeFontUnicode.writeFont} for a CFF face, subset, with no CIDSet. */
+    private void writeFont(BaseFont font, PdfIndirectReference ref, byte[] subset) throws IOException {
         CffFace face = CffFace.of(font);
         int[] first = drawn.get(font);
-        boolean[] used = new boolean[first.length];
         int n = 0;
-        for (int g = 0; g < first.length; g++) {
-            if (first[g] != 0) {
-                used[g] = true;
-                n++;
-            }
+        for (int f : first) {
+            n += f != 0 ? 1 : 0;
         }
         int[][] metrics = new int[n][];
         for (int g = 0, k = 0; g < first.length; g++) {
-            if (used[g]) {
+            if (first[g] != 0) {
                 metrics[k++] = new int[] {g, font.getWidth(first[g] - 1), first[g] - 1};
             }
         }
-        PdfStream program = new PdfStream(HuffmanDeflater.deflate(face.subset(used)));
+        PdfStream program = new PdfStream(HuffmanDeflater.deflate(subset));
         program.put(PdfName.SUBTYPE, CFF);
         program.put(PdfName.FILTER, PdfName.FLATEDECODE);
         PdfIndirectReference programRef = super.addToBody(program).getIndirectReference();
