@@ -190,6 +190,9 @@ final class CffFace {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        if (whole == null) {
+            return null;
+        }
         byte[] index = charStrings(used, new byte[0]);
         int at = whole.length - index.length;
         if (at < 0 || !Arrays.equals(whole, at, whole.length, index, 0, index.length)

@@ -126,7 +126,9 @@ final class FontStreamWriter extends PdfWriter {
         if (fontNumber - 1 == fonts.size()) {
             for (BaseFont font : fonts) {
                 int[] first = drawn.get(font);
-                byte[] program = first == null || fontRefs.get(fontName(programs.size())) == null ? null
+                // no glyph: OpenPDF writes no ToUnicode map then; leave such a font to it
+                byte[] program = first == null || Arrays.stream(first).allMatch(f -> f == 0)
+                        || fontRefs.get(fontName(programs.size())) == null ? null
                         : CffFace.of(font).subset(used(first));
                 if (program == null) {
                     break; // OpenPDF writes this font and the rest
