@@ -213,6 +213,7 @@ final class ChartPainter {
             for (; j < to && t.fonts[j] == f; j++) sb.appendCodePoint(t.cps[j]);
             cb.setFontAndSize(f, t.size);
             cb.setTextMatrix(cx, PAGE_HEIGHT - yFromTop);
+            FontStreamWriter.showing(cb, f, t.cps, i, j);
             cb.showText(sb.toString());
             cx += t.width(i, j, 0);
             i = j;

@@ -16,9 +16,12 @@ import java.security.SecureRandom;
  * comes from a {@link SecureRandom}; here it comes from {@link SubsetTags}, seeded per document, so the same input
  * gives the same bytes.
  *
- * <p>Per document, OpenPDF cuts a subset of every face used out of the whole font program, and the program is
- * compressed. Three things keep that cheap for any set of glyphs, seen before or not:
+ * <p>Per document, a subset of every face used is cut out of the whole font program, and the program is
+ * compressed. Four things keep that cheap for any set of glyphs, seen before or not:
  * <ul>
+ *   <li>{@link CffFace}: the .otf faces' subsets are cut from what is parsed once per face (character map, outline
+ *       offsets, the subset's header per set of font dictionaries), the same bytes as OpenPDF's subsetter, which
+ *       copied the whole face for each document;</li>
  *   <li>{@link FontStreamWriter} with {@link HuffmanDeflater}: the CFF faces hand OpenPDF level 0 (a stored stream,
  *       ~1 ms), and the writer Huffman-codes the program (~4 ms for a bulletin's ~720 KB of outlines, against ~22 ms
  *       for zlib level 1, for 5 % more bytes): outlines barely repeat, so deflate's search for repeats bought
@@ -136,7 +139,11 @@ final class FontSet {
             font.setIncludeCidSet(false); // optional in PDF; PDF/A-2 rejects the one OpenPDF writes
             // the CFF faces' streams are stored by OpenPDF and coded by FontStreamWriter
             font.setCompressionLevel(file.endsWith(".otf") ? 0 : compression);
-            font.setSecureRandom(new SubsetTags(file.hashCode()));
+            SubsetTags tags = new SubsetTags(file.hashCode());
+            font.setSecureRandom(tags);
+            if (file.endsWith(".otf")) {
+                CffFace.register(font, bytes, tags); // else OpenPDF subsets it
+            }
             return font;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read font " + resource, e);
@@ -163,6 +170,15 @@ final class FontSet {
             long[] s = STATE.get();
             s[0] = documentSeed;
             s[1] = 0;
+        }
+
+        /** This thread's state, to be {@link #restore}d after writing something that is no document's. */
+        static long[] save() {
+            return STATE.get().clone();
+        }
+
+        static void restore(long[] state) {
+            System.arraycopy(state, 0, STATE.get(), 0, 2);
         }
 
         @Override

@@ -59,6 +59,7 @@ final class TextPainter {
             if (sb.length() > 0) {
                 array.add(sb.toString());
             }
+            FontStreamWriter.showing(cb, f, t.cps, i, j);
             cb.showText(array);
             i = j;
         }

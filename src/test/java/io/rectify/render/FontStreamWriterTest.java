@@ -18,6 +18,8 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
@@ -76,18 +78,60 @@ class FontStreamWriterTest {
         assertThat(HuffmanDeflater.deflate(data).length).isLessThan(data.length * 3 / 4);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"FandolFang-Regular.otf", "FandolHei-Regular.otf", "FandolKai-Regular.otf",
+            "FandolSong-Bold.otf", "FandolSong-Regular.otf", "FandolSong-Regular-Common.otf"})
+    void cutsEveryCharacterOfAFaceAsOpenPdfDoes(String file) throws Exception {
+        BaseFont ours = font(file, 0);
+        // every character of the face, each glyph first drawn by its first character, as OpenPDF records it
+        StringBuilder all = new StringBuilder();
+        for (int cp = 0x20; cp <= 0x10FFFF; cp++) {
+            if ((cp < 0xD800 || cp > 0xDFFF) && ours.charExists(cp)) {
+                all.appendCodePoint(cp);
+            }
+        }
+        String text = all.toString();
+        assertThat(text.length()).isGreaterThan(200);
+        Map<String, Object> expected = fontObjects(pdf(font(file, 1), text, PdfWriter::getInstance));
+        Map<String, Object> cut = fontObjects(pdf(ours, text, (d, o) -> FontStreamWriter.open(d, o, 1)));
+        assertThat(((FontStreamWriter) last).facesCut).as("cut by CffFace, not by OpenPDF").isEqualTo(1);
+        assertThat(cut).containsAllEntriesOf(withoutRawProgram(expected));
+        // and a few characters: the subset's header depends on which font dictionaries the glyphs use
+        for (String few : new String[] {"一", "12", "，。", "丁A、"}) {
+            if (!few.codePoints().allMatch(ours::charExists)) {
+                continue;
+            }
+            expected = fontObjects(pdf(font(file, 1), few, PdfWriter::getInstance));
+            cut = fontObjects(pdf(ours, few, (d, o) -> FontStreamWriter.open(d, o, 1)));
+            assertThat(((FontStreamWriter) last).facesCut).isEqualTo(1);
+            assertThat(cut).as(few).containsAllEntriesOf(withoutRawProgram(expected));
+        }
+    }
+
     private static BaseFont font(int level) throws Exception {
+        return font(FILE, level);
+    }
+
+    /** A face as FontSet loads it; at level 0 (the renderer's) registered for {@link FontStreamWriter} to cut. */
+    private static BaseFont font(String file, int level) throws Exception {
         byte[] bytes;
-        try (InputStream in = FontStreamWriterTest.class.getResourceAsStream("/fonts/" + FILE)) {
+        try (InputStream in = FontStreamWriterTest.class.getResourceAsStream("/fonts/" + file)) {
             bytes = in.readAllBytes();
         }
-        BaseFont f = BaseFont.createFont(FILE, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false, bytes, null);
+        BaseFont f = BaseFont.createFont(file, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false, bytes, null);
         f.setSubset(true);
         f.setIncludeCidSet(false);
         f.setCompressionLevel(level);
-        f.setSecureRandom(new FontSet.SubsetTags(7));
+        FontSet.SubsetTags tags = new FontSet.SubsetTags(7);
+        f.setSecureRandom(tags);
+        if (level == 0) {
+            assertThat(CffFace.register(f, bytes, tags)).as(file).isTrue();
+        }
         return f;
     }
+
+    /** The writer of the last {@link #pdf}. */
+    private static PdfWriter last;
 
     interface Writers {
         PdfWriter open(Document doc, ByteArrayOutputStream out) throws DocumentException;
@@ -97,11 +141,14 @@ class FontStreamWriterTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Document doc = new Document(PageSize.A4);
         PdfWriter writer = writers.open(doc, out);
+        last = writer;
         doc.open();
         PdfContentByte cb = writer.getDirectContent();
         cb.beginText();
         cb.setFontAndSize(font, 16);
         cb.setTextMatrix(72, 720);
+        int[] cps = text.codePoints().toArray();
+        FontStreamWriter.showing(cb, font, cps, 0, cps.length);
         cb.showText(text);
         cb.endText();
         FontSet.SubsetTags.seed(42);
