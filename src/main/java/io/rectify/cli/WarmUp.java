@@ -1,6 +1,7 @@
 package io.rectify.cli;
 
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -34,19 +35,24 @@ import io.rectify.render.word.WordWriter;
  */
 final class WarmUp {
 
+    private static final long MAX_WORKBOOK = 4L << 20;
+
     private WarmUp() {}
 
     /** Starts the warm-up of an import of {@code file}; {@code draft}: also what making the draft needs. */
     static void forImport(Path file, boolean draft) {
         Thread t = new Thread(() -> {
             try {
-                if (LedgerSources.format(file) == LedgerSources.Format.XLSX) workbook(file);
+                // the classes are the point, not the data: a big workbook is not read twice
+                if (LedgerSources.format(file) == LedgerSources.Format.XLSX && Files.size(file) <= MAX_WORKBOOK) {
+                    workbook(file);
+                }
                 if (!draft) return;
                 OfficialDocument doc = scratch();
                 new OfficialFormatRenderer().render(doc);
                 new WordWriter().write(doc);
                 templates();
-            } catch (Exception | LinkageError e) {
+            } catch (Throwable e) { // nothing to report: the real work meets the same and says so
                 LoggerFactory.getLogger(WarmUp.class).debug("warm-up stopped: {}", e.toString());
             }
         }, "warm-up");
