@@ -40,7 +40,7 @@ final class WarmUp {
     private WarmUp() {}
 
     /** Starts the warm-up of an import of {@code file}; {@code draft}: also what making the draft needs. */
-    static void forImport(Path file, boolean draft) {
+    static Thread forImport(Path file, boolean draft) {
         Thread t = new Thread(() -> {
             try {
                 // the classes are the point, not the data: a big workbook is not read twice
@@ -58,6 +58,7 @@ final class WarmUp {
         }, "warm-up");
         t.setDaemon(true);
         t.start();
+        return t;
     }
 
     private static void workbook(Path file) {
