@@ -57,6 +57,9 @@ public final class Cli {
 
         /** Whether the context makes only the beans the command asks for (see {@link CommandContext}). */
         default boolean lazyContext() { return webApplicationType() == WebApplicationType.NONE; }
+
+        /** Called once the options are checked, just before the context starts (e.g. to start a {@link WarmUp}). */
+        default void starting() {}
     }
 
     public static int run(String... args) {
@@ -121,6 +124,7 @@ public final class Cli {
         try {
             List<String> spring = new ArrayList<>(springGiven);
             command.check(spring);
+            command.starting();
             return run(line.getCommandName(), command, springArgs(spring), out, err);
         } catch (Exception e) {
             throw new ExecutionException(line, String.valueOf(e.getMessage()), e);

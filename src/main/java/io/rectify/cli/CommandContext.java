@@ -9,6 +9,8 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.step.Step;
 import org.springframework.boot.LazyInitializationExcludeFilter;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.metrics.buffering.BufferingApplicationStartup;
+import org.springframework.boot.context.metrics.buffering.StartupTimeline;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -67,7 +69,11 @@ final class CommandContext {
                     .registerSingleton("rectifyEagerUnlessOnDemand", eagerUnlessOnDemand()));
             app.setDefaultProperties(Map.of("spring.autoconfigure.exclude", String.join(",", WEB_ONLY)));
         }
+        BufferingApplicationStartup steps = Boolean.getBoolean("rectify.startup-steps")
+                ? new BufferingApplicationStartup(20_000) : null;
+        if (steps != null) app.setApplicationStartup(steps);
         ConfigurableApplicationContext context = app.run(springArgs.toArray(String[]::new));
+        if (steps != null) printSlowest(steps);
         if (lazy) {
             try {
                 // JdbcClient depends on the DataSource and on Flyway's migration: connect and migrate now
@@ -78,6 +84,19 @@ final class CommandContext {
             }
         }
         return context;
+    }
+
+    /** -Drectify.startup-steps=true: the slowest steps of the context's start on stderr (a diagnostic). */
+    private static void printSlowest(BufferingApplicationStartup steps) {
+        steps.getBufferedTimeline().getEvents().stream()
+                .sorted(java.util.Comparator.comparing(StartupTimeline.TimelineEvent::getDuration).reversed())
+                .limit(Integer.getInteger("rectify.startup-steps.limit", 40)).forEach(e -> {
+                    StringBuilder tags = new StringBuilder();
+                    e.getStartupStep().getTags().forEach(t -> tags.append(' ').append(t.getKey()).append('=')
+                            .append(t.getValue()));
+                    System.err.printf("[startup] %5d ms %s%s%n", e.getDuration().toMillis(),
+                            e.getStartupStep().getName(), tags);
+                });
     }
 
     /** What a short command's context makes only on demand: the jobs and what only they use. */

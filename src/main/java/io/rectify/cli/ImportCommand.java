@@ -102,6 +102,11 @@ class ImportCommand implements Cli.Command {
     }
 
     @Override
+    public void starting() {
+        WarmUp.forImport(file, !dryRun);
+    }
+
+    @Override
     public int execute(ConfigurableApplicationContext context, PrintStream out, PrintStream err) throws Exception {
         if (round != null && LedgerSources.format(file) == LedgerSources.Format.CSV) {
             RoundRepository rounds = context.getBean(RoundRepository.class);
