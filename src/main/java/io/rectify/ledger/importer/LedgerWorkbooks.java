@@ -191,7 +191,7 @@ public class LedgerWorkbooks {
             Row row = s.createRow(s.getLastRowNum() + 1);
             for (C c : columns) {
                 Object v = c.type().write(value.apply(c));
-                cell(row, c.ordinal(), v, v instanceof String && c.type().max >= Cells.MAX_CELL ? wrap : null);
+                cell(row, c.ordinal(), v, c == TextColumn.BODY ? wrap : null); // a paragraph, read in the cell
             }
         }
 
