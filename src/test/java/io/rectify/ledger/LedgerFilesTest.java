@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.rectify.ledger.importer.Cell;
 import io.rectify.ledger.importer.LedgerValidator;
-import io.rectify.ledger.importer.Values;
+import io.rectify.ledger.importer.ValueType;
 import io.rectify.testsupport.WorkbookParts;
 
 /** Reading and checking ledger files, without a database: formats, encodings, every rule, hostile files. */
@@ -54,25 +54,25 @@ class LedgerFilesTest {
         LocalDate d = LocalDate.of(2025, 3, 31);
         for (String s : List.of("2025-03-31", "2025-3-31", "2025年3月31日", "2025.3.31", "2025/3/31", " 2025/03/31 ",
                 "２０２５年３月３１日", "20250331", "2025-03-31 00:00:00", "2025年 3月 31日")) {
-            assertThat(Values.date(Cell.text(s))).as(s).contains(d);
+            assertThat(ValueType.date(Cell.text(s))).as(s).contains(d);
         }
-        assertThat(Values.date(Cell.of("45747", Cell.Type.NUMBER))).contains(d); // an Excel serial number
-        assertThat(Values.date(Cell.of("2025-03-31", Cell.Type.DATE))).contains(d);
+        assertThat(ValueType.date(Cell.of("45747", Cell.Type.NUMBER))).contains(d); // an Excel serial number
+        assertThat(ValueType.date(Cell.of("2025-03-31", Cell.Type.DATE))).contains(d);
         for (String s : List.of("2025-02-30", "2025-13-01", "明年三月", "3/31/2025", "2025年3月", "31.3.2025")) {
-            assertThat(Values.date(Cell.text(s))).as(s).isEmpty();
+            assertThat(ValueType.date(Cell.text(s))).as(s).isEmpty();
         }
     }
 
     @Test
     void statusesAndKindsByTheirChineseNames() {
-        assertThat(Values.status("已完成")).contains(MeasureStatus.COMPLETED);
-        assertThat(Values.status(" 推进中 ")).contains(MeasureStatus.IN_PROGRESS);
-        assertThat(Values.status("持续推进")).contains(MeasureStatus.ONGOING);
-        assertThat(Values.status("未启动")).contains(MeasureStatus.NOT_STARTED);
-        assertThat(Values.status("差不多")).isEmpty();
-        assertThat(Values.kind("立行立改")).contains(MeasureKind.IMMEDIATE);
-        assertThat(Values.kind("限期整改")).contains(MeasureKind.TIME_BOUND);
-        assertThat(Values.kind("长期坚持")).contains(MeasureKind.LONG_TERM);
+        assertThat(ValueType.status("已完成")).contains(MeasureStatus.COMPLETED);
+        assertThat(ValueType.status(" 推进中 ")).contains(MeasureStatus.IN_PROGRESS);
+        assertThat(ValueType.status("持续推进")).contains(MeasureStatus.ONGOING);
+        assertThat(ValueType.status("未启动")).contains(MeasureStatus.NOT_STARTED);
+        assertThat(ValueType.status("差不多")).isEmpty();
+        assertThat(ValueType.kind("立行立改")).contains(MeasureKind.IMMEDIATE);
+        assertThat(ValueType.kind("限期整改")).contains(MeasureKind.TIME_BOUND);
+        assertThat(ValueType.kind("长期坚持")).contains(MeasureKind.LONG_TERM);
     }
 
     @Test

@@ -6,8 +6,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
@@ -79,28 +77,14 @@ public final class CsvSource implements LedgerSource {
         }
     }
 
+    /** Whether the whole file is valid in this encoding (the decoder reports a bad byte sequence). */
     private static boolean decodes(Path file, Charset charset) throws IOException {
         CharsetDecoder decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.allocate(64 * 1024);
-        CharBuffer out = CharBuffer.allocate(64 * 1024);
-        try (InputStream stream = new BufferedInputStream(Files.newInputStream(file))) {
-            byte[] buf = new byte[32 * 1024];
-            for (int read; (read = stream.read(buf)) > 0; ) {
-                in.put(buf, 0, read);
-                in.flip();
-                while (true) {
-                    var result = decoder.decode(in, out, false);
-                    if (result.isError()) return false;
-                    out.clear();
-                    if (result.isUnderflow()) break;
-                }
-                in.compact();
-            }
-            in.flip();
-            var result = decoder.decode(in, out, true);
-            if (result.isError() || in.hasRemaining()) return false;
-            return !decoder.flush(out).isError();
+        try (Reader r = new InputStreamReader(Files.newInputStream(file), decoder)) {
+            char[] buf = new char[64 * 1024];
+            while (r.read(buf) >= 0) { /* decoding is the check */ }
+            return true;
         } catch (CharacterCodingException e) {
             return false;
         }

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,9 +21,8 @@ import io.rectify.ledger.MeasureKind;
 import io.rectify.ledger.MeasureStatus;
 import io.rectify.ledger.RoundFacts;
 import io.rectify.ledger.RoundChanges;
-import io.rectify.ledger.RoundLeaders;
-import io.rectify.ledger.UnitContacts;
 import io.rectify.ledger.RoundRepository;
+import io.rectify.ledger.importer.Layout.LedgerColumn;
 
 /**
  * The SQL of import and export: reads a round's ledger piece by piece (its writes are
@@ -37,26 +35,20 @@ public class ImportStore implements LedgerValidator.Existing {
 
     public record EventState(long id, LocalDate date, String category, java.math.BigDecimal count, String description) {}
 
-    public record RecipientState(long id, String name, String title, String email) {}
-
     public record Change(Integer measureSeq, String kind, String oldValue, String newValue) {}
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
     private final RoundRepository rounds;
-    private final RoundLeaders leaders;
-    private final UnitContacts units;
     private final Clock clock;
     private final RoundChanges roundChanges;
     private final UploadRecords uploads;
 
-    public ImportStore(JdbcClient jdbc, JdbcTemplate batch, RoundRepository rounds, RoundLeaders leaders, UnitContacts units,
-                       Clock clock, RoundChanges roundChanges, UploadRecords uploads) {
-        this.units = units;
+    public ImportStore(JdbcClient jdbc, JdbcTemplate batch, RoundRepository rounds, Clock clock,
+                       RoundChanges roundChanges, UploadRecords uploads) {
         this.jdbc = jdbc;
         this.uploads = uploads;
         this.roundChanges = roundChanges;
-        this.leaders = leaders;
         this.clock = clock;
         this.batch = batch;
         this.rounds = rounds;
@@ -94,7 +86,7 @@ public class ImportStore implements LedgerValidator.Existing {
     }
 
     /**
-     * The ids of a round's measures by 序号, in two sorted primitive arrays (12 bytes a measure), so each
+     * The ids of a round's measures by 序号, in two primitive arrays sorted by the query (12 bytes a measure), so each
      * chunk of an import finds its measures by primary key instead of searching the round again.
      */
     public static final class SeqIndex {
@@ -109,20 +101,6 @@ public class ImportStore implements LedgerValidator.Existing {
             }
             seqs[size] = seq;
             ids[size++] = id;
-        }
-
-        void sort() {
-            Integer[] order = new Integer[size];
-            for (int i = 0; i < size; i++) order[i] = i;
-            java.util.Arrays.sort(order, java.util.Comparator.comparingInt(i -> seqs[i]));
-            int[] s = new int[size];
-            long[] d = new long[size];
-            for (int i = 0; i < size; i++) {
-                s[i] = seqs[order[i]];
-                d[i] = ids[order[i]];
-            }
-            seqs = s;
-            ids = d;
         }
 
         /** The id of the measure with this 序号 (the first, should a round hold two), or -1. */
@@ -141,7 +119,6 @@ public class ImportStore implements LedgerValidator.Existing {
         jdbc.sql("SELECT m.seq, m.id FROM measure m JOIN problem p ON p.id = m.problem_id"
                         + " JOIN feedback_section s ON s.id = p.section_id WHERE s.round_id = ? ORDER BY m.seq, m.id")
                 .param(roundId).query(rs -> { index.add(rs.getInt(1), rs.getLong(2)); });
-        index.sort();
         return index;
     }
 
@@ -191,23 +168,6 @@ public class ImportStore implements LedgerValidator.Existing {
         java.math.BigDecimal s = d.stripTrailingZeros();
         return s.scale() < 0 ? s.setScale(0) : s;
     }
-
-    public List<RecipientState> recipients(long roundId) {
-        return leaders.leaders(roundId).stream()
-                .map(l -> new RecipientState(l.id(), l.name(), l.title(), l.email())).toList();
-    }
-
-    public void insertRecipient(long roundId, String name, String title, String email) {
-        leaders.addLeader(roundId, name, title, email);
-    }
-
-    public void updateRecipient(long id, String name, String title) {
-        leaders.renameLeader(id, name, title);
-    }
-
-    public List<UnitContacts.Unit> units(long roundId) { return units.list(roundId); }
-
-    public void replaceUnits(long roundId, List<UnitContacts.Unit> list) { units.replace(roundId, list); }
 
     // ---- the import log ----
 
@@ -275,8 +235,8 @@ public class ImportStore implements LedgerValidator.Existing {
         jdbc.sql("DELETE FROM ledger_import WHERE id = ?").param(importId).update();
     }
 
-    /** Streams the round's measures in ledger order, each with its latest report (for the export). */
-    public void eachMeasure(long roundId, java.util.function.Consumer<Map<String, Object>> consumer) {
+    /** Each measure of the round as its 台账 row: the value of each column (null: none), for the export. */
+    public void eachMeasure(long roundId, java.util.function.Consumer<Map<LedgerColumn, Object>> consumer) {
         jdbc.sql("SELECT m.seq, s.seq AS section_seq, s.title AS section_title, p.summary, p.public_statement, p.lead_leader,"
                         + " p.led_by_secretary, m.content, m.responsible_leader, m.responsible_unit, m.deadline, m.measure_kind,"
                         + " r.status, r.note, r.report_date, r.completion_date, r.rechecked"
@@ -286,18 +246,28 @@ public class ImportStore implements LedgerValidator.Existing {
                         + " WHERE s.round_id = ? ORDER BY s.seq, p.seq, m.seq")
                 .param(roundId)
                 .query(rs -> {
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    var meta = rs.getMetaData();
-                    for (int i = 1; i <= meta.getColumnCount(); i++) {
-                        String name = meta.getColumnLabel(i).toLowerCase(java.util.Locale.ROOT);
-                        Object v = switch (name) {
-                            case "deadline", "report_date", "completion_date" -> rs.getObject(i, LocalDate.class);
-                            case "led_by_secretary", "rechecked" -> rs.getObject(i) == null ? null : rs.getBoolean(i);
-                            case "seq", "section_seq" -> rs.getInt(i);
-                            default -> rs.getString(i);
-                        };
-                        row.put(name, v);
+                    Map<LedgerColumn, Object> row = new java.util.EnumMap<>(LedgerColumn.class);
+                    row.put(LedgerColumn.SEQ, rs.getInt("seq"));
+                    row.put(LedgerColumn.SECTION, "（" + LedgerRows.SectionName.chinese(rs.getInt("section_seq")) + "）"
+                            + rs.getString("section_title"));
+                    row.put(LedgerColumn.PROBLEM, rs.getString("summary"));
+                    row.put(LedgerColumn.MEASURE, rs.getString("content"));
+                    row.put(LedgerColumn.LEADER, rs.getString("responsible_leader"));
+                    row.put(LedgerColumn.UNIT, rs.getString("responsible_unit"));
+                    row.put(LedgerColumn.DEADLINE, rs.getObject("deadline", LocalDate.class));
+                    row.put(LedgerColumn.KIND, MeasureKind.valueOf(rs.getString("measure_kind")));
+                    String status = rs.getString("status");
+                    row.put(LedgerColumn.STATUS, status == null ? MeasureStatus.NOT_STARTED
+                            : MeasureStatus.valueOf(status));
+                    if (status != null) { // the latest report's
+                        row.put(LedgerColumn.NOTE, rs.getString("note"));
+                        row.put(LedgerColumn.REPORT_DATE, rs.getObject("report_date", LocalDate.class));
+                        row.put(LedgerColumn.COMPLETION_DATE, rs.getObject("completion_date", LocalDate.class));
+                        row.put(LedgerColumn.RECHECKED, rs.getBoolean("rechecked"));
                     }
+                    row.put(LedgerColumn.LEAD_LEADER, rs.getString("lead_leader"));
+                    row.put(LedgerColumn.BY_SECRETARY, rs.getBoolean("led_by_secretary"));
+                    row.put(LedgerColumn.STATEMENT, rs.getString("public_statement"));
                     consumer.accept(row);
                 });
     }

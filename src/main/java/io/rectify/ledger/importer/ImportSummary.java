@@ -171,8 +171,8 @@ public final class ImportSummary {
     /** One paragraph of a text conflict: which, who changed it on the page and when, the page's and the workbook's text. */
     static String textConflict(String paragraph, String by, java.time.LocalDateTime at, java.time.LocalDateTime stamp,
                                String page, String workbook) {
-        return paragraph + "：页面由 " + by + " 于 " + at.format(Values.STAMP) + " 修改，"
-                + (stamp == null ? "工作簿未标注导出时间" : "晚于工作簿导出时间 " + stamp.format(Values.STAMP))
+        return paragraph + "：页面由 " + by + " 于 " + at.format(ValueType.STAMP) + " 修改，"
+                + (stamp == null ? "工作簿未标注导出时间" : "晚于工作簿导出时间 " + stamp.format(ValueType.STAMP))
                 + "；页面：" + quote(page) + "；工作簿：" + quote(workbook);
     }
 

@@ -19,6 +19,7 @@ import io.rectify.ledger.MeasureStatus;
 import io.rectify.ledger.MeasureTerms.Term;
 import io.rectify.ledger.RoundFacts;
 import io.rectify.ledger.importer.ImportSummary.Kind;
+import io.rectify.ledger.importer.Layout.RoundItem;
 import io.rectify.ledger.importer.LedgerRows.MeasureRow;
 import io.rectify.ledger.importer.LedgerValidator.ProblemDraft;
 
@@ -61,20 +62,10 @@ final class LedgerDiff {
             return true;
         }
         List<String> diffs = new ArrayList<>();
-        diff(diffs, "巡视类型", known.inspectionKind(), wanted.inspectionKind());
-        diff(diffs, "部署机关", known.deployedBy(), wanted.deployedBy());
-        diff(diffs, "巡视组", known.inspectingBody(), wanted.inspectingBody());
-        diff(diffs, "被巡视单位", known.inspectedOrg(), wanted.inspectedOrg());
-        diff(diffs, "简称", known.shortName(), wanted.shortName());
-        diff(diffs, "进驻开始", known.onsiteStartWritten(), wanted.onsiteStartWritten());
-        diff(diffs, "进驻结束", known.onsiteEndWritten(), wanted.onsiteEndWritten());
-        diff(diffs, "反馈日期", known.feedbackDate(), wanted.feedbackDate());
-        diff(diffs, "发文机关", known.issuingOrgan(), wanted.issuingOrgan());
-        diff(diffs, "联系电话", known.contactPhone(), wanted.contactPhone());
-        diff(diffs, "通信地址", known.contactAddress(), wanted.contactAddress());
-        diff(diffs, "电子邮箱", known.contactEmail(), wanted.contactEmail());
-        diff(diffs, "通报样式", known.bulletinStyle(), wanted.bulletinStyle());
-        diff(diffs, "标题", known.bulletinTitle(), wanted.bulletinTitle());
+        for (RoundItem item : RoundItem.values()) { // not the code: it is how the round was found
+            if (item == RoundItem.CODE) continue;
+            diff(diffs, item.label(), item.exported.apply(known), item.exported.apply(wanted));
+        }
         for (String d : diffs) {
             summary.count(Kind.ROUND_CHANGED, d);
             log.change(null, "ROUND", null, d);

@@ -22,6 +22,8 @@ import io.rectify.ledger.LedgerWriter;
 import io.rectify.ledger.MeasureTerms;
 import io.rectify.ledger.RoundTexts;
 import io.rectify.ledger.RoundFacts;
+import io.rectify.ledger.RoundLeaders;
+import io.rectify.ledger.UnitContacts;
 import io.rectify.ledger.LedgerWriter.MeasureState;
 import io.rectify.ledger.LedgerWriter.ProblemRow;
 import io.rectify.ledger.LedgerWriter.ReportRow;
@@ -52,9 +54,14 @@ public class LedgerLoader {
     private final TransactionTemplate joined;
     private final NamedEvidence evidence;
     private final Clock clock;
+    private final RoundLeaders leaders;
+    private final UnitContacts units;
 
     public LedgerLoader(ImportStore store, LedgerWriter writer, RoundTexts texts, MeasureTerms terms,
-                        PlatformTransactionManager transactions, NamedEvidence evidence, Clock clock) {
+                        PlatformTransactionManager transactions, NamedEvidence evidence, Clock clock,
+                        RoundLeaders leaders, UnitContacts units) {
+        this.leaders = leaders;
+        this.units = units;
         this.evidence = evidence;
         this.clock = clock;
         this.store = store;
@@ -142,7 +149,7 @@ public class LedgerLoader {
             if (!named.isEmpty()) {
                 evidence.apply(roundId, named, store.seqIndex(roundId), v.evidence(), dryRun, summary);
             }
-            SmallSheets small = new SmallSheets(store, writer, roundId, summary, this::change);
+            SmallSheets small = new SmallSheets(store, leaders, units, writer, roundId, summary, this::change);
             if (v.events() != null) small.events(v.events());
             if (v.leaders() != null) small.leaders(v.leaders());
             if (v.texts() != null) new TextSheet(texts, roundId, summary, this::change).apply(v.texts(), replaceTexts);

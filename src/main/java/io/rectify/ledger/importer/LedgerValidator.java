@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,11 +62,10 @@ public final class LedgerValidator {
         public final String section;
         public final int firstRow;
         public String statement;
-        public int statementRow;
         public String leadLeader;
-        public int leadLeaderRow;
         public Boolean bySecretary;
-        public int bySecretaryRow;
+        /** The row that first gave each of the problem's columns. */
+        final Map<Layout.LedgerColumn, Integer> rows = new java.util.EnumMap<>(Layout.LedgerColumn.class);
 
         ProblemDraft(String summary, String section, int firstRow) {
             this.summary = summary;
@@ -140,14 +140,14 @@ public final class LedgerValidator {
         LedgerParser parser = new LedgerParser(problems, today, evidenceCheck);
         RoundRow round = null;
         String code = roundArg;
-        RoundFacts known = null;
         LocalDate feedback = null;
         Optional<String> ledgerSheet = source.findSheet(Layout.LEDGER);
         if (format == LedgerSources.Format.XLSX) {
             Optional<String> roundSheet = source.findSheet(Layout.ROUND);
+            String missing = "缺少工作表:工作簿要有“" + Layout.ROUND + "”和“" + Layout.LEDGER + "”两表(现有:"
+                    + String.join("、", source.sheetNames()) + ")";
             if (roundSheet.isEmpty()) {
-                problems.add(Layout.ROUND, 0, null, "缺少工作表:工作簿要有“" + Layout.ROUND + "”和“"
-                        + Layout.LEDGER + "”两表(现有:" + String.join("、", source.sheetNames()) + ")");
+                problems.add(Layout.ROUND, 0, null, missing);
             } else {
                 round = new RoundSheetParser(problems).read(source, roundSheet.get()).orElse(null);
                 if (round != null && round.code() != null) {
@@ -160,13 +160,10 @@ public final class LedgerValidator {
                 }
                 if (round != null) feedback = round.feedback();
             }
-            if (ledgerSheet.isEmpty()) {
-                problems.add(Layout.LEDGER, 0, null, "缺少工作表:工作簿要有“" + Layout.ROUND + "”和“"
-                        + Layout.LEDGER + "”两表(现有:" + String.join("、", source.sheetNames()) + ")");
-            }
+            if (ledgerSheet.isEmpty()) problems.add(Layout.LEDGER, 0, null, missing);
         }
+        RoundFacts known = code == null ? null : existing.round(code).orElse(null);
         if (code != null) {
-            known = existing.round(code).orElse(null);
             if (known == null && format == LedgerSources.Format.CSV) {
                 problems.file("未知的轮次“" + code + "”:CSV 文件只能更新已有的轮次,请先导入该轮次的工作簿");
             }
@@ -210,26 +207,22 @@ public final class LedgerValidator {
                         + "）在本轮次中已是“" + other + "”;请用原标题或换一个序号");
             }
         }
-        List<EventRow> events = null;
-        List<LeaderRow> leaders = null;
-        List<LedgerRows.TextRow> texts = null;
-        List<LedgerRows.UnitRow> units = null;
-        if (format == LedgerSources.Format.XLSX) {
-            Optional<String> ev = source.findSheet(Layout.EVENTS);
-            if (ev.isPresent()) events = parser.events(source, ev.get());
-            Optional<String> ld = source.findSheet(Layout.LEADERS);
-            if (ld.isPresent()) leaders = parser.leaders(source, ld.get());
-            Optional<String> tx = source.findSheet(Layout.TEXTS);
-            // the texts may cite every category of 工作情况: the file's and those the round has already
-            java.util.Set<String> categories = new java.util.HashSet<>();
-            if (known != null) categories.addAll(existing.eventCategories(known.id()));
-            if (events != null) events.forEach(e -> categories.add(e.category()));
-            if (tx.isPresent()) texts = parser.texts(source, tx.get(), categories);
-            Optional<String> un = source.findSheet(Layout.UNITS);
-            if (un.isPresent()) units = parser.units(source, un.get());
-        }
+        // a CSV file has only 台账
+        List<EventRow> events = source.findSheet(Layout.EVENTS).map(s -> parser.events(source, s)).orElse(null);
+        List<LeaderRow> leaders = source.findSheet(Layout.LEADERS).map(s -> parser.leaders(source, s)).orElse(null);
+        List<LedgerRows.TextRow> texts = source.findSheet(Layout.TEXTS)
+                .map(s -> parser.texts(source, s, categories(known, events))).orElse(null);
+        List<LedgerRows.UnitRow> units = source.findSheet(Layout.UNITS).map(s -> parser.units(source, s)).orElse(null);
         return new Result(problems, format, sha, code, round, known, ledgerSheet.orElse(null), rows,
                 new ArrayList<>(sections.values()), drafts, events, leaders, notes, texts, units, evidenceDir);
+    }
+
+    /** What the texts may cite: every category of 工作情况, the file's and those the round has already. */
+    private java.util.Set<String> categories(RoundFacts known, List<EventRow> events) {
+        java.util.Set<String> categories = new java.util.HashSet<>();
+        if (known != null) categories.addAll(existing.eventCategories(known.id()));
+        if (events != null) events.forEach(e -> categories.add(e.category()));
+        return categories;
     }
 
     private static void section(MeasureRow m, Map<String, SectionDraft> sections, Map<Integer, SectionDraft> bySeq,
@@ -266,33 +259,26 @@ public final class LedgerValidator {
                     + "”;一个问题只属于一个方面");
             return;
         }
-        if (m.statement() != null) {
-            if (p.statement == null) {
-                p.statement = m.statement();
-                p.statementRow = m.row();
-            } else if (!p.statement.equals(m.statement())) {
-                problems.add(Layout.LEDGER, m.row(), Layout.LedgerColumn.STATEMENT.label(), "与第" + p.statementRow
-                        + "行同一反馈问题的公开表述不同(一个问题只有一个公开表述)");
-            }
+        p.statement = consistent(m, p, Layout.LedgerColumn.STATEMENT, p.statement, m.statement(), problems,
+                (was, row) -> "与第" + row + "行同一反馈问题的公开表述不同(一个问题只有一个公开表述)");
+        p.leadLeader = consistent(m, p, Layout.LedgerColumn.LEAD_LEADER, p.leadLeader, m.leadLeader(), problems,
+                (was, row) -> "'" + m.leadLeader() + "”与第" + row + "行同一反馈问题的“" + was + "”不同");
+        p.bySecretary = consistent(m, p, Layout.LedgerColumn.BY_SECRETARY, p.bySecretary, m.bySecretary(), problems,
+                (was, row) -> "与第" + row + "行同一反馈问题不同");
+    }
+
+    /** A column of the problem, not the measure: the problem's rows give one value (or none); returns it. */
+    private static <T> T consistent(MeasureRow m, ProblemDraft p, Layout.LedgerColumn column, T was, T now,
+                                    ImportProblems problems, BiFunction<T, Integer, String> differs) {
+        if (now == null) return was;
+        if (was == null) {
+            p.rows.put(column, m.row());
+            return now;
         }
-        if (m.leadLeader() != null) {
-            if (p.leadLeader == null) {
-                p.leadLeader = m.leadLeader();
-                p.leadLeaderRow = m.row();
-            } else if (!p.leadLeader.equals(m.leadLeader())) {
-                problems.add(Layout.LEDGER, m.row(), Layout.LedgerColumn.LEAD_LEADER.label(), "'" + m.leadLeader()
-                        + "”与第" + p.leadLeaderRow + "行同一反馈问题的“" + p.leadLeader + "”不同");
-            }
+        if (!was.equals(now)) {
+            problems.add(Layout.LEDGER, m.row(), column.label(), differs.apply(was, p.rows.get(column)));
         }
-        if (m.bySecretary() != null) {
-            if (p.bySecretary == null) {
-                p.bySecretary = m.bySecretary();
-                p.bySecretaryRow = m.row();
-            } else if (!p.bySecretary.equals(m.bySecretary())) {
-                problems.add(Layout.LEDGER, m.row(), Layout.LedgerColumn.BY_SECRETARY.label(), "与第"
-                        + p.bySecretaryRow + "行同一反馈问题不同");
-            }
-        }
+        return was;
     }
 
     public static String sha256(Path file) {

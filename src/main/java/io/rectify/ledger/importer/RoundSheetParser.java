@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import io.rectify.ledger.CoarseDates;
 import io.rectify.ledger.CoarseDates.CoarseDate;
 import io.rectify.ledger.importer.Layout.RoundItem;
 import io.rectify.ledger.importer.LedgerRows.RoundRow;
@@ -52,44 +51,18 @@ final class RoundSheetParser {
             problems.add(sheet, 0, null, "工作表是空的:应按“项目 | 内容”两列填写轮次的基本情况(轮次编码、巡视类型……)");
             return Optional.empty();
         }
-        Map<RoundItem, String> text = new EnumMap<>(RoundItem.class);
+        Map<RoundItem, Object> value = new EnumMap<>(RoundItem.class);
         for (RoundItem item : RoundItem.values()) {
-            Cell c = cells.get(item);
+            Cell c = cells.getOrDefault(item, Cell.text(""));
             int row = rows.getOrDefault(item, 0);
-            if (c != null && c.type() == Cell.Type.UNUSABLE) {
-                problems.add(sheet, row, item.label(), c.problem());
-                continue;
-            }
-            String v = c == null ? "" : c.value();
-            if (v.isEmpty()) {
-                if (item.required()) problems.add(sheet, row, item.label(), "缺少" + item.label() + ":" + item.hint());
-                continue;
-            }
-            if (v.length() > 255) {
-                problems.add(sheet, row, item.label(), "太长:" + v.length() + "个字,最多255个字");
-                continue;
-            }
-            String unprintable = Printable.problem(v);
-            if (unprintable != null) {
-                problems.add(sheet, row, item.label(), unprintable);
-                continue;
-            }
-            text.put(item, v);
+            Object v = item.type().read(c, reason -> problems.add(sheet, row, item.label(), reason));
+            if (v != null) value.put(item, v);
         }
-        String code = text.get(RoundItem.CODE);
-        if (code != null && !io.rectify.ledger.RoundCode.valid(code)) {
-            problems.add(sheet, rows.get(RoundItem.CODE), RoundItem.CODE.label(), "“" + code + "”不是轮次编码:"
-                    + RoundItem.CODE.hint());
-        }
-        String kind = text.get(RoundItem.KIND);
-        if (kind != null && !kind.equals("巡视") && !kind.equals("巡察")) {
-            problems.add(sheet, rows.get(RoundItem.KIND), RoundItem.KIND.label(), "“" + kind + "”既不是巡视也不是巡察");
-        }
-        CoarseDate startWritten = roundDate(text, rows, cells, RoundItem.ONSITE_START);
-        CoarseDate endWritten = roundDate(text, rows, cells, RoundItem.ONSITE_END);
+        CoarseDate startWritten = (CoarseDate) value.get(RoundItem.ONSITE_START);
+        CoarseDate endWritten = (CoarseDate) value.get(RoundItem.ONSITE_END);
         LocalDate start = startWritten == null ? null : startWritten.day();
         LocalDate end = endWritten == null ? null : endWritten.day();
-        CoarseDate feedbackWritten = roundDate(text, rows, cells, RoundItem.FEEDBACK);
+        CoarseDate feedbackWritten = (CoarseDate) value.get(RoundItem.FEEDBACK);
         LocalDate feedback = feedbackWritten == null ? null : feedbackWritten.day();
         if (start != null && end != null && end.isBefore(start)) {
             problems.add(sheet, rows.get(RoundItem.ONSITE_END), RoundItem.ONSITE_END.label(),
@@ -99,12 +72,8 @@ final class RoundSheetParser {
             problems.add(sheet, rows.get(RoundItem.FEEDBACK), RoundItem.FEEDBACK.label(),
                     feedback + "早于进驻结束日期" + end);
         }
-        String email = text.get(RoundItem.EMAIL);
-        if (email != null && !io.rectify.ledger.EmailAddress.valid(email)) {
-            problems.add(sheet, rows.get(RoundItem.EMAIL), RoundItem.EMAIL.label(), "“" + email + "”不是电子邮箱地址");
-        }
-        String body = text.get(RoundItem.BODY);
-        String deployedBy = text.get(RoundItem.DEPLOYED_BY);
+        String body = (String) value.get(RoundItem.BODY);
+        String deployedBy = (String) value.get(RoundItem.DEPLOYED_BY);
         if (deployedBy == null && body != null) {
             deployedBy = deployedBy(body);
             if (deployedBy == null) {
@@ -113,39 +82,16 @@ final class RoundSheetParser {
                                 + "”推出:请加一行“部署机关”(如省委)");
             }
         }
-        String style = text.get(RoundItem.STYLE);
-        if (style != null && io.rectify.ledger.BulletinStyle.folder(style) == null) {
-            problems.add(sheet, rows.get(RoundItem.STYLE), RoundItem.STYLE.label(), "“" + style + "”不是通报样式:"
-                    + RoundItem.STYLE.hint());
-        }
-        String org = text.get(RoundItem.ORG);
-        String shortName = text.get(RoundItem.SHORT_NAME);
+        String org = (String) value.get(RoundItem.ORG);
+        String shortName = (String) value.get(RoundItem.SHORT_NAME);
         if (shortName == null && org != null) shortName = shortName(org);
         // handed on even with problems: the feedback date (if it could be read) still checks the deadlines
-        return Optional.of(new RoundRow(code, kind, deployedBy, body, org, shortName, start, end, feedback,
-                text.get(RoundItem.ORGAN), text.get(RoundItem.PHONE), text.get(RoundItem.ADDRESS), email,
-                startWritten == null ? null : startWritten.part(), endWritten == null ? null : endWritten.part(), style,
-                text.get(RoundItem.TITLE)));
-    }
-
-    /** A date of the round; the on-site dates may also be a part of a month (2022年9月中旬). */
-    private CoarseDate roundDate(Map<RoundItem, String> text, Map<RoundItem, Integer> rows, Map<RoundItem, Cell> cells,
-                                 RoundItem item) {
-        if (!text.containsKey(item)) return null;
-        boolean onsite = item == RoundItem.ONSITE_START || item == RoundItem.ONSITE_END;
-        Optional<CoarseDate> d = Values.date(cells.get(item)).map(day -> new CoarseDate(day, null))
-                .or(() -> onsite ? CoarseDates.parse(Values.halfWidth(text.get(item))) : Optional.empty());
-        if (d.isEmpty()) {
-            problems.add(Layout.ROUND, rows.get(item), item.label(), LedgerParser.notADate(text.get(item))
-                    + (onsite ? ",也可写作2022年9月中旬(上旬、中旬、下旬、初、底)" : ""));
-            return null;
-        }
-        String implausible = Values.implausible(d.get().day());
-        if (implausible != null) {
-            problems.add(Layout.ROUND, rows.get(item), item.label(), implausible);
-            return null;
-        }
-        return d.get();
+        return Optional.of(new RoundRow((String) value.get(RoundItem.CODE), (String) value.get(RoundItem.KIND),
+                deployedBy, body, org, shortName, start, end, feedback, (String) value.get(RoundItem.ORGAN),
+                (String) value.get(RoundItem.PHONE), (String) value.get(RoundItem.ADDRESS),
+                (String) value.get(RoundItem.EMAIL), startWritten == null ? null : startWritten.part(),
+                endWritten == null ? null : endWritten.part(), (String) value.get(RoundItem.STYLE),
+                (String) value.get(RoundItem.TITLE)));
     }
 
     /** 省委巡视二组 → 省委; 区委第一巡察组 → 区委. */

@@ -51,25 +51,9 @@ final class SheetReader<C extends Enum<C> & Layout.Column> {
 
         void problem(C column, String reason) { problems.add(sheet, raw.number(), header(column), reason); }
 
-        /**
-         * The text of the cell, or "" with a problem when the cell cannot be used; too long text is a problem too,
-         * and so is a character the documents cannot print.
-         */
-        String text(C column, int maxLength) {
-            Cell c = cell(column);
-            if (c.type() == Cell.Type.UNUSABLE) {
-                problem(column, c.problem());
-                return "";
-            }
-            String v = c.value();
-            String unprintable = Printable.problem(v);
-            if (unprintable != null) problem(column, unprintable);
-            if (v.length() > maxLength) {
-                problem(column, "太长:" + v.length() + "个字,最多" + maxLength + "个字");
-                return v.substring(0, maxLength);
-            }
-            return v;
-        }
+        /** The cell read as its column's type (see {@link ValueType#read}): null, or the blank value, on a problem. */
+        @SuppressWarnings("unchecked")
+        <T> T get(C column) { return (T) column.type().read(cell(column), reason -> problem(column, reason)); }
     }
 
     /** Reads the sheet; returns false (with problems) when its header row is missing or incomplete. */

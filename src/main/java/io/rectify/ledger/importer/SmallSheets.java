@@ -5,11 +5,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
 import io.rectify.ledger.WorkEventCategory;
 import io.rectify.ledger.LedgerWriter;
+import io.rectify.ledger.RoundLeaders;
 import io.rectify.ledger.UnitContacts;
 import io.rectify.ledger.importer.ImportSummary.Kind;
 import io.rectify.ledger.importer.LedgerRows.EventRow;
@@ -22,29 +24,24 @@ import io.rectify.ledger.importer.LedgerRows.LeaderRow;
  */
 final class SmallSheets {
 
-    /** Where a change goes into the import log. */
-    interface ChangeLog {
-        void change(Integer seq, String kind, Object before, Object after);
-    }
-
     private final ImportStore store;
+    private final RoundLeaders leaders;
+    private final UnitContacts units;
     private final LedgerWriter writer;
     private final long roundId;
     private final ImportSummary summary;
-    private final ChangeLog log;
+    private final LedgerDiff.Log log;
 
-    SmallSheets(ImportStore store, LedgerWriter writer, long roundId, ImportSummary summary,
-                ChangeLog log) {
+    SmallSheets(ImportStore store, RoundLeaders leaders, UnitContacts units, LedgerWriter writer, long roundId,
+                ImportSummary summary, LedgerDiff.Log log) {
         this.store = store;
+        this.leaders = leaders;
+        this.units = units;
         this.writer = writer;
         this.roundId = roundId;
         this.summary = summary;
         this.log = log;
     }
-
-    private void change(Integer seq, String kind, Object before, Object after) { log.change(seq, kind, before, after); }
-
-    private static String abbreviate(String s) { return ChangeWording.abbreviate(s); }
 
     void events(List<EventRow> rows) {
         Map<String, List<ImportStore.EventState>> byKey = new LinkedHashMap<>();
@@ -60,12 +57,14 @@ final class SmallSheets {
         }
         for (EventRow r : unmatched) {
             List<ImportStore.EventState> same = byKey.getOrDefault(key(r.date(), r.category(), r.description()), new ArrayList<>());
-            String label = r.date() + " " + WorkEventCategory.written(r.category()) + (r.description() == null ? "" : " " + abbreviate(r.description()));
+            String label = r.date() + " " + WorkEventCategory.written(r.category())
+                    + (r.description() == null ? "" : " " + ChangeWording.abbreviate(r.description()));
             if (!same.isEmpty()) {
                 ImportStore.EventState e = same.remove(0);
                 writer.updateEventCount(e.id(), r.count());
                 summary.count(Kind.EVENTS_CHANGED, label + ": 次数 " + e.count().toPlainString() + " → " + r.count().toPlainString());
-                change(null, "EVENT", label + " ×" + e.count().toPlainString(), label + " ×" + r.count().toPlainString());
+                log.change(null, "EVENT", label + " ×" + e.count().toPlainString(),
+                        label + " ×" + r.count().toPlainString());
             } else {
                 writer.insertWorkEvent(roundId, r.date(), r.category(), r.count(), r.description());
                 summary.count(Kind.EVENTS_ADDED, label + (r.count().compareTo(java.math.BigDecimal.ONE) != 0 ? " ×" + r.count().toPlainString() : ""));
@@ -78,17 +77,17 @@ final class SmallSheets {
     }
 
     void leaders(List<LeaderRow> rows) {
-        Map<String, ImportStore.RecipientState> byEmail = new HashMap<>();
-        for (ImportStore.RecipientState r : store.recipients(roundId)) byEmail.put(r.email().toLowerCase(java.util.Locale.ROOT), r);
+        Map<String, RoundLeaders.Leader> byEmail = new HashMap<>();
+        for (RoundLeaders.Leader r : leaders.leaders(roundId)) byEmail.put(r.email().toLowerCase(Locale.ROOT), r);
         for (LeaderRow l : rows) {
-            ImportStore.RecipientState r = byEmail.get(l.email().toLowerCase(java.util.Locale.ROOT));
+            RoundLeaders.Leader r = byEmail.get(l.email().toLowerCase(Locale.ROOT));
             if (r == null) {
-                store.insertRecipient(roundId, l.name(), l.title(), l.email());
+                leaders.addLeader(roundId, l.name(), l.title(), l.email());
                 summary.count(Kind.LEADERS_ADDED, l.name() + (l.title() == null ? "" : "(" + l.title() + ")") + " <" + l.email() + ">");
             } else if (!r.name().equals(l.name()) || !Objects.equals(r.title(), l.title())) {
-                store.updateRecipient(r.id(), l.name(), l.title());
+                leaders.renameLeader(r.id(), l.name(), l.title());
                 summary.count(Kind.LEADERS_CHANGED, r.name() + " → " + l.name() + " <" + l.email() + ">");
-                change(null, "LEADER", r.name() + " " + r.title(), l.name() + " " + l.title());
+                log.change(null, "LEADER", r.name() + " " + r.title(), l.name() + " " + l.title());
             }
         }
     }
@@ -97,9 +96,9 @@ final class SmallSheets {
     void units(List<LedgerRows.UnitRow> rows) {
         List<UnitContacts.Unit> wanted = rows.stream()
                 .map(r -> new UnitContacts.Unit(r.name(), r.contact(), r.email(), r.leaderEmail())).toList();
-        List<UnitContacts.Unit> now = store.units(roundId);
+        List<UnitContacts.Unit> now = units.list(roundId);
         if (now.equals(wanted)) return;
-        store.replaceUnits(roundId, wanted);
+        units.replace(roundId, wanted);
         for (UnitContacts.Unit u : wanted) {
             if (!now.contains(u)) summary.count(Kind.UNITS_CHANGED, u.name() + " <" + u.email() + ">");
         }
@@ -108,6 +107,6 @@ final class SmallSheets {
                 summary.count(Kind.UNITS_CHANGED, u.name() + " 删除");
             }
         }
-        change(null, "UNITS", now.size() + " units", wanted.size() + " units");
+        log.change(null, "UNITS", now.size() + " units", wanted.size() + " units");
     }
 }

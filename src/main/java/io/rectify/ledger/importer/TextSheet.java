@@ -27,9 +27,9 @@ final class TextSheet {
     private final RoundTexts texts;
     private final long roundId;
     private final ImportSummary summary;
-    private final SmallSheets.ChangeLog log;
+    private final LedgerDiff.Log log;
 
-    TextSheet(RoundTexts texts, long roundId, ImportSummary summary, SmallSheets.ChangeLog log) {
+    TextSheet(RoundTexts texts, long roundId, ImportSummary summary, LedgerDiff.Log log) {
         this.texts = texts;
         this.roundId = roundId;
         this.summary = summary;
