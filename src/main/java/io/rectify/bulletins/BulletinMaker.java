@@ -89,9 +89,8 @@ public class BulletinMaker {
     }
 
     public GeneratedDocument store(Bulletin b, Long jobExecutionId) {
-        GeneratedDocument doc = archive.storeDraft(b.roundId(), DocumentKind.BULLETIN, b.asOf(), b.relativePath(),
-                b.inputSha256(), b.pdf().bytes(), b.docx(), b.pdf().pageCount(), jobExecutionId, b.findings());
-        archive.markMadeFrom(doc.id(), b.madeFrom());
-        return doc;
+        return archive.storeDraft(b.roundId(), DocumentKind.BULLETIN, b.asOf(), b.relativePath(),
+                b.inputSha256(), b.pdf().bytes(), b.docx(), b.pdf().pageCount(), jobExecutionId, b.findings(),
+                b.madeFrom());
     }
 }
