@@ -167,7 +167,9 @@ public class DocumentArchive {
      */
     public GeneratedDocument store(long roundId, DocumentKind kind, LocalDate asOf, String relativePath, String inputSha256,
                                    byte[] pdf, byte[] docx, int pageCount, Long jobExecutionId) {
-        return storeIn(asOf.toString(), null, roundId, kind, asOf, relativePath, inputSha256, pdf, docx, pageCount,
+        String slot = asOf.toString();
+        Optional<Long> existing = inSlot(roundId, kind, slot).map(GeneratedDocument::id);
+        return storeIn(slot, existing, roundId, kind, asOf, relativePath, inputSha256, pdf, docx, pageCount,
                 jobExecutionId, null).doc();
     }
 
@@ -184,7 +186,7 @@ public class DocumentArchive {
         Optional<GeneratedDocument> previous = findDraft(roundId, kind);
         String path = relativePath;
         if (heldByAnother(path, DRAFT)) path = path.replaceFirst("\\.pdf$", "") + "-draft.pdf";
-        Written written = storeIn(DRAFT, previous.map(GeneratedDocument::id).orElse(null), roundId, kind, asOf, path,
+        Written written = storeIn(DRAFT, previous.map(GeneratedDocument::id), roundId, kind, asOf, path,
                 inputSha256, pdf, docx, pageCount, jobExecutionId, madeFrom);
         GeneratedDocument stored = written.doc();
         if (previous.isPresent() && !previous.get().path().equals(stored.path()) && !heldByAnother(previous.get().path(), DRAFT)) {
@@ -210,12 +212,12 @@ public class DocumentArchive {
     private record Written(GeneratedDocument doc, boolean inserted) {}
 
     /**
-     * The record is found by a plain read (unless the caller has just read its id: {@code knownId}), then updated by
-     * its id or inserted. (An UPDATE of a missing row would lock the gap where it belongs in the unique index, and on
+     * Writes the files, then updates the record by its id ({@code existing}, found by the caller's plain read) or
+     * inserts it. (An UPDATE of a missing row would lock the gap where it belongs in the unique index, and on
      * MySQL/MariaDB two partitions doing that at once, then inserting, deadlock each other.) {@code madeFrom}: the
      * {@code made_from} to record in the same statement (null: left as it is).
      */
-    private Written storeIn(String slot, Long knownId, long roundId, DocumentKind kind, LocalDate asOf,
+    private Written storeIn(String slot, Optional<Long> existing, long roundId, DocumentKind kind, LocalDate asOf,
                             String relativePath, String inputSha256, byte[] pdf, byte[] docx, int pageCount,
                             Long jobExecutionId, Long madeFrom) {
         Path target = outputDir.resolve(relativePath).normalize();
@@ -229,9 +231,6 @@ public class DocumentArchive {
         ArchiveFiles.writeAtomically(target, pdf);
         String sha = sha256(pdf);
         LocalDateTime now = LocalDateTime.now(clock).withNano(0);
-        Optional<Long> existing = knownId != null ? Optional.of(knownId)
-                : jdbc.sql("SELECT id FROM generated_document WHERE round_id = ? AND kind = ? AND slot = ?")
-                        .params(roundId, kind.name(), slot).query(Long.class).optional();
         long id;
         boolean inserted = false;
         if (existing.isPresent()) {
@@ -325,8 +324,8 @@ public class DocumentArchive {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO generated_document (round_id, kind, slot, as_of, path, sha256, input_sha256, page_count,"
                         + " size_bytes, job_execution_id, created_at, made_from) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")
-                .params(roundId, kind.name(), slot, asOf, relativePath, sha, inputSha256, pageCount, size, jobExecutionId,
-                        now, madeFrom)
+                .params(roundId, kind.name(), slot, asOf, relativePath, sha, inputSha256, pageCount, size,
+                        jobExecutionId, now, madeFrom)
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
