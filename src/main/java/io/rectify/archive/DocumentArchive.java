@@ -71,7 +71,12 @@ public class DocumentArchive {
 
     /** The round's current draft, if there is one, its PDF is there unchanged in size and its .docx beside it. */
     public Optional<GeneratedDocument> findCurrentDraft(long roundId, DocumentKind kind) {
-        return findDraft(roundId, kind).filter(this::fileIntact).filter(d -> Files.isRegularFile(resolveWord(d)));
+        return findDraft(roundId, kind).filter(this::inPlace);
+    }
+
+    /** Whether a recorded document's PDF is there unchanged in size and its .docx beside it. */
+    public boolean inPlace(GeneratedDocument doc) {
+        return fileIntact(doc) && Files.isRegularFile(resolveWord(doc));
     }
 
     /** Forgets the records of a round's documents (the files stay); their deliveries must be gone already. */
@@ -178,12 +183,14 @@ public class DocumentArchive {
      * the last change of the round's inputs it includes ({@code round_change} id, see {@link #markMadeFrom}). The file
      * is {@code relativePath} unless another record (a bulletin of that date written before drafts existed) holds that
      * name, then {@code …-draft.pdf}: a file that may have been posted is never overwritten. The previous draft's file,
-     * if it had another name that nothing else records, is removed once the new record is committed.
+     * if it had another name that nothing else records, is removed once the new record is committed. {@code previous}:
+     * the round's draft record ({@link #findDraft}) as the caller read it in this transaction, under the nightly run's
+     * lock (so no other process writes it meanwhile), not read again here.
      */
     public GeneratedDocument storeDraft(long roundId, DocumentKind kind, LocalDate asOf, String relativePath,
                                         String inputSha256, byte[] pdf, byte[] docx, int pageCount, Long jobExecutionId,
-                                        List<DocumentFinding> findings, long madeFrom) {
-        Optional<GeneratedDocument> previous = findDraft(roundId, kind);
+                                        Optional<GeneratedDocument> previous, List<DocumentFinding> findings,
+                                        long madeFrom) {
         String path = relativePath;
         if (heldByAnother(path, DRAFT)) path = path.replaceFirst("\\.pdf$", "") + "-draft.pdf";
         Written written = storeIn(DRAFT, previous.map(GeneratedDocument::id), roundId, kind, asOf, path,
