@@ -41,8 +41,9 @@ class DraftFindingsStoreTest {
         jdbc = JdbcClient.create(db.dataSource());
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO inspection_round (code, inspection_kind, deployed_by, inspecting_body, inspected_org,"
-                + " short_name, onsite_start, onsite_end, feedback_date, issuing_organ, active) VALUES ('r1', '巡察', '区委',"
-                + " '区委第一巡察组', '某某镇党委', '镇党委', '2025-03-01', '2025-04-15', '2025-06-01', '中共某某镇委员会', TRUE)")
+                + " short_name, onsite_start, onsite_end, feedback_date, issuing_organ, active)"
+                + " VALUES ('r1', '巡察', '区委', '区委第一巡察组', '某某镇党委', '镇党委', '2025-03-01', '2025-04-15',"
+                + " '2025-06-01', '中共某某镇委员会', TRUE)")
                 .update(keys, "id");
         round = keys.getKey().longValue();
         archive = new DocumentArchive(jdbc, output, java.time.Clock.systemDefaultZone());
