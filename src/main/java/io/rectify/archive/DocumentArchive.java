@@ -71,7 +71,12 @@ public class DocumentArchive {
 
     /** The round's current draft, if there is one, its PDF is there unchanged in size and its .docx beside it. */
     public Optional<GeneratedDocument> findCurrentDraft(long roundId, DocumentKind kind) {
-        return findDraft(roundId, kind).filter(this::fileIntact).filter(d -> Files.isRegularFile(resolveWord(d)));
+        return findDraft(roundId, kind).filter(this::inPlace);
+    }
+
+    /** Whether a recorded document's PDF is there unchanged in size and its .docx beside it. */
+    public boolean inPlace(GeneratedDocument doc) {
+        return fileIntact(doc) && Files.isRegularFile(resolveWord(doc));
     }
 
     /** Forgets the records of a round's documents (the files stay); their deliveries must be gone already. */
@@ -167,22 +172,30 @@ public class DocumentArchive {
      */
     public GeneratedDocument store(long roundId, DocumentKind kind, LocalDate asOf, String relativePath, String inputSha256,
                                    byte[] pdf, byte[] docx, int pageCount, Long jobExecutionId) {
-        return storeIn(asOf.toString(), roundId, kind, asOf, relativePath, inputSha256, pdf, docx, pageCount, jobExecutionId);
+        String slot = asOf.toString();
+        Optional<Long> existing = inSlot(roundId, kind, slot).map(GeneratedDocument::id);
+        return storeIn(slot, existing, roundId, kind, asOf, relativePath, inputSha256, pdf, docx, pageCount,
+                jobExecutionId, null).doc();
     }
 
     /**
-     * Replaces the round's draft with this PDF. The file is {@code relativePath} unless another record (a bulletin of
-     * that date written before drafts existed) holds that name, then {@code …-draft.pdf}: a file that may have been
-     * posted is never overwritten. The previous draft's file, if it had another name that nothing else records, is
-     * removed once the new record is committed.
+     * Replaces the round's draft with this PDF and the findings recorded with it by these (none: complete), and records
+     * the last change of the round's inputs it includes ({@code round_change} id, see {@link #markMadeFrom}). The file
+     * is {@code relativePath} unless another record (a bulletin of that date written before drafts existed) holds that
+     * name, then {@code …-draft.pdf}: a file that may have been posted is never overwritten. The previous draft's file,
+     * if it had another name that nothing else records, is removed once the new record is committed. {@code previous}:
+     * the round's draft record ({@link #findDraft}) as the caller read it in this transaction, under the nightly run's
+     * lock (so no other process writes it meanwhile), not read again here.
      */
     public GeneratedDocument storeDraft(long roundId, DocumentKind kind, LocalDate asOf, String relativePath,
-                                        String inputSha256, byte[] pdf, byte[] docx, int pageCount, Long jobExecutionId) {
-        Optional<GeneratedDocument> previous = findDraft(roundId, kind);
+                                        String inputSha256, byte[] pdf, byte[] docx, int pageCount, Long jobExecutionId,
+                                        Optional<GeneratedDocument> previous, List<DocumentFinding> findings,
+                                        long madeFrom) {
         String path = relativePath;
         if (heldByAnother(path, DRAFT)) path = path.replaceFirst("\\.pdf$", "") + "-draft.pdf";
-        GeneratedDocument stored = storeIn(DRAFT, roundId, kind, asOf, path, inputSha256, pdf, docx, pageCount,
-                jobExecutionId);
+        Written written = storeIn(DRAFT, previous.map(GeneratedDocument::id), roundId, kind, asOf, path,
+                inputSha256, pdf, docx, pageCount, jobExecutionId, madeFrom);
+        GeneratedDocument stored = written.doc();
         if (previous.isPresent() && !previous.get().path().equals(stored.path()) && !heldByAnother(previous.get().path(), DRAFT)) {
             Path old = outputDir.resolve(previous.get().path()).normalize();
             Path oldWord = outputDir.resolve(wordPath(previous.get().path())).normalize();
@@ -193,6 +206,7 @@ public class DocumentArchive {
                 });
             }
         }
+        replaceFindings(stored.id(), findings, written.inserted());
         return stored;
     }
 
@@ -201,13 +215,18 @@ public class DocumentArchive {
                 .query(Long.class).single() > 0;
     }
 
+    /** A record as written, and whether it is new (then it has no findings yet). */
+    private record Written(GeneratedDocument doc, boolean inserted) {}
+
     /**
-     * The record is found by a plain read, then updated by its id or inserted. (An UPDATE of a missing row
-     * would lock the gap where it belongs in the unique index, and on MySQL/MariaDB two partitions doing that
-     * at once, then inserting, deadlock each other.) Two statements, and the record is returned as written.
+     * Writes the files, then updates the record by its id ({@code existing}, found by the caller's plain read) or
+     * inserts it. (An UPDATE of a missing row would lock the gap where it belongs in the unique index, and on
+     * MySQL/MariaDB two partitions doing that at once, then inserting, deadlock each other.) {@code madeFrom}: the
+     * {@code made_from} to record in the same statement (null: left as it is).
      */
-    private GeneratedDocument storeIn(String slot, long roundId, DocumentKind kind, LocalDate asOf, String relativePath,
-                                      String inputSha256, byte[] pdf, byte[] docx, int pageCount, Long jobExecutionId) {
+    private Written storeIn(String slot, Optional<Long> existing, long roundId, DocumentKind kind, LocalDate asOf,
+                            String relativePath, String inputSha256, byte[] pdf, byte[] docx, int pageCount,
+                            Long jobExecutionId, Long madeFrom) {
         Path target = outputDir.resolve(relativePath).normalize();
         if (!target.startsWith(outputDir)) throw new IllegalArgumentException("path leaves the output folder: " + relativePath);
         Path word = outputDir.resolve(wordPath(relativePath)).normalize();
@@ -219,23 +238,24 @@ public class DocumentArchive {
         ArchiveFiles.writeAtomically(target, pdf);
         String sha = sha256(pdf);
         LocalDateTime now = LocalDateTime.now(clock).withNano(0);
-        Optional<Long> existing = jdbc.sql("SELECT id FROM generated_document WHERE round_id = ? AND kind = ? AND slot = ?")
-                .params(roundId, kind.name(), slot).query(Long.class).optional();
         long id;
+        boolean inserted = false;
         if (existing.isPresent()) {
             id = existing.get();
-            update(id, asOf, relativePath, sha, inputSha256, pageCount, pdf.length, jobExecutionId, now);
+            update(id, asOf, relativePath, sha, inputSha256, pageCount, pdf.length, jobExecutionId, now, madeFrom);
         } else {
             try {
-                id = insert(slot, roundId, kind, asOf, relativePath, sha, inputSha256, pageCount, pdf.length, jobExecutionId, now);
+                id = insert(slot, roundId, kind, asOf, relativePath, sha, inputSha256, pageCount, pdf.length,
+                        jobExecutionId, now, madeFrom);
+                inserted = true;
             } catch (DuplicateKeyException raced) {
                 // another process recorded the same document a moment ago: this version replaces it
                 id = inSlot(roundId, kind, slot).orElseThrow().id();
-                update(id, asOf, relativePath, sha, inputSha256, pageCount, pdf.length, jobExecutionId, now);
+                update(id, asOf, relativePath, sha, inputSha256, pageCount, pdf.length, jobExecutionId, now, madeFrom);
             }
         }
-        return new GeneratedDocument(id, roundId, kind, asOf, relativePath, sha, inputSha256, pageCount, pdf.length,
-                jobExecutionId, now);
+        return new Written(new GeneratedDocument(id, roundId, kind, asOf, relativePath, sha, inputSha256, pageCount,
+                pdf.length, jobExecutionId, now), inserted);
     }
 
     /** Like {@link #store}, and replaces the findings recorded with the document by these (none: complete). */
@@ -247,33 +267,41 @@ public class DocumentArchive {
         return doc;
     }
 
-    /** Like {@link #storeDraft}, and replaces the findings recorded with the draft by these (none: complete). */
-    public GeneratedDocument storeDraft(long roundId, DocumentKind kind, LocalDate asOf, String relativePath,
-                                        String inputSha256, byte[] pdf, byte[] docx, int pageCount, Long jobExecutionId,
-                                        List<DocumentFinding> findings) {
-        GeneratedDocument doc = storeDraft(roundId, kind, asOf, relativePath, inputSha256, pdf, docx, pageCount,
-                jobExecutionId);
-        replaceFindings(doc.id(), findings);
-        return doc;
+    void replaceFindings(long documentId, List<DocumentFinding> findings) {
+        replaceFindings(documentId, findings, false);
     }
 
     /**
      * Deletes the old findings by their ids, found by a plain read: a DELETE by document_id of rows that are not there
-     * would lock the gap of its index, and on MySQL/MariaDB two partitions doing that, then inserting, deadlock.
+     * would lock the gap of its index, and on MySQL/MariaDB two partitions doing that, then inserting, deadlock. A
+     * record just inserted ({@code fresh}) has none. The new ones go in multi-row INSERTs: one round trip for a
+     * bulletin's findings (~20 in a province's bulletin) instead of one each.
      */
-    void replaceFindings(long documentId, List<DocumentFinding> findings) {
-        List<Long> old = jdbc.sql("SELECT id FROM document_finding WHERE document_id = ?").param(documentId)
-                .query(Long.class).list();
-        if (!old.isEmpty()) {
-            jdbc.sql("DELETE FROM document_finding WHERE id IN (:ids)").param("ids", old).update();
+    private void replaceFindings(long documentId, List<DocumentFinding> findings, boolean fresh) {
+        if (!fresh) {
+            List<Long> old = jdbc.sql("SELECT id FROM document_finding WHERE document_id = ?").param(documentId)
+                    .query(Long.class).list();
+            if (!old.isEmpty()) {
+                jdbc.sql("DELETE FROM document_finding WHERE id IN (:ids)").param("ids", old).update();
+            }
         }
-        for (int i = 0; i < findings.size(); i++) {
-            DocumentFinding f = findings.get(i);
-            jdbc.sql("INSERT INTO document_finding (document_id, seq, part, item, message, gap) VALUES (?,?,?,?,?,?)")
-                    .params(documentId, i + 1, cut(f.part(), 64), cut(f.item(), 64), cut(f.message(), 1000), f.gap())
-                    .update();
+        for (int from = 0; from < findings.size(); from += FINDINGS_PER_INSERT) {
+            int to = Math.min(findings.size(), from + FINDINGS_PER_INSERT);
+            StringBuilder sql = new StringBuilder(
+                    "INSERT INTO document_finding (document_id, seq, part, item, message, gap) VALUES ");
+            List<Object> params = new java.util.ArrayList<>(6 * (to - from));
+            for (int i = from; i < to; i++) {
+                DocumentFinding f = findings.get(i);
+                sql.append(i == from ? "(?,?,?,?,?,?)" : ",(?,?,?,?,?,?)");
+                params.addAll(java.util.Arrays.asList(documentId, i + 1, cut(f.part(), 64), cut(f.item(), 64),
+                        cut(f.message(), 1000), f.gap()));
+            }
+            jdbc.sql(sql.toString()).params(params).update();
         }
     }
+
+    /** Rows per multi-row INSERT of findings: one statement for any usual document, bounded for an unusual one. */
+    private static final int FINDINGS_PER_INSERT = 100;
 
     private static String cut(String s, int max) { return s.length() <= max ? s : s.substring(0, max - 1) + "…"; }
 
@@ -293,20 +321,35 @@ public class DocumentArchive {
 
     long insert(String slot, long roundId, DocumentKind kind, LocalDate asOf, String relativePath, String sha,
                 String inputSha256, int pageCount, long size, Long jobExecutionId, LocalDateTime now) {
+        return insert(slot, roundId, kind, asOf, relativePath, sha, inputSha256, pageCount, size, jobExecutionId, now,
+                null);
+    }
+
+    private long insert(String slot, long roundId, DocumentKind kind, LocalDate asOf, String relativePath, String sha,
+                        String inputSha256, int pageCount, long size, Long jobExecutionId, LocalDateTime now,
+                        Long madeFrom) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO generated_document (round_id, kind, slot, as_of, path, sha256, input_sha256, page_count,"
-                        + " size_bytes, job_execution_id, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)")
-                .params(roundId, kind.name(), slot, asOf, relativePath, sha, inputSha256, pageCount, size, jobExecutionId, now)
+                        + " size_bytes, job_execution_id, created_at, made_from) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")
+                .params(roundId, kind.name(), slot, asOf, relativePath, sha, inputSha256, pageCount, size,
+                        jobExecutionId, now, madeFrom)
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
 
     private void update(long id, LocalDate asOf, String relativePath, String sha, String inputSha256, int pageCount,
-                        long size, Long jobExecutionId, LocalDateTime now) {
-        jdbc.sql("UPDATE generated_document SET as_of = ?, path = ?, sha256 = ?, input_sha256 = ?, page_count = ?,"
-                        + " size_bytes = ?, job_execution_id = ?, created_at = ? WHERE id = ?")
-                .params(asOf, relativePath, sha, inputSha256, pageCount, size, jobExecutionId, now, id)
-                .update();
+                        long size, Long jobExecutionId, LocalDateTime now, Long madeFrom) {
+        if (madeFrom == null) {
+            jdbc.sql("UPDATE generated_document SET as_of = ?, path = ?, sha256 = ?, input_sha256 = ?, page_count = ?,"
+                            + " size_bytes = ?, job_execution_id = ?, created_at = ? WHERE id = ?")
+                    .params(asOf, relativePath, sha, inputSha256, pageCount, size, jobExecutionId, now, id)
+                    .update();
+        } else {
+            jdbc.sql("UPDATE generated_document SET as_of = ?, path = ?, sha256 = ?, input_sha256 = ?, page_count = ?,"
+                            + " size_bytes = ?, job_execution_id = ?, created_at = ?, made_from = ? WHERE id = ?")
+                    .params(asOf, relativePath, sha, inputSha256, pageCount, size, jobExecutionId, now, madeFrom, id)
+                    .update();
+        }
     }
 
     public static String sha256(byte[] bytes) { return ArchiveFiles.sha256(bytes); }

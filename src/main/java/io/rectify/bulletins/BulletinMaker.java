@@ -48,11 +48,13 @@ public class BulletinMaker {
     }
 
     /**
-     * A rendered bulletin ready to be stored: its PDF, its .docx, what makes it incomplete (nothing when complete) and
-     * the last change of the round's inputs it includes ({@code round_change}, 0 for none).
+     * A rendered bulletin ready to be stored: its PDF, its .docx, what makes it incomplete (nothing when complete),
+     * the last change of the round's inputs it includes ({@code round_change}, 0 for none) and the draft record it
+     * replaces as read when it was made (null: none), so that storing it does not read that record again.
      */
     public record Bulletin(long roundId, String roundCode, LocalDate asOf, String inputSha256,
-                           DocumentRenderer.RenderedPdf pdf, byte[] docx, List<DocumentFinding> findings, long madeFrom) {
+                           DocumentRenderer.RenderedPdf pdf, byte[] docx, List<DocumentFinding> findings, long madeFrom,
+                           GeneratedDocument replaces) {
 
         public String relativePath() {
             return roundCode + "/" + roundCode + "-" + DocumentKind.BULLETIN.fileWord() + "-" + asOf + ".pdf";
@@ -78,20 +80,21 @@ public class BulletinMaker {
         // read before the snapshot: a change committed in between makes the draft look stale, never falsely current
         long madeFrom = changes.latest(roundId);
         Inputs inputs = inputs(roundId, asOf);
-        Optional<GeneratedDocument> current = archive.findCurrentDraft(roundId, DocumentKind.BULLETIN);
+        Optional<GeneratedDocument> draft = archive.findDraft(roundId, DocumentKind.BULLETIN);
+        Optional<GeneratedDocument> current = draft.filter(archive::inPlace);
         if (current.isPresent() && current.get().inputSha256().equals(inputs.inputSha256())
                 && current.get().asOf().equals(asOf)) {
             archive.confirmMadeFrom(current.get().id(), madeFrom); // the same document: it includes the changes since
             return Optional.empty();
         }
         return Optional.of(new Bulletin(roundId, inputs.roundCode(), asOf, inputs.inputSha256(),
-                renderer.render(inputs.document()), word.write(inputs.document()), inputs.findings(), madeFrom));
+                renderer.render(inputs.document()), word.write(inputs.document()), inputs.findings(), madeFrom,
+                draft.orElse(null)));
     }
 
     public GeneratedDocument store(Bulletin b, Long jobExecutionId) {
-        GeneratedDocument doc = archive.storeDraft(b.roundId(), DocumentKind.BULLETIN, b.asOf(), b.relativePath(),
-                b.inputSha256(), b.pdf().bytes(), b.docx(), b.pdf().pageCount(), jobExecutionId, b.findings());
-        archive.markMadeFrom(doc.id(), b.madeFrom());
-        return doc;
+        return archive.storeDraft(b.roundId(), DocumentKind.BULLETIN, b.asOf(), b.relativePath(),
+                b.inputSha256(), b.pdf().bytes(), b.docx(), b.pdf().pageCount(), jobExecutionId,
+                Optional.ofNullable(b.replaces()), b.findings(), b.madeFrom());
     }
 }
