@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 import io.rectify.ledger.RoundFacts;
 import io.rectify.progress.Snapshot;
-import io.rectify.progress.SnapshotReader;
+import io.rectify.progress.SnapshotCache;
 
 /**
  * A round's ledger as of a date, for the page: sections → problems → measures with their lights, filtered, and a
@@ -64,10 +64,10 @@ class LedgerView {
                        Totals shown, Totals all, List<Snapshot.Section> sectionOptions, List<String> unitOptions,
                        List<String> leaderOptions) {}
 
-    private final SnapshotReader snapshots;
+    private final SnapshotCache snapshots;
     private final LightSettings lights;
 
-    LedgerView(SnapshotReader snapshots, LightSettings lights) {
+    LedgerView(SnapshotCache snapshots, LightSettings lights) {
         this.snapshots = snapshots;
         this.lights = lights;
     }
