@@ -60,9 +60,10 @@ class LedgerView {
 
     public record Totals(int measures, int completed, int overdue, int dueSoon, int longTerm) {}
 
+    /** {@code snapshot} is the one read: while the round is unchanged, the same object (see SnapshotCache). */
     public record View(RoundFacts round, LocalDate asOf, int dueSoonDays, List<SectionRows> sections, List<UnitLine> units,
                        Totals shown, Totals all, List<Snapshot.Section> sectionOptions, List<String> unitOptions,
-                       List<String> leaderOptions) {}
+                       List<String> leaderOptions, Snapshot snapshot) {}
 
     private final SnapshotCache snapshots;
     private final LightSettings lights;
@@ -105,7 +106,7 @@ class LedgerView {
         unitLines.sort((a, b) -> b.overdue() != a.overdue() ? b.overdue() - a.overdue() : b.measures() - a.measures());
         return new View(round, asOf, (int) lights.dueSoon().toDays(), sections, unitLines, totals(shown), totals(all),
                 s.sections(), new ArrayList<>(new TreeSet<>(s.measures().stream().map(Snapshot.Measure::unit).toList())),
-                new ArrayList<>(new TreeSet<>(s.measures().stream().map(Snapshot.Measure::leader).toList())));
+                new ArrayList<>(new TreeSet<>(s.measures().stream().map(Snapshot.Measure::leader).toList())), s);
     }
 
     Light light(Snapshot.Measure m, LocalDate asOf) {
