@@ -32,9 +32,9 @@ class LedgerPageFreshTest extends WorkplacePortalTest {
 
     @Test
     void everyWriteOfTheRoundShowsOnTheNextPage() throws Exception {
-        WorkplaceRound w = WorkplaceRound.get(context, WORK, "fresh-2025");
+        WorkplaceRound w = WorkplaceRound.get(context, WORK, "live-2025");
         String base = "/rounds/" + w.code;
-        String unit = unitContact("fresh-unit-jj", "镇经济发展办", w.code);
+        String unit = unitContact("live-unit-jj", "镇经济发展办", w.code);
         LocalDate today = LocalDate.now();
         String m3 = String.valueOf(measure(w.roundId, 3));
 
