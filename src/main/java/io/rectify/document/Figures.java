@@ -56,8 +56,9 @@ public class Figures {
     /** The figures of a round as of a date, and these texts filled with them: the web page's preview of its texts. */
     public record Preview(List<Figure> figures, List<Filled> texts) {}
 
-    public Preview preview(long roundId, LocalDate asOf, List<String> texts) {
-        Progress progress = aggregator.aggregate(snapshots.read(roundId, asOf));
+    /** The preview from a snapshot the caller read (the page keeps them: {@code progress.SnapshotCache}). */
+    public Preview preview(Snapshot snapshot, List<String> texts) {
+        Progress progress = aggregator.aggregate(snapshot);
         Map<FigureKey, Object> values = values(progress);
         return new Preview(of(progress), texts.stream().map(t -> fill(t, values)).toList());
     }

@@ -47,11 +47,17 @@ public class LedgerWriter {
     /** Rounds are written by their owner, {@link RoundRepository}. */
     public long insertRound(RoundFacts r) { return rounds.insert(r); }
 
+    // Each write first adds one to its round's ledger version (RoundRepository.touch), in the same transaction: the
+    // page keeps a round's snapshot until that changes. Touching first also takes the round's row lock before any
+    // ledger row's, in the order an import takes them (it updates the round first), so two writers cannot deadlock.
+
     public long insertSection(long roundId, int seq, String title) {
+        rounds.touch(roundId);
         return insert("INSERT INTO feedback_section (round_id, seq, title) VALUES (?,?,?)", roundId, seq, title);
     }
 
     public long insertProblem(ProblemRow p) {
+        rounds.touchRoundsOfSections(List.of(p.sectionId()));
         return insert("INSERT INTO problem (section_id, seq, summary, public_statement, lead_leader, led_by_secretary)"
                 + " VALUES (?,?,?,?,?,?)", p.sectionId(), p.seq(), p.summary(), p.statement(), p.leadLeader(),
                 p.bySecretary());
@@ -63,6 +69,8 @@ public class LedgerWriter {
     }
 
     public void updateProblem(ProblemRow p) {
+        rounds.touchRoundsOfProblems(List.of(p.id()));
+        rounds.touchRoundsOfSections(List.of(p.sectionId()));
         jdbc.sql("UPDATE problem SET section_id = ?, public_statement = ?, lead_leader = ?, led_by_secretary = ? WHERE id = ?")
                 .params(p.sectionId(), p.statement(), p.leadLeader(), p.bySecretary(), p.id()).update();
     }
@@ -70,6 +78,7 @@ public class LedgerWriter {
     /** Inserts the measures and returns their ids by 序号. */
     public Map<Integer, Long> insertMeasures(List<NewMeasure> measures) {
         if (measures.isEmpty()) return Map.of();
+        rounds.touchRoundsOfProblems(measures.stream().map(NewMeasure::problemId).toList());
         batch.batchUpdate("INSERT INTO measure (problem_id, seq, content, responsible_leader, responsible_unit, deadline,"
                 + " measure_kind) VALUES (?,?,?,?,?,?,?)", measures, 1000, (ps, m) -> {
                     ps.setLong(1, m.problemId());
@@ -95,6 +104,8 @@ public class LedgerWriter {
 
     public void updateMeasures(List<MeasureState> measures) {
         if (measures.isEmpty()) return;
+        rounds.touchRoundsOfMeasures(measures.stream().map(MeasureState::id).toList());
+        rounds.touchRoundsOfProblems(measures.stream().map(MeasureState::problemId).toList());
         batch.batchUpdate("UPDATE measure SET problem_id = ?, content = ?, responsible_leader = ?, responsible_unit = ?,"
                 + " deadline = ?, measure_kind = ? WHERE id = ?", measures, 1000, (ps, m) -> {
                     ps.setLong(1, m.problemId());
@@ -109,6 +120,7 @@ public class LedgerWriter {
 
     public void insertReports(List<ReportRow> reports) {
         if (reports.isEmpty()) return;
+        rounds.touchRoundsOfMeasures(reports.stream().map(ReportRow::measureId).toList());
         batch.batchUpdate("INSERT INTO progress_report (measure_id, report_date, status, completion_date, rechecked, note)"
                 + " VALUES (?,?,?,?,?,?)", reports, 1000, (ps, r) -> {
                     ps.setLong(1, r.measureId());
@@ -122,6 +134,7 @@ public class LedgerWriter {
 
     public void updateReports(List<ReportRow> reports) {
         if (reports.isEmpty()) return;
+        rounds.touchRoundsOfMeasures(reports.stream().map(ReportRow::measureId).toList());
         batch.batchUpdate("UPDATE progress_report SET status = ?, completion_date = ?, rechecked = ?, note = ? WHERE id = ?",
                 reports, 1000, (ps, r) -> {
                     ps.setString(1, r.status().name());
@@ -133,10 +146,13 @@ public class LedgerWriter {
     }
 
     public void updateEventCount(long id, java.math.BigDecimal count) {
+        jdbc.sql("SELECT round_id FROM work_event WHERE id = ?").param(id).query(Long.class).optional()
+                .ifPresent(rounds::touch);
         jdbc.sql("UPDATE work_event SET event_count = ? WHERE id = ?").params(count, id).update();
     }
 
     public void insertWorkEvent(long roundId, LocalDate date, String category, java.math.BigDecimal count, String description) {
+        rounds.touch(roundId);
         jdbc.sql("INSERT INTO work_event (round_id, event_date, category, event_count, description) VALUES (?,?,?,?,?)")
                 .params(roundId, date, category, count, description).update();
     }
@@ -147,6 +163,7 @@ public class LedgerWriter {
      * word of the day replaces one already there (keeping its 实地复核 mark).
      */
     public void putReport(long measureId, LocalDate date, MeasureStatus status, String note, LocalDate completion) {
+        rounds.touchRoundsOfMeasures(List.of(measureId));
         int updated = jdbc.sql("UPDATE progress_report SET status = ?, note = ?, completion_date = ?"
                         + " WHERE measure_id = ? AND report_date = ?")
                 .params(status.name(), note, completion, measureId, date).update();
@@ -157,6 +174,7 @@ public class LedgerWriter {
     }
 
     public void moveDeadline(long measureId, LocalDate deadline) {
+        rounds.touchRoundsOfMeasures(List.of(measureId));
         jdbc.sql("UPDATE measure SET deadline = ? WHERE id = ?").params(deadline, measureId).update();
     }
 
@@ -168,6 +186,7 @@ public class LedgerWriter {
     public void deleteRound(long roundId) {
         String problems = "SELECT p.id FROM problem p JOIN feedback_section s ON s.id = p.section_id WHERE s.round_id = ?";
         String measures = "SELECT m.id FROM measure m WHERE m.problem_id IN (" + problems + ")";
+        rounds.touch(roundId);
         jdbc.sql("DELETE FROM progress_report WHERE measure_id IN (" + measures + ")").param(roundId).update();
         terms.deleteRound(roundId);
         jdbc.sql("DELETE FROM measure WHERE problem_id IN (" + problems + ")").param(roundId).update();

@@ -28,8 +28,12 @@ public class MeasureTerms {
                        String reason) {}
 
     private final JdbcClient jdbc;
+    private final RoundRepository rounds;
 
-    public MeasureTerms(JdbcClient jdbc) { this.jdbc = jdbc; }
+    public MeasureTerms(JdbcClient jdbc, RoundRepository rounds) {
+        this.jdbc = jdbc;
+        this.rounds = rounds;
+    }
 
     /**
      * Records changed values: {@code before} are the values the measures had until now (kept as in force since the
@@ -38,6 +42,7 @@ public class MeasureTerms {
      */
     public void record(List<Term> before, List<Term> after) {
         if (after.isEmpty()) return;
+        rounds.touchRoundsOfMeasures(after.stream().map(Term::measureId).toList());
         Set<Long> withHistory = new HashSet<>(jdbc.sql("SELECT DISTINCT measure_id FROM measure_term WHERE measure_id IN (:ids)")
                 .param("ids", after.stream().map(Term::measureId).distinct().toList()).query(Long.class).list());
         for (Term b : before) {
@@ -55,6 +60,7 @@ public class MeasureTerms {
 
     /** Removes the history of a round's measures, before the measures themselves. */
     public void deleteRound(long roundId) {
+        rounds.touch(roundId);
         jdbc.sql("DELETE FROM measure_term WHERE measure_id IN (SELECT m.id FROM measure m JOIN problem p"
                 + " ON p.id = m.problem_id JOIN feedback_section s ON s.id = p.section_id WHERE s.round_id = ?)")
                 .param(roundId).update();

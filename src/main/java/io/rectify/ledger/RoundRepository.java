@@ -65,7 +65,8 @@ public class RoundRepository {
     }
 
     public void update(RoundFacts r) {
-        jdbc.sql("UPDATE inspection_round SET inspection_kind = ?, deployed_by = ?, inspecting_body = ?, inspected_org = ?,"
+        jdbc.sql("UPDATE inspection_round SET ledger_version = ledger_version + 1, inspection_kind = ?, deployed_by = ?,"
+                        + " inspecting_body = ?, inspected_org = ?,"
                         + " short_name = ?, onsite_start = ?, onsite_end = ?, feedback_date = ?, issuing_organ = ?, contact_phone = ?,"
                         + " contact_address = ?, contact_email = ?, onsite_start_part = ?, onsite_end_part = ?,"
                         + " bulletin_style = ?, bulletin_title = ? WHERE id = ?")
@@ -74,6 +75,48 @@ public class RoundRepository {
                         r.contactAddress(), r.contactEmail(), r.onsiteStartPart(), r.onsiteEndPart(), r.bulletinStyle(),
                         r.bulletinTitle(), r.id())
                 .update();
+    }
+
+    /**
+     * The round's ledger version, -1 when there is no such round. Every writer of the round's ledger adds one to it
+     * ({@link #touch}) in its transaction before it writes, so whoever reads the version and then the ledger has data
+     * at least as new as that version: a snapshot kept under it is never staler than the version says.
+     */
+    public long ledgerVersion(long roundId) {
+        return jdbc.sql("SELECT ledger_version FROM inspection_round WHERE id = ?").param(roundId).query(Long.class)
+                .optional().orElse(-1L);
+    }
+
+    /** A write to the round's ledger is coming in this transaction: the next {@link #ledgerVersion}. */
+    public void touch(long roundId) {
+        jdbc.sql("UPDATE inspection_round SET ledger_version = ledger_version + 1 WHERE id = ?").param(roundId).update();
+    }
+
+    /** {@link #touch} of the rounds these measures belong to (a write to their rows is coming). */
+    public void touchRoundsOfMeasures(java.util.Collection<Long> measureIds) {
+        touchRounds(measureIds, "SELECT DISTINCT s.round_id FROM measure m JOIN problem p ON p.id = m.problem_id"
+                + " JOIN feedback_section s ON s.id = p.section_id WHERE m.id IN (:ids)");
+    }
+
+    /** {@link #touch} of the rounds these problems belong to. */
+    public void touchRoundsOfProblems(java.util.Collection<Long> problemIds) {
+        touchRounds(problemIds, "SELECT DISTINCT s.round_id FROM problem p JOIN feedback_section s ON s.id = p.section_id"
+                + " WHERE p.id IN (:ids)");
+    }
+
+    /** {@link #touch} of the rounds these feedback sections belong to. */
+    public void touchRoundsOfSections(java.util.Collection<Long> sectionIds) {
+        touchRounds(sectionIds, "SELECT DISTINCT round_id FROM feedback_section WHERE id IN (:ids)");
+    }
+
+    private void touchRounds(java.util.Collection<Long> ids, String roundsOf) {
+        List<Long> all = ids.stream().distinct().toList();
+        java.util.Set<Long> roundIds = new java.util.TreeSet<>();
+        for (int from = 0; from < all.size(); from += 500) {
+            roundIds.addAll(jdbc.sql(roundsOf).param("ids", all.subList(from, Math.min(all.size(), from + 500)))
+                    .query(Long.class).list());
+        }
+        for (long id : roundIds) touch(id); // in id order: two writers lock the rows in the same order
     }
 
     /** Removes the round's row; its ledger rows must be gone first (see {@code LedgerWriter.deleteRound}). */

@@ -27,10 +27,12 @@ public class RoundTexts {
 
     private final JdbcClient jdbc;
     private final RoundChanges changes;
+    private final RoundRepository rounds;
 
-    public RoundTexts(JdbcClient jdbc, RoundChanges changes) {
+    public RoundTexts(JdbcClient jdbc, RoundChanges changes, RoundRepository rounds) {
         this.jdbc = jdbc;
         this.changes = changes;
+        this.rounds = rounds;
     }
 
     /** A part last changed on the web page: by whom and when (seconds). */
@@ -62,8 +64,9 @@ public class RoundTexts {
     public void replace(long roundId, List<Text> texts, String by) {
         List<Text> sorted = texts.stream().sorted(java.util.Comparator.comparing(Text::part).thenComparingInt(Text::seq)).toList();
         if (list(roundId).equals(sorted)) return;
+        rounds.touch(roundId);
         jdbc.sql("DELETE FROM round_text WHERE round_id = ?").param(roundId).update();
-        for (Text t : texts) insert(roundId, t);
+        for (Text t : texts) insertRow(roundId, t);
         changes.recordTexts(roundId, by);
     }
 
@@ -111,17 +114,24 @@ public class RoundTexts {
 
     /** Replaces one part's texts with these, as an import does: the part is no longer a page edit (caller's transaction). */
     public void replacePart(long roundId, TextPart part, List<Text> texts) {
+        rounds.touch(roundId);
         jdbc.sql("DELETE FROM round_text WHERE round_id = ? AND part = ?").params(roundId, part.name()).update();
         jdbc.sql("DELETE FROM round_text_edit WHERE round_id = ? AND part = ?").params(roundId, part.name()).update();
-        for (Text t : texts) insert(roundId, t);
+        for (Text t : texts) insertRow(roundId, t);
     }
 
     public void insert(long roundId, Text t) {
+        rounds.touch(roundId);
+        insertRow(roundId, t);
+    }
+
+    private void insertRow(long roundId, Text t) {
         jdbc.sql("INSERT INTO round_text (round_id, part, seq, body, heading_level) VALUES (?,?,?,?,?)")
                 .params(roundId, t.part().name(), t.seq(), t.body(), t.level()).update();
     }
 
     public void deleteRound(long roundId) {
+        rounds.touch(roundId);
         jdbc.sql("DELETE FROM round_text WHERE round_id = ?").param(roundId).update();
         jdbc.sql("DELETE FROM round_text_edit WHERE round_id = ?").param(roundId).update();
     }

@@ -1,6 +1,8 @@
 package io.rectify.portal;
 
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Controller;
@@ -20,8 +22,11 @@ class LedgerController {
     private final LedgerView ledger;
     private final io.rectify.ledger.Closures closures;
     private final java.time.Clock clock;
+    private final RenderedParts parts;
 
-    LedgerController(PortalRounds rounds, LedgerView ledger, io.rectify.ledger.Closures closures, java.time.Clock clock) {
+    LedgerController(PortalRounds rounds, LedgerView ledger, io.rectify.ledger.Closures closures, java.time.Clock clock,
+                     RenderedParts parts) {
+        this.parts = parts;
         this.closures = closures;
         this.clock = clock;
         this.rounds = rounds;
@@ -44,7 +49,10 @@ class LedgerController {
         }
         var filter = new LedgerView.Filter(section, blankToNull(unit), blankToNull(leader), wanted);
         model.addAttribute("round", round);
-        model.addAttribute("v", ledger.view(round, date, filter));
+        LedgerView.View view = ledger.view(round, date, filter);
+        model.addAttribute("v", view);
+        model.addAttribute("tables", parts.render(view.snapshot(), List.of(filter, view.dueSoonDays()),
+                "portal/ledger-tables", () -> Map.of("v", view)));
         model.addAttribute("filter", filter);
         model.addAttribute("lights", LedgerView.Light.values());
         model.addAttribute("closures", closures.counts(round.id(), date));

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 import io.rectify.ledger.RoundFacts;
 import io.rectify.progress.Snapshot;
-import io.rectify.progress.SnapshotReader;
+import io.rectify.progress.SnapshotCache;
 
 /**
  * A round's ledger as of a date, for the page: sections → problems → measures with their lights, filtered, and a
@@ -60,14 +60,15 @@ class LedgerView {
 
     public record Totals(int measures, int completed, int overdue, int dueSoon, int longTerm) {}
 
+    /** {@code snapshot} is the one read: while the round is unchanged, the same object (see SnapshotCache). */
     public record View(RoundFacts round, LocalDate asOf, int dueSoonDays, List<SectionRows> sections, List<UnitLine> units,
                        Totals shown, Totals all, List<Snapshot.Section> sectionOptions, List<String> unitOptions,
-                       List<String> leaderOptions) {}
+                       List<String> leaderOptions, Snapshot snapshot) {}
 
-    private final SnapshotReader snapshots;
+    private final SnapshotCache snapshots;
     private final LightSettings lights;
 
-    LedgerView(SnapshotReader snapshots, LightSettings lights) {
+    LedgerView(SnapshotCache snapshots, LightSettings lights) {
         this.snapshots = snapshots;
         this.lights = lights;
     }
@@ -105,7 +106,7 @@ class LedgerView {
         unitLines.sort((a, b) -> b.overdue() != a.overdue() ? b.overdue() - a.overdue() : b.measures() - a.measures());
         return new View(round, asOf, (int) lights.dueSoon().toDays(), sections, unitLines, totals(shown), totals(all),
                 s.sections(), new ArrayList<>(new TreeSet<>(s.measures().stream().map(Snapshot.Measure::unit).toList())),
-                new ArrayList<>(new TreeSet<>(s.measures().stream().map(Snapshot.Measure::leader).toList())));
+                new ArrayList<>(new TreeSet<>(s.measures().stream().map(Snapshot.Measure::leader).toList())), s);
     }
 
     Light light(Snapshot.Measure m, LocalDate asOf) {

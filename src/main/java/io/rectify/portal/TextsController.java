@@ -25,6 +25,7 @@ import io.rectify.document.Figures;
 import io.rectify.ledger.RoundFacts;
 import io.rectify.ledger.RoundTexts;
 import io.rectify.ledger.TextPart;
+import io.rectify.progress.SnapshotCache;
 
 /**
  * The texts of a round's bulletin (开头, 概况, parts 一 and 三, each paragraph with its 层级), edited on the page (the same texts as the workbook's 文稿 sheet): the figure
@@ -52,9 +53,12 @@ class TextsController {
     private final TransactionTemplate tx;
     private final java.time.Clock clock;
     private final io.rectify.jobs.DraftRefresh refresh;
+    private final SnapshotCache snapshots;
 
     TextsController(PortalRounds rounds, RoundTexts texts, Figures figures, DocumentArchive archive, RunNow runNow,
-                    PlatformTransactionManager transactions, java.time.Clock clock, io.rectify.jobs.DraftRefresh refresh) {
+                    PlatformTransactionManager transactions, java.time.Clock clock, io.rectify.jobs.DraftRefresh refresh,
+                    SnapshotCache snapshots) {
+        this.snapshots = snapshots;
         this.clock = clock;
         this.refresh = refresh;
         this.rounds = rounds;
@@ -101,7 +105,8 @@ class TextsController {
 
     private String page(Viewer viewer, RoundFacts round, List<RoundTexts.Text> list, boolean previewing, Model model) {
         LocalDate asOf = draftDate(round);
-        Figures.Preview preview = figures.preview(round.id(), asOf, list.stream().map(RoundTexts.Text::body).toList());
+        Figures.Preview preview = figures.preview(snapshots.read(round.id(), asOf),
+                list.stream().map(RoundTexts.Text::body).toList());
         List<Part> parts = new ArrayList<>();
         for (TextPart p : TextPart.values()) {
             List<Paragraph> paragraphs = new ArrayList<>();

@@ -252,8 +252,9 @@ class QuarterlyBriefTest {
         JdbcClient client = JdbcClient.create(db.dataSource());
         RoundRepository rounds = new RoundRepository(client);
         long roundId = rounds.findByCode(code).orElseThrow().id();
-        SnapshotReader snapshots = new SnapshotReader(client, rounds, new io.rectify.ledger.RoundTexts(client, new io.rectify.ledger.RoundChanges(client, java.time.Clock.systemDefaultZone())),
-                new io.rectify.ledger.MeasureTerms(client));
+        SnapshotReader snapshots = new SnapshotReader(client, rounds, new io.rectify.ledger.RoundTexts(client,
+                new io.rectify.ledger.RoundChanges(client, java.time.Clock.systemDefaultZone()), rounds),
+                new io.rectify.ledger.MeasureTerms(client, rounds));
         BriefSettings settings = new BriefSettings();
         var review = new QuarterReviewer(new ProgressAggregator()).review(Q, snapshots.read(roundId, Q.end()),
                 snapshots.read(roundId, Q.previous().end()), settings.getRecheckAfterDays());

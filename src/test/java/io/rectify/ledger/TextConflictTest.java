@@ -96,7 +96,8 @@ class TextConflictTest {
 
     /** What the 文稿 page does when wang saves part 一 (the real RoundTexts, on the real database). */
     void pageEdit(String committee, LocalDateTime at) {
-        RoundTexts texts = new RoundTexts(jdbc, new RoundChanges(jdbc, java.time.Clock.systemDefaultZone()));
+        RoundTexts texts = new RoundTexts(jdbc, new RoundChanges(jdbc, java.time.Clock.systemDefaultZone()),
+                new RoundRepository(jdbc));
         List<RoundTexts.Text> all = new ArrayList<>();
         for (RoundTexts.Text t : texts.list(roundId())) {
             all.add(t.part() == TextPart.COMMITTEE ? new RoundTexts.Text(t.part(), t.seq(), committee) : t);
