@@ -54,8 +54,8 @@ public class DownloadLog {
                 .params(limit, offset)
                 .query((rs, n) -> new Record(rs.getLong("id"), rs.getString("username"), rs.getLong("document_id"),
                         rs.getString("round_code"), rs.getString("kind"), rs.getObject("as_of", LocalDate.class),
-                        rs.getString("path"), rs.getString("sha256"), rs.getString("byte_range"), rs.getString("remote_addr"),
-                        rs.getObject("downloaded_at", LocalDateTime.class)))
+                        rs.getString("path"), rs.getString("sha256"), rs.getString("byte_range"),
+                        rs.getString("remote_addr"), rs.getObject("downloaded_at", LocalDateTime.class)))
                 .list();
     }
 

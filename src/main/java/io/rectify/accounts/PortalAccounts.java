@@ -57,8 +57,8 @@ public class PortalAccounts implements UserDetailsService {
     public Optional<PortalUser> find(String username) {
         return jdbc.sql("SELECT id, username, password_hash, role, enabled FROM app_user WHERE username = ?")
                 .param(username)
-                .query((rs, n) -> new PortalUser(rs.getLong("id"), rs.getString("username"), rs.getString("password_hash"),
-                        Role.valueOf(rs.getString("role")), rs.getBoolean("enabled")))
+                .query((rs, n) -> new PortalUser(rs.getLong("id"), rs.getString("username"),
+                        rs.getString("password_hash"), Role.valueOf(rs.getString("role")), rs.getBoolean("enabled")))
                 .optional();
     }
 
@@ -95,13 +95,15 @@ public class PortalAccounts implements UserDetailsService {
     }
 
     public String unitOf(long userId) {
-        return jdbc.sql("SELECT unit_name FROM app_user WHERE id = ?").param(userId).query(String.class).optional().orElse(null);
+        return jdbc.sql("SELECT unit_name FROM app_user WHERE id = ?").param(userId).query(String.class).optional()
+                .orElse(null);
     }
 
     @Transactional
     public void changePassword(String username, char[] password) {
         PortalUser user = find(username).orElseThrow(() -> new AccountException("no user '" + username + "'"));
-        jdbc.sql("UPDATE app_user SET password_hash = ? WHERE id = ?").params(hash(username, password), user.id()).update();
+        jdbc.sql("UPDATE app_user SET password_hash = ? WHERE id = ?").params(hash(username, password), user.id())
+                .update();
     }
 
     @Transactional
@@ -130,10 +132,12 @@ public class PortalAccounts implements UserDetailsService {
         List<Long> ids = new ArrayList<>();
         for (String name : new LinkedHashSet<>(usernames)) {
             PortalUser user = find(name).orElseThrow(() -> new AccountException("no user '" + name + "'"));
-            if (user.role() == Role.ADMIN) throw new AccountException("'" + name + "' is an administrator: sees every round");
+            if (user.role() == Role.ADMIN) throw new AccountException("'" + name
+                    + "' is an administrator: sees every round");
             ids.add(user.id());
         }
-        jdbc.sql("DELETE FROM user_round WHERE round_id = ? AND user_id IN (SELECT id FROM app_user WHERE role <> 'ADMIN')")
+        jdbc.sql("DELETE FROM user_round WHERE round_id = ? AND user_id"
+                + " IN (SELECT id FROM app_user WHERE role <> 'ADMIN')")
                 .param(roundId).update();
         give(ids, roundId);
     }
@@ -157,7 +161,8 @@ public class PortalAccounts implements UserDetailsService {
 
     public List<Account> list() {
         List<Account> result = new ArrayList<>();
-        for (var row : jdbc.sql("SELECT id, username, role, enabled FROM app_user ORDER BY username").query().listOfRows()) {
+        for (var row : jdbc.sql("SELECT id, username, role, enabled FROM app_user ORDER BY username").query()
+                .listOfRows()) {
             long id = ((Number) row.get("id")).longValue();
             List<String> codes = rounds.codes(jdbc.sql("SELECT round_id FROM user_round WHERE user_id = ?").param(id)
                     .query(Long.class).list());
@@ -196,7 +201,8 @@ public class PortalAccounts implements UserDetailsService {
             RoundFacts round = rounds.findByCode(code).orElseThrow(() -> {
                 List<String> known = rounds.findAll().stream().map(RoundFacts::code).toList();
                 return new AccountException("unknown round '" + code + "'"
-                        + (known.isEmpty() ? " (the database holds no rounds)" : " (known: " + String.join(", ", known) + ")"));
+                        + (known.isEmpty() ? " (the database holds no rounds)"
+                                : " (known: " + String.join(", ", known) + ")"));
             });
             result.add(round);
         }

@@ -12,7 +12,9 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
-/** A row of {@code app_user} as Spring Security sees it. The rounds are looked up per request (see the portal's Viewer). */
+/**
+ * A row of {@code app_user} as Spring Security sees it. The rounds are looked up per request (see the portal's Viewer).
+ */
 public final class PortalUser implements UserDetails, CredentialsContainer {
 
     private static final long serialVersionUID = 1L;
@@ -54,7 +56,9 @@ public final class PortalUser implements UserDetails, CredentialsContainer {
     }
 
     @Override
-    public Collection<? extends GrantedAuthority> getAuthorities() { return List.of(new SimpleGrantedAuthority(role.authority())); }
+    public Collection<? extends GrantedAuthority> getAuthorities() {
+        return List.of(new SimpleGrantedAuthority(role.authority()));
+    }
 
     @Override
     public String getPassword() { return passwordHash; }

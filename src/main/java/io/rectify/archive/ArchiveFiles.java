@@ -41,7 +41,8 @@ final class ArchiveFiles {
                 try (var parts = Files.newDirectoryStream(round,
                         f -> DRAFT_PART.matcher(f.getFileName().toString()).matches() && Files.isRegularFile(f))) {
                     for (Path part : parts) {
-                        if (Files.getLastModifiedTime(part).toInstant().isBefore(before) && Files.deleteIfExists(part)) removed++;
+                        if (Files.getLastModifiedTime(part).toInstant().isBefore(before)
+                                && Files.deleteIfExists(part)) removed++;
                     }
                 }
             }

@@ -81,7 +81,8 @@ public class DocumentArchive {
 
     /** Forgets the records of a round's documents (the files stay); their deliveries must be gone already. */
     public void deleteRound(long roundId) {
-        jdbc.sql("DELETE FROM document_finding WHERE document_id IN (SELECT id FROM generated_document WHERE round_id = ?)")
+        jdbc.sql("DELETE FROM document_finding WHERE document_id"
+                + " IN (SELECT id FROM generated_document WHERE round_id = ?)")
                 .param(roundId).update();
         jdbc.sql("DELETE FROM generated_document WHERE round_id = ?").param(roundId).update();
     }
@@ -91,7 +92,8 @@ public class DocumentArchive {
     }
 
     public Optional<GeneratedDocument> findById(long id) {
-        return jdbc.sql("SELECT * FROM generated_document WHERE id = ?").param(id).query(DocumentArchive::map).optional();
+        return jdbc.sql("SELECT * FROM generated_document WHERE id = ?").param(id).query(DocumentArchive::map)
+                .optional();
     }
 
     private boolean fileIntact(GeneratedDocument d) {
@@ -138,7 +140,8 @@ public class DocumentArchive {
 
     /** Any document by id with its slot, whoever may see it; access is checked by the caller. */
     public Optional<Listed> findListed(long id) {
-        return jdbc.sql("SELECT * FROM generated_document WHERE id = ?").param(id).query(DocumentArchive::listed).optional();
+        return jdbc.sql("SELECT * FROM generated_document WHERE id = ?").param(id).query(DocumentArchive::listed)
+                .optional();
     }
 
     private static Listed listed(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
@@ -161,8 +164,8 @@ public class DocumentArchive {
      * its date. Runs inside the caller's transaction: if the record does not commit, the next run finds the input
      * hash unrecorded and writes the file again.
      */
-    public GeneratedDocument store(long roundId, DocumentKind kind, LocalDate asOf, String relativePath, String inputSha256,
-                                   byte[] pdf, int pageCount, Long jobExecutionId) {
+    public GeneratedDocument store(long roundId, DocumentKind kind, LocalDate asOf, String relativePath,
+                                   String inputSha256, byte[] pdf, int pageCount, Long jobExecutionId) {
         return store(roundId, kind, asOf, relativePath, inputSha256, pdf, null, pageCount, jobExecutionId);
     }
 
@@ -170,8 +173,8 @@ public class DocumentArchive {
      * As above, with the document's .docx written beside the PDF (first, so that a PDF in place always has the
      * .docx of its version); without one ({@code docx} null) a .docx left from an earlier version is removed.
      */
-    public GeneratedDocument store(long roundId, DocumentKind kind, LocalDate asOf, String relativePath, String inputSha256,
-                                   byte[] pdf, byte[] docx, int pageCount, Long jobExecutionId) {
+    public GeneratedDocument store(long roundId, DocumentKind kind, LocalDate asOf, String relativePath,
+                                   String inputSha256, byte[] pdf, byte[] docx, int pageCount, Long jobExecutionId) {
         String slot = asOf.toString();
         Optional<Long> existing = inSlot(roundId, kind, slot).map(GeneratedDocument::id);
         return storeIn(slot, existing, roundId, kind, asOf, relativePath, inputSha256, pdf, docx, pageCount,
@@ -196,7 +199,8 @@ public class DocumentArchive {
         Written written = storeIn(DRAFT, previous.map(GeneratedDocument::id), roundId, kind, asOf, path,
                 inputSha256, pdf, docx, pageCount, jobExecutionId, madeFrom);
         GeneratedDocument stored = written.doc();
-        if (previous.isPresent() && !previous.get().path().equals(stored.path()) && !heldByAnother(previous.get().path(), DRAFT)) {
+        if (previous.isPresent() && !previous.get().path().equals(stored.path())
+                && !heldByAnother(previous.get().path(), DRAFT)) {
             Path old = outputDir.resolve(previous.get().path()).normalize();
             Path oldWord = outputDir.resolve(wordPath(previous.get().path())).normalize();
             if (old.startsWith(outputDir)) {
@@ -211,7 +215,8 @@ public class DocumentArchive {
     }
 
     private boolean heldByAnother(String relativePath, String slot) {
-        return jdbc.sql("SELECT COUNT(*) FROM generated_document WHERE path = ? AND slot <> ?").params(relativePath, slot)
+        return jdbc.sql("SELECT COUNT(*) FROM generated_document WHERE path = ? AND slot <> ?")
+                .params(relativePath, slot)
                 .query(Long.class).single() > 0;
     }
 
@@ -228,7 +233,8 @@ public class DocumentArchive {
                             String relativePath, String inputSha256, byte[] pdf, byte[] docx, int pageCount,
                             Long jobExecutionId, Long madeFrom) {
         Path target = outputDir.resolve(relativePath).normalize();
-        if (!target.startsWith(outputDir)) throw new IllegalArgumentException("path leaves the output folder: " + relativePath);
+        if (!target.startsWith(outputDir)) throw new IllegalArgumentException("path leaves the output folder: "
+                + relativePath);
         Path word = outputDir.resolve(wordPath(relativePath)).normalize();
         if (docx != null) {
             ArchiveFiles.writeAtomically(word, docx);
@@ -259,10 +265,11 @@ public class DocumentArchive {
     }
 
     /** Like {@link #store}, and replaces the findings recorded with the document by these (none: complete). */
-    public GeneratedDocument store(long roundId, DocumentKind kind, LocalDate asOf, String relativePath, String inputSha256,
-                                   byte[] pdf, byte[] docx, int pageCount, Long jobExecutionId,
+    public GeneratedDocument store(long roundId, DocumentKind kind, LocalDate asOf, String relativePath,
+                                   String inputSha256, byte[] pdf, byte[] docx, int pageCount, Long jobExecutionId,
                                    List<DocumentFinding> findings) {
-        GeneratedDocument doc = store(roundId, kind, asOf, relativePath, inputSha256, pdf, docx, pageCount, jobExecutionId);
+        GeneratedDocument doc = store(roundId, kind, asOf, relativePath, inputSha256, pdf, docx, pageCount,
+                jobExecutionId);
         replaceFindings(doc.id(), findings);
         return doc;
     }
@@ -309,7 +316,8 @@ public class DocumentArchive {
     public List<DocumentFinding> findings(long documentId) {
         return jdbc.sql("SELECT part, item, message, gap FROM document_finding WHERE document_id = ? ORDER BY seq")
                 .param(documentId)
-                .query((rs, n) -> new DocumentFinding(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)))
+                .query((rs, n) -> new DocumentFinding(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getBoolean(4)))
                 .list();
     }
 
@@ -373,9 +381,9 @@ public class DocumentArchive {
 
     static GeneratedDocument map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         long exec = rs.getLong("job_execution_id");
-        return new GeneratedDocument(rs.getLong("id"), rs.getLong("round_id"), DocumentKind.valueOf(rs.getString("kind")),
-                rs.getObject("as_of", LocalDate.class), rs.getString("path"), rs.getString("sha256"),
-                rs.getString("input_sha256"), rs.getInt("page_count"), rs.getLong("size_bytes"),
-                rs.wasNull() ? null : exec, rs.getObject("created_at", LocalDateTime.class));
+        return new GeneratedDocument(rs.getLong("id"), rs.getLong("round_id"),
+                DocumentKind.valueOf(rs.getString("kind")), rs.getObject("as_of", LocalDate.class),
+                rs.getString("path"), rs.getString("sha256"), rs.getString("input_sha256"), rs.getInt("page_count"),
+                rs.getLong("size_bytes"), rs.wasNull() ? null : exec, rs.getObject("created_at", LocalDateTime.class));
     }
 }

@@ -117,8 +117,8 @@ public class Publications {
         }
     }
 
-    private Version record(long roundId, String roundCode, DocumentKind kind, Approval approval, GeneratedDocument draft,
-                           byte[] bytes, String reason, List<Path> created) {
+    private Version record(long roundId, String roundCode, DocumentKind kind, Approval approval,
+                           GeneratedDocument draft, byte[] bytes, String reason, List<Path> created) {
         int number = jdbc.sql("SELECT COALESCE(MAX(version_no), 0) FROM publication WHERE round_id = ? AND kind = ?")
                 .params(roundId, kind.name()).query(Integer.class).single() + 1;
         String path = createFrozen(roundCode, kind, draft.asOf(), number, bytes);
@@ -206,19 +206,22 @@ public class Publications {
      */
     private String createFrozen(String roundCode, DocumentKind kind, LocalDate asOf, int number, byte[] bytes) {
         Path dir = archive.outputDir().resolve(roundCode).normalize();
-        if (!dir.startsWith(archive.outputDir())) throw new IllegalArgumentException("round code leaves the output folder");
+        if (!dir.startsWith(archive.outputDir())) throw new IllegalArgumentException(
+                "round code leaves the output folder");
         String base = roundCode + "-" + kind.fileWord() + "-" + asOf + "-v" + number;
         try {
             Files.createDirectories(dir);
             Path temp = Files.createTempFile(dir, "." + base, ".part");
             try {
-                try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE,
+                        StandardOpenOption.TRUNCATE_EXISTING)) {
                     ByteBuffer buffer = ByteBuffer.wrap(bytes);
                     while (buffer.hasRemaining()) ch.write(buffer);
                     ch.force(true);
                 }
                 if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-                    Files.setPosixFilePermissions(temp, java.nio.file.attribute.PosixFilePermissions.fromString("r--r--r--"));
+                    Files.setPosixFilePermissions(temp,
+                            java.nio.file.attribute.PosixFilePermissions.fromString("r--r--r--"));
                 }
                 for (int attempt = 1; ; attempt++) {
                     String name = base + (attempt == 1 ? "" : "-" + attempt) + ".pdf";
@@ -250,18 +253,23 @@ public class Publications {
             try {
                 Files.copy(source, temp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                 if (temp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-                    Files.setPosixFilePermissions(temp, java.nio.file.attribute.PosixFilePermissions.fromString("r--r--r--"));
+                    Files.setPosixFilePermissions(temp,
+                            java.nio.file.attribute.PosixFilePermissions.fromString("r--r--r--"));
                 }
                 link(target, temp);
             } finally {
                 Files.deleteIfExists(temp);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the published version's .docx " + target + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write the published version's .docx " + target + ": "
+                    + e.getMessage(), e);
         }
     }
 
-    /** A new name for the file; never replaces one (a copy that refuses an existing target where links are not supported). */
+    /**
+     * A new name for the file; never replaces one (a copy that refuses an existing target where links are not
+     * supported).
+     */
     private static void link(Path target, Path source) throws IOException {
         try {
             Files.createLink(target, source);
@@ -272,10 +280,11 @@ public class Publications {
     }
 
     private static Version map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-        return new Version(rs.getLong("id"), rs.getLong("document_id"), rs.getLong("round_id"), rs.getString("round_code"),
-                DocumentKind.valueOf(rs.getString("kind")), rs.getInt("version_no"), rs.getObject("as_of", LocalDate.class),
-                rs.getString("path"), rs.getString("sha256"), rs.getLong("draft_document_id"), rs.getString("published_by"),
-                rs.getObject("published_at", LocalDateTime.class), rs.getString("findings"), rs.getString("override_reason"),
-                rs.getLong("made_from"));
+        return new Version(rs.getLong("id"), rs.getLong("document_id"), rs.getLong("round_id"),
+                rs.getString("round_code"), DocumentKind.valueOf(rs.getString("kind")), rs.getInt("version_no"),
+                rs.getObject("as_of", LocalDate.class), rs.getString("path"), rs.getString("sha256"),
+                rs.getLong("draft_document_id"), rs.getString("published_by"),
+                rs.getObject("published_at", LocalDateTime.class), rs.getString("findings"),
+                rs.getString("override_reason"), rs.getLong("made_from"));
     }
 }

@@ -45,7 +45,9 @@ public class BriefDeliveries {
         return new DeliveryStore.Scope(quarter.end(), round);
     }
 
-    /** Rows left SENDING by a run that died become UNCERTAIN: they may have reached the server, so are not sent again. */
+    /**
+     * Rows left SENDING by a run that died become UNCERTAIN: they may have reached the server, so are not sent again.
+     */
     public void recoverInterrupted(DeliveryStore.Scope scope) {
         int uncertain = store.markInterruptedUncertain(scope);
         if (uncertain > 0) {
@@ -68,7 +70,8 @@ public class BriefDeliveries {
     public Courier courier(boolean send, boolean resendUncertain) {
         MailTransport transport = route.transport(send, archive.outputDir());
         if (send && !route.smtp(send)) {
-            log.warn("--send given but no SMTP server is configured (spring.mail.host): writing to the {}", transport.describe());
+            log.warn("--send given but no SMTP server is configured (spring.mail.host): writing to the {}",
+                    transport.describe());
         }
         log.info("delivering through {}", transport.describe());
         return new Courier(store, postman, archive, transport, mailFrom, resendUncertain);

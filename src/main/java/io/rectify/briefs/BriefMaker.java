@@ -48,9 +48,10 @@ public class BriefMaker {
     private final Closures closures;
     private final RenderFingerprint fingerprint;
 
-    public BriefMaker(SnapshotReader snapshots, QuarterReviewer reviewer, BriefComposer composer, DocumentRenderer renderer,
-                      WordWriter word, DocumentArchive archive, DeliveryStore deliveries, RoundRepository rounds, String messageIdDomain,
-                      Extensions extensions, Closures closures, RenderFingerprint fingerprint) {
+    public BriefMaker(SnapshotReader snapshots, QuarterReviewer reviewer, BriefComposer composer,
+                      DocumentRenderer renderer, WordWriter word, DocumentArchive archive, DeliveryStore deliveries,
+                      RoundRepository rounds, String messageIdDomain, Extensions extensions, Closures closures,
+                      RenderFingerprint fingerprint) {
         this.fingerprint = fingerprint;
         this.extensions = extensions;
         this.closures = closures;
@@ -83,14 +84,15 @@ public class BriefMaker {
 
     /** The review a brief is made from (also for tests that check its figures). */
     public QuarterReview review(long roundId, Quarter quarter) {
-        return reviewer.review(quarter, snapshots.read(roundId, quarter.end()), snapshots.read(roundId, quarter.previous().end()),
-                composer.settings().getRecheckAfterDays());
+        return reviewer.review(quarter, snapshots.read(roundId, quarter.end()),
+                snapshots.read(roundId, quarter.previous().end()), composer.settings().getRecheckAfterDays());
     }
 
     /** The 延期 approved in the quarter and the 销号 counts at its end. */
     private BriefComposer.Levers levers(long roundId, Quarter quarter) {
         List<BriefComposer.Levers.Extension> approved = extensions.approvedIn(roundId, quarter.start(),
-                quarter.end()).stream().map(r -> new BriefComposer.Levers.Extension(r.seq(), r.currentDeadline(), r.newDeadline()))
+                quarter.end()).stream()
+                .map(r -> new BriefComposer.Levers.Extension(r.seq(), r.currentDeadline(), r.newDeadline()))
                 .toList();
         Closures.Counts c = closures.counts(roundId, quarter.end());
         return new BriefComposer.Levers(approved, c.closed(), c.submitted(), c.returned());
@@ -98,9 +100,11 @@ public class BriefMaker {
 
     /** Empty when the round had no feedback yet at the end of the quarter: nothing to brief on. */
     public Optional<Brief> make(long roundId, Quarter quarter) {
-        RoundFacts round = rounds.findById(roundId).orElseThrow(() -> new IllegalArgumentException("no round " + roundId));
+        RoundFacts round = rounds.findById(roundId)
+                .orElseThrow(() -> new IllegalArgumentException("no round " + roundId));
         if (round.feedbackDate().isAfter(quarter.end())) {
-            log.info("{}: feedback on {}, after {}: no brief for {}", round.code(), round.feedbackDate(), quarter.end(), quarter);
+            log.info("{}: feedback on {}, after {}: no brief for {}", round.code(), round.feedbackDate(), quarter.end(),
+                    quarter);
             return Optional.empty();
         }
         Optional<GeneratedDocument> current = archive.findCurrent(roundId, DocumentKind.BRIEF, quarter.end());

@@ -53,7 +53,8 @@ public class BriefsConfiguration {
     BriefMaker briefMaker(SnapshotReader snapshots, QuarterReviewer reviewer, BriefComposer composer,
                           DocumentRenderer renderer, WordWriter word, DocumentArchive archive, DeliveryStore deliveries,
                           RoundRepository rounds, InternetAddress mailFrom,
-                          MailProperties mail, Extensions extensions, Closures closures, RenderFingerprint fingerprint) {
+                          MailProperties mail, Extensions extensions, Closures closures,
+                          RenderFingerprint fingerprint) {
         String domain = Messages.messageIdDomain(mailFrom, mail.messageIdDomain());
         return new BriefMaker(snapshots, reviewer, composer, renderer, word, archive, deliveries, rounds, domain,
                 extensions, closures, fingerprint);
@@ -65,8 +66,8 @@ public class BriefsConfiguration {
     }
 
     @Bean
-    BriefDeliveries briefDeliveries(DeliveryStore store, Postman postman, DocumentArchive archive, InternetAddress mailFrom,
-                                    MailRoute route) {
+    BriefDeliveries briefDeliveries(DeliveryStore store, Postman postman, DocumentArchive archive,
+                                    InternetAddress mailFrom, MailRoute route) {
         return new BriefDeliveries(store, postman, archive, mailFrom, route);
     }
 }

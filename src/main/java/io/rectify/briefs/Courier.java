@@ -32,8 +32,8 @@ public class Courier {
     private final Map<Long, Optional<Letter>> letters = new HashMap<>();
     private final Map<Long, InternetAddress> senders = new HashMap<>();
 
-    Courier(DeliveryStore store, Postman postman, DocumentArchive archive, MailTransport transport, InternetAddress from,
-            boolean resendUncertain) {
+    Courier(DeliveryStore store, Postman postman, DocumentArchive archive, MailTransport transport,
+            InternetAddress from, boolean resendUncertain) {
         this.store = store;
         this.postman = postman;
         this.archive = archive;
@@ -47,8 +47,9 @@ public class Courier {
         if (d == null) return Postman.Outcome.SKIPPED;
         Optional<Letter> letter = letters.computeIfAbsent(d.documentId(), id -> letter(d));
         if (letter.isEmpty()) {
-            store.reject(d.id(), "the brief's file " + d.documentPath() + " or its mail is missing or not the one recorded;"
-                    + " run quarterly again to make it");
+            store.reject(d.id(),
+                    "the brief's file " + d.documentPath()
+                    + " or its mail is missing or not the one recorded; run quarterly again to make it");
             return Postman.Outcome.FAILED;
         }
         String name = d.roundCode() + "/" + Quarter.of(d.asOf()) + "/" + d.recipientId() + "-"

@@ -62,7 +62,8 @@ public class BulletinMaker {
     }
 
     /** What a bulletin as of a date would be made from now: the hash of its content and its findings, unrendered. */
-    public record Inputs(String inputSha256, List<DocumentFinding> findings, OfficialDocument document, String roundCode) {}
+    public record Inputs(String inputSha256, List<DocumentFinding> findings, OfficialDocument document,
+            String roundCode) {}
 
     public Inputs inputs(long roundId, LocalDate asOf) {
         Progress progress = aggregator.aggregate(snapshots.read(roundId, asOf));

@@ -185,7 +185,8 @@ public final class Cli {
             result.add(arg);
         }
         if (!dataDirGiven) {
-            String dir = System.getenv().getOrDefault("RECTIFY_DATA_DIR", System.getProperty("rectify.data-dir", "data"));
+            String dir = System.getenv()
+                    .getOrDefault("RECTIFY_DATA_DIR", System.getProperty("rectify.data-dir", "data"));
             result.add("--rectify.data-dir=" + Path.of(dir).toAbsolutePath().normalize());
         }
         return result;

@@ -100,7 +100,8 @@ final class CommandContext {
     }
 
     /** What a short command's context makes only on demand: the jobs and what only they use. */
-    private static final List<Class<?>> ON_DEMAND = List.of(Job.class, Step.class, JobOperator.class, DocumentRenderer.class);
+    private static final List<Class<?>> ON_DEMAND = List.of(Job.class, Step.class, JobOperator.class,
+            DocumentRenderer.class);
     private static final String JOBS_PACKAGE = "io.rectify.jobs.";
 
     /** Everything else stays eager. */

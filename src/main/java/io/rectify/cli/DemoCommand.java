@@ -31,7 +31,7 @@ class DemoCommand implements Cli.Command {
         int nightly = NightlyCommand.runNightly(context, DemoLedger.BULLETIN_DATE, DemoLedger.CODE, out, err);
         if (nightly != Cli.OK) return nightly;
         // the brief of the quarter the bulletin falls in, its mail to the demo's recipients written to the outbox
-        return QuarterlyCommand.runQuarterly(context, Quarter.of(DemoLedger.BULLETIN_DATE), DemoLedger.CODE, false, false,
-                out, err);
+        return QuarterlyCommand.runQuarterly(context, Quarter.of(DemoLedger.BULLETIN_DATE), DemoLedger.CODE, false,
+                false, out, err);
     }
 }

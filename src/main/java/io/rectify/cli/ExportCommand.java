@@ -46,7 +46,8 @@ class ExportCommand implements Cli.Command {
 
     @Override
     public void check(List<String> springArgs) {
-        if (round == null || round.isBlank()) throw new UsageException("export: which round? (export --round CODE FILE.xlsx)");
+        if (round == null || round.isBlank()) throw new UsageException(
+                "export: which round? (export --round CODE FILE.xlsx)");
         file = target("export", positional);
         if (Files.exists(file) && !force) {
             throw new UsageException("export: " + file + " exists; choose another name or add --force to overwrite it");
@@ -61,7 +62,8 @@ class ExportCommand implements Cli.Command {
             throw new UsageException(command + ": " + file + ": the file name must end in .xlsx");
         }
         Path parent = file.toAbsolutePath().getParent();
-        if (parent != null && !Files.isDirectory(parent)) throw new UsageException(command + ": no such folder: " + parent);
+        if (parent != null && !Files.isDirectory(parent)) throw new UsageException(command + ": no such folder: "
+                + parent);
         return file;
     }
 

@@ -30,7 +30,8 @@ class FiguresCommand implements Cli.Command {
                 Lists every figure that the round's texts (the 文稿 sheet) may cite by its name in braces, such as
                 {整改措施数} or ｛调度｝, with its value as of the end of the given day (default: today) and what it
                 counts; every category of the round's 工作情况 is one, the office's own words included ({党纪处分},
-                {追缴资金}: a sum, decimals as written). {名称:余} prints 63 as 60余, {名称:近} prints 9 as 近10. One line per figure:
+                {追缴资金}: a sum, decimals as written). {名称:余} prints 63 as 60余, {名称:近} prints 9 as 近10. One line per \
+                figure:
                 名称<TAB>值<TAB>含义<TAB>也可写作.""";
     }
 

@@ -46,7 +46,8 @@ class ImportCommand implements Cli.Command {
     @Override
     public String usage() {
         return """
-                Usage: java -jar target/rectify.jar import FILE.xlsx [--round CODE] [--dry-run] [--replace-texts] [--evidence DIR]
+                Usage: java -jar target/rectify.jar import FILE.xlsx [--round CODE] [--dry-run] [--replace-texts] \
+                [--evidence DIR]
                        java -jar target/rectify.jar import FILE.csv --round CODE [--dry-run]
 
                 Loads a ledger (台账) into the database as a Spring Batch job: first every row is checked, then
@@ -78,7 +79,8 @@ class ImportCommand implements Cli.Command {
 
     @Override
     public void check(List<String> springArgs) {
-        if (positional.isEmpty()) throw new UsageException("import: which file? (import FILE.xlsx or import FILE.csv --round CODE)");
+        if (positional.isEmpty()) throw new UsageException(
+                "import: which file? (import FILE.xlsx or import FILE.csv --round CODE)");
         if (positional.size() > 1) throw new UsageException("import: unexpected argument " + positional.get(1));
         file = Path.of(positional.get(0));
         Options.roundCode("import", round);
@@ -93,7 +95,8 @@ class ImportCommand implements Cli.Command {
             throw new UsageException("import: " + file + ": " + e.getMessage());
         }
         // the secretary's file: the reasons in Chinese, as the import's own (LedgerFileException)
-        if (!Files.isRegularFile(file)) throw new UsageException("import: " + file + ": " + LedgerFileException.NO_SUCH_FILE);
+        if (!Files.isRegularFile(file)) throw new UsageException("import: " + file + ": "
+                + LedgerFileException.NO_SUCH_FILE);
         if (!Files.isReadable(file)) throw new UsageException("import: " + file + ": 没有读取该文件的权限；请检查文件的权限");
         if (format == LedgerSources.Format.CSV && round == null) {
             throw new UsageException("import: " + file + ": CSV 文件只含“台账”工作表，不知属于哪一轮次；"
@@ -117,8 +120,8 @@ class ImportCommand implements Cli.Command {
                         : " (known: " + String.join(", ", known) + ")"));
             }
         }
-        ImportLauncher.Outcome outcome = context.getBean(ImportLauncher.class).run(file, round, dryRun, null, null, replaceTexts,
-                evidence);
+        ImportLauncher.Outcome outcome = context.getBean(ImportLauncher.class)
+                .run(file, round, dryRun, null, null, replaceTexts, evidence);
         if (outcome.validation() != null && !outcome.validation().ok()) {
             for (String line : outcome.validation().problems().lines()) err.println(line);
             err.println("rectify: import: " + file.getFileName() + "有" + outcome.validation().problems().count()
@@ -127,8 +130,10 @@ class ImportCommand implements Cli.Command {
         }
         if (outcome.execution().getStatus() != BatchStatus.COMPLETED || outcome.summary() == null) {
             String reason = outcome.execution().getAllFailureExceptions().stream().findFirst()
-                    .map(e -> Cli.firstLine(Cli.rootCause(e))).orElse(outcome.execution().getExitStatus().getExitDescription());
-            err.println("rectify: import failed (execution " + outcome.execution().getId() + "), nothing was written: " + reason);
+                    .map(e -> Cli.firstLine(Cli.rootCause(e)))
+                    .orElse(outcome.execution().getExitStatus().getExitDescription());
+            err.println("rectify: import failed (execution " + outcome.execution().getId() + "), nothing was written: "
+                    + reason);
             return Cli.FAILED;
         }
         for (String line : outcome.summary().lines()) out.println(line);
@@ -137,7 +142,8 @@ class ImportCommand implements Cli.Command {
     }
 
     /** The round's inputs changed: its draft is made again now, so that it is never stale when someone signs it. */
-    private static void refreshDraft(ConfigurableApplicationContext context, String round, PrintStream out, PrintStream err)
+    private static void refreshDraft(ConfigurableApplicationContext context, String round, PrintStream out,
+            PrintStream err)
             throws Exception {
         DraftRefresh.Result r = context.getBean(DraftRefresh.class).refresh(round);
         if (r.ok()) {
@@ -145,7 +151,8 @@ class ImportCommand implements Cli.Command {
         } else {
             err.println("rectify: import: the draft of " + round + " was not brought up to date ("
                     + (r.busy() != null ? r.busy() : "nightly execution " + r.execution().getId() + " "
-                    + r.execution().getStatus()) + "); publish refuses it until 'nightly --round " + round + "' has run");
+                    + r.execution().getStatus()) + "); publish refuses it until 'nightly --round " + round
+                    + "' has run");
         }
     }
 }

@@ -42,7 +42,8 @@ class NightlyCommand implements Cli.Command {
                 Usage: java -jar target/rectify.jar nightly [--as-of YYYY-MM-DD] [--round CODE] [--strict]
 
                 Writes the progress bulletin of every active round (or of one round) as the ledger stood at the
-                end of the given day (default: today, never later) into the output folder, one PDF per round. A bulletin whose
+                end of the given day (default: today, never later) into the output folder, one PDF per round. A \
+                bulletin whose
                 inputs have not changed since the last run is not written again. A run that was interrupted is
                 resumed where it stopped. Run by cron every night (see cron/).
 
@@ -89,7 +90,8 @@ class NightlyCommand implements Cli.Command {
         List<GeneratedDocument> written = archive.findByJobExecution(execution.getId());
         for (GeneratedDocument doc : written) out.println(archive.resolve(doc));
         if (execution.getStatus() != BatchStatus.COMPLETED) {
-            String reason = failureReason(execution, context.getBean(JobRepository.class).getJobExecution(execution.getId()));
+            String reason = failureReason(execution,
+                    context.getBean(JobRepository.class).getJobExecution(execution.getId()));
             err.println("rectify: nightly " + execution.getStatus().name().toLowerCase() + " (execution "
                     + execution.getId() + "): " + reason);
             return Cli.FAILED;
@@ -106,8 +108,8 @@ class NightlyCommand implements Cli.Command {
     }
 
     /** Prints every finding of the date's bulletins (all rounds or one), one line each; returns the incomplete ones. */
-    static int printFindings(ConfigurableApplicationContext context, DocumentArchive archive, LocalDate asOf, String round,
-                             PrintStream out) {
+    static int printFindings(ConfigurableApplicationContext context, DocumentArchive archive, LocalDate asOf,
+                             String round, PrintStream out) {
         RoundRepository rounds = context.getBean(RoundRepository.class);
         int incomplete = 0;
         for (GeneratedDocument doc : archive.findAll(DocumentKind.BULLETIN, asOf)) {
@@ -126,7 +128,8 @@ class NightlyCommand implements Cli.Command {
         for (JobExecution execution : List.of(inMemory, stored)) {
             for (StepExecution step : execution.getStepExecutions()) {
                 if (step.getStatus() != BatchStatus.FAILED || !step.getStepName().contains(":")) continue;
-                if (!step.getFailureExceptions().isEmpty()) return Cli.firstLine(Cli.rootCause(step.getFailureExceptions().get(0)));
+                if (!step.getFailureExceptions().isEmpty()) return Cli.firstLine(
+                        Cli.rootCause(step.getFailureExceptions().get(0)));
                 String description = step.getExitStatus().getExitDescription();
                 if (description != null && !description.isBlank()) {
                     String line = description.lines().filter(l -> l.startsWith("Caused by: ")).reduce((a, b) -> b)

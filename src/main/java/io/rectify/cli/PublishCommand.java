@@ -60,7 +60,8 @@ class PublishCommand implements Cli.Command {
         signing.recover(facts); // only the round asked for: a province has hundreds of folders
         GeneratedDocument draft = archive.findCurrentDraft(facts.id(), DocumentKind.BULLETIN).orElse(null);
         if (draft == null) {
-            err.println("rectify: publish: round " + round + " has no draft bulletin (run: nightly --round " + round + ")");
+            err.println("rectify: publish: round " + round + " has no draft bulletin (run: nightly --round " + round
+                    + ")");
             return Cli.FAILED;
         }
         List<String> findings = context.getBean(DraftFindings.class).of(draft);

@@ -40,7 +40,8 @@ class QuarterlyCommand implements Cli.Command {
     @Override
     public String usage() {
         return """
-                Usage: java -jar target/rectify.jar quarterly [--quarter YYYYQn] [--round CODE] [--send] [--resend-uncertain]
+                Usage: java -jar target/rectify.jar quarterly [--quarter YYYYQn] [--round CODE] [--send] \
+                [--resend-uncertain]
 
                 Writes the quarterly special-meeting brief of every active round (or of one round) as the ledger stood
                 at the end of the quarter (default: the last quarter that has ended) and delivers it to each active
@@ -65,7 +66,8 @@ class QuarterlyCommand implements Cli.Command {
                 left untouched for the next run, and one line says how many.
 
                 Exit codes: 0 every recipient has the brief (or it is in the outbox), 1 a delivery failed or is
-                uncertain, the mail server did not answer, or the job failed, 2 bad arguments (a quarter that is not YYYYQn or has not ended, an
+                uncertain, the mail server did not answer, or the job failed, 2 bad arguments (a quarter that is not \
+                YYYYQn or has not ended, an
                 unknown round, --send with the example sender) or a database that cannot be reached.""";
     }
 
@@ -80,7 +82,8 @@ class QuarterlyCommand implements Cli.Command {
         try {
             return Quarter.parse(value);
         } catch (IllegalArgumentException e) {
-            throw new UsageException(command + ": --quarter " + value + " is not a quarter (YYYYQn with n = 1..4, e.g. 2025Q4)");
+            throw new UsageException(command + ": --quarter " + value
+                    + " is not a quarter (YYYYQn with n = 1..4, e.g. 2025Q4)");
         }
     }
 
@@ -156,9 +159,10 @@ class QuarterlyCommand implements Cli.Command {
         int uncertain = counts.getOrDefault(DeliveryStatus.UNCERTAIN, 0);
         if (uncertain > 0) { // last, so that it ends the log and the cron mail
             out.flush();
-            err.println("rectify: " + uncertain + (uncertain == 1 ? " leader" : " leaders") + " may not have the brief of "
-                    + quarter + " (UNCERTAIN: the connection broke while it was handed over, so it is never sent again on"
-                    + " its own); ask them or the mail server's administrator, then send it to those who lack it with:"
+            err.println("rectify: " + uncertain + (uncertain == 1 ? " leader" : " leaders")
+                    + " may not have the brief of " + quarter
+                    + " (UNCERTAIN: the connection broke while it was handed over, so it is never sent again on its"
+                    + " own); ask them or the mail server's administrator, then send it to those who lack it with:"
                     + " quarterly --quarter " + quarter + (round != null ? " --round " + round : "")
                     + " --send --resend-uncertain");
         }

@@ -41,7 +41,8 @@ class RecipientCommand implements Cli.Command {
     @Override
     public String usage() {
         return """
-                Usage: java -jar target/rectify.jar recipient add --round CODE --email ADDRESS --name NAME [--title TITLE]
+                Usage: java -jar target/rectify.jar recipient add --round CODE --email ADDRESS --name NAME \
+                [--title TITLE]
                        java -jar target/rectify.jar recipient list [--round CODE]
                        java -jar target/rectify.jar recipient remove --round CODE --email ADDRESS
 
@@ -57,8 +58,10 @@ class RecipientCommand implements Cli.Command {
         }
         action = positional.get(0);
         if (!action.equals("list")) {
-            if (round == null || round.isBlank()) throw new UsageException("recipient " + action + ": --round is required");
-            if (email == null || email.isBlank()) throw new UsageException("recipient " + action + ": --email is required");
+            if (round == null || round.isBlank()) throw new UsageException("recipient " + action
+                    + ": --round is required");
+            if (email == null || email.isBlank()) throw new UsageException("recipient " + action
+                    + ": --email is required");
         }
         if (action.equals("add")) {
             if (name == null || name.isBlank()) throw new UsageException("recipient add: --name is required");
@@ -73,8 +76,8 @@ class RecipientCommand implements Cli.Command {
         RecipientRepository recipients = context.getBean(RecipientRepository.class);
         List<RoundFacts> scope;
         if (round != null) {
-            RoundFacts facts = rounds.findByCode(round).orElseThrow(() -> new UsageException("recipient: unknown round '"
-                    + round + "'"));
+            RoundFacts facts = rounds.findByCode(round)
+                    .orElseThrow(() -> new UsageException("recipient: unknown round '" + round + "'"));
             scope = List.of(facts);
         } else {
             scope = rounds.findAll();

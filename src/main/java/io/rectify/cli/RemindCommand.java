@@ -33,7 +33,8 @@ class RemindCommand implements Cli.Command {
     @Override
     public String usage() {
         return """
-                Usage: java -jar target/rectify.jar remind [--as-of YYYY-MM-DD] [--round CODE] [--send] [--resend-uncertain]
+                Usage: java -jar target/rectify.jar remind [--as-of YYYY-MM-DD] [--round CODE] [--send] \
+                [--resend-uncertain]
 
                 催办: for every active round (or one), finds the measures that entered a warning level on the date
                 (default today): 绿色 due within 20 working days, 黄色 within 10, 红色 overdue (working days from the
@@ -46,7 +47,8 @@ class RemindCommand implements Cli.Command {
                 again unless --resend-uncertain is given; a failed one is tried again by the next run.
                 --send is refused (exit 2) while the sender is the shipped example (rectify.mail.from).
 
-                Units named in the ledger without an address are listed (their measures are reminded once they have one).
+                Units named in the ledger without an address are listed (their measures are reminded once they have \
+                one).
 
                 Exit codes: 0 done, 1 a digest failed or is uncertain, or another remind run is in progress,
                 2 bad arguments (a date that is not YYYY-MM-DD, an unknown round, --send with the example sender).""";
@@ -95,8 +97,8 @@ class RemindCommand implements Cli.Command {
                 err.println("rectify: " + outcome.notAnswering() + "; the other digests are left for the next run");
                 code = Cli.FAILED;
             }
-            out.println("remind " + asOf + ": " + recorded + " digest(s) recorded; " + outcome.delivered() + " delivered, "
-                    + outcome.failed() + " failed, " + outcome.uncertain() + " uncertain");
+            out.println("remind " + asOf + ": " + recorded + " digest(s) recorded; " + outcome.delivered()
+                    + " delivered, " + outcome.failed() + " failed, " + outcome.uncertain() + " uncertain");
             return code;
         }
     }

@@ -57,7 +57,8 @@ class ServeCommand implements Cli.Command {
                 port = -1;
             }
             if (port < 0 || port > 65535) {
-                throw new UsageException("serve: --port " + portText + " is not a port number (0-65535, 0 = any free port)");
+                throw new UsageException("serve: --port " + portText
+                        + " is not a port number (0-65535, 0 = any free port)");
             }
         }
         if (address == null || address.isBlank()) throw new UsageException("serve: --address needs a value");
@@ -70,14 +71,16 @@ class ServeCommand implements Cli.Command {
     public WebApplicationType webApplicationType() { return WebApplicationType.SERVLET; }
 
     @Override
-    public int execute(ConfigurableApplicationContext context, PrintStream out, PrintStream err) throws InterruptedException {
+    public int execute(ConfigurableApplicationContext context, PrintStream out, PrintStream err)
+            throws InterruptedException {
         if (!(context instanceof WebServerApplicationContext web)) {
             err.println("rectify: serve: the web server did not start");
             return Cli.FAILED;
         }
         // a 签发 killed before its commit left a version's file without its record: gone before anyone sees the list
         int swept = context.getBean(io.rectify.bulletins.Signing.class).recover();
-        if (swept > 0) err.println("rectify: serve: removed " + swept + " unrecorded file(s) of an interrupted publish");
+        if (swept > 0) err.println("rectify: serve: removed " + swept
+                + " unrecorded file(s) of an interrupted publish");
         CountDownLatch closed = new CountDownLatch(1);
         context.addApplicationListener(event -> {
             if (event instanceof ContextClosedEvent) closed.countDown();

@@ -43,7 +43,8 @@ class TemplateCommand implements Cli.Command {
     public void check(List<String> springArgs) {
         file = ExportCommand.target("template", positional);
         if (Files.exists(file) && !force) {
-            throw new UsageException("template: " + file + " exists; choose another name or add --force to overwrite it");
+            throw new UsageException("template: " + file
+                    + " exists; choose another name or add --force to overwrite it");
         }
     }
 

@@ -53,7 +53,8 @@ class UserCommand implements Cli.Command {
     @Override
     public String usage() {
         return """
-                Usage: java -jar target/rectify.jar user add NAME --role SECRETARY|LEADER|ADMIN|UNIT [--unit NAME] [--round CODE]…
+                Usage: java -jar target/rectify.jar user add NAME --role SECRETARY|LEADER|ADMIN|UNIT [--unit NAME] \
+                [--round CODE]…
                        java -jar target/rectify.jar user passwd NAME
                        java -jar target/rectify.jar user rounds NAME [--round CODE]…
                        java -jar target/rectify.jar user disable|enable NAME
@@ -73,11 +74,11 @@ class UserCommand implements Cli.Command {
 
     @Override
     public void check(List<String> springArgs) {
-        if (positional.isEmpty()) throw new UsageException("user: say what to do: add, passwd, rounds, disable, enable or list"
-                + " (see: rectify user --help)");
+        if (positional.isEmpty()) throw new UsageException(
+                "user: say what to do: add, passwd, rounds, disable, enable or list (see: rectify user --help)");
         action = positional.get(0);
-        if (!ACTIONS.contains(action)) throw new UsageException("user: unknown action '" + action + "' (add, passwd, rounds,"
-                + " disable, enable, list)");
+        if (!ACTIONS.contains(action)) throw new UsageException("user: unknown action '" + action
+                + "' (add, passwd, rounds, disable, enable, list)");
         checkName();
         checkRounds();
         if (action.equals("add")) {
@@ -98,8 +99,10 @@ class UserCommand implements Cli.Command {
             if (positional.size() > 1) throw new UsageException("user list: unexpected argument " + positional.get(1));
             return;
         }
-        if (positional.size() < 2) throw new UsageException("user " + action + ": which user? (user " + action + " NAME)");
-        if (positional.size() > 2) throw new UsageException("user " + action + ": unexpected argument " + positional.get(2));
+        if (positional.size() < 2) throw new UsageException("user " + action + ": which user? (user " + action
+                + " NAME)");
+        if (positional.size() > 2) throw new UsageException("user " + action + ": unexpected argument "
+                + positional.get(2));
         name = positional.get(1);
         try {
             PortalAccounts.checkName(name);
@@ -151,7 +154,8 @@ class UserCommand implements Cli.Command {
                 case "list" -> list(accounts, out);
                 case "add" -> {
                     if (role == Role.ADMIN && !rounds.isEmpty()) {
-                        err.println("rectify: note: an administrator sees every round; --round is recorded but not needed");
+                        err.println("rectify: note: an administrator sees every round; --round is recorded but not"
+                                + " needed");
                     }
                     if (role != Role.ADMIN && rounds.isEmpty()) {
                         err.println("rectify: note: " + name + " is given no round and will see no documents until"
@@ -163,8 +167,8 @@ class UserCommand implements Cli.Command {
                     } finally {
                         Arrays.fill(password, '\0');
                     }
-                    out.println("user " + name + " added (" + role + (rounds.isEmpty() ? "" : ", rounds " + String.join(", ", rounds))
-                            + ")");
+                    out.println("user " + name + " added (" + role
+                            + (rounds.isEmpty() ? "" : ", rounds " + String.join(", ", rounds)) + ")");
                 }
                 case "passwd" -> {
                     if (accounts.find(name).isEmpty()) throw new UsageException("user passwd: no user '" + name + "'");

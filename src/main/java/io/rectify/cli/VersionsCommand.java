@@ -35,7 +35,8 @@ class VersionsCommand implements Cli.Command {
 
     @Override
     public void check(List<String> springArgs) {
-        if (round == null || round.isBlank()) throw new UsageException("versions: which round? (versions --round CODE)");
+        if (round == null || round.isBlank()) throw new UsageException(
+                "versions: which round? (versions --round CODE)");
     }
 
     @Override
@@ -44,12 +45,15 @@ class VersionsCommand implements Cli.Command {
         Signing signing = context.getBean(Signing.class);
         signing.recover(facts); // only the round asked for: a province has hundreds of folders
         DocumentArchive archive = context.getBean(DocumentArchive.class);
-        List<Publications.Version> versions = context.getBean(Publications.class).versions(facts.id(), DocumentKind.BULLETIN);
+        List<Publications.Version> versions = context.getBean(Publications.class)
+                .versions(facts.id(), DocumentKind.BULLETIN);
         out.println("version\tas-of\tpublished\tby\tsha256\tfile\toverride\tmade from");
         for (Publications.Version v : versions) {
-            String madeFrom = archive.findById(v.documentId()).map(d -> signing.state(facts.id(), d).madeFrom()).orElse("");
-            out.println("v" + v.number() + "\t" + v.asOf() + "\t" + v.publishedAt() + "\t" + v.publishedBy() + "\t" + v.sha256()
-                    + "\t" + v.path() + "\t" + (v.overridden() ? v.overrideReason() : "") + "\t" + madeFrom);
+            String madeFrom = archive.findById(v.documentId()).map(d -> signing.state(facts.id(), d).madeFrom())
+                    .orElse("");
+            out.println("v" + v.number() + "\t" + v.asOf() + "\t" + v.publishedAt() + "\t" + v.publishedBy() + "\t"
+                    + v.sha256() + "\t" + v.path() + "\t" + (v.overridden() ? v.overrideReason() : "") + "\t"
+                    + madeFrom);
         }
         out.println(versions.size() + " published version(s)");
         archive.findDraft(facts.id(), DocumentKind.BULLETIN).ifPresentOrElse(d -> {

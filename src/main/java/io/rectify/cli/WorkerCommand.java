@@ -53,7 +53,8 @@ class WorkerCommand implements Cli.Command {
     public boolean lazyContext() { return false; }
 
     @Override
-    public int execute(ConfigurableApplicationContext context, PrintStream out, PrintStream err) throws InterruptedException {
+    public int execute(ConfigurableApplicationContext context, PrintStream out, PrintStream err)
+            throws InterruptedException {
         CountDownLatch closed = new CountDownLatch(1);
         context.addApplicationListener(event -> {
             if (event instanceof ContextClosedEvent) closed.countDown();

@@ -25,10 +25,12 @@ public class DeliveryHistory {
     /** How many deliveries of active recipients of the rounds {@code visible} (null: all) are UNCERTAIN. */
     public int uncertain(Collection<Long> visible) {
         if (visible != null && visible.isEmpty()) return 0;
-        StringBuilder sql = new StringBuilder("SELECT COUNT(*) FROM delivery d JOIN generated_document g ON g.id = d.document_id"
-                + " JOIN recipient p ON p.id = d.recipient_id WHERE d.status = 'UNCERTAIN' AND p.active = TRUE");
+        StringBuilder sql = new StringBuilder("SELECT COUNT(*) FROM delivery d JOIN generated_document g"
+                + " ON g.id = d.document_id JOIN recipient p ON p.id = d.recipient_id WHERE d.status = 'UNCERTAIN'"
+                + " AND p.active = TRUE");
         if (visible != null) {
-            sql.append(" AND g.round_id IN (").append(String.join(",", Collections.nCopies(visible.size(), "?"))).append(')');
+            sql.append(" AND g.round_id IN (").append(String.join(",", Collections.nCopies(visible.size(), "?")))
+                    .append(')');
         }
         return jdbc.sql(sql.toString()).params(visible == null ? List.of() : new ArrayList<>(visible))
                 .query(Integer.class).single();
@@ -36,10 +38,11 @@ public class DeliveryHistory {
 
     /** Up to {@code limit} deliveries after the first {@code offset}, of the rounds {@code visible} (null: all). */
     public List<Row> list(Collection<Long> visible, int limit, int offset) {
-        StringBuilder sql = new StringBuilder("SELECT d.id, d.document_id, r.code, g.kind, g.as_of, p.name, p.title, p.email,"
-                + " d.status, d.attempts, d.last_error, d.message_id, d.updated_at FROM delivery d"
-                + " JOIN generated_document g ON g.id = d.document_id JOIN recipient p ON p.id = d.recipient_id"
-                + " JOIN inspection_round r ON r.id = g.round_id");
+        StringBuilder sql = new StringBuilder(
+                "SELECT d.id, d.document_id, r.code, g.kind, g.as_of, p.name, p.title, p.email, d.status, d.attempts,"
+                + " d.last_error, d.message_id, d.updated_at FROM delivery d JOIN generated_document g"
+                + " ON g.id = d.document_id JOIN recipient p ON p.id = d.recipient_id JOIN inspection_round r"
+                + " ON r.id = g.round_id");
         List<Object> params = new ArrayList<>();
         if (visible != null) {
             if (visible.isEmpty()) return List.of();

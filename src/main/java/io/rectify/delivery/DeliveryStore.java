@@ -44,15 +44,16 @@ public class DeliveryStore {
 
         /** 区委书记 张三: the title and the name, as the To: line shows them (the name alone without a title). */
         public String displayName() {
-            return title == null || title.isBlank() ? name : name == null || name.isBlank() ? title : title + " " + name;
+            return title == null || title.isBlank() ? name : name == null || name.isBlank() ? title
+                    : title + " " + name;
         }
     }
 
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final String SELECT = "SELECT d.id, d.document_id, g.path, g.sha256, d.recipient_id, r.code, g.as_of, p.name, p.title,"
-            + " p.email, p.active, d.status, d.attempts, d.last_error, d.message_id, d.updated_at FROM delivery d"
-            + " JOIN generated_document g ON g.id = d.document_id JOIN recipient p ON p.id = d.recipient_id"
-            + " JOIN inspection_round r ON r.id = g.round_id";
+    private static final String SELECT = "SELECT d.id, d.document_id, g.path, g.sha256, d.recipient_id, r.code,"
+            + " g.as_of, p.name, p.title, p.email, p.active, d.status, d.attempts, d.last_error, d.message_id,"
+            + " d.updated_at FROM delivery d JOIN generated_document g ON g.id = d.document_id JOIN recipient p"
+            + " ON p.id = d.recipient_id JOIN inspection_round r ON r.id = g.round_id";
     private static final String IN_SCOPE = " g.kind = 'BRIEF' AND g.as_of = ? AND (? = '*' OR r.code = ?)";
 
     private final JdbcClient jdbc;
@@ -68,19 +69,23 @@ public class DeliveryStore {
 
     /** The kind (巡视 or 巡察) of the round a document belongs to, for the sender's name. */
     public String roundKind(long documentId) {
-        return jdbc.sql("SELECT r.inspection_kind FROM generated_document g JOIN inspection_round r ON r.id = g.round_id"
-                + " WHERE g.id = ?").param(documentId).query(String.class).optional().orElse("巡视");
+        return jdbc.sql("SELECT r.inspection_kind FROM generated_document g JOIN inspection_round r"
+                + " ON r.id = g.round_id WHERE g.id = ?").param(documentId).query(String.class).optional().orElse("巡视");
     }
 
-    /** Adds a PENDING row, with its Message-ID, for every active recipient of the round that has none for the document. */
+    /**
+     * Adds a PENDING row, with its Message-ID, for every active recipient of the round that has none for the document.
+     */
     public int ensure(long documentId, long roundId, String messageIdDomain) {
-        List<Long> missing = jdbc.sql("SELECT p.id FROM recipient p WHERE p.round_id = ? AND p.active = TRUE AND NOT EXISTS"
-                        + " (SELECT 1 FROM delivery d WHERE d.document_id = ? AND d.recipient_id = p.id) ORDER BY p.id")
+        List<Long> missing = jdbc.sql("SELECT p.id FROM recipient p WHERE p.round_id = ? AND p.active = TRUE AND"
+                        + " NOT EXISTS (SELECT 1 FROM delivery d WHERE d.document_id = ? AND d.recipient_id = p.id)"
+                        + " ORDER BY p.id")
                 .params(roundId, documentId).query(Long.class).list();
         for (long recipientId : missing) {
             jdbc.sql("INSERT INTO delivery (document_id, recipient_id, status, attempts, message_id, updated_at)"
                             + " VALUES (?, ?, 'PENDING', 0, ?, ?)")
-                    .params(documentId, recipientId, messageId(documentId, recipientId, messageIdDomain), now()).update();
+                    .params(documentId, recipientId, messageId(documentId, recipientId, messageIdDomain), now())
+                    .update();
         }
         return missing.size();
     }
@@ -150,7 +155,8 @@ public class DeliveryStore {
 
     /** Whether anyone may already have the document: then it must not change any more. */
     public boolean anyReached(long documentId) {
-        return jdbc.sql("SELECT COUNT(*) FROM delivery WHERE document_id = ? AND status IN ('SENT', 'SENDING', 'UNCERTAIN')")
+        return jdbc.sql("SELECT COUNT(*) FROM delivery WHERE document_id = ?"
+                + " AND status IN ('SENT', 'SENDING', 'UNCERTAIN')")
                 .param(documentId).query(Long.class).single() > 0;
     }
 
@@ -168,7 +174,8 @@ public class DeliveryStore {
 
     /** Records the outcome of an attempt, committed at once. */
     public void finish(long id, DeliveryStatus status, String error) {
-        own.executeWithoutResult(s -> jdbc.sql("UPDATE delivery SET status = ?, last_error = ?, updated_at = ? WHERE id = ?")
+        own.executeWithoutResult(
+                s -> jdbc.sql("UPDATE delivery SET status = ?, last_error = ?, updated_at = ? WHERE id = ?")
                 .params(status.name(), truncate(error), now(), id).update());
     }
 
@@ -202,9 +209,10 @@ public class DeliveryStore {
 
     // ---------------------------------------------------------------- reminder digests (delivery.digest_id)
 
-    private static final String DIGEST_SELECT = "SELECT d.id, r.code, x.as_of, x.contact, x.unit_name, x.email, d.status,"
-            + " d.attempts, d.last_error, d.message_id, d.updated_at, x.subject, x.text_body, x.html_body, x.cc"
-            + " FROM delivery d JOIN reminder_digest x ON x.id = d.digest_id JOIN inspection_round r ON r.id = x.round_id";
+    private static final String DIGEST_SELECT = "SELECT d.id, r.code, x.as_of, x.contact, x.unit_name, x.email,"
+            + " d.status, d.attempts, d.last_error, d.message_id, d.updated_at, x.subject, x.text_body, x.html_body,"
+            + " x.cc FROM delivery d JOIN reminder_digest x ON x.id = d.digest_id JOIN inspection_round r"
+            + " ON r.id = x.round_id";
     private static final String DIGEST_SCOPE = " (? = '*' OR r.code = ?)";
 
     /** A digest's delivery and its mail (no attachment, the 分管领导 in copy when red). */
@@ -214,9 +222,10 @@ public class DeliveryStore {
     public void addDigest(long digestId, String messageIdDomain) {
         byte[] nonce = new byte[6];
         RANDOM.nextBytes(nonce);
-        jdbc.sql("INSERT INTO delivery (digest_id, status, attempts, message_id, updated_at) VALUES (?, 'PENDING', 0, ?, ?)")
-                .params(digestId, "<remind." + digestId + "." + HexFormat.of().formatHex(nonce) + "@" + messageIdDomain + ">",
-                        now())
+        jdbc.sql("INSERT INTO delivery (digest_id, status, attempts, message_id, updated_at)"
+                + " VALUES (?, 'PENDING', 0, ?, ?)")
+                .params(digestId, "<remind." + digestId + "." + HexFormat.of().formatHex(nonce) + "@" + messageIdDomain
+                        + ">", now())
                 .update();
     }
 
@@ -240,15 +249,16 @@ public class DeliveryStore {
         String code = roundCode == null ? "*" : roundCode;
         String in = states.stream().map(s -> "'" + s.name() + "'").collect(Collectors.joining(","));
         return jdbc.sql("SELECT d.id FROM delivery d JOIN reminder_digest x ON x.id = d.digest_id"
-                        + " JOIN inspection_round r ON r.id = x.round_id WHERE" + DIGEST_SCOPE + " AND d.status IN (" + in + ")"
-                        + " ORDER BY d.id")
+                        + " JOIN inspection_round r ON r.id = x.round_id WHERE" + DIGEST_SCOPE + " AND d.status IN ("
+                        + in + ") ORDER BY d.id")
                 .params(code, code).query(Long.class).list();
     }
 
     /** The digests of one round (null: all) that did not reach their unit for sure (FAILED, UNCERTAIN). */
     public List<Delivery> digestProblems(String roundCode) {
         String code = roundCode == null ? "*" : roundCode;
-        return jdbc.sql(DIGEST_SELECT + " WHERE" + DIGEST_SCOPE + " AND d.status IN ('FAILED', 'UNCERTAIN') ORDER BY d.id")
+        return jdbc.sql(DIGEST_SELECT + " WHERE" + DIGEST_SCOPE + " AND d.status IN ('FAILED', 'UNCERTAIN')"
+                + " ORDER BY d.id")
                 .params(code, code).query((rs, n) -> mapDigest(rs, n).delivery()).list();
     }
 
@@ -277,9 +287,9 @@ public class DeliveryStore {
     private LocalDateTime now() { return LocalDateTime.now(clock).withNano(0); }
 
     private static Delivery map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-        return new Delivery(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getLong(5), rs.getString(6),
-                rs.getObject(7, LocalDate.class), rs.getString(8), rs.getString(9), rs.getString(10), rs.getBoolean(11),
-                DeliveryStatus.valueOf(rs.getString(12)), rs.getInt(13), rs.getString(14), rs.getString(15),
-                rs.getObject(16, LocalDateTime.class));
+        return new Delivery(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getLong(5),
+                rs.getString(6), rs.getObject(7, LocalDate.class), rs.getString(8), rs.getString(9), rs.getString(10),
+                rs.getBoolean(11), DeliveryStatus.valueOf(rs.getString(12)), rs.getInt(13), rs.getString(14),
+                rs.getString(15), rs.getObject(16, LocalDateTime.class));
     }
 }

@@ -16,7 +16,8 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("rectify.mail")
 @Validated
-public record MailProperties(@DefaultValue("巡视整改工作领导小组办公室 <" + MailProperties.EXAMPLE_ADDRESS + ">") @NotBlank String from,
+public record MailProperties(@DefaultValue("巡视整改工作领导小组办公室 <" + MailProperties.EXAMPLE_ADDRESS + ">")
+                             @NotBlank String from,
                              @DefaultValue("") @NotNull String messageIdDomain,
                              @DefaultValue("") @NotNull String outboxDir) {
 

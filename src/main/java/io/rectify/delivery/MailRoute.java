@@ -28,7 +28,8 @@ public class MailRoute {
     public MailTransport transport(boolean send, Path outputDir) {
         JavaMailSenderImpl smtp = server(send);
         return smtp != null ? new SmtpTransport(smtp, timeouts)
-                : new OutboxTransport(mail.outboxDir().isBlank() ? outputDir.resolve("outbox") : Path.of(mail.outboxDir()));
+                : new OutboxTransport(mail.outboxDir().isBlank() ? outputDir.resolve("outbox")
+                        : Path.of(mail.outboxDir()));
     }
 
     private JavaMailSenderImpl server(boolean send) {

@@ -67,7 +67,8 @@ public final class Messages {
 
     /** The domain of the Message-IDs: the one configured, else the sender's. */
     public static String messageIdDomain(InternetAddress from, String configured) {
-        return configured == null || configured.isBlank() ? from.getAddress().substring(from.getAddress().indexOf('@') + 1)
+        return configured == null || configured.isBlank()
+                ? from.getAddress().substring(from.getAddress().indexOf('@') + 1)
                 : configured;
     }
 

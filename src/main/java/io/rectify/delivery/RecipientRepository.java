@@ -59,7 +59,8 @@ public class RecipientRepository implements RoundLeaders {
     @Override
     public List<RoundLeaders.Leader> leaders(long roundId) {
         return jdbc.sql("SELECT id, name, title, email FROM recipient WHERE round_id = ? ORDER BY id").param(roundId)
-                .query((rs, n) -> new RoundLeaders.Leader(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .query((rs, n) -> new RoundLeaders.Leader(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4)))
                 .list();
     }
 

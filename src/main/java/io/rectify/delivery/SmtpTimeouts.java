@@ -26,7 +26,8 @@ public record SmtpTimeouts(@DefaultValue("10s") Duration connect, @DefaultValue(
 
     private static void check(String name, Duration d) {
         if (d == null || d.toMillis() < 1 || d.compareTo(MAX) > 0) {
-            throw new IllegalArgumentException("rectify.mail.timeout." + name + " must be between 1ms and 10m, not " + d);
+            throw new IllegalArgumentException("rectify.mail.timeout." + name + " must be between 1ms and 10m, not "
+                    + d);
         }
     }
 

@@ -113,7 +113,8 @@ public class SmtpTransport implements MailTransport {
             if (t instanceof MailConnectException c) connect = c;
             if (t instanceof IOException i) io = i;
             t = t instanceof SocketConnectException c && c.getException() != null ? c.getException()
-                    : t instanceof MessagingException m && m.getNextException() != null ? m.getNextException() : t.getCause();
+                    : t instanceof MessagingException m && m.getNextException() != null ? m.getNextException()
+                    : t.getCause();
         }
         String why;
         if (io instanceof ConnectException) why = "connection refused";

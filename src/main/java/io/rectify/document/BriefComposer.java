@@ -54,7 +54,8 @@ public class BriefComposer {
         model.put("levers", levers.any());
         model.put("extensions", levers.extensions().stream().map(e -> Map.<String, Object>of("seq", e.seq(),
                 "from", date(e.from()), "to", date(e.to()))).toList());
-        model.put("closures", Map.of("closed", levers.closed(), "submitted", levers.submitted(), "returned", levers.returned()));
+        model.put("closures",
+                Map.of("closed", levers.closed(), "submitted", levers.submitted(), "returned", levers.returned()));
         return DocumentMarkup.parse(templates.fill(TEMPLATE, model), TEMPLATE);
     }
 
@@ -126,11 +127,13 @@ public class BriefComposer {
         }).toList();
         Map<String, Integer> warnings = new java.util.LinkedHashMap<>();
         for (String label : settings.getWarningLabels()) warnings.put(label, 0);
-        for (QuarterReview.OverdueMeasure o : review.overdue()) warnings.merge(settings.warning(o.daysOverdue()), 1, Integer::sum);
+        for (QuarterReview.OverdueMeasure o : review.overdue()) warnings.merge(settings.warning(o.daysOverdue()), 1,
+                Integer::sum);
         List<Map<String, Object>> warningCounts = warnings.entrySet().stream().filter(e -> !e.getKey().isEmpty())
                 .map(e -> Map.<String, Object>of("label", e.getKey(), "count", e.getValue())).toList();
 
-        List<Map<String, Object>> dueNext = review.dueNextQuarter().stream().map(m -> measure(m, problems, asOf)).toList();
+        List<Map<String, Object>> dueNext = review.dueNextQuarter().stream().map(m -> measure(m, problems, asOf))
+                .toList();
         List<Map<String, Object>> longTerm = review.longTerm().stream().map(m -> measure(m, problems, asOf)).toList();
         List<Map<String, Object>> recheck = review.recheckDue().stream().map(due -> {
             Map<String, Object> m = measure(due.measure(), problems, asOf);
@@ -140,7 +143,8 @@ public class BriefComposer {
         // those whose 回头看 age was reached during this quarter: each completed measure comes up in one brief
         LocalDate quarterStart = review.quarter().start();
         List<Map<String, Object>> recheckNew = review.recheckDue().stream()
-                .filter(due -> !asOf.minusDays(due.daysSinceCompletion() - settings.getRecheckAfterDays()).isBefore(quarterStart))
+                .filter(due -> !asOf.minusDays(due.daysSinceCompletion() - settings.getRecheckAfterDays())
+                        .isBefore(quarterStart))
                 .map(due -> {
                     Map<String, Object> m = measure(due.measure(), problems, asOf);
                     m.put("days", due.daysSinceCompletion());
@@ -149,8 +153,8 @@ public class BriefComposer {
         List<Map<String, Object>> units = new ArrayList<>();
         List<Map<String, Object>> notDueUnits = new ArrayList<>();
         for (QuarterReview.UnitProgress u : review.units()) {
-            Map<String, Object> m = Map.of("rank", units.size() + 1, "unit", clean(u.unit()), "measures", counts(u.measures()),
-                    "due", counts(u.due()), "mostDays", u.mostDaysOverdue());
+            Map<String, Object> m = Map.of("rank", units.size() + 1, "unit", clean(u.unit()), "measures",
+                    counts(u.measures()), "due", counts(u.due()), "mostDays", u.mostDaysOverdue());
             (u.ranked() ? units : notDueUnits).add(m);
         }
         // proposed for 约谈: only units with measures due and not done, most overdue measures first, then the longest
@@ -235,8 +239,10 @@ public class BriefComposer {
         out.put("kind", m.kind().label());
         out.put("status", settings.word(statusKey(m, asOf)));
         out.put("note", clean(nonNull(m.note())));
-        out.put("lastReport", m.lastReport() == null ? Map.of("iso", "", "y", 0, "m", 0, "d", 0) : date(m.lastReport()));
-        out.put("completion", m.completionDate() == null ? (m.lastReport() == null ? date(m.deadline()) : date(m.lastReport()))
+        out.put("lastReport",
+                m.lastReport() == null ? Map.of("iso", "", "y", 0, "m", 0, "d", 0) : date(m.lastReport()));
+        out.put("completion",
+                m.completionDate() == null ? (m.lastReport() == null ? date(m.deadline()) : date(m.lastReport()))
                 : date(m.completionDate()));
         return out;
     }

@@ -24,7 +24,8 @@ public final class ChineseTypography {
     /** A period, the year written once when both ends share it: 2022年9月16日至10月18日, 2022年9月中旬至10月下旬. */
     public static String period(LocalDate start, String startPart, LocalDate end, String endPart) {
         String to = date(end, endPart);
-        return date(start, startPart) + "至" + (start.getYear() == end.getYear() ? to.substring(to.indexOf('年') + 1) : to);
+        return date(start, startPart) + "至"
+                + (start.getYear() == end.getYear() ? to.substring(to.indexOf('年') + 1) : to);
     }
 
     public static String normalize(String text) {

@@ -85,14 +85,16 @@ public final class DocumentMarkup {
                 case "table" -> table = new TableBuilder(text);
                 case "chart" -> {
                     List<String> cells = cells(raw);
-                    if (cells.size() < 2) throw new IllegalArgumentException(where + ": chart: needs caption | series …");
+                    if (cells.size() < 2) throw new IllegalArgumentException(where
+                            + ": chart: needs caption | series …");
                     chart = new ChartBuilder(cells.get(0), cells.subList(1, cells.size()));
                 }
                 case "cols", "th", "tr" -> {
                     if (table == null) throw new IllegalArgumentException(where + ": " + kind + ": outside a table");
                     List<String> cells = cells(raw);
                     switch (kind) {
-                        case "cols" -> table.weights = Arrays.stream(raw.split("[,，|]")).map(c -> integer(c, where)).toList();
+                        case "cols" -> table.weights = Arrays.stream(raw.split("[,，|]")).map(c -> integer(c, where))
+                                .toList();
                         case "th" -> table.header = cells;
                         default -> table.rows.add(cells);
                     }
@@ -117,7 +119,8 @@ public final class DocumentMarkup {
             attachments.add(new OfficialDocument.Attachment(annexTitles.get(i), annexBodies.get(i)));
         }
         if (title == null) throw new IllegalArgumentException(templateName + ": wrote no title: line");
-        OfficialDocument.Signature signature = organ == null && date == null ? null : new OfficialDocument.Signature(organ, date);
+        OfficialDocument.Signature signature = organ == null && date == null ? null
+                : new OfficialDocument.Signature(organ, date);
         return new OfficialDocument(new OfficialDocument.DocumentInfo(title, organ, subject, keywords, date),
                 null, marking, title, addressee, body, attachments, signature, null);
     }
@@ -157,7 +160,8 @@ public final class DocumentMarkup {
         }
 
         OfficialDocument.Block build(String where) {
-            if (groups.isEmpty()) throw new IllegalArgumentException(where + ": chart '" + caption + "' has no bar: line");
+            if (groups.isEmpty()) throw new IllegalArgumentException(where + ": chart '" + caption
+                    + "' has no bar: line");
             return new OfficialDocument.Chart(caption, series, groups);
         }
     }
@@ -192,7 +196,8 @@ public final class DocumentMarkup {
                 int j = i;
                 while (j < n && (lineBreak(text.charAt(j)) || text.charAt(j) == ' ' || text.charAt(j) == '\t')) j++;
                 while (out.length() > 0 && (out.charAt(out.length() - 1) == ' ')) out.setLength(out.length() - 1);
-                if (out.length() > 0 && j < n && latin(out.charAt(out.length() - 1)) && latin(text.charAt(j))) out.append(' ');
+                if (out.length() > 0 && j < n && latin(out.charAt(out.length() - 1))
+                        && latin(text.charAt(j))) out.append(' ');
                 i = j - 1;
             } else if (c == '|' || c == '\\') {
                 out.append('\\').append(c);

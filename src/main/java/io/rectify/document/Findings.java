@@ -31,7 +31,9 @@ public final class Findings {
 
     /** A requirement that each problem has its 公开表述 (the problems are checked at its place in the list). */
     public static final String STATEMENTS = "公开表述";
-    /** A requirement that the problems are checked (sections with problems, problems with measures), without statements. */
+    /**
+     * A requirement that the problems are checked (sections with problems, problems with measures), without statements.
+     */
     public static final String MEASURES = "整改措施";
 
     /** What a style requires when it says nothing: the 责任落实式 parts (一 with text, 公开表述, 三 with text). */
@@ -58,7 +60,8 @@ public final class Findings {
             }
             List<TextPart> parts = textParts(r);
             if (parts.isEmpty() || parts.stream().allMatch(p -> empty(texts, p))) {
-                findings.add(new Finding(parts.isEmpty() ? "-" : parts.get(0).bulletinPart(), "-", missing(parts), true));
+                findings.add(new Finding(parts.isEmpty() ? "-" : parts.get(0).bulletinPart(), "-", missing(parts),
+                        true));
             }
         }
         if (!problemsChecked) problems(progress, false, findings);
@@ -86,16 +89,19 @@ public final class Findings {
 
     private static void problems(Progress progress, boolean statements, List<Finding> findings) {
         Map<Long, Integer> measuresPerProblem = new HashMap<>();
-        for (Snapshot.Measure m : progress.snapshot().measures()) measuresPerProblem.merge(m.problemId(), 1, Integer::sum);
+        for (Snapshot.Measure m : progress.snapshot().measures()) measuresPerProblem.merge(m.problemId(), 1,
+                Integer::sum);
         for (Progress.SectionProgress sp : progress.sections()) {
             String part = "二（" + ChineseNumbers.of(sp.section().seq()) + "）";
             if (sp.items().isEmpty()) findings.add(new Finding(part, "-", "该方面没有反馈问题", true));
             for (Snapshot.Problem p : sp.items()) {
                 if (statements && (p.statement() == null || p.statement().isBlank())) {
-                    findings.add(new Finding(part, "第" + p.seq() + "项", "缺少公开表述(反馈问题:" + abbreviate(p.summary()) + ")", true));
+                    findings.add(new Finding(part, "第" + p.seq() + "项", "缺少公开表述(反馈问题:" + abbreviate(p.summary()) + ")",
+                            true));
                 }
                 if (!measuresPerProblem.containsKey(p.id())) {
-                    // a gap where the style prints each problem's measures under it (an empty heading), else publishable on record
+                    // a gap where the style prints each problem's measures under it (an empty heading), else
+                    // publishable on record
                     findings.add(new Finding(part, "第" + p.seq() + "项", "该问题没有整改措施", !statements));
                 }
             }
@@ -128,7 +134,8 @@ public final class Findings {
         static String of(int n) {
             if (n < 10) return String.valueOf(DIGITS.charAt(n));
             if (n < 20) return "十" + (n % 10 == 0 ? "" : String.valueOf(DIGITS.charAt(n % 10)));
-            if (n < 100) return DIGITS.charAt(n / 10) + "十" + (n % 10 == 0 ? "" : String.valueOf(DIGITS.charAt(n % 10)));
+            if (n < 100) return DIGITS.charAt(n / 10) + "十"
+                    + (n % 10 == 0 ? "" : String.valueOf(DIGITS.charAt(n % 10)));
             return String.valueOf(n);
         }
     }

@@ -61,7 +61,8 @@ public record OfficialDocument(
     }
 
     /** 版头: 份号, 密级, 紧急程度, 发文机关标志 and 发文字号. Any part may be null. */
-    public record Masthead(String copyNumber, String secrecy, String urgency, String organMark, String documentNumber) {}
+    public record Masthead(String copyNumber, String secrecy, String urgency, String organMark,
+            String documentNumber) {}
 
     /** 署名 (the issuing organ) and 成文日期 (printed in Arabic numerals, 2025年12月25日). */
     public record Signature(String organ, LocalDate date) {}
@@ -107,7 +108,8 @@ public record OfficialDocument(
         public Chart {
             series = List.copyOf(series);
             groups = List.copyOf(groups);
-            if (series.isEmpty() || series.size() > 4) throw new IllegalArgumentException("a chart has 1 to 4 series: " + series);
+            if (series.isEmpty() || series.size() > 4) throw new IllegalArgumentException(
+                    "a chart has 1 to 4 series: " + series);
             for (Group g : groups) {
                 if (g.values().size() != series.size()) {
                     throw new IllegalArgumentException("chart group " + g.label() + " has " + g.values().size()

@@ -35,8 +35,8 @@ import freemarker.template.TemplateExceptionHandler;
  * edited without recompiling), falling back to the copy built into the jar. Templates are compiled once
  * and cached. The configuration is a sandbox: the data model holds only maps, lists, strings, numbers and
  * booleans, {@code ?new} and {@code ?api} are off, so a template cannot reach Java classes, a template that uses
- * {@code ?eval} is refused, and {@code <#include>} reads only inside the templates folder (FreeMarker's own rule). The document
- * templates ({@code *.ftl} outside {@code mail/}) escape every interpolation for {@link DocumentMarkup}.
+ * {@code ?eval} is refused, and {@code <#include>} reads only inside the templates folder (FreeMarker's own rule). The
+ * document templates ({@code *.ftl} outside {@code mail/}) escape every interpolation for {@link DocumentMarkup}.
  */
 public class TemplateEngine {
 
@@ -65,7 +65,8 @@ public class TemplateEngine {
         TemplateConfiguration lines = new TemplateConfiguration();
         lines.setOutputFormat(LineMarkupFormat.INSTANCE);
         config.setTemplateConfigurations(new ConditionalTemplateConfigurationFactory(
-                new AndMatcher(new FileExtensionMatcher("ftl"), new NotMatcher(new PathGlobMatcher("mail/**"))), lines));
+                new AndMatcher(new FileExtensionMatcher("ftl"), new NotMatcher(new PathGlobMatcher("mail/**"))),
+                lines));
         config.setWrapUncheckedExceptions(true);
     }
 
@@ -89,7 +90,9 @@ public class TemplateEngine {
         public TemplateFailure(String message, Throwable cause) { super(message, cause); }
     }
 
-    /** Refuses a template that evaluates text as an expression ({@code ?eval}): wording must not turn data into code. */
+    /**
+     * Refuses a template that evaluates text as an expression ({@code ?eval}): wording must not turn data into code.
+     */
     private static final class NoEval implements TemplateLoader {
         private static final Pattern EVAL = Pattern.compile("\\?\\s*eval\\b");
         private final TemplateLoader loader;

@@ -47,7 +47,8 @@ public class ImportJobConfig {
     }
 
     @Bean
-    Job importJob(JobRepository repository, Step importValidateStep, Step importLoadStep, ImportRuns runs, Clock clock) {
+    Job importJob(JobRepository repository, Step importValidateStep, Step importLoadStep, ImportRuns runs,
+            Clock clock) {
         return new JobBuilder(JOB, repository)
                 .listener(new Figures(runs, clock))
                 .listener(new FailedSteps())
@@ -71,10 +72,12 @@ public class ImportJobConfig {
                     .validate(Path.of(p.getString("file")), round == null || round.isEmpty() ? null : round);
             runs.validated(step.getJobExecutionId(), result);
             step.setReadCount(result.measureRows());
-            log.info("import {}: validated {} rows in {} s", p.getString("file"), result.measureRows(), seconds(started));
+            log.info("import {}: validated {} rows in {} s", p.getString("file"), result.measureRows(),
+                    seconds(started));
             if (!result.ok()) {
                 log.info("import {}: {} problems, nothing written", p.getString("file"), result.problems().count());
-                contribution.setExitStatus(new ExitStatus(INVALID, result.problems().count() + " problems in the file"));
+                contribution.setExitStatus(
+                        new ExitStatus(INVALID, result.problems().count() + " problems in the file"));
             }
             return RepeatStatus.FINISHED;
         }, tx).build();
@@ -88,8 +91,9 @@ public class ImportJobConfig {
             LedgerValidator.Result validation = runs.validation(step.getJobExecutionId());
             long started = System.nanoTime();
             ImportSummary summary = loader.load(Path.of(p.getString("file")), validation,
-                    Boolean.parseBoolean(p.getString("dryRun")), step.getJobExecutionId(), blankToNull(p.getString("by")),
-                    blankToNull(p.getString("expect")), Boolean.parseBoolean(p.getString("replaceTexts")));
+                    Boolean.parseBoolean(p.getString("dryRun")), step.getJobExecutionId(),
+                    blankToNull(p.getString("by")), blankToNull(p.getString("expect")),
+                    Boolean.parseBoolean(p.getString("replaceTexts")));
             runs.loaded(step.getJobExecutionId(), summary);
             step.setWriteCount(summary.rows());
             log.info("import {}: loaded {} rows in {} s ({})", p.getString("file"), summary.rows(), seconds(started),
@@ -120,14 +124,15 @@ public class ImportJobConfig {
         @Override
         public void afterJob(JobExecution execution) {
             java.time.LocalDateTime start = execution.getStartTime();
-            double seconds = start == null ? 0 : java.time.Duration.between(start, java.time.LocalDateTime.now(clock)).toMillis() / 1e3;
+            double seconds = start == null ? 0
+                    : java.time.Duration.between(start, java.time.LocalDateTime.now(clock)).toMillis() / 1e3;
             LedgerValidator.Result v = runs.validation(execution.getId());
             int rows = v == null ? 0 : v.measureRows();
             Runtime rt = Runtime.getRuntime();
             long used = rt.totalMemory() - rt.freeMemory();
-            FIGURES.info("import figures: {} rows in {} s ({} rows/s, validate + load), heap in use {} MB of max {} MB, status {}",
-                    rows, String.format("%.1f", seconds), Math.round(rows / Math.max(seconds, 0.001)), used >> 20,
-                    rt.maxMemory() >> 20, execution.getStatus());
+            FIGURES.info("import figures: {} rows in {} s ({} rows/s, validate + load), heap in use {} MB of max {} MB,"
+                    + " status {}", rows, String.format("%.1f", seconds), Math.round(rows / Math.max(seconds, 0.001)),
+                    used >> 20, rt.maxMemory() >> 20, execution.getStatus());
         }
     }
 }

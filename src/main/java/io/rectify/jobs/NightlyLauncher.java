@@ -64,16 +64,19 @@ public class NightlyLauncher {
     public JobExecution run(LocalDate asOf, String roundCode) throws Exception {
         LocalDate today = LocalDate.now(clock);
         if (asOf.isAfter(today)) {
-            throw new FutureDateException(asOf + " is after today (" + today + "): a draft cannot be dated after today");
+            throw new FutureDateException(asOf + " is after today (" + today
+                    + "): a draft cannot be dated after today");
         }
         String round = roundCode == null ? ALL_ROUNDS : roundCode;
         try (RunLock.Held held = lock.tryAcquire(NightlyJobConfig.JOB)
                 .orElseThrow(() -> new RunInProgressException(busy(repository, NightlyJobConfig.JOB)))) {
             recoverOrphans(operator, repository, NightlyJobConfig.JOB);
             removeLeftovers();
-            long lastRun = RunNumbers.last(run -> repository.getJobInstance(NightlyJobConfig.JOB, params(asOf, round, run)) != null);
+            long lastRun = RunNumbers.last(
+                    run -> repository.getJobInstance(NightlyJobConfig.JOB, params(asOf, round, run)) != null);
             Optional<JobExecution> last = lastRun == 0 ? Optional.empty()
-                    : Optional.ofNullable(repository.getLastJobExecution(NightlyJobConfig.JOB, params(asOf, round, lastRun)));
+                    : Optional.ofNullable(
+                            repository.getLastJobExecution(NightlyJobConfig.JOB, params(asOf, round, lastRun)));
             if (last.isPresent()) {
                 JobExecution previous = last.get();
                 if (previous.getStatus() != BatchStatus.COMPLETED && previous.getStatus() != BatchStatus.ABANDONED) {
@@ -120,7 +123,8 @@ public class NightlyLauncher {
         String which = repository.findRunningJobExecutions(job).stream()
                 .max(java.util.Comparator.comparing(JobExecution::getId))
                 .map(e -> " (execution " + e.getId() + describeParameters(e.getJobParameters())
-                        + (e.getStartTime() == null ? "" : ", started " + e.getStartTime().withNano(0).toString().replace('T', ' '))
+                        + (e.getStartTime() == null ? ""
+                                : ", started " + e.getStartTime().withNano(0).toString().replace('T', ' '))
                         + ")")
                 .orElse("");
         return "another " + job + " run is in progress" + which + "; not starting a second one";
@@ -135,5 +139,7 @@ public class NightlyLauncher {
         return s.toString();
     }
 
-    private static String describe(String round) { return ALL_ROUNDS.equals(round) ? "all active rounds" : "round " + round; }
+    private static String describe(String round) {
+        return ALL_ROUNDS.equals(round) ? "all active rounds" : "round " + round;
+    }
 }

@@ -67,7 +67,8 @@ final class QuarterlyItems {
                 } else {
                     log.info("{}: brief {} {}", b.roundCode(), s.document().path(), b.reason());
                 }
-                if (s.deliveriesAdded() > 0) log.info("{}: {} new delivery(ies) pending", b.roundCode(), s.deliveriesAdded());
+                if (s.deliveriesAdded() > 0) log.info("{}: {} new delivery(ies) pending", b.roundCode(),
+                        s.deliveriesAdded());
             }
         }
     }
@@ -103,7 +104,8 @@ final class QuarterlyItems {
         @Override
         public ExitStatus afterStep(StepExecution stepExecution) {
             if (notAnswering == null) return stepExecution.getExitStatus();
-            String line = notAnswering + "; " + left + (left == 1 ? " delivery" : " deliveries") + " left for the next run";
+            String line = notAnswering + "; " + left + (left == 1 ? " delivery" : " deliveries")
+                    + " left for the next run";
             log.warn(line);
             return new ExitStatus(QuarterlyJobConfig.SERVER_NOT_ANSWERING, line);
         }

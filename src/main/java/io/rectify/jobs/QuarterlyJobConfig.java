@@ -40,7 +40,8 @@ public class QuarterlyJobConfig {
 
     @Bean
     Job quarterlyJob(JobRepository repository, Step briefsStep, Step deliveriesStep) {
-        return new JobBuilder(JOB, repository).listener(new FailedSteps()).start(briefsStep).next(deliveriesStep).build();
+        return new JobBuilder(JOB, repository).listener(new FailedSteps()).start(briefsStep).next(deliveriesStep)
+                .build();
     }
 
     @Bean
@@ -111,6 +112,7 @@ public class QuarterlyJobConfig {
     @StepScope
     DeliveryWriter deliveryWriter(BriefDeliveries deliveries, @Value("#{jobParameters['send']}") String send,
                                   @Value("#{jobParameters['resendUncertain']}") String resendUncertain) {
-        return new DeliveryWriter(deliveries.courier(Boolean.parseBoolean(send), Boolean.parseBoolean(resendUncertain)));
+        return new DeliveryWriter(
+                deliveries.courier(Boolean.parseBoolean(send), Boolean.parseBoolean(resendUncertain)));
     }
 }

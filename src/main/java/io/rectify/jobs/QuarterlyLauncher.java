@@ -46,7 +46,8 @@ public class QuarterlyLauncher {
     public JobExecution run(Quarter quarter, String roundCode, boolean send, boolean resendUncertain) throws Exception {
         String round = roundCode == null ? NightlyLauncher.ALL_ROUNDS : roundCode;
         try (RunLock.Held held = lock.tryAcquire(QuarterlyJobConfig.JOB).orElseThrow(
-                () -> new NightlyLauncher.RunInProgressException(NightlyLauncher.busy(repository, QuarterlyJobConfig.JOB)))) {
+                () -> new NightlyLauncher.RunInProgressException(
+                        NightlyLauncher.busy(repository, QuarterlyJobConfig.JOB)))) {
             NightlyLauncher.recoverOrphans(operator, repository, QuarterlyJobConfig.JOB);
             // run numbers count up across the options: run n exists with one of the four option pairs
             long lastRun = RunNumbers.last(run -> instance(quarter, round, run).isPresent());
@@ -57,13 +58,15 @@ public class QuarterlyLauncher {
                 JobParameters p = previous.getJobParameters();
                 boolean sameOptions = String.valueOf(send).equals(p.getString("send"))
                         && String.valueOf(resendUncertain).equals(p.getString("resendUncertain"));
-                if (sameOptions && previous.getStatus() != BatchStatus.COMPLETED && previous.getStatus() != BatchStatus.ABANDONED) {
-                    log.info("restarting quarterly execution {} for {} ({})", previous.getId(), quarter, describe(round));
+                if (sameOptions && previous.getStatus() != BatchStatus.COMPLETED
+                        && previous.getStatus() != BatchStatus.ABANDONED) {
+                    log.info("restarting quarterly execution {} for {} ({})", previous.getId(), quarter,
+                            describe(round));
                     return operator.restart(previous);
                 }
             }
-            log.info("quarterly {} for {}{} (process {})", quarter, describe(round), send ? ", sending" : ", to the outbox",
-                    ProcessHandle.current().pid());
+            log.info("quarterly {} for {}{} (process {})", quarter, describe(round),
+                    send ? ", sending" : ", to the outbox", ProcessHandle.current().pid());
             return operator.start(job, params(quarter, round, send, resendUncertain, lastRun + 1));
         }
     }
@@ -80,7 +83,8 @@ public class QuarterlyLauncher {
         return Optional.empty();
     }
 
-    private static JobParameters params(Quarter quarter, String round, boolean send, boolean resendUncertain, long run) {
+    private static JobParameters params(Quarter quarter, String round, boolean send, boolean resendUncertain,
+            long run) {
         return new JobParametersBuilder()
                 .addString("quarter", quarter.toString())
                 .addString("round", round)

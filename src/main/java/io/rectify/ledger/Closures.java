@@ -46,16 +46,17 @@ public class Closures {
 
     /** The latest closure of each of the round's measures that has one. */
     public List<Closure> latest(long roundId) {
-        return jdbc.sql("SELECT id, measure_id, status, submitted_by, submitted_at, reviewed_by, reviewed_at, review_note"
-                        + " FROM closure c WHERE round_id = ? AND id = (SELECT MAX(id) FROM closure x WHERE x.measure_id = c.measure_id)"
-                        + " ORDER BY id")
+        return jdbc.sql("SELECT id, measure_id, status, submitted_by, submitted_at, reviewed_by, reviewed_at,"
+                        + " review_note FROM closure c WHERE round_id = ?"
+                        + " AND id = (SELECT MAX(id) FROM closure x WHERE x.measure_id = c.measure_id) ORDER BY id")
                 .param(roundId).query(Closures::map).list();
     }
 
     /** Every closure of the round, its returned ones too, oldest first (for the audit trail). */
     public List<Closure> all(long roundId) {
-        return jdbc.sql("SELECT id, measure_id, status, submitted_by, submitted_at, reviewed_by, reviewed_at, review_note"
-                + " FROM closure WHERE round_id = ? ORDER BY id").param(roundId).query(Closures::map).list();
+        return jdbc.sql("SELECT id, measure_id, status, submitted_by, submitted_at, reviewed_by, reviewed_at,"
+                + " review_note FROM closure WHERE round_id = ? ORDER BY id").param(roundId).query(Closures::map)
+                .list();
     }
 
     public List<Evidence> evidence(long roundId) {
@@ -67,7 +68,8 @@ public class Closures {
 
     public Optional<Evidence> findEvidence(long id) {
         return jdbc.sql("SELECT e.id, e.closure_id, c.round_id, e.original_name, e.stored_name, e.sha256, e.size_bytes,"
-                        + " e.uploaded_by, e.uploaded_at FROM evidence e JOIN closure c ON c.id = e.closure_id WHERE e.id = ?")
+                        + " e.uploaded_by, e.uploaded_at FROM evidence e JOIN closure c ON c.id = e.closure_id"
+                        + " WHERE e.id = ?")
                 .param(id).query(Closures::mapEvidence).optional();
     }
 
@@ -81,7 +83,8 @@ public class Closures {
             throw new Refused("这项措施已" + current.get().label + "。");
         }
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO closure (round_id, measure_id, status, submitted_by, submitted_at) VALUES (?,?, 'SUBMITTED', ?,?)")
+        jdbc.sql("INSERT INTO closure (round_id, measure_id, status, submitted_by, submitted_at)"
+                + " VALUES (?,?, 'SUBMITTED', ?,?)")
                 .params(roundId, measureId, by, now()).update(keys, "id");
         long id = keys.getKey().longValue();
         for (File f : files) insertEvidence(id, f, by);
@@ -160,7 +163,8 @@ public class Closures {
                 .query(String.class).optional().orElseThrow(() -> new Refused("没有这项销号申请。"));
         if (!status.equals("SUBMITTED")) throw new Refused("这项销号申请已经审核过了。");
         if (!close && (note == null || note.isBlank())) throw new Refused("退回须写明理由。");
-        String text = note == null || note.isBlank() ? null : note.strip().length() > 500 ? note.strip().substring(0, 500) : note.strip();
+        String text = note == null || note.isBlank() ? null : note.strip().length() > 500
+                ? note.strip().substring(0, 500) : note.strip();
         jdbc.sql("UPDATE closure SET status = ?, reviewed_by = ?, reviewed_at = ?, review_note = ? WHERE id = ?"
                         + " AND status = 'SUBMITTED'")
                 .params(close ? "CLOSED" : "RETURNED", by, now(), text, closureId).update();
@@ -173,7 +177,8 @@ public class Closures {
         LocalDateTime end = asOf.plusDays(1).atStartOfDay();
         int[] n = new int[3];
         jdbc.sql("SELECT status, submitted_at, reviewed_at FROM closure c WHERE round_id = ? AND submitted_at < ?"
-                        + " AND id = (SELECT MAX(id) FROM closure x WHERE x.measure_id = c.measure_id AND x.submitted_at < ?)")
+                        + " AND id = (SELECT MAX(id) FROM closure x WHERE x.measure_id = c.measure_id"
+                        + " AND x.submitted_at < ?)")
                 .params(roundId, end, end)
                 .query(rs -> {
                     LocalDateTime reviewed = rs.getObject(3, LocalDateTime.class);
@@ -187,7 +192,8 @@ public class Closures {
     /** The stored names of a round's evidence files, then its rows removed. */
     public List<String> deleteRound(long roundId) {
         List<String> files = evidence(roundId).stream().map(Evidence::storedName).toList();
-        jdbc.sql("DELETE FROM evidence WHERE closure_id IN (SELECT id FROM closure WHERE round_id = ?)").param(roundId).update();
+        jdbc.sql("DELETE FROM evidence WHERE closure_id IN (SELECT id FROM closure WHERE round_id = ?)").param(roundId)
+                .update();
         jdbc.sql("DELETE FROM closure WHERE round_id = ?").param(roundId).update();
         jdbc.sql("DELETE FROM evidence_named WHERE round_id = ?").param(roundId).update();
         return files;
@@ -197,11 +203,12 @@ public class Closures {
 
     private static Closure map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new Closure(rs.getLong(1), rs.getLong(2), Status.valueOf(rs.getString(3)), rs.getString(4),
-                rs.getObject(5, LocalDateTime.class), rs.getString(6), rs.getObject(7, LocalDateTime.class), rs.getString(8));
+                rs.getObject(5, LocalDateTime.class), rs.getString(6), rs.getObject(7, LocalDateTime.class),
+                rs.getString(8));
     }
 
     private static Evidence mapEvidence(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-        return new Evidence(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5), rs.getString(6),
-                rs.getLong(7), rs.getString(8), rs.getObject(9, LocalDateTime.class));
+        return new Evidence(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getLong(7), rs.getString(8), rs.getObject(9, LocalDateTime.class));
     }
 }

@@ -34,8 +34,8 @@ public final class CoarseDates {
         String part = m.group(3).equals("末") ? "底" : m.group(3);
         LocalDate first = LocalDate.of(Integer.parseInt(m.group(1)), month, 1);
         int day = DAYS[PARTS.indexOf(part)];
-        return Optional.of(new CoarseDate(day == 0 ? first.withDayOfMonth(first.lengthOfMonth()) : first.withDayOfMonth(day),
-                part));
+        return Optional.of(new CoarseDate(day == 0 ? first.withDayOfMonth(first.lengthOfMonth())
+                : first.withDayOfMonth(day), part));
     }
 
     /** How the import and the export write it: 2022年9月中旬. */

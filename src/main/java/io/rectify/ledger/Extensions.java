@@ -36,7 +36,8 @@ public class Extensions {
 
     private static final String SELECT = "SELECT e.id, e.measure_id, m.seq, m.content, m.responsible_unit,"
             + " e.current_deadline, e.new_deadline, e.reason, e.requested_by, e.requested_at, e.status, e.decided_by,"
-            + " e.decided_at, e.effective_from, e.decision_note FROM extension_request e JOIN measure m ON m.id = e.measure_id";
+            + " e.decided_at, e.effective_from, e.decision_note FROM extension_request e JOIN measure m"
+            + " ON m.id = e.measure_id";
 
     private final JdbcClient jdbc;
     private final MeasureTerms terms;
@@ -74,8 +75,8 @@ public class Extensions {
             throw new Refused("第 " + seq + " 项措施已有待审批的延期申请。");
         }
         var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO extension_request (round_id, measure_id, current_deadline, new_deadline, reason, requested_by,"
-                        + " requested_at, status) VALUES (?,?,?,?,?,?,?, 'PENDING')")
+        jdbc.sql("INSERT INTO extension_request (round_id, measure_id, current_deadline, new_deadline, reason,"
+                        + " requested_by, requested_at, status) VALUES (?,?,?,?,?,?,?, 'PENDING')")
                 .params(roundId, measureId, current, newDeadline, reason.strip(), by, now()).update(keys, "id");
         return keys.getKey().longValue();
     }
@@ -86,8 +87,9 @@ public class Extensions {
         Request r = waiting(roundId, id);
         LocalDate today = LocalDate.now(clock);
         MeasureTerms.Term before = termToday(r.measureId());
-        terms.record(List.of(before), List.of(new MeasureTerms.Term(r.measureId(), today, r.newDeadline(), before.kind(),
-                before.leader(), before.unit(), truncate("延期：" + r.reason()))));
+        terms.record(List.of(before),
+                List.of(new MeasureTerms.Term(r.measureId(), today, r.newDeadline(), before.kind(), before.leader(),
+                        before.unit(), truncate("延期：" + r.reason()))));
         writer.moveDeadline(r.measureId(), r.newDeadline());
         decide(id, Status.APPROVED, by, today, null);
     }
@@ -103,7 +105,8 @@ public class Extensions {
     /** The round's requests approved with effect from {@code from} up to {@code to}, by measure. */
     public List<Request> approvedIn(long roundId, LocalDate from, LocalDate to) {
         return jdbc.sql(SELECT + " WHERE e.round_id = ? AND e.status = 'APPROVED' AND e.effective_from >= ?"
-                + " AND e.effective_from <= ? ORDER BY m.seq, e.id").params(roundId, from, to).query(Extensions::map).list();
+                + " AND e.effective_from <= ? ORDER BY m.seq, e.id").params(roundId, from, to).query(Extensions::map)
+                .list();
     }
 
     public void deleteRound(long roundId) {
@@ -129,8 +132,9 @@ public class Extensions {
         if (t != null) return t;
         return jdbc.sql("SELECT deadline, measure_kind, responsible_leader, responsible_unit FROM measure WHERE id = ?")
                 .param(measureId)
-                .query((rs, n) -> new MeasureTerms.Term(measureId, MeasureTerms.SINCE_START, rs.getObject(1, LocalDate.class),
-                        MeasureKind.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4), null))
+                .query((rs, n) -> new MeasureTerms.Term(measureId, MeasureTerms.SINCE_START,
+                        rs.getObject(1, LocalDate.class), MeasureKind.valueOf(rs.getString(2)), rs.getString(3),
+                        rs.getString(4), null))
                 .single();
     }
 

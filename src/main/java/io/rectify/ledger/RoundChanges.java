@@ -39,7 +39,8 @@ public class RoundChanges {
 
     private long record(long roundId, Source source, Long importId, String what, String by, LocalDateTime at) {
         var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO round_change (round_id, source, import_id, what, changed_by, changed_at) VALUES (?,?,?,?,?,?)")
+        jdbc.sql("INSERT INTO round_change (round_id, source, import_id, what, changed_by, changed_at)"
+                + " VALUES (?,?,?,?,?,?)")
                 .params(roundId, source.name(), importId, what == null ? null : cut(what, 255), by, at)
                 .update(keys, "id");
         return keys.getKey().longValue();
@@ -53,7 +54,8 @@ public class RoundChanges {
 
     /** The last change of this source up to (and including) change {@code upTo}: what a document made then includes. */
     public Optional<Change> lastOf(long roundId, Source source, long upTo) {
-        return jdbc.sql("SELECT * FROM round_change WHERE round_id = ? AND source = ? AND id <= ? ORDER BY id DESC LIMIT 1")
+        return jdbc.sql("SELECT * FROM round_change WHERE round_id = ? AND source = ? AND id <= ?"
+                + " ORDER BY id DESC LIMIT 1")
                 .params(roundId, source.name(), upTo).query(RoundChanges::map).optional();
     }
 

@@ -18,7 +18,8 @@ public class UnitContacts {
     public UnitContacts(JdbcClient jdbc) { this.jdbc = jdbc; }
 
     public List<Unit> list(long roundId) {
-        return jdbc.sql("SELECT name, contact, email, leader_email FROM responsible_unit WHERE round_id = ? ORDER BY id")
+        return jdbc.sql("SELECT name, contact, email, leader_email FROM responsible_unit WHERE round_id = ?"
+                + " ORDER BY id")
                 .param(roundId)
                 .query((rs, n) -> new Unit(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4))).list();
     }
@@ -29,7 +30,8 @@ public class UnitContacts {
         jdbc.sql("DELETE FROM responsible_unit WHERE round_id = ?").param(roundId).update();
         for (Unit u : units) {
             jdbc.sql("INSERT INTO responsible_unit (round_id, name, contact, email, leader_email) VALUES (?,?,?,?,?)")
-                    .params(roundId, u.name(), blankToNull(u.contact()), u.email(), blankToNull(u.leaderEmail())).update();
+                    .params(roundId, u.name(), blankToNull(u.contact()), u.email(), blankToNull(u.leaderEmail()))
+                    .update();
         }
     }
 

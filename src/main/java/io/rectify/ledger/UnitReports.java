@@ -135,8 +135,8 @@ public class UnitReports {
     private static Report map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new Report(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getString(4), rs.getString(5), rs.getString(6),
                 rs.getBoolean(7), rs.getObject(8, LocalDate.class), rs.getString(9),
-                rs.getObject(10, LocalDateTime.class), Status.valueOf(rs.getString(11)), rs.getObject(12, LocalDate.class),
-                rs.getString(13),
+                rs.getObject(10, LocalDateTime.class), Status.valueOf(rs.getString(11)),
+                rs.getObject(12, LocalDate.class), rs.getString(13),
                 rs.getObject(14, LocalDateTime.class), rs.getString(15));
     }
 }

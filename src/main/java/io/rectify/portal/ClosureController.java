@@ -46,7 +46,8 @@ class ClosureController {
 
     private final java.time.Clock clock;
 
-    ClosureController(PortalRounds rounds, Closures closures, EvidenceFiles files, SnapshotReader snapshots, java.time.Clock clock) {
+    ClosureController(PortalRounds rounds, Closures closures, EvidenceFiles files, SnapshotReader snapshots,
+            java.time.Clock clock) {
         this.clock = clock;
         this.rounds = rounds;
         this.closures = closures;
@@ -81,7 +82,8 @@ class ClosureController {
 
     @PostMapping("/rounds/{code}/closures")
     String submit(Viewer viewer, @PathVariable String code, @RequestParam long measure,
-                  @RequestParam(name = "files", required = false) List<MultipartFile> uploaded, RedirectAttributes flash) {
+                  @RequestParam(name = "files", required = false) List<MultipartFile> uploaded,
+                  RedirectAttributes flash) {
         RoundFacts round = rounds.forUnitPage(viewer, code);
         if (!office(viewer) && !viewer.isUnit()) {
             throw new PortalRounds.ActionNotAllowed("只有该轮次的整改办秘书、责任单位联系人或管理员可以提交销号。");

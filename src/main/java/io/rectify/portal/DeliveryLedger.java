@@ -76,8 +76,9 @@ class DeliveryLedger {
         boolean none = viewer.isUnit() || !viewer.isAdmin() && viewer.roundIds().isEmpty();
         if (none) return new DocumentCatalog.Page<>(List.of(), 0, false);
         List<Delivery> rows = history.list(viewer.isAdmin() ? null : viewer.roundIds(), PAGE_SIZE + 1, page * PAGE_SIZE)
-                .stream().map(r -> new Delivery(r.id(), r.documentId(), r.roundCode(), r.kind(), r.asOf(), r.recipient(),
-                        r.title(), r.email(), r.status(), r.attempts(), r.lastError(), r.messageId(), r.updatedAt()))
+                .stream().map(r -> new Delivery(r.id(), r.documentId(), r.roundCode(), r.kind(), r.asOf(),
+                        r.recipient(), r.title(), r.email(), r.status(), r.attempts(), r.lastError(), r.messageId(),
+                        r.updatedAt()))
                 .toList();
         return DocumentCatalog.Page.of(rows, page, PAGE_SIZE);
     }

@@ -35,7 +35,9 @@ class DocumentCatalog {
         public boolean draft() { return DocumentArchive.DRAFT.equals(slot); }
 
         /** The published version's number, or 0 for a draft, a brief or a bulletin from before versions. */
-        public int version() { return slot != null && slot.matches("V\\d{1,6}") ? Integer.parseInt(slot.substring(1)) : 0; }
+        public int version() {
+            return slot != null && slot.matches("V\\d{1,6}") ? Integer.parseInt(slot.substring(1)) : 0;
+        }
 
         /** 草稿, 第 N 版, or nothing. */
         public String stageLabel() { return draft() ? "草稿" : version() > 0 ? "第 " + version() + " 版（已签发）" : ""; }

@@ -59,7 +59,8 @@ class DocumentController {
     String home() { return "redirect:/documents"; }
 
     @GetMapping("/documents")
-    String list(Viewer viewer, @RequestParam(required = false) String round, @RequestParam(required = false) DocumentKind kind,
+    String list(Viewer viewer, @RequestParam(required = false) String round,
+                @RequestParam(required = false) DocumentKind kind,
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                 @RequestParam(defaultValue = "0") int page, Model model) {

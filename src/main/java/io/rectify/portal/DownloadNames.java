@@ -17,13 +17,15 @@ final class DownloadNames {
 
     /** @param extension {@code pdf}, or {@code docx} for the Word file beside the PDF */
     static String chineseName(DocumentCatalog.Entry e, String extension) {
-        return safe(e.inspectedOrg() + e.kindLabel()) + "-" + e.doc().asOf() + (e.version() > 0 ? "-第" + e.version() + "版" : "")
-                + "." + extension;
+        return safe(e.inspectedOrg() + e.kindLabel()) + "-" + e.doc().asOf()
+                + (e.version() > 0 ? "-第" + e.version() + "版" : "") + "." + extension;
     }
 
     static String attachment(DocumentCatalog.Entry e) { return attachment(chineseName(e)); }
 
-    static String attachment(DocumentCatalog.Entry e, String extension) { return attachment(chineseName(e, extension)); }
+    static String attachment(DocumentCatalog.Entry e, String extension) {
+        return attachment(chineseName(e, extension));
+    }
 
     /** The header value that saves the download under this name (made {@link #safe} first). */
     static String attachment(String name) {

@@ -46,7 +46,8 @@ class ExtensionController {
         List<Snapshot.Measure> open = snapshots.read(round.id(), java.time.LocalDate.now(clock)).measures().stream()
                 .filter(m -> !m.completed() && !m.longTerm() && viewer.ownsUnit(m.unit())).toList();
         model.addAttribute("round", round);
-        model.addAttribute("requests", extensions.list(round.id()).stream().filter(r -> viewer.ownsUnit(r.unit())).toList());
+        model.addAttribute("requests",
+                extensions.list(round.id()).stream().filter(r -> viewer.ownsUnit(r.unit())).toList());
         model.addAttribute("measures", open);
         model.addAttribute("canRequest", mayRequest(viewer));
         model.addAttribute("canDecide", mayDecide(viewer));

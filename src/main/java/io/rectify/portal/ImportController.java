@@ -40,8 +40,8 @@ class ImportController {
     private final ImportStore store;
     private final ImportedDraft draft;
 
-    ImportController(PortalRounds rounds, LedgerUploads uploads, UploadRecords records, UploadLimits limits, ImportStore store,
-                     ImportedDraft draft) {
+    ImportController(PortalRounds rounds, LedgerUploads uploads, UploadRecords records, UploadLimits limits,
+                     ImportStore store, ImportedDraft draft) {
         this.draft = draft;
         this.rounds = rounds;
         this.uploads = uploads;
@@ -59,8 +59,8 @@ class ImportController {
     }
 
     @PostMapping("/rounds/{code}/import")
-    String upload(Viewer viewer, @PathVariable String code, @RequestParam(required = false) MultipartFile file, Model model,
-                  HttpServletResponse response) {
+    String upload(Viewer viewer, @PathVariable String code, @RequestParam(required = false) MultipartFile file,
+                  Model model, HttpServletResponse response) {
         RoundFacts round = rounds.forSecretary(viewer, code);
         try {
             return show(round, uploads.upload(viewer, round, file), null, model);
@@ -127,7 +127,8 @@ class ImportController {
         model.addAttribute("round", round);
         model.addAttribute("uploads", new DocumentCatalog.Page<>(more ? rows.subList(0, 50) : rows, p, more));
         model.addAttribute("logged", store.loggedImports(round.code(), 50));
-        model.addAttribute("kept", rows.stream().filter(uploads::kept).map(Upload::id).collect(java.util.stream.Collectors.toSet()));
+        model.addAttribute("kept",
+                rows.stream().filter(uploads::kept).map(Upload::id).collect(java.util.stream.Collectors.toSet()));
         model.addAttribute("keepRefused", limits.keepRefusedText());
         return "portal/imports";
     }

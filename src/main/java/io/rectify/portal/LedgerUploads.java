@@ -65,9 +65,10 @@ class LedgerUploads {
     /** Keeps the file and dry-runs it. */
     Check upload(Viewer viewer, RoundFacts round, MultipartFile file) {
         Kept kept = keep(file);
-        long id = records.add(round.code(), kept.name(), kept.stored(), sha256(kept.path()), sizeOf(kept.path()), viewer.username());
-        log.info("{} uploaded {} ({} bytes) for round {} as upload {}", viewer.username(), kept.name(), sizeOf(kept.path()),
-                round.code(), id);
+        long id = records.add(round.code(), kept.name(), kept.stored(), sha256(kept.path()), sizeOf(kept.path()),
+                viewer.username());
+        log.info("{} uploaded {} ({} bytes) for round {} as upload {}", viewer.username(), kept.name(),
+                sizeOf(kept.path()), round.code(), id);
         return check(records.find(id).orElseThrow(), false);
     }
 
@@ -80,7 +81,8 @@ class LedgerUploads {
         ImportLauncher.Outcome outcome = run(kept.path(), null, true, null, null, false);
         String code = outcome.validation() == null || outcome.validation().roundCode() == null ? ""
                 : outcome.validation().roundCode();
-        long id = records.add(code, kept.name(), kept.stored(), sha256(kept.path()), sizeOf(kept.path()), viewer.username());
+        long id = records.add(code, kept.name(), kept.stored(), sha256(kept.path()), sizeOf(kept.path()),
+                viewer.username());
         log.info("{} uploaded {} ({} bytes) for a new round {} as upload {}", viewer.username(), kept.name(),
                 sizeOf(kept.path()), code, id);
         return recordNew(outcome(records.find(id).orElseThrow(), outcome, false));
@@ -187,7 +189,8 @@ class LedgerUploads {
 
     Path file(Upload upload) {
         Path file = limits.dir().resolve(upload.storedName()).normalize();
-        if (!file.startsWith(limits.dir()) || !Files.isRegularFile(file)) throw new DocumentAccess.NoSuchDocument(upload.id());
+        if (!file.startsWith(limits.dir()) || !Files.isRegularFile(file)) throw new DocumentAccess.NoSuchDocument(
+                upload.id());
         return file;
     }
 
@@ -195,7 +198,8 @@ class LedgerUploads {
         return run(file(upload), upload.roundCode(), dryRun, by, expect, replaceTexts);
     }
 
-    private ImportLauncher.Outcome run(Path file, String round, boolean dryRun, String by, String expect, boolean replaceTexts) {
+    private ImportLauncher.Outcome run(Path file, String round, boolean dryRun, String by, String expect,
+            boolean replaceTexts) {
         try {
             return launcher.run(file, round, dryRun, by, expect, replaceTexts);
         } catch (RuntimeException e) {
@@ -230,7 +234,9 @@ class LedgerUploads {
         return n.length() > 200 ? n.substring(n.length() - 200) : n;
     }
 
-    /** The extension the import reads the file by; anything else is kept as .bin and refused by the import like the CLI. */
+    /**
+     * The extension the import reads the file by; anything else is kept as .bin and refused by the import like the CLI.
+     */
     static String extension(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
         for (String ext : List.of(".xlsx", ".xlsm", ".csv", ".txt")) if (lower.endsWith(ext)) return ext;

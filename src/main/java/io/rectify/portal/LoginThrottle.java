@@ -54,14 +54,20 @@ public class LoginThrottle {
 
     public Duration maxDelay() { return maxDelay; }
 
-    /** Whether the name is refused from this address for the rest of the window (its failures from here, or a busy address). */
+    /**
+     * Whether the name is refused from this address for the rest of the window (its failures from here, or a busy
+     * address).
+     */
     public boolean isBlocked(String username, String address) {
         int here = count(pairKey(username, address));
         if (here >= maxFailures) return true;
-        return count(addressKey(address)) >= maxFailuresPerAddress && here >= Math.min(PER_NAME_AT_BUSY_ADDRESS, maxFailures);
+        return count(addressKey(address)) >= maxFailuresPerAddress
+                && here >= Math.min(PER_NAME_AT_BUSY_ADDRESS, maxFailures);
     }
 
-    /** How long an attempt for the name from this address must still wait after the name's last failure (zero: none). */
+    /**
+     * How long an attempt for the name from this address must still wait after the name's last failure (zero: none).
+     */
     public Duration waitFor(String username, String address) {
         String name = userKey(username);
         Set<String> usual = known.get(name);

@@ -42,8 +42,9 @@ class NewRoundController {
     private final PortalAccounts accounts;
     private final ImportedDraft draft;
 
-    NewRoundController(LedgerUploads uploads, UploadRecords records, UploadLimits limits, RoundRepository roundRepository,
-                       PortalRounds rounds, PortalAccounts accounts, ImportedDraft draft) {
+    NewRoundController(LedgerUploads uploads, UploadRecords records, UploadLimits limits,
+                       RoundRepository roundRepository, PortalRounds rounds, PortalAccounts accounts,
+                       ImportedDraft draft) {
         this.draft = draft;
         this.uploads = uploads;
         this.records = records;
@@ -79,7 +80,8 @@ class NewRoundController {
     String check(Viewer viewer, @PathVariable long id, Model model) {
         admin(viewer);
         Upload upload = records.find(id).orElseThrow(() -> new DocumentAccess.NoSuchDocument(id));
-        if (upload.status() == UploadRecords.Status.APPLIED && roundRepository.findByCode(upload.roundCode()).isPresent()) {
+        if (upload.status() == UploadRecords.Status.APPLIED
+                && roundRepository.findByCode(upload.roundCode()).isPresent()) {
             return "redirect:/admin/rounds/" + upload.roundCode() + "/access";
         }
         return show(uploads.checkNew(upload), null, model);
@@ -90,7 +92,8 @@ class NewRoundController {
                  RedirectAttributes flash) {
         admin(viewer);
         Upload upload = records.find(id).orElseThrow(() -> new DocumentAccess.NoSuchDocument(id));
-        if (roundRepository.findByCode(upload.roundCode()).isPresent()) return show(uploads.checkNew(upload), null, model);
+        if (roundRepository.findByCode(upload.roundCode()).isPresent()) return show(uploads.checkNew(upload), null,
+                model);
         LedgerUploads.Check applied = uploads.apply(viewer, upload, fingerprint, false);
         if (applied == null) {
             flash.addFlashAttribute("warning", "该文件已经导入，或在您确认前已被重新检查；请查看下面的结果。");
@@ -112,7 +115,8 @@ class NewRoundController {
         RoundFacts round = rounds.named(viewer, code);
         model.addAttribute("round", round);
         model.addAttribute("people", accounts.list().stream().filter(a -> a.role() != Role.ADMIN)
-                .map(a -> new Person(a.username(), a.role(), a.enabled(), a.rounds().contains(round.code()), a.rounds()))
+                .map(a -> new Person(a.username(), a.role(), a.enabled(), a.rounds().contains(round.code()),
+                        a.rounds()))
                 .toList());
         return "portal/roundaccess";
     }

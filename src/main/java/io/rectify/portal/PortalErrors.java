@@ -23,8 +23,9 @@ import org.springframework.web.servlet.ModelAndView;
 
 /**
  * Errors as pages in plain Chinese with the right status: 404 alike for an unknown document and another round's
- * (so ids cannot be probed), 404 for a document whose file is gone, 400 for a parameter that makes no sense. Also the page for errors that
- * happen outside the controllers (unknown address, rejected request), in place of Spring Boot's white page.
+ * (so ids cannot be probed), 404 for a document whose file is gone, 400 for a parameter that makes no sense. Also the
+ * page for errors that happen outside the controllers (unknown address, rejected request), in place of Spring Boot's
+ * white page.
  */
 @ControllerAdvice
 @Component

@@ -45,7 +45,9 @@ class PortalRounds {
         return forUnitPage(viewer, code);
     }
 
-    /** The round named, for an action of its secretaries (upload, texts, regenerate): 403 for anyone else but an ADMIN. */
+    /**
+     * The round named, for an action of its secretaries (upload, texts, regenerate): 403 for anyone else but an ADMIN.
+     */
     RoundFacts forSecretary(Viewer viewer, String code) {
         return acting(viewer, code, Role.SECRETARY, "只有该轮次的整改办秘书或管理员可以执行此操作。");
     }

@@ -60,8 +60,8 @@ class RunController {
     @GetMapping("/admin/downloads")
     String downloads(@RequestParam(defaultValue = "0") int page, Model model) {
         int p = Pages.check(page);
-        model.addAttribute("downloads", DocumentCatalog.Page.of(downloads.list(DOWNLOADS_PAGE + 1, p * DOWNLOADS_PAGE), p,
-                DOWNLOADS_PAGE));
+        model.addAttribute("downloads",
+                DocumentCatalog.Page.of(downloads.list(DOWNLOADS_PAGE + 1, p * DOWNLOADS_PAGE), p, DOWNLOADS_PAGE));
         return "portal/downloads";
     }
 

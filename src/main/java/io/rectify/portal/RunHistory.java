@@ -31,10 +31,13 @@ class RunHistory {
         public String duration() { return Formats.duration(start, end); }
 
         public boolean failed() {
-            return "FAILED".equals(status) || "ABANDONED".equals(status) || "UNKNOWN".equals(status) || "STOPPED".equals(status);
+            return "FAILED".equals(status) || "ABANDONED".equals(status) || "UNKNOWN".equals(status)
+                    || "STOPPED".equals(status);
         }
 
-        public boolean running() { return "STARTED".equals(status) || "STARTING".equals(status) || "STOPPING".equals(status); }
+        public boolean running() {
+            return "STARTED".equals(status) || "STARTING".equals(status) || "STOPPING".equals(status);
+        }
 
         public boolean completed() { return "COMPLETED".equals(status); }
 
@@ -83,7 +86,8 @@ class RunHistory {
                     .orElse(lines.isEmpty() ? "" : lines.get(0)).replaceFirst("^Caused by:\\s*", "");
             chosen = chosen.replaceAll("(?:[a-z][\\w$]*\\.)+[A-Z][\\w$]*(?::\\s*)?", "")
                     .replaceAll("\\b[A-Z][\\w$]*(?:Exception|Error)\\b:?\\s*", "").strip();
-            boolean chinese = chosen.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+            boolean chinese = chosen.codePoints()
+                    .anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
             if (!chinese) return "运行出错，请管理员查看详细信息。";
             return chosen.length() > 200 ? chosen.substring(0, 200) + "…" : chosen;
         }

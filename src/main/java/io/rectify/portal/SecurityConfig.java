@@ -48,11 +48,13 @@ class SecurityConfig {
 
     @Bean
     LoginThrottle loginThrottle(LoginProperties login, Clock clock) {
-        return new LoginThrottle(login.maxFailures(), login.maxFailuresPerAddress(), login.lock(), login.maxDelay(), clock);
+        return new LoginThrottle(login.maxFailures(), login.maxFailuresPerAddress(), login.lock(), login.maxDelay(),
+                clock);
     }
 
     @Bean
-    SecurityFilterChain portalSecurity(HttpSecurity http, LoginThrottle throttle, PortalAccounts accounts) throws Exception {
+    SecurityFilterChain portalSecurity(HttpSecurity http, LoginThrottle throttle, PortalAccounts accounts)
+            throws Exception {
         RelativeRedirects relative = new RelativeRedirects();
         SavedRequestAwareAuthenticationSuccessHandler success = new SavedRequestAwareAuthenticationSuccessHandler() {
             @Override
@@ -67,7 +69,8 @@ class SecurityConfig {
         SimpleUrlAuthenticationFailureHandler failure = new SimpleUrlAuthenticationFailureHandler("/login?error") {
             @Override
             public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
-                                                AuthenticationException exception) throws IOException, ServletException {
+                                                AuthenticationException exception)
+                    throws IOException, ServletException {
                 String username = request.getParameter("username");
                 throttle.failed(username, request.getRemoteAddr());
                 if (throttle.isBlocked(username, request.getRemoteAddr())) {
@@ -116,7 +119,8 @@ class SecurityConfig {
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
-            if ("POST".equals(request.getMethod()) && request.getRequestURI().equals(request.getContextPath() + "/login")) {
+            if ("POST".equals(request.getMethod())
+                    && request.getRequestURI().equals(request.getContextPath() + "/login")) {
                 String username = request.getParameter("username");
                 if (throttle.isBlocked(username, request.getRemoteAddr())) {
                     response.sendRedirect(request.getContextPath() + "/login?locked");
@@ -162,7 +166,8 @@ class SecurityConfig {
     /** Redirects as a path only (with the context path), whatever URL the caller built from the request. */
     static final class RelativeRedirects implements RedirectStrategy {
         @Override
-        public void sendRedirect(HttpServletRequest request, HttpServletResponse response, String url) throws IOException {
+        public void sendRedirect(HttpServletRequest request, HttpServletResponse response, String url)
+                throws IOException {
             String target;
             int scheme = url.indexOf("://");
             if (url.startsWith("//") || scheme > 0 && url.substring(0, scheme).matches("[A-Za-z][A-Za-z0-9+.-]*")) {

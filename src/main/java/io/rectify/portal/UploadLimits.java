@@ -14,8 +14,8 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Where uploaded ledgers are kept ({@code rectify.upload.dir}, default {@code data/uploads}), for how long a refused one
- * is kept ({@code rectify.upload.keep-refused}, default 30 days; its record stays), and how big an uploaded 台账 may
+ * Where uploaded ledgers are kept ({@code rectify.upload.dir}, default {@code data/uploads}), for how long a refused
+ * one is kept ({@code rectify.upload.keep-refused}, default 30 days; its record stays), and how big an uploaded 台账 may
  * be ({@code rectify.upload.max-size}, default 20 MB). A file up to twice that is received
  * and answered with a page that says so; a request announcing more is refused before it is read (413, same message),
  * so nobody can fill the disk through the upload form.
@@ -26,12 +26,15 @@ public record UploadLimits(@DefaultValue("20MB") DataSize maxSize, java.nio.file
 
     public UploadLimits {
         if (maxSize == null || maxSize.toBytes() < 1024 || maxSize.toGigabytes() > 2) {
-            throw new IllegalArgumentException("rectify.upload.max-size must be between 1KB and 2GB (got " + maxSize + ")");
+            throw new IllegalArgumentException("rectify.upload.max-size must be between 1KB and 2GB (got " + maxSize
+                    + ")");
         }
-        if (dir == null) throw new IllegalArgumentException("rectify.upload.dir is not set (where uploaded ledgers are kept)");
+        if (dir == null) throw new IllegalArgumentException(
+                "rectify.upload.dir is not set (where uploaded ledgers are kept)");
         dir = dir.toAbsolutePath().normalize();
         if (keepRefused == null || keepRefused.isNegative()) {
-            throw new IllegalArgumentException("rectify.upload.keep-refused must be a duration of 0 or more (got " + keepRefused + ")");
+            throw new IllegalArgumentException("rectify.upload.keep-refused must be a duration of 0 or more (got "
+                    + keepRefused + ")");
         }
     }
 

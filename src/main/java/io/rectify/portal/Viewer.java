@@ -10,7 +10,9 @@ import io.rectify.accounts.Role;
  */
 public record Viewer(long userId, String username, Role role, Set<Long> roundIds, String unit) {
 
-    public Viewer(long userId, String username, Role role, Set<Long> roundIds) { this(userId, username, role, roundIds, null); }
+    public Viewer(long userId, String username, Role role, Set<Long> roundIds) {
+        this(userId, username, role, roundIds, null);
+    }
 
     /** A unit contact: sees and acts on its own unit's measures only. */
     public boolean isUnit() { return role == Role.UNIT; }

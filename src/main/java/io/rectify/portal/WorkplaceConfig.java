@@ -10,7 +10,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** The settings of the office's workplace pages: upload limits (also for the servlet's multipart parsing) and lights. */
+/**
+ * The settings of the office's workplace pages: upload limits (also for the servlet's multipart parsing) and lights.
+ */
 @Configuration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties({UploadLimits.class, LightSettings.class})

@@ -17,7 +17,9 @@ public record Quarter(int year, int number) implements Comparable<Quarter> {
         if (year < 1000 || year > 9999) throw new IllegalArgumentException("year must have four digits: " + year);
     }
 
-    /** Parses {@code 2025Q4} strictly; throws {@link IllegalArgumentException} on anything else (2025Q5, 25Q4, 2025q4). */
+    /**
+     * Parses {@code 2025Q4} strictly; throws {@link IllegalArgumentException} on anything else (2025Q5, 25Q4, 2025q4).
+     */
     public static Quarter parse(String text) {
         Matcher m = text == null ? null : FORMAT.matcher(text);
         if (m == null || !m.matches()) {

@@ -45,7 +45,8 @@ public class QuarterReviewer {
         Progress earlier = aggregator.aggregate(before);
 
         Map<Long, List<Snapshot.Measure>> byProblem = new LinkedHashMap<>();
-        for (Snapshot.Measure m : now.measures()) byProblem.computeIfAbsent(m.problemId(), k -> new ArrayList<>()).add(m);
+        for (Snapshot.Measure m : now.measures()) byProblem.computeIfAbsent(m.problemId(), k -> new ArrayList<>())
+                .add(m);
         List<QuarterReview.SectionReview> sections = new ArrayList<>();
         for (int i = 0; i < progress.sections().size(); i++) {
             Progress.SectionProgress sp = progress.sections().get(i);
@@ -139,7 +140,8 @@ public class QuarterReviewer {
         return List.copyOf(results);
     }
 
-    private static final java.util.regex.Pattern OWN_UNIT = java.util.regex.Pattern.compile("(.+?)[（(]([^（）()]{1,4})[）)]");
+    private static final java.util.regex.Pattern OWN_UNIT = java.util.regex.Pattern.compile(
+            "(.+?)[（(]([^（）()]{1,4})[）)]");
 
     private static boolean isFixed(String category) {
         return WorkEventCategory.fixed(category);

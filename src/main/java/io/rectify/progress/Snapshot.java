@@ -28,8 +28,9 @@ public record Snapshot(
         Map<String, List<Integer>> textLevels) {
 
     /** A snapshot whose texts are all paragraphs (层级 正文). */
-    public Snapshot(RoundFacts round, LocalDate asOf, List<Section> sections, List<Problem> problems, List<Measure> measures,
-                    Map<String, BigDecimal> eventTotals, String firstMechanism, Map<String, List<String>> texts) {
+    public Snapshot(RoundFacts round, LocalDate asOf, List<Section> sections, List<Problem> problems,
+                    List<Measure> measures, Map<String, BigDecimal> eventTotals, String firstMechanism,
+                    Map<String, List<String>> texts) {
         this(round, asOf, sections, problems, measures, eventTotals, firstMechanism, texts, Map.of());
     }
 

@@ -45,9 +45,11 @@ public class SnapshotReader {
     public Snapshot read(long roundId, LocalDate asOf) {
         RoundFacts round = rounds.findById(roundId)
                 .orElseThrow(() -> new IllegalArgumentException("no round with id " + roundId));
-        List<Snapshot.Section> sections = jdbc.sql("SELECT id, seq, title FROM feedback_section WHERE round_id = ? ORDER BY seq")
+        List<Snapshot.Section> sections = jdbc.sql("SELECT id, seq, title FROM feedback_section WHERE round_id = ?"
+                + " ORDER BY seq")
                 .param(roundId)
-                .query((rs, n) -> new Snapshot.Section(rs.getLong("id"), rs.getInt("seq"), rs.getString("title"))).list();
+                .query((rs, n) -> new Snapshot.Section(rs.getLong("id"), rs.getInt("seq"), rs.getString("title")))
+                .list();
         // Problems, measures and reports are read one table at a time, each by the ids of its parents just read, so
         // that every query is a range over its parent's index. Joined (section-problem-measure-report), the join
         // order was the optimizer's to pick from InnoDB's sampled statistics, and after a ledger grew MariaDB
@@ -67,12 +69,13 @@ public class SnapshotReader {
         Map<Long, Integer> problemOrder = new HashMap<>();
         for (Snapshot.Problem p : problems) problemOrder.put(p.id(), problemOrder.size());
         List<MeasureRow> measureRows = inChunks(List.copyOf(problemOrder.keySet()), ids -> jdbc.sql(
-                        "SELECT id, problem_id, seq, content, responsible_leader, responsible_unit, deadline, measure_kind"
-                        + " FROM measure WHERE problem_id IN (:ids)")
+                        "SELECT id, problem_id, seq, content, responsible_leader, responsible_unit, deadline,"
+                        + " measure_kind FROM measure WHERE problem_id IN (:ids)")
                 .param("ids", ids)
                 .query((rs, n) -> new MeasureRow(rs.getLong("id"), rs.getLong("problem_id"), rs.getInt("seq"),
                         rs.getString("content"), rs.getString("responsible_leader"), rs.getString("responsible_unit"),
-                        rs.getObject("deadline", LocalDate.class), MeasureKind.valueOf(rs.getString("measure_kind")))).list());
+                        rs.getObject("deadline", LocalDate.class), MeasureKind.valueOf(rs.getString("measure_kind"))))
+                        .list());
         measureRows.sort(Comparator.comparingInt((MeasureRow m) -> problemOrder.get(m.problemId()))
                 .thenComparingInt(MeasureRow::seq));
         // The latest report up to the as-of date decides the status; later reports do not exist yet on that day.
@@ -85,8 +88,9 @@ public class SnapshotReader {
                     .param("ids", ids).param("asOf", asOf)
                     .query(rs -> {
                         LatestReport report = new LatestReport(rs.getString("status"),
-                                rs.getObject("completion_date", LocalDate.class), rs.getObject("report_date", LocalDate.class),
-                                rs.getBoolean("rechecked"), rs.getString("note"));
+                                rs.getObject("completion_date", LocalDate.class),
+                                rs.getObject("report_date", LocalDate.class), rs.getBoolean("rechecked"),
+                                rs.getString("note"));
                         latest.merge(rs.getLong("measure_id"), report, (a, b) -> b.date().isAfter(a.date()) ? b : a);
                     });
             return List.of();
@@ -96,16 +100,18 @@ public class SnapshotReader {
         List<Snapshot.Measure> measures = new ArrayList<>(measureRows.size());
         for (MeasureRow row : measureRows) {
             MeasureTerms.Term t = inForce.get(row.id());
-            MeasureRow m = t == null ? row : new MeasureRow(row.id(), row.problemId(), row.seq(), row.content(), t.leader(),
-                    t.unit(), t.deadline(), t.kind());
+            MeasureRow m = t == null ? row
+                    : new MeasureRow(row.id(), row.problemId(), row.seq(), row.content(), t.leader(), t.unit(),
+                            t.deadline(), t.kind());
             LatestReport r = latest.getOrDefault(m.id(), LatestReport.NONE);
-            measures.add(new Snapshot.Measure(m.id(), m.problemId(), m.seq(), m.content(), m.leader(), m.unit(), m.deadline(),
-                    m.kind(), r.status() == null ? MeasureStatus.NOT_STARTED : MeasureStatus.valueOf(r.status()),
-                    r.completion(), r.date(), r.rechecked(), r.note()));
+            measures.add(new Snapshot.Measure(m.id(), m.problemId(), m.seq(), m.content(), m.leader(), m.unit(),
+                    m.deadline(), m.kind(),
+                    r.status() == null ? MeasureStatus.NOT_STARTED : MeasureStatus.valueOf(r.status()), r.completion(),
+                    r.date(), r.rechecked(), r.note()));
         }
         Map<String, BigDecimal> totals = eventTotals(roundId, asOf);
-        String firstMechanism = jdbc.sql("SELECT description FROM work_event WHERE round_id = ? AND category = 'MECHANISM'"
-                        + " AND event_date <= ? ORDER BY event_date, id LIMIT 1")
+        String firstMechanism = jdbc.sql("SELECT description FROM work_event WHERE round_id = ?"
+                        + " AND category = 'MECHANISM' AND event_date <= ? ORDER BY event_date, id LIMIT 1")
                 .params(roundId, asOf).query(String.class).list().stream().findFirst().orElse("");
         Map<String, List<String>> texts = new LinkedHashMap<>();
         Map<String, List<Integer>> levels = new LinkedHashMap<>();
@@ -124,8 +130,8 @@ public class SnapshotReader {
     @Transactional(readOnly = true)
     public Map<String, BigDecimal> eventTotals(long roundId, LocalDate asOf) {
         Map<String, BigDecimal> totals = new LinkedHashMap<>();
-        jdbc.sql("SELECT category, SUM(CASE WHEN event_date <= ? THEN event_count ELSE 0 END) AS total, MIN(id) AS first"
-                        + " FROM work_event WHERE round_id = ? GROUP BY category ORDER BY first")
+        jdbc.sql("SELECT category, SUM(CASE WHEN event_date <= ? THEN event_count ELSE 0 END) AS total, MIN(id) AS"
+                        + " first FROM work_event WHERE round_id = ? GROUP BY category ORDER BY first")
                 .params(asOf, roundId)
                 .query(rs -> { totals.put(rs.getString("category"), plain(rs.getBigDecimal("total"))); });
         return totals;

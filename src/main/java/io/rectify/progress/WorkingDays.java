@@ -102,7 +102,8 @@ public class WorkingDays {
             String[] parts = s.split("\\s+", 3);
             Set<LocalDate> into = parts[0].equals("holiday") ? holidays : parts[0].equals("workday") ? workdays : null;
             if (into == null || parts.length < 2) {
-                throw new IllegalStateException(source + " line " + n + ": expected 'holiday|workday DATE[..DATE] name'");
+                throw new IllegalStateException(source + " line " + n
+                        + ": expected 'holiday|workday DATE[..DATE] name'");
             }
             String[] range = parts[1].split("\\.\\.");
             LocalDate first;
@@ -111,10 +112,12 @@ public class WorkingDays {
                 first = LocalDate.parse(range[0]);
                 last = range.length > 1 ? LocalDate.parse(range[1]) : first;
             } catch (DateTimeParseException e) {
-                throw new IllegalStateException(source + " line " + n + ": " + parts[1] + " is not a date (YYYY-MM-DD)");
+                throw new IllegalStateException(source + " line " + n + ": " + parts[1]
+                        + " is not a date (YYYY-MM-DD)");
             }
             if (first.getYear() != year || last.getYear() != year || last.isBefore(first)) {
-                throw new IllegalStateException(source + " line " + n + ": " + parts[1] + " is not a range of days in " + year);
+                throw new IllegalStateException(source + " line " + n + ": " + parts[1] + " is not a range of days in "
+                        + year);
             }
             for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) into.add(d);
         }

@@ -7,7 +7,9 @@ import java.util.List;
 public record Digest(String unit, String contact, String email, String cc, LocalDate asOf, List<Item> items,
                      String subject, String text, String html) {
 
-    /** A measure reminded: its 序号, content, deadline in force on the date, level and working days left (or days over). */
+    /**
+     * A measure reminded: its 序号, content, deadline in force on the date, level and working days left (or days over).
+     */
     public record Item(long measureId, int seq, String content, LocalDate deadline, ReminderLevel level, int days) {}
 
     public boolean red() { return items.stream().anyMatch(i -> i.level() == ReminderLevel.RED); }

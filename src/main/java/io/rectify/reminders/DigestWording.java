@@ -21,7 +21,8 @@ final class DigestWording {
         for (ReminderLevel level : ReminderLevel.values()) {
             List<Digest.Item> of = items.stream().filter(i -> i.level() == level).toList();
             if (of.isEmpty()) continue;
-            s.append('\n').append(level.label).append("（").append(level.meaning).append("，").append(of.size()).append("项）：\n");
+            s.append('\n').append(level.label).append("（").append(level.meaning).append("，").append(of.size())
+                    .append("项）：\n");
             int n = 0;
             for (Digest.Item i : of) {
                 s.append(++n).append(". 第").append(i.seq()).append("项：").append(i.content().strip()).append("（整改时限")

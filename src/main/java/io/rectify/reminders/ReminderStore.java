@@ -37,8 +37,8 @@ public class ReminderStore {
     /** Records a digest and the reminders it carries, in the caller's transaction; returns its id. */
     public long record(long roundId, Digest d) {
         KeyHolder keys = new GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO reminder_digest (round_id, unit_name, contact, as_of, email, cc, subject, text_body, html_body,"
-                        + " created_at) VALUES (?,?,?,?,?,?,?,?,?,?)")
+        jdbc.sql("INSERT INTO reminder_digest (round_id, unit_name, contact, as_of, email, cc, subject, text_body,"
+                        + " html_body, created_at) VALUES (?,?,?,?,?,?,?,?,?,?)")
                 .params(roundId, d.unit(), d.contact(), d.asOf(), d.email(), d.cc(), d.subject(), d.text(), d.html(),
                         LocalDateTime.now(clock).withNano(0))
                 .update(keys, "id");
@@ -54,8 +54,9 @@ public class ReminderStore {
     public record Sent(java.time.LocalDate asOf, String unit, String email, int measures) {}
 
     public List<Sent> sent(long roundId) {
-        return jdbc.sql("SELECT x.as_of, x.unit_name, x.email, (SELECT COUNT(*) FROM reminder m WHERE m.digest_id = x.id)"
-                        + " FROM reminder_digest x WHERE x.round_id = ? ORDER BY x.as_of DESC, x.id")
+        return jdbc.sql("SELECT x.as_of, x.unit_name, x.email, (SELECT COUNT(*) FROM reminder m"
+                        + " WHERE m.digest_id = x.id) FROM reminder_digest x WHERE x.round_id = ?"
+                        + " ORDER BY x.as_of DESC, x.id")
                 .param(roundId)
                 .query((rs, n) -> new Sent(rs.getObject(1, java.time.LocalDate.class), rs.getString(2), rs.getString(3),
                         rs.getInt(4)))

@@ -81,7 +81,8 @@ public class Reminders {
         Snapshot snapshot = snapshots.read(round.id(), asOf);
         Map<String, UnitContacts.Unit> contacts = new LinkedHashMap<>();
         for (UnitContacts.Unit u : units.list(round.id())) contacts.put(u.name(), u);
-        List<Snapshot.Measure> open = snapshot.measures().stream().filter(m -> !m.completed() && !m.longTerm()).toList();
+        List<Snapshot.Measure> open = snapshot.measures().stream().filter(m -> !m.completed() && !m.longTerm())
+                .toList();
         Set<String> reminded = store.reminded(open.stream().map(Snapshot.Measure::id).toList());
         Map<String, List<Digest.Item>> byUnit = new LinkedHashMap<>();
         Map<String, Integer> unreached = new TreeMap<>();
@@ -109,8 +110,9 @@ public class Reminders {
             items.sort(java.util.Comparator.comparing(Digest.Item::level).thenComparing(Digest.Item::seq));
             String text = DigestWording.text(u.name(), u.contact(), asOf, items, office == null ? "整改办" : office);
             boolean red = items.stream().anyMatch(i -> i.level() == ReminderLevel.RED);
-            digests.add(new Digest(u.name(), u.contact(), u.email(), red ? u.leaderEmail() : null, asOf, List.copyOf(items),
-                    DigestWording.subject(roundName, u.name(), asOf), text, DigestWording.html(text)));
+            digests.add(new Digest(u.name(), u.contact(), u.email(), red ? u.leaderEmail() : null, asOf,
+                    List.copyOf(items), DigestWording.subject(roundName, u.name(), asOf), text,
+                    DigestWording.html(text)));
         }
         return new Plan(round, digests, unreached);
     }
@@ -124,11 +126,13 @@ public class Reminders {
     public boolean record(Plan plan) {
         try {
             tx.executeWithoutResult(s -> {
-                for (Digest d : plan.digests()) deliveries.addDigest(store.record(plan.round().id(), d), messageIdDomain);
+                for (Digest d : plan.digests()) deliveries.addDigest(store.record(plan.round().id(), d),
+                        messageIdDomain);
             });
             return true;
         } catch (DuplicateKeyException e) {
-            log.warn("{}: another run recorded the same reminders first; delivering what is pending", plan.round().code());
+            log.warn("{}: another run recorded the same reminders first; delivering what is pending",
+                    plan.round().code());
             return false;
         }
     }
@@ -148,7 +152,8 @@ public class Reminders {
         if (resendUncertain) due.add(DeliveryStatus.UNCERTAIN);
         MailTransport transport = route.transport(send, outputDir);
         if (send && !route.smtp(send)) {
-            log.warn("--send given but no SMTP server is configured (spring.mail.host): writing to the {}", transport.describe());
+            log.warn("--send given but no SMTP server is configured (spring.mail.host): writing to the {}",
+                    transport.describe());
         }
         int delivered = 0, failed = 0, uncertain = 0;
         for (long id : deliveries.dueDigests(roundCode, due)) {

@@ -47,7 +47,8 @@ final class ChartPainter {
 
     ChartPainter(Chart chart, FontSet fonts, String where) {
         caption = StyledText.of(chart.caption(), fonts.hei, fonts.fallback, BODY, where + " caption");
-        for (String s : chart.series()) series.add(StyledText.of(s, fonts.fang, fonts.fallback, TEXT, where + " legend"));
+        for (String s : chart.series()) series.add(
+                StyledText.of(s, fonts.fang, fonts.fallback, TEXT, where + " legend"));
         int m = 1;
         for (Chart.Group g : chart.groups()) {
             StyledText label = StyledText.of(g.label(), fonts.fang, fonts.fallback, TEXT, where + " label");
@@ -123,7 +124,8 @@ final class ChartPainter {
             float labelTop = y + (h - lines.size() * LINE) / 2;
             for (int j = 0; j < lines.size(); j++) {
                 LineBreaker.Line l = lines.get(j);
-                text(cb, label, l.start(), l.end(), LEFT, TOP + labelTop + j * LINE + (LINE - TEXT) / 2 + ASCENT * TEXT);
+                text(cb, label, l.start(), l.end(), LEFT,
+                        TOP + labelTop + j * LINE + (LINE - TEXT) / 2 + ASCENT * TEXT);
             }
             List<Integer> vs = values.get(g);
             float barsTop = y + (h - (vs.size() * BAR + (vs.size() - 1) * BAR_GAP)) / 2;

@@ -4,8 +4,8 @@ import com.lowagie.text.pdf.BaseFont;
 
 /**
  * A piece of text resolved to glyphs: the code points, the face that draws each one (the first of the style's
- * faces that has it: its common-character subset, then the full face; else the fallback face) and its advance width in points at the given size, without
- * character spacing. Building one checks every character: none is ever dropped.
+ * faces that has it: its common-character subset, then the full face; else the fallback face) and its advance width in
+ * points at the given size, without character spacing. Building one checks every character: none is ever dropped.
  */
 final class StyledText {
 

@@ -121,7 +121,8 @@ final class Typesetter {
                     case 2 -> fonts.kai;
                     default -> fonts.fang;
                 };
-                items.add(flowPara(h.text(), face, 2 * CHAR, true, where + "heading " + n + " (level " + h.level() + ")"));
+                items.add(flowPara(h.text(), face, 2 * CHAR, true,
+                        where + "heading " + n + " (level " + h.level() + ")"));
             } else if (b instanceof Paragraph p) {
                 items.add(flowPara(p.text(), fonts.fang, 2 * CHAR, false, where + "paragraph " + n));
             } else if (b instanceof Table t) {

@@ -56,7 +56,8 @@ public class RectifyConfiguration {
     /** What besides a document decides its bytes; in the jar, the version is the manifest's. */
     @Bean
     RenderFingerprint renderFingerprint(RenderSettings settings) {
-        return RenderFingerprint.of(RectifyConfiguration.class.getPackage().getImplementationVersion(), settings.describe());
+        return RenderFingerprint.of(RectifyConfiguration.class.getPackage().getImplementationVersion(),
+                settings.describe());
     }
 
     @Bean
@@ -72,7 +73,8 @@ public class RectifyConfiguration {
     @Bean
     Publications publications(JdbcClient jdbc, DocumentArchive archive, PlatformTransactionManager transactions,
                               Clock clock,
-                              @org.springframework.beans.factory.annotation.Value("${rectify.publish.drill-halt-after-link:false}")
+                              @org.springframework.beans.factory.annotation.Value(
+                                      "${rectify.publish.drill-halt-after-link:false}")
                               boolean haltAfterLink) {
         Publications publications = new Publications(jdbc, archive, transactions, clock);
         // drills and tests only: the process dies as a kill -9 would, between a version's files and its record

@@ -34,9 +34,9 @@ public class RoundRemoval {
     private final RoundChanges changes;
     private final UnitReports unitReports;
 
-    public RoundRemoval(DeliveryStore deliveries, RecipientRepository recipients, DocumentArchive archive, PortalAccounts accounts,
-                        LedgerWriter ledger, UnitContacts units, ReminderStore reminders, Extensions extensions,
-                        Closures closures, RoundChanges changes, UnitReports unitReports) {
+    public RoundRemoval(DeliveryStore deliveries, RecipientRepository recipients, DocumentArchive archive,
+                        PortalAccounts accounts, LedgerWriter ledger, UnitContacts units, ReminderStore reminders,
+                        Extensions extensions, Closures closures, RoundChanges changes, UnitReports unitReports) {
         this.unitReports = unitReports;
         this.deliveries = deliveries;
         this.changes = changes;

@@ -17,8 +17,8 @@ final class ChangeWording {
     static String blankToNull(String s) { return s == null || s.isBlank() ? null : s; }
 
     static String describe(ReportRow r) {
-        return r.status().label() + (r.completion() == null ? "" : " 完成于 " + r.completion()) + (r.rechecked() ? " 已复核" : "")
-                + (r.note() == null ? "" : " " + r.note());
+        return r.status().label() + (r.completion() == null ? "" : " 完成于 " + r.completion())
+                + (r.rechecked() ? " 已复核" : "") + (r.note() == null ? "" : " " + r.note());
     }
 
     static String yes(boolean b) { return b ? "是" : "否"; }
@@ -31,6 +31,7 @@ final class ChangeWording {
     static void diff(java.util.List<String> diffs, String item, Object before, Object after) {
         String b = before == null ? "" : before.toString();
         String a = after == null ? "" : after.toString();
-        if (!b.equals(a)) diffs.add(item + ": " + (b.isEmpty() ? "(empty)" : b) + " → " + (a.isEmpty() ? "(empty)" : a));
+        if (!b.equals(a)) diffs.add(item + ": " + (b.isEmpty() ? "(empty)" : b) + " → "
+                + (a.isEmpty() ? "(empty)" : a));
     }
 }

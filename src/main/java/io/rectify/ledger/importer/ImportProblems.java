@@ -16,7 +16,8 @@ public final class ImportProblems {
     public record Problem(String sheet, int row, String column, String reason) {
         public String text() {
             if (sheet == null) return reason;
-            return sheet + ":" + (row > 0 ? "第" + row + "行" : "-") + ":" + (column == null ? "-" : column) + ":" + reason;
+            return sheet + ":" + (row > 0 ? "第" + row + "行" : "-") + ":" + (column == null ? "-" : column) + ":"
+                    + reason;
         }
     }
 

@@ -33,7 +33,8 @@ public class ImportStore implements LedgerValidator.Existing {
 
     public record SectionRow(long id, int seq, String title) {}
 
-    public record EventState(long id, LocalDate date, String category, java.math.BigDecimal count, String description) {}
+    public record EventState(long id, LocalDate date, String category, java.math.BigDecimal count,
+            String description) {}
 
     public record Change(Integer measureSeq, String kind, String oldValue, String newValue) {}
 
@@ -70,11 +71,12 @@ public class ImportStore implements LedgerValidator.Existing {
     }
 
     public List<ProblemRow> problems(long roundId) {
-        return jdbc.sql("SELECT p.id, p.section_id, p.seq, p.summary, p.public_statement, p.lead_leader, p.led_by_secretary"
-                        + " FROM problem p JOIN feedback_section s ON s.id = p.section_id WHERE s.round_id = ? ORDER BY s.seq, p.seq")
+        return jdbc.sql("SELECT p.id, p.section_id, p.seq, p.summary, p.public_statement, p.lead_leader,"
+                        + " p.led_by_secretary FROM problem p JOIN feedback_section s ON s.id = p.section_id"
+                        + " WHERE s.round_id = ? ORDER BY s.seq, p.seq")
                 .param(roundId)
-                .query((rs, n) -> new ProblemRow(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getString(4), rs.getString(5),
-                        rs.getString(6), rs.getBoolean(7))).list();
+                .query((rs, n) -> new ProblemRow(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getBoolean(7))).list();
     }
 
     private static final String MEASURE_COLUMNS = "m.id, m.problem_id, m.seq, m.content, m.responsible_leader,"
@@ -147,20 +149,22 @@ public class ImportStore implements LedgerValidator.Existing {
 
     private static ReportRow report(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new ReportRow(rs.getLong(1), rs.getLong(2), rs.getObject(3, LocalDate.class),
-                MeasureStatus.valueOf(rs.getString(4)), rs.getString(5), rs.getObject(6, LocalDate.class), rs.getBoolean(7));
+                MeasureStatus.valueOf(rs.getString(4)), rs.getString(5), rs.getObject(6, LocalDate.class),
+                rs.getBoolean(7));
     }
 
     @Override
     public java.util.Set<String> eventCategories(long roundId) {
-        return new java.util.HashSet<>(jdbc.sql("SELECT DISTINCT category FROM work_event WHERE round_id = ?").param(roundId)
+        return new java.util.HashSet<>(jdbc.sql("SELECT DISTINCT category FROM work_event WHERE round_id = ?")
+                .param(roundId)
                 .query(String.class).list());
     }
 
     public List<EventState> events(long roundId) {
         return jdbc.sql("SELECT id, event_date, category, event_count, description FROM work_event WHERE round_id = ?"
                         + " ORDER BY event_date, id").param(roundId)
-                .query((rs, n) -> new EventState(rs.getLong(1), rs.getObject(2, LocalDate.class), rs.getString(3), plain(rs.getBigDecimal(4)),
-                        rs.getString(5))).list();
+                .query((rs, n) -> new EventState(rs.getLong(1), rs.getObject(2, LocalDate.class), rs.getString(3),
+                        plain(rs.getBigDecimal(4)), rs.getString(5))).list();
     }
 
     /** 12.0000 → 12: counts as people wrote them. */
@@ -177,11 +181,11 @@ public class ImportStore implements LedgerValidator.Existing {
 
     public long startLog(String roundCode, String fileName, String sha256, Long jobExecutionId, String importedBy) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO ledger_import (round_code, file_name, file_sha256, row_count, measures_added, statuses_changed,"
-                        + " deadlines_moved, measures_closed, reports_added, job_execution_id, imported_at, imported_by)"
-                        + " VALUES (?,?,?,0,0,0,0,0,0,?,?,?)")
-                .params(roundCode, fileName.length() > 255 ? fileName.substring(0, 255) : fileName, sha256, jobExecutionId,
-                        LocalDateTime.now(clock).withNano(0), importedBy)
+        jdbc.sql("INSERT INTO ledger_import (round_code, file_name, file_sha256, row_count, measures_added,"
+                        + " statuses_changed, deadlines_moved, measures_closed, reports_added, job_execution_id,"
+                        + " imported_at, imported_by) VALUES (?,?,?,0,0,0,0,0,0,?,?,?)")
+                .params(roundCode, fileName.length() > 255 ? fileName.substring(0, 255) : fileName, sha256,
+                        jobExecutionId, LocalDateTime.now(clock).withNano(0), importedBy)
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
@@ -214,7 +218,8 @@ public class ImportStore implements LedgerValidator.Existing {
     }
 
     public void finishLog(long importId, int rows, int added, int statuses, int deadlines, int closed, int reports) {
-        jdbc.sql("UPDATE ledger_import SET row_count = ?, measures_added = ?, statuses_changed = ?, deadlines_moved = ?,"
+        jdbc.sql("UPDATE ledger_import"
+                        + " SET row_count = ?, measures_added = ?, statuses_changed = ?, deadlines_moved = ?,"
                         + " measures_closed = ?, reports_added = ? WHERE id = ?")
                 .params(rows, added, statuses, deadlines, closed, reports, importId).update();
         // the round's inputs changed: a draft made before this import is stale (same transaction as the import)
@@ -237,13 +242,13 @@ public class ImportStore implements LedgerValidator.Existing {
 
     /** Each measure of the round as its 台账 row: the value of each column (null: none), for the export. */
     public void eachMeasure(long roundId, java.util.function.Consumer<Map<LedgerColumn, Object>> consumer) {
-        jdbc.sql("SELECT m.seq, s.seq AS section_seq, s.title AS section_title, p.summary, p.public_statement, p.lead_leader,"
-                        + " p.led_by_secretary, m.content, m.responsible_leader, m.responsible_unit, m.deadline, m.measure_kind,"
-                        + " r.status, r.note, r.report_date, r.completion_date, r.rechecked"
-                        + " FROM measure m JOIN problem p ON p.id = m.problem_id JOIN feedback_section s ON s.id = p.section_id"
-                        + " LEFT JOIN progress_report r ON r.measure_id = m.id AND r.report_date ="
-                        + "   (SELECT MAX(r2.report_date) FROM progress_report r2 WHERE r2.measure_id = m.id)"
-                        + " WHERE s.round_id = ? ORDER BY s.seq, p.seq, m.seq")
+        jdbc.sql("SELECT m.seq, s.seq AS section_seq, s.title AS section_title, p.summary, p.public_statement,"
+                        + " p.lead_leader, p.led_by_secretary, m.content, m.responsible_leader, m.responsible_unit,"
+                        + " m.deadline, m.measure_kind, r.status, r.note, r.report_date, r.completion_date, r.rechecked"
+                        + " FROM measure m JOIN problem p ON p.id = m.problem_id JOIN feedback_section s"
+                        + " ON s.id = p.section_id LEFT JOIN progress_report r ON r.measure_id = m.id"
+                        + " AND r.report_date =   (SELECT MAX(r2.report_date) FROM progress_report r2"
+                        + " WHERE r2.measure_id = m.id) WHERE s.round_id = ? ORDER BY s.seq, p.seq, m.seq")
                 .param(roundId)
                 .query(rs -> {
                     Map<LedgerColumn, Object> row = new java.util.EnumMap<>(LedgerColumn.class);

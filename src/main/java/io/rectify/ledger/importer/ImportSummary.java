@@ -84,7 +84,8 @@ public final class ImportSummary {
     }
 
     private void digest(Kind kind, String detail) {
-        digest.update((kind.name() + "\u0000" + (detail == null ? "" : detail) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        digest.update((kind.name() + "\u0000" + (detail == null ? "" : detail) + "\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /**
@@ -168,7 +169,9 @@ public final class ImportSummary {
     public static final String TEXTS_KEPT_NOTE = "文稿冲突：页面上的修改晚于此工作簿，已保留页面文稿。如要以工作簿文稿为准："
             + "命令行导入时加 --replace-texts；上传页面点“以工作簿文稿为准”。";
 
-    /** One paragraph of a text conflict: which, who changed it on the page and when, the page's and the workbook's text. */
+    /**
+     * One paragraph of a text conflict: which, who changed it on the page and when, the page's and the workbook's text.
+     */
     static String textConflict(String paragraph, String by, java.time.LocalDateTime at, java.time.LocalDateTime stamp,
                                String page, String workbook) {
         return paragraph + "：页面由 " + by + " 于 " + at.format(ValueType.STAMP) + " 修改，"

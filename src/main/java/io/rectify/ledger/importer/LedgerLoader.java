@@ -78,7 +78,8 @@ public class LedgerLoader {
      * @param importedBy      who imports (the web page's user), recorded in the import log; null from the command line
      * @param expectedChanges the {@link ImportSummary#fingerprint()} of the dry run being confirmed: when this load
      *                        makes other changes (the ledger changed in between), it is rolled back and marked stale
-     * @param replaceTexts    the workbook's 文稿 replaces parts changed on the page after it was exported (see {@link TextSheet})
+     * @param replaceTexts    the workbook's 文稿 replaces parts changed on the page after it was exported
+     *                        (see {@link TextSheet})
      */
     public ImportSummary load(Path file, LedgerValidator.Result validation, boolean dryRun, Long jobExecutionId,
                               String importedBy, String expectedChanges, boolean replaceTexts) {
@@ -140,7 +141,8 @@ public class LedgerLoader {
         }
 
         ImportSummary load() {
-            importId = store.startLog(v.roundCode(), file.getFileName().toString(), v.sha256(), jobExecutionId, importedBy);
+            importId = store.startLog(v.roundCode(), file.getFileName().toString(), v.sha256(), jobExecutionId,
+                    importedBy);
             roundId = round();
             sections();
             problems();
@@ -169,7 +171,8 @@ public class LedgerLoader {
         }
 
         void change(Integer seq, String kind, Object before, Object after) {
-            changes.add(new Change(seq, kind, before == null ? null : before.toString(), after == null ? null : after.toString()));
+            changes.add(new Change(seq, kind, before == null ? null : before.toString(),
+                    after == null ? null : after.toString()));
             if (changes.size() >= CHUNK) flushChanges();
         }
 
@@ -184,10 +187,10 @@ public class LedgerLoader {
             RoundRow r = v.round();
             RoundFacts known = v.existing();
             if (r == null) return known.id(); // CSV: the round exists, its facts are not in the file
-            RoundFacts wanted = new RoundFacts(known == null ? 0 : known.id(), r.code(), r.kind(), r.deployedBy(), r.body(),
-                    r.org(), r.shortName(), r.onsiteStart(), r.onsiteEnd(), r.feedback(), r.organ(), r.phone(), r.address(),
-                    r.email(), known == null || known.active(), r.onsiteStartPart(), r.onsiteEndPart(), r.style(),
-                    r.title());
+            RoundFacts wanted = new RoundFacts(known == null ? 0 : known.id(), r.code(), r.kind(), r.deployedBy(),
+                    r.body(), r.org(), r.shortName(), r.onsiteStart(), r.onsiteEnd(), r.feedback(), r.organ(),
+                    r.phone(), r.address(), r.email(), known == null || known.active(), r.onsiteStartPart(),
+                    r.onsiteEndPart(), r.style(), r.title());
             if (!diff.round(known, wanted)) return known.id();
             if (known == null) return writer.insertRound(wanted);
             writer.updateRound(wanted);
@@ -271,7 +274,8 @@ public class LedgerLoader {
                 if (id >= 0) known.add(id);
             }
             Map<Integer, MeasureState> existing = store.measures(known);
-            Map<Long, List<ReportRow>> reports = store.reports(existing.values().stream().map(MeasureState::id).toList());
+            Map<Long, List<ReportRow>> reports = store.reports(existing.values().stream().map(MeasureState::id)
+                    .toList());
             Map<String, Long> problemIds = new HashMap<>();
             problems.forEach((summary, p) -> problemIds.put(summary, p.id()));
             LedgerDiff.MeasureChanges c = diff.measures(rows, existing, reports, problemIds);

@@ -48,7 +48,8 @@ final class LedgerParser {
     // ---- 台账 -------------------------------------------------------------------------------------------
 
     /** Reads 台账, handing on each row (see {@link MeasureRow#valid()}); returns the reader (for its counts), or null. */
-    SheetReader<LedgerColumn> measures(LedgerSource source, String sheetName, LocalDate feedback, Consumer<MeasureRow> out) {
+    SheetReader<LedgerColumn> measures(LedgerSource source, String sheetName, LocalDate feedback,
+            Consumer<MeasureRow> out) {
         SheetReader<LedgerColumn> reader = new SheetReader<>(LedgerColumn.class, Layout.LEDGER, problems);
         String[] above = {null, null}; // 方面 and 反馈问题 of the row above: a blank cell repeats them
         boolean ok = reader.read(source, sheetName, row -> {

@@ -31,7 +31,9 @@ public final class LedgerRows {
      */
     public record TextRow(int row, io.rectify.ledger.TextPart part, int seq, String body, int level,
                           java.time.LocalDateTime stamp) {
-        public TextRow(int row, io.rectify.ledger.TextPart part, int seq, String body) { this(row, part, seq, body, 0, null); }
+        public TextRow(int row, io.rectify.ledger.TextPart part, int seq, String body) {
+            this(row, part, seq, body, 0, null);
+        }
     }
 
     public record EventRow(int row, LocalDate date, String category, java.math.BigDecimal count, String description) {}
@@ -59,7 +61,8 @@ public final class LedgerRows {
             if (m.matches()) {
                 String num = m.group(1) != null ? m.group(1) : m.group(2);
                 Integer seq = number(num);
-                if (seq != null && seq > 0 && !Cells.strip(m.group(3)).isEmpty()) return new SectionName(seq, Cells.strip(m.group(3)));
+                if (seq != null && seq > 0 && !Cells.strip(m.group(3)).isEmpty()) return new SectionName(seq,
+                        Cells.strip(m.group(3)));
             }
             return new SectionName(null, t);
         }
@@ -94,7 +97,8 @@ public final class LedgerRows {
             String digits = "零一二三四五六七八九";
             if (n < 10) return String.valueOf(digits.charAt(n));
             if (n < 20) return "十" + (n % 10 == 0 ? "" : String.valueOf(digits.charAt(n % 10)));
-            if (n < 100) return digits.charAt(n / 10) + "十" + (n % 10 == 0 ? "" : String.valueOf(digits.charAt(n % 10)));
+            if (n < 100) return digits.charAt(n / 10) + "十"
+                    + (n % 10 == 0 ? "" : String.valueOf(digits.charAt(n % 10)));
             return String.valueOf(n);
         }
     }

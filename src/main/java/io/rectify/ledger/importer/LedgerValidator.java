@@ -126,13 +126,15 @@ public final class LedgerValidator {
     private Result refused(Path file, LedgerFileException e, ImportProblems problems, LedgerSources.Format format,
                            String sha, String code, List<String> notes) {
         problems.file(e.getMessage());
-        if (e.getCause() != null) log.info("import {}: file refused; cause: {}", file, Cells.firstLine(XlsxSource.rootCause(e)));
+        if (e.getCause() != null) log.info("import {}: file refused; cause: {}", file,
+                Cells.firstLine(XlsxSource.rootCause(e)));
         return empty(problems, format, sha, code, notes);
     }
 
-    private Result empty(ImportProblems problems, LedgerSources.Format format, String sha, String code, List<String> notes) {
-        return new Result(problems, format, sha, code, null, null, null, 0, List.of(), Map.of(), null, null, notes, null,
-                null, evidenceDir);
+    private Result empty(ImportProblems problems, LedgerSources.Format format, String sha, String code,
+            List<String> notes) {
+        return new Result(problems, format, sha, code, null, null, null, 0, List.of(), Map.of(), null, null, notes,
+                null, null, evidenceDir);
     }
 
     private Result validate(LedgerSource source, LedgerSources.Format format, String sha, String roundArg,
@@ -203,8 +205,8 @@ public final class LedgerValidator {
             if (s.seq == null || knownSections.containsValue(s.title)) continue;
             String other = knownSections.get(s.seq);
             if (other != null) {
-                problems.add(Layout.LEDGER, s.firstRow, Layout.LedgerColumn.SECTION.label(), "（" + LedgerRows.SectionName.chinese(s.seq)
-                        + "）在本轮次中已是“" + other + "”;请用原标题或换一个序号");
+                problems.add(Layout.LEDGER, s.firstRow, Layout.LedgerColumn.SECTION.label(),
+                        "（" + LedgerRows.SectionName.chinese(s.seq) + "）在本轮次中已是“" + other + "”;请用原标题或换一个序号");
             }
         }
         // a CSV file has only 台账
@@ -243,8 +245,8 @@ public final class LedgerValidator {
             }
             s.seq = m.sectionSeq();
         } else if (!s.seq.equals(m.sectionSeq())) {
-            problems.add(Layout.LEDGER, m.row(), Layout.LedgerColumn.SECTION.label(), "“" + s.title + "”在第" + s.firstRow + "行编为（"
-                    + LedgerRows.SectionName.chinese(s.seq) + "）,此处编为（"
+            problems.add(Layout.LEDGER, m.row(), Layout.LedgerColumn.SECTION.label(),
+                    "“" + s.title + "”在第" + s.firstRow + "行编为（" + LedgerRows.SectionName.chinese(s.seq) + "）,此处编为（"
                     + LedgerRows.SectionName.chinese(m.sectionSeq()) + "）");
         }
     }
@@ -255,8 +257,8 @@ public final class LedgerValidator {
             p = new ProblemDraft(m.problem(), m.sectionTitle(), m.row());
             drafts.put(m.problem(), p);
         } else if (!p.section.equals(m.sectionTitle())) {
-            problems.add(Layout.LEDGER, m.row(), Layout.LedgerColumn.PROBLEM.label(), "该反馈问题在第" + p.firstRow + "行属于方面“" + p.section
-                    + "”;一个问题只属于一个方面");
+            problems.add(Layout.LEDGER, m.row(), Layout.LedgerColumn.PROBLEM.label(),
+                    "该反馈问题在第" + p.firstRow + "行属于方面“" + p.section + "”;一个问题只属于一个方面");
             return;
         }
         p.statement = consistent(m, p, Layout.LedgerColumn.STATEMENT, p.statement, m.statement(), problems,

@@ -19,8 +19,8 @@ import io.rectify.ledger.importer.LedgerRows.LeaderRow;
 
 /**
  * The small sheets of a load, applied after the measures: 工作情况 (events matched by date, category and
- * description, so a second import adds nothing) 领导 (matched by address) and 责任单位 (replaced when it differs); 文稿 is {@link TextSheet}'s. Part of
- * {@link LedgerLoader}'s transaction.
+ * description, so a second import adds nothing) 领导 (matched by address) and 责任单位 (replaced when it differs); 文稿 is
+ * {@link TextSheet}'s. Part of {@link LedgerLoader}'s transaction.
  */
 final class SmallSheets {
 
@@ -50,24 +50,30 @@ final class SmallSheets {
         }
         List<EventRow> unmatched = new ArrayList<>();
         for (EventRow r : rows) {
-            List<ImportStore.EventState> same = byKey.getOrDefault(key(r.date(), r.category(), r.description()), new ArrayList<>());
-            ImportStore.EventState hit = same.stream().filter(e -> e.count().compareTo(r.count()) == 0).findFirst().orElse(null);
+            List<ImportStore.EventState> same = byKey.getOrDefault(key(r.date(), r.category(), r.description()),
+                    new ArrayList<>());
+            ImportStore.EventState hit = same.stream().filter(e -> e.count().compareTo(r.count()) == 0).findFirst()
+                    .orElse(null);
             if (hit != null) same.remove(hit);
             else unmatched.add(r);
         }
         for (EventRow r : unmatched) {
-            List<ImportStore.EventState> same = byKey.getOrDefault(key(r.date(), r.category(), r.description()), new ArrayList<>());
+            List<ImportStore.EventState> same = byKey.getOrDefault(key(r.date(), r.category(), r.description()),
+                    new ArrayList<>());
             String label = r.date() + " " + WorkEventCategory.written(r.category())
                     + (r.description() == null ? "" : " " + ChangeWording.abbreviate(r.description()));
             if (!same.isEmpty()) {
                 ImportStore.EventState e = same.remove(0);
                 writer.updateEventCount(e.id(), r.count());
-                summary.count(Kind.EVENTS_CHANGED, label + ": 次数 " + e.count().toPlainString() + " → " + r.count().toPlainString());
+                summary.count(Kind.EVENTS_CHANGED,
+                        label + ": 次数 " + e.count().toPlainString() + " → " + r.count().toPlainString());
                 log.change(null, "EVENT", label + " ×" + e.count().toPlainString(),
                         label + " ×" + r.count().toPlainString());
             } else {
                 writer.insertWorkEvent(roundId, r.date(), r.category(), r.count(), r.description());
-                summary.count(Kind.EVENTS_ADDED, label + (r.count().compareTo(java.math.BigDecimal.ONE) != 0 ? " ×" + r.count().toPlainString() : ""));
+                summary.count(Kind.EVENTS_ADDED,
+                        label + (r.count().compareTo(java.math.BigDecimal.ONE) != 0 ? " ×" + r.count().toPlainString()
+                                : ""));
             }
         }
     }
@@ -83,7 +89,8 @@ final class SmallSheets {
             RoundLeaders.Leader r = byEmail.get(l.email().toLowerCase(Locale.ROOT));
             if (r == null) {
                 leaders.addLeader(roundId, l.name(), l.title(), l.email());
-                summary.count(Kind.LEADERS_ADDED, l.name() + (l.title() == null ? "" : "(" + l.title() + ")") + " <" + l.email() + ">");
+                summary.count(Kind.LEADERS_ADDED,
+                        l.name() + (l.title() == null ? "" : "(" + l.title() + ")") + " <" + l.email() + ">");
             } else if (!r.name().equals(l.name()) || !Objects.equals(r.title(), l.title())) {
                 leaders.renameLeader(r.id(), l.name(), l.title());
                 summary.count(Kind.LEADERS_CHANGED, r.name() + " → " + l.name() + " <" + l.email() + ">");

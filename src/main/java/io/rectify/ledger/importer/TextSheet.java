@@ -16,10 +16,10 @@ import io.rectify.ledger.importer.ImportSummary.Kind;
 import io.rectify.ledger.importer.LedgerRows.TextRow;
 
 /**
- * 文稿 of a load, part by part (开头, 概况, 组织落实, 主要负责人, 工作打算导语, 工作打算), each text with its 层级. A part the file has otherwise than the round
- * is replaced — unless it was changed on the web page after the workbook was exported (its 版本 stamp), or, in a
- * workbook without the stamp, changed on the page since the import that last set it: then the page's text is kept
- * and the conflict listed (page and workbook text, who, when), and the workbook's text applies only when the
+ * 文稿 of a load, part by part (开头, 概况, 组织落实, 主要负责人, 工作打算导语, 工作打算), each text with its 层级. A part the file has otherwise
+ * than the round is replaced — unless it was changed on the web page after the workbook was exported (its 版本 stamp),
+ * or, in a workbook without the stamp, changed on the page since the import that last set it: then the page's text is
+ * kept and the conflict listed (page and workbook text, who, when), and the workbook's text applies only when the
  * secretary chooses it ({@code replaceTexts}). Part of {@link LedgerLoader}'s transaction.
  */
 final class TextSheet {
@@ -39,7 +39,8 @@ final class TextSheet {
     void apply(List<TextRow> rows, boolean replaceTexts) {
         LocalDateTime stamp = rows.stream().map(TextRow::stamp).filter(Objects::nonNull).max(Comparator.naturalOrder())
                 .orElse(null);
-        Map<TextPart, List<Text>> wanted = byPart(rows.stream().map(r -> new Text(r.part(), r.seq(), r.body(), r.level())).toList());
+        Map<TextPart, List<Text>> wanted = byPart(rows.stream()
+                .map(r -> new Text(r.part(), r.seq(), r.body(), r.level())).toList());
         Map<TextPart, List<Text>> current = byPart(texts.list(roundId));
         Map<TextPart, Edit> edits = texts.pageEdits(roundId);
         boolean kept = false;
@@ -53,18 +54,21 @@ final class TextSheet {
             if (pageIsNewer && !replaceTexts) {
                 kept = true;
                 for (String[] d : differences(before, after)) {
-                    summary.count(Kind.TEXTS_KEPT, ImportSummary.textConflict(d[0], edit.by(), edit.at(), stamp, d[1], d[2]));
+                    summary.count(Kind.TEXTS_KEPT,
+                            ImportSummary.textConflict(d[0], edit.by(), edit.at(), stamp, d[1], d[2]));
                 }
                 continue;
             }
             texts.replacePart(roundId, part, after);
             for (String[] d : differences(before, after)) {
                 if (pageIsNewer) {
-                    summary.count(Kind.TEXTS_REPLACED, ImportSummary.textConflict(d[0], edit.by(), edit.at(), stamp, d[1], d[2]));
+                    summary.count(Kind.TEXTS_REPLACED,
+                            ImportSummary.textConflict(d[0], edit.by(), edit.at(), stamp, d[1], d[2]));
                 } else {
                     summary.count(Kind.TEXTS_CHANGED, d[0] + (d[1] == null ? "（新增）" : d[2] == null ? "（删除）" : ""));
                 }
-                log.change(null, "TEXT", d[1] == null ? null : d[0] + " " + d[1], d[2] == null ? null : d[0] + " " + d[2]);
+                log.change(null, "TEXT", d[1] == null ? null : d[0] + " " + d[1],
+                        d[2] == null ? null : d[0] + " " + d[2]);
             }
         }
         if (kept) summary.note(ImportSummary.TEXTS_KEPT_NOTE);

@@ -19,8 +19,8 @@ public class UploadRecords {
     public enum Status { INVALID, CHECKED, APPLIED, UNCHANGED }
 
     public record Upload(long id, String roundCode, String fileName, String storedName, String sha256, long sizeBytes,
-                         String uploadedBy, LocalDateTime uploadedAt, Status status, int problemCount, String fingerprint,
-                         String appliedBy, LocalDateTime appliedAt, Long importId) {}
+                         String uploadedBy, LocalDateTime uploadedAt, Status status, int problemCount,
+                         String fingerprint, String appliedBy, LocalDateTime appliedAt, Long importId) {}
 
     private final JdbcClient jdbc;
     private final java.time.Clock clock;
@@ -40,8 +40,8 @@ public class UploadRecords {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO ledger_upload (round_code, file_name, stored_name, file_sha256, size_bytes, uploaded_by,"
                         + " uploaded_at, status, problem_count) VALUES (?,?,?,?,?,?,?,?,0)")
-                .params(roundCode, clip(fileName, 255), storedName, sha256, size, by, LocalDateTime.now(clock).withNano(0),
-                        Status.CHECKED.name())
+                .params(roundCode, clip(fileName, 255), storedName, sha256, size, by,
+                        LocalDateTime.now(clock).withNano(0), Status.CHECKED.name())
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
@@ -90,7 +90,8 @@ public class UploadRecords {
         List<Object> params = new ArrayList<>();
         if (roundCodes != null) {
             if (roundCodes.isEmpty()) return List.of();
-            sql.append(" WHERE round_code IN (").append(String.join(",", java.util.Collections.nCopies(roundCodes.size(), "?")))
+            sql.append(" WHERE round_code IN (")
+                    .append(String.join(",", java.util.Collections.nCopies(roundCodes.size(), "?")))
                     .append(')');
             params.addAll(roundCodes);
         }
@@ -105,10 +106,10 @@ public class UploadRecords {
     private static Upload map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         long importId = rs.getLong("import_id");
         Long imp = rs.wasNull() ? null : importId;
-        return new Upload(rs.getLong("id"), rs.getString("round_code"), rs.getString("file_name"), rs.getString("stored_name"),
-                rs.getString("file_sha256"), rs.getLong("size_bytes"), rs.getString("uploaded_by"),
-                rs.getObject("uploaded_at", LocalDateTime.class), Status.valueOf(rs.getString("status")),
-                rs.getInt("problem_count"), rs.getString("fingerprint"), rs.getString("applied_by"),
-                rs.getObject("applied_at", LocalDateTime.class), imp);
+        return new Upload(rs.getLong("id"), rs.getString("round_code"), rs.getString("file_name"),
+                rs.getString("stored_name"), rs.getString("file_sha256"), rs.getLong("size_bytes"),
+                rs.getString("uploaded_by"), rs.getObject("uploaded_at", LocalDateTime.class),
+                Status.valueOf(rs.getString("status")), rs.getInt("problem_count"), rs.getString("fingerprint"),
+                rs.getString("applied_by"), rs.getObject("applied_at", LocalDateTime.class), imp);
     }
 }

@@ -199,7 +199,8 @@ public final class ValueType<T> {
 
 
     private static final Pattern DATE = Pattern.compile(
-            "(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?(?:[\\sT]+\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?)?");
+            "(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?"
+                    + "(?:[\\sT]+\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?)?");
     private static final Pattern COMPACT = Pattern.compile("(\\d{4})(\\d{2})(\\d{2})");
 
     private static final Map<String, MeasureStatus> STATUS = Map.ofEntries(
@@ -256,7 +257,9 @@ public final class ValueType<T> {
         return sb.toString();
     }
 
-    /** A date: an Excel date cell, an Excel serial number, or text such as 2025-03-31, 2025年3月31日, 2025.3.31, 2025/3/31. */
+    /**
+     * A date: an Excel date cell, an Excel serial number, or text such as 2025-03-31, 2025年3月31日, 2025.3.31, 2025/3/31.
+     */
     public static Optional<LocalDate> date(Cell cell) {
         String v = halfWidth(cell.value());
         if (v.isEmpty()) return Optional.empty();
@@ -330,7 +333,8 @@ public final class ValueType<T> {
         if (v.isEmpty() || v.length() > 12) return Optional.empty();
         try {
             BigDecimal n = new BigDecimal(v);
-            if (n.signum() <= 0 || n.stripTrailingZeros().scale() > 0 || n.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
+            if (n.signum() <= 0 || n.stripTrailingZeros().scale() > 0
+                    || n.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
                 return Optional.empty();
             }
             return Optional.of(n.intValueExact());

@@ -54,7 +54,9 @@ final class WordPage {
      * the line (−842 for a 442.25 pt line).
      */
     static final int CHAR_SPACE = (int) Math.floor((TEXT_WIDTH / 20.0 / CHARS - 16) * 4096);
-    /** The number's top 7 mm below the 版心, 28 mm above the paper's edge: footer box of 14 pt sitting on 28 mm − 14 pt. */
+    /**
+     * The number's top 7 mm below the 版心, 28 mm above the paper's edge: footer box of 14 pt sitting on 28 mm − 14 pt.
+     */
     static final int FOOTER = (int) Math.round(28 * MM) - 280;
 
     private WordPage() {}

@@ -102,7 +102,8 @@ final class WordTables {
         mar.getTop().setType(STTblWidth.DXA);
         mar.addNewBottom().setW(BigInteger.valueOf(60));
         mar.getBottom().setType(STTblWidth.DXA);
-        CTTblGrid g = table.getCTTbl().getTblGrid() != null ? table.getCTTbl().getTblGrid() : table.getCTTbl().addNewTblGrid();
+        CTTblGrid g = table.getCTTbl().getTblGrid() != null ? table.getCTTbl().getTblGrid()
+                : table.getCTTbl().addNewTblGrid();
         while (g.sizeOfGridColArray() > 0) g.removeGridCol(0);
         for (int w : widths) g.addNewGridCol().setW(BigInteger.valueOf(w));
 
