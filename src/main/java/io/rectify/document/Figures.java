@@ -87,7 +87,8 @@ public class Figures {
         for (WorkEventCategory c : WorkEventCategory.values()) v.put(FigureKey.event(c), s.events(c));
         s.eventTotals().forEach((category, total) -> v.put(FigureKey.event(category), number(total)));
         RoundFacts r = s.round();
-        v.put(FigureKey.ONSITE_PERIOD, ChineseTypography.period(r.onsiteStart(), r.onsiteStartPart(), r.onsiteEnd(), r.onsiteEndPart()));
+        v.put(FigureKey.ONSITE_PERIOD,
+                ChineseTypography.period(r.onsiteStart(), r.onsiteStartPart(), r.onsiteEnd(), r.onsiteEndPart()));
         v.put(FigureKey.FEEDBACK_DATE, ChineseTypography.date(r.feedbackDate()));
         return v;
     }
@@ -95,13 +96,15 @@ public class Figures {
     /** A whole number as an Integer (so that :余 and :近 apply), 7.132 as it was written. */
     private static Object number(BigDecimal total) {
         BigDecimal t = total.stripTrailingZeros();
-        return t.scale() <= 0 && t.abs().compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) <= 0 ? t.intValueExact() : t.toPlainString();
+        return t.scale() <= 0 && t.abs().compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) <= 0 ? t.intValueExact()
+                : t.toPlainString();
     }
 
     /** Completed share in percent with as few decimals as it needs, at most two: 76, 82.5, 98.71. */
     static String rate(Counts c) {
         if (c.total() == 0) return "0";
-        BigDecimal r = BigDecimal.valueOf(c.completed() * 100L).divide(BigDecimal.valueOf(c.total()), 2, RoundingMode.HALF_UP)
+        BigDecimal r = BigDecimal.valueOf(c.completed() * 100L)
+                .divide(BigDecimal.valueOf(c.total()), 2, RoundingMode.HALF_UP)
                 .stripTrailingZeros();
         return r.scale() < 0 ? r.setScale(0).toPlainString() : r.toPlainString();
     }
@@ -118,7 +121,8 @@ public class Figures {
             FigureNames.Name name = FigureNames.find(r.name(), categories);
             Object value = name == null ? null : values.get(name.key());
             if ("".equals(value)) value = null; // nothing to print: left as written, and a finding
-            String printed = value == null || FigureNames.problem(r, categories) != null ? null : round(value, r.modifier());
+            String printed = value == null || FigureNames.problem(r, categories) != null
+                    ? null : round(value, r.modifier());
             if (printed == null) {
                 unresolved.add(r.name() + (r.modifier() == null ? "" : ":" + r.modifier()));
                 out.append(text, r.start(), r.end());

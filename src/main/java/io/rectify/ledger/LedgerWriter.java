@@ -36,7 +36,8 @@ public class LedgerWriter {
     private final MeasureTerms terms;
     private final RoundTexts texts;
 
-    public LedgerWriter(JdbcClient jdbc, JdbcTemplate batch, RoundRepository rounds, MeasureTerms terms, RoundTexts texts) {
+    public LedgerWriter(JdbcClient jdbc, JdbcTemplate batch, RoundRepository rounds, MeasureTerms terms,
+            RoundTexts texts) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.rounds = rounds;
@@ -71,7 +72,8 @@ public class LedgerWriter {
     public void updateProblem(ProblemRow p) {
         rounds.touchRoundsOfProblems(List.of(p.id()));
         rounds.touchRoundsOfSections(List.of(p.sectionId()));
-        jdbc.sql("UPDATE problem SET section_id = ?, public_statement = ?, lead_leader = ?, led_by_secretary = ? WHERE id = ?")
+        jdbc.sql("UPDATE problem SET section_id = ?, public_statement = ?, lead_leader = ?, led_by_secretary = ?"
+                + " WHERE id = ?")
                 .params(p.sectionId(), p.statement(), p.leadLeader(), p.bySecretary(), p.id()).update();
     }
 
@@ -79,8 +81,8 @@ public class LedgerWriter {
     public Map<Integer, Long> insertMeasures(List<NewMeasure> measures) {
         if (measures.isEmpty()) return Map.of();
         rounds.touchRoundsOfProblems(measures.stream().map(NewMeasure::problemId).toList());
-        batch.batchUpdate("INSERT INTO measure (problem_id, seq, content, responsible_leader, responsible_unit, deadline,"
-                + " measure_kind) VALUES (?,?,?,?,?,?,?)", measures, 1000, (ps, m) -> {
+        batch.batchUpdate("INSERT INTO measure (problem_id, seq, content, responsible_leader, responsible_unit,"
+                + " deadline, measure_kind) VALUES (?,?,?,?,?,?,?)", measures, 1000, (ps, m) -> {
                     ps.setLong(1, m.problemId());
                     ps.setInt(2, m.seq());
                     ps.setString(3, m.content());
@@ -106,8 +108,9 @@ public class LedgerWriter {
         if (measures.isEmpty()) return;
         rounds.touchRoundsOfMeasures(measures.stream().map(MeasureState::id).toList());
         rounds.touchRoundsOfProblems(measures.stream().map(MeasureState::problemId).toList());
-        batch.batchUpdate("UPDATE measure SET problem_id = ?, content = ?, responsible_leader = ?, responsible_unit = ?,"
-                + " deadline = ?, measure_kind = ? WHERE id = ?", measures, 1000, (ps, m) -> {
+        batch.batchUpdate("UPDATE measure"
+                + " SET problem_id = ?, content = ?, responsible_leader = ?, responsible_unit = ?, deadline = ?,"
+                + " measure_kind = ? WHERE id = ?", measures, 1000, (ps, m) -> {
                     ps.setLong(1, m.problemId());
                     ps.setString(2, m.content());
                     ps.setString(3, m.leader());
@@ -121,8 +124,8 @@ public class LedgerWriter {
     public void insertReports(List<ReportRow> reports) {
         if (reports.isEmpty()) return;
         rounds.touchRoundsOfMeasures(reports.stream().map(ReportRow::measureId).toList());
-        batch.batchUpdate("INSERT INTO progress_report (measure_id, report_date, status, completion_date, rechecked, note)"
-                + " VALUES (?,?,?,?,?,?)", reports, 1000, (ps, r) -> {
+        batch.batchUpdate("INSERT INTO progress_report (measure_id, report_date, status, completion_date, rechecked,"
+                + " note) VALUES (?,?,?,?,?,?)", reports, 1000, (ps, r) -> {
                     ps.setLong(1, r.measureId());
                     ps.setObject(2, r.date());
                     ps.setString(3, r.status().name());
@@ -135,8 +138,8 @@ public class LedgerWriter {
     public void updateReports(List<ReportRow> reports) {
         if (reports.isEmpty()) return;
         rounds.touchRoundsOfMeasures(reports.stream().map(ReportRow::measureId).toList());
-        batch.batchUpdate("UPDATE progress_report SET status = ?, completion_date = ?, rechecked = ?, note = ? WHERE id = ?",
-                reports, 1000, (ps, r) -> {
+        batch.batchUpdate("UPDATE progress_report SET status = ?, completion_date = ?, rechecked = ?, note = ?"
+                + " WHERE id = ?", reports, 1000, (ps, r) -> {
                     ps.setString(1, r.status().name());
                     ps.setObject(2, r.completion());
                     ps.setBoolean(3, r.rechecked());
@@ -151,7 +154,8 @@ public class LedgerWriter {
         jdbc.sql("UPDATE work_event SET event_count = ? WHERE id = ?").params(count, id).update();
     }
 
-    public void insertWorkEvent(long roundId, LocalDate date, String category, java.math.BigDecimal count, String description) {
+    public void insertWorkEvent(long roundId, LocalDate date, String category, java.math.BigDecimal count,
+            String description) {
         rounds.touch(roundId);
         jdbc.sql("INSERT INTO work_event (round_id, event_date, category, event_count, description) VALUES (?,?,?,?,?)")
                 .params(roundId, date, category, count, description).update();
@@ -184,7 +188,8 @@ public class LedgerWriter {
      */
 
     public void deleteRound(long roundId) {
-        String problems = "SELECT p.id FROM problem p JOIN feedback_section s ON s.id = p.section_id WHERE s.round_id = ?";
+        String problems = "SELECT p.id FROM problem p JOIN feedback_section s ON s.id = p.section_id"
+                + " WHERE s.round_id = ?";
         String measures = "SELECT m.id FROM measure m WHERE m.problem_id IN (" + problems + ")";
         rounds.touch(roundId);
         jdbc.sql("DELETE FROM progress_report WHERE measure_id IN (" + measures + ")").param(roundId).update();

@@ -43,7 +43,8 @@ public class MeasureTerms {
     public void record(List<Term> before, List<Term> after) {
         if (after.isEmpty()) return;
         rounds.touchRoundsOfMeasures(after.stream().map(Term::measureId).toList());
-        Set<Long> withHistory = new HashSet<>(jdbc.sql("SELECT DISTINCT measure_id FROM measure_term WHERE measure_id IN (:ids)")
+        Set<Long> withHistory = new HashSet<>(
+                jdbc.sql("SELECT DISTINCT measure_id FROM measure_term WHERE measure_id IN (:ids)")
                 .param("ids", after.stream().map(Term::measureId).distinct().toList()).query(Long.class).list());
         for (Term b : before) {
             if (withHistory.add(b.measureId())) {
@@ -53,7 +54,8 @@ public class MeasureTerms {
         for (Term t : after) {
             int updated = jdbc.sql("UPDATE measure_term SET deadline = ?, measure_kind = ?, responsible_leader = ?,"
                             + " responsible_unit = ?, reason = ? WHERE measure_id = ? AND effective_from = ?")
-                    .params(t.deadline(), t.kind().name(), t.leader(), t.unit(), t.reason(), t.measureId(), t.from()).update();
+                    .params(t.deadline(), t.kind().name(), t.leader(), t.unit(), t.reason(), t.measureId(), t.from())
+                    .update();
             if (updated == 0) insert(t);
         }
     }
@@ -69,7 +71,8 @@ public class MeasureTerms {
     private void insert(Term t) {
         jdbc.sql("INSERT INTO measure_term (measure_id, effective_from, deadline, measure_kind, responsible_leader,"
                         + " responsible_unit, reason) VALUES (?,?,?,?,?,?,?)")
-                .params(t.measureId(), t.from(), t.deadline(), t.kind().name(), t.leader(), t.unit(), t.reason()).update();
+                .params(t.measureId(), t.from(), t.deadline(), t.kind().name(), t.leader(), t.unit(), t.reason())
+                .update();
     }
 
     /** The values in force at the end of {@code asOf}, for those of these measures that have a history. */
@@ -78,12 +81,13 @@ public class MeasureTerms {
         if (measureIds.isEmpty()) return result;
         List<Long> ids = new ArrayList<>(measureIds);
         for (int from = 0; from < ids.size(); from += 200) {
-            jdbc.sql("SELECT measure_id, effective_from, deadline, measure_kind, responsible_leader, responsible_unit, reason"
-                            + " FROM measure_term WHERE measure_id IN (:ids) AND effective_from <= :asOf")
+            jdbc.sql("SELECT measure_id, effective_from, deadline, measure_kind, responsible_leader, responsible_unit,"
+                            + " reason FROM measure_term WHERE measure_id IN (:ids) AND effective_from <= :asOf")
                     .param("ids", ids.subList(from, Math.min(ids.size(), from + 200))).param("asOf", asOf)
                     .query(rs -> {
-                        Term t = new Term(rs.getLong(1), rs.getObject(2, LocalDate.class), rs.getObject(3, LocalDate.class),
-                                MeasureKind.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getString(7));
+                        Term t = new Term(rs.getLong(1), rs.getObject(2, LocalDate.class),
+                                rs.getObject(3, LocalDate.class), MeasureKind.valueOf(rs.getString(4)), rs.getString(5),
+                                rs.getString(6), rs.getString(7));
                         result.merge(t.measureId(), t, (a, b) -> b.from().isAfter(a.from()) ? b : a);
                     });
         }

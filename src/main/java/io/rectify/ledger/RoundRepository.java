@@ -14,9 +14,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class RoundRepository {
 
-    private static final String COLUMNS = "id, code, inspection_kind, deployed_by, inspecting_body, inspected_org, short_name,"
-            + " onsite_start, onsite_end, feedback_date, issuing_organ, contact_phone, contact_address, contact_email, active,"
-            + " onsite_start_part, onsite_end_part, bulletin_style, bulletin_title";
+    private static final String COLUMNS = "id, code, inspection_kind, deployed_by, inspecting_body, inspected_org,"
+            + " short_name, onsite_start, onsite_end, feedback_date, issuing_organ, contact_phone, contact_address,"
+            + " contact_email, active, onsite_start_part, onsite_end_part, bulletin_style, bulletin_title";
 
     private final JdbcClient jdbc;
 
@@ -33,10 +33,13 @@ public class RoundRepository {
     }
 
     public List<RoundFacts> findAll() {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM inspection_round ORDER BY code").query(RoundRepository::map).list();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM inspection_round ORDER BY code").query(RoundRepository::map)
+                .list();
     }
 
-    /** The ids, in order, between {@code min} and {@code max} of the active rounds (code null) or of the round named. */
+    /**
+     * The ids, in order, between {@code min} and {@code max} of the active rounds (code null) or of the round named.
+     */
     public List<Long> idsBetween(long min, long max, String code) {
         return jdbc.sql("SELECT id FROM inspection_round WHERE id BETWEEN ? AND ?"
                         + " AND ((? IS NULL AND active = TRUE) OR code = ?) ORDER BY id")
@@ -46,30 +49,33 @@ public class RoundRepository {
     /** The codes of the rounds with these ids, in code order. */
     public List<String> codes(List<Long> ids) {
         if (ids.isEmpty()) return List.of();
-        return jdbc.sql("SELECT code FROM inspection_round WHERE id IN (" + String.join(",", java.util.Collections.nCopies(
-                ids.size(), "?")) + ") ORDER BY code").params(new java.util.ArrayList<Object>(ids)).query(String.class).list();
+        return jdbc.sql("SELECT code FROM inspection_round WHERE id IN ("
+                + String.join(",", java.util.Collections.nCopies(
+                ids.size(), "?")) + ") ORDER BY code").params(new java.util.ArrayList<Object>(ids)).query(String.class)
+                .list();
     }
 
     public long insert(RoundFacts r) {
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO inspection_round (code, inspection_kind, deployed_by, inspecting_body, inspected_org,"
-                        + " short_name, onsite_start, onsite_end, feedback_date, issuing_organ, contact_phone, contact_address,"
-                        + " contact_email, active, onsite_start_part, onsite_end_part, bulletin_style, bulletin_title)"
-                        + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
-                .params(r.code(), r.inspectionKind(), r.deployedBy(), r.inspectingBody(), r.inspectedOrg(), r.shortName(),
-                        r.onsiteStart(), r.onsiteEnd(), r.feedbackDate(), r.issuingOrgan(), r.contactPhone(),
-                        r.contactAddress(), r.contactEmail(), r.active(), r.onsiteStartPart(), r.onsiteEndPart(),
-                        r.bulletinStyle(), r.bulletinTitle())
+                        + " short_name, onsite_start, onsite_end, feedback_date, issuing_organ, contact_phone,"
+                        + " contact_address, contact_email, active, onsite_start_part, onsite_end_part, bulletin_style,"
+                        + " bulletin_title) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+                .params(r.code(), r.inspectionKind(), r.deployedBy(), r.inspectingBody(), r.inspectedOrg(),
+                        r.shortName(), r.onsiteStart(), r.onsiteEnd(), r.feedbackDate(), r.issuingOrgan(),
+                        r.contactPhone(), r.contactAddress(), r.contactEmail(), r.active(), r.onsiteStartPart(),
+                        r.onsiteEndPart(), r.bulletinStyle(), r.bulletinTitle())
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
 
     public void update(RoundFacts r) {
-        jdbc.sql("UPDATE inspection_round SET ledger_version = ledger_version + 1, inspection_kind = ?, deployed_by = ?,"
-                        + " inspecting_body = ?, inspected_org = ?,"
-                        + " short_name = ?, onsite_start = ?, onsite_end = ?, feedback_date = ?, issuing_organ = ?, contact_phone = ?,"
-                        + " contact_address = ?, contact_email = ?, onsite_start_part = ?, onsite_end_part = ?,"
-                        + " bulletin_style = ?, bulletin_title = ? WHERE id = ?")
+        jdbc.sql("UPDATE inspection_round"
+                        + " SET ledger_version = ledger_version + 1, inspection_kind = ?, deployed_by = ?,"
+                        + " inspecting_body = ?, inspected_org = ?, short_name = ?, onsite_start = ?, onsite_end = ?,"
+                        + " feedback_date = ?, issuing_organ = ?, contact_phone = ?, contact_address = ?, contact_email"
+                        + " = ?, onsite_start_part = ?, onsite_end_part = ?, bulletin_style = ?, bulletin_title = ?"
+                        + " WHERE id = ?")
                 .params(r.inspectionKind(), r.deployedBy(), r.inspectingBody(), r.inspectedOrg(), r.shortName(),
                         r.onsiteStart(), r.onsiteEnd(), r.feedbackDate(), r.issuingOrgan(), r.contactPhone(),
                         r.contactAddress(), r.contactEmail(), r.onsiteStartPart(), r.onsiteEndPart(), r.bulletinStyle(),
@@ -89,7 +95,8 @@ public class RoundRepository {
 
     /** A write to the round's ledger is coming in this transaction: the next {@link #ledgerVersion}. */
     public void touch(long roundId) {
-        jdbc.sql("UPDATE inspection_round SET ledger_version = ledger_version + 1 WHERE id = ?").param(roundId).update();
+        jdbc.sql("UPDATE inspection_round SET ledger_version = ledger_version + 1 WHERE id = ?").param(roundId)
+                .update();
     }
 
     /** {@link #touch} of the rounds these measures belong to (a write to their rows is coming). */
@@ -100,7 +107,8 @@ public class RoundRepository {
 
     /** {@link #touch} of the rounds these problems belong to. */
     public void touchRoundsOfProblems(java.util.Collection<Long> problemIds) {
-        touchRounds(problemIds, "SELECT DISTINCT s.round_id FROM problem p JOIN feedback_section s ON s.id = p.section_id"
+        touchRounds(problemIds,
+                "SELECT DISTINCT s.round_id FROM problem p JOIN feedback_section s ON s.id = p.section_id"
                 + " WHERE p.id IN (:ids)");
     }
 
@@ -128,9 +136,10 @@ public class RoundRepository {
         return new RoundFacts(rs.getLong("id"), rs.getString("code"), rs.getString("inspection_kind"),
                 rs.getString("deployed_by"), rs.getString("inspecting_body"), rs.getString("inspected_org"),
                 rs.getString("short_name"), rs.getObject("onsite_start", java.time.LocalDate.class),
-                rs.getObject("onsite_end", java.time.LocalDate.class), rs.getObject("feedback_date", java.time.LocalDate.class),
-                rs.getString("issuing_organ"), rs.getString("contact_phone"), rs.getString("contact_address"),
-                rs.getString("contact_email"), rs.getBoolean("active"), rs.getString("onsite_start_part"),
-                rs.getString("onsite_end_part"), rs.getString("bulletin_style"), rs.getString("bulletin_title"));
+                rs.getObject("onsite_end", java.time.LocalDate.class),
+                rs.getObject("feedback_date", java.time.LocalDate.class), rs.getString("issuing_organ"),
+                rs.getString("contact_phone"), rs.getString("contact_address"), rs.getString("contact_email"),
+                rs.getBoolean("active"), rs.getString("onsite_start_part"), rs.getString("onsite_end_part"),
+                rs.getString("bulletin_style"), rs.getString("bulletin_title"));
     }
 }

@@ -41,11 +41,12 @@ public class RoundTexts {
     /** The round's texts, by part and number. */
     public List<Text> list(long roundId) {
         List<Text> texts = new ArrayList<>();
-        jdbc.sql("SELECT part, seq, body, heading_level FROM round_text WHERE round_id = ? ORDER BY part, seq").param(roundId)
+        jdbc.sql("SELECT part, seq, body, heading_level FROM round_text WHERE round_id = ? ORDER BY part, seq")
+                .param(roundId)
                 .query(rs -> {
                     try {
-                        texts.add(new Text(TextPart.valueOf(rs.getString("part")), rs.getInt("seq"), rs.getString("body"),
-                                rs.getInt("heading_level")));
+                        texts.add(new Text(TextPart.valueOf(rs.getString("part")), rs.getInt("seq"),
+                                rs.getString("body"), rs.getInt("heading_level")));
                     } catch (IllegalArgumentException unknown) {
                         // a part this version does not print: kept, not shown
                     }
@@ -62,7 +63,8 @@ public class RoundTexts {
      * a user of the page, null from an import), so that a draft made before it is known to be stale.
      */
     public void replace(long roundId, List<Text> texts, String by) {
-        List<Text> sorted = texts.stream().sorted(java.util.Comparator.comparing(Text::part).thenComparingInt(Text::seq)).toList();
+        List<Text> sorted = texts.stream()
+                .sorted(java.util.Comparator.comparing(Text::part).thenComparingInt(Text::seq)).toList();
         if (list(roundId).equals(sorted)) return;
         rounds.touch(roundId);
         jdbc.sql("DELETE FROM round_text WHERE round_id = ?").param(roundId).update();
@@ -112,7 +114,10 @@ public class RoundTexts {
         return edits;
     }
 
-    /** Replaces one part's texts with these, as an import does: the part is no longer a page edit (caller's transaction). */
+    /**
+     * Replaces one part's texts with these, as an import does: the part is no longer a page edit (caller's
+     * transaction).
+     */
     public void replacePart(long roundId, TextPart part, List<Text> texts) {
         rounds.touch(roundId);
         jdbc.sql("DELETE FROM round_text WHERE round_id = ? AND part = ?").params(roundId, part.name()).update();

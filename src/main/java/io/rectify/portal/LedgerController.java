@@ -36,7 +36,8 @@ class LedgerController {
     @GetMapping("/rounds/{code}/ledger")
     String ledger(Viewer viewer, @PathVariable String code, @RequestParam(required = false) String asOf,
                   @RequestParam(required = false) Long section, @RequestParam(required = false) String unit,
-                  @RequestParam(required = false) String leader, @RequestParam(required = false) String light, Model model) {
+                  @RequestParam(required = false) String leader, @RequestParam(required = false) String light,
+                          Model model) {
         RoundFacts round = rounds.named(viewer, code);
         LocalDate date = DraftController.date(asOf, LocalDate.now(clock));
         LedgerView.Light wanted = null;

@@ -41,7 +41,8 @@ class LedgerView {
 
     public record Filter(Long sectionId, String unit, String leader, Light light) {
         boolean accepts(Snapshot.Problem p, Row r) {
-            return (sectionId == null || sectionId == p.sectionId()) && (unit == null || unit.equals(r.measure().unit()))
+            return (sectionId == null || sectionId == p.sectionId())
+                    && (unit == null || unit.equals(r.measure().unit()))
                     && (leader == null || leader.equals(r.measure().leader())) && (light == null || light == r.light());
         }
     }
@@ -61,9 +62,9 @@ class LedgerView {
     public record Totals(int measures, int completed, int overdue, int dueSoon, int longTerm) {}
 
     /** {@code snapshot} is the one read: while the round is unchanged, the same object (see SnapshotCache). */
-    public record View(RoundFacts round, LocalDate asOf, int dueSoonDays, List<SectionRows> sections, List<UnitLine> units,
-                       Totals shown, Totals all, List<Snapshot.Section> sectionOptions, List<String> unitOptions,
-                       List<String> leaderOptions, Snapshot snapshot) {}
+    public record View(RoundFacts round, LocalDate asOf, int dueSoonDays, List<SectionRows> sections,
+                       List<UnitLine> units, Totals shown, Totals all, List<Snapshot.Section> sectionOptions,
+                       List<String> unitOptions, List<String> leaderOptions, Snapshot snapshot) {}
 
     private final SnapshotCache snapshots;
     private final LightSettings lights;
@@ -105,7 +106,8 @@ class LedgerView {
         units.forEach((unit, n) -> unitLines.add(new UnitLine(unit, n[0], n[1], n[2])));
         unitLines.sort((a, b) -> b.overdue() != a.overdue() ? b.overdue() - a.overdue() : b.measures() - a.measures());
         return new View(round, asOf, (int) lights.dueSoon().toDays(), sections, unitLines, totals(shown), totals(all),
-                s.sections(), new ArrayList<>(new TreeSet<>(s.measures().stream().map(Snapshot.Measure::unit).toList())),
+                s.sections(), new ArrayList<>(
+                        new TreeSet<>(s.measures().stream().map(Snapshot.Measure::unit).toList())),
                 new ArrayList<>(new TreeSet<>(s.measures().stream().map(Snapshot.Measure::leader).toList())), s);
     }
 

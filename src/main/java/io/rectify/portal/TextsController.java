@@ -28,9 +28,10 @@ import io.rectify.ledger.TextPart;
 import io.rectify.progress.SnapshotCache;
 
 /**
- * The texts of a round's bulletin (开头, 概况, parts 一 and 三, each paragraph with its 层级), edited on the page (the same texts as the workbook's 文稿 sheet): the figure
- * names with their current values, a preview of every paragraph with the figures filled in, and saving, which makes a
- * new draft. Secretaries of the round and administrators edit; everyone who may see the round reads.
+ * The texts of a round's bulletin (开头, 概况, parts 一 and 三, each paragraph with its 层级), edited on the page (the same
+ * texts as the workbook's 文稿 sheet): the figure names with their current values, a preview of every paragraph with the
+ * figures filled in, and saving, which makes a new draft. Secretaries of the round and administrators edit; everyone
+ * who may see the round reads.
  */
 @Controller
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -56,8 +57,8 @@ class TextsController {
     private final SnapshotCache snapshots;
 
     TextsController(PortalRounds rounds, RoundTexts texts, Figures figures, DocumentArchive archive, RunNow runNow,
-                    PlatformTransactionManager transactions, java.time.Clock clock, io.rectify.jobs.DraftRefresh refresh,
-                    SnapshotCache snapshots) {
+                    PlatformTransactionManager transactions, java.time.Clock clock,
+                    io.rectify.jobs.DraftRefresh refresh, SnapshotCache snapshots) {
         this.snapshots = snapshots;
         this.clock = clock;
         this.refresh = refresh;
@@ -152,7 +153,8 @@ class TextsController {
             String body = bodies.get(i) == null ? "" : bodies.get(i).replace("\r\n", "\n").strip();
             if (body.isEmpty()) continue;
             if (body.length() > MAX_LENGTH) throw new BadRequest("每段文字不能超过 " + MAX_LENGTH + " 字。");
-            int level = levels.isEmpty() ? 0 : TextPart.level(levels.get(i)).orElseThrow(() -> new BadRequest("文稿的层级无效。"));
+            int level = levels.isEmpty() ? 0
+                    : TextPart.level(levels.get(i)).orElseThrow(() -> new BadRequest("文稿的层级无效。"));
             result.add(new RoundTexts.Text(part, ++seq[part.ordinal()], body, level));
         }
         if (result.size() > MAX_TEXTS) throw new BadRequest("文稿最多 " + MAX_TEXTS + " 段。");
