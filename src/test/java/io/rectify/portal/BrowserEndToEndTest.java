@@ -98,7 +98,12 @@ class BrowserEndToEndTest extends PortalTest {
                 .until(d -> d.getCurrentUrl().matches(".*/documents(\\?continue)?$"));
     }
 
-    WebDriverWait wait(int seconds) { return new WebDriverWait(driver, Duration.ofSeconds(seconds)); }
+    /** A wait that looks again when the page was replaced under its lookup (a form's answer loading). */
+    WebDriverWait wait(int seconds) {
+        WebDriverWait w = new WebDriverWait(driver, Duration.ofSeconds(seconds));
+        w.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        return w;
+    }
 
     void shot(String name) throws IOException {
         Files.write(SHOTS.resolve(name + ".png"), ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
