@@ -40,7 +40,12 @@ abstract class UnitDutyCases extends LeverCases {
         mvc.perform(get(base + "/draft").with(as(jw))).andExpect(status().isForbidden());
         mvc.perform(get("/rounds").with(as(jw))).andExpect(status().isOk())
                 .andExpect(content().string(containsString(base + "/reports")))
-                .andExpect(content().string(not(containsString(base + "/draft"))));
+                .andExpect(content().string(not(containsString(base + "/draft"))))
+                .andExpect(content().string(not(containsString("href=\"/runs\""))))
+                .andExpect(content().string(not(containsString("href=\"/documents\">文档"))));
+        mvc.perform(get("/rounds").with(as(w.secretary))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("href=\"/runs\"")))
+                .andExpect(content().string(containsString("href=\"/documents\">文档")));
         mvc.perform(get(base + "/extensions").with(as(jw))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("开展财务专项检查")))
                 .andExpect(content().string(not(containsString("建立项目调度机制"))));
