@@ -49,7 +49,6 @@ final class CffFace {
     private final byte[] fdOfGlyph;
     private final String name;
     private final Map<Long, byte[]> prefixes = new ConcurrentHashMap<>();
-    BaseFont font;
     SecureRandom tags;
     /** OpenPDF's font descriptor of this face in some document: its metrics entries are taken from it. */
     PdfDictionary descriptor;
@@ -81,7 +80,6 @@ final class CffFace {
         if (face == null) {
             return false;
         }
-        face.font = font;
         face.tags = tags;
         face.descriptor = openPdfDescriptor(font, face);
         FACES.put(font, face);
