@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.rectify.ledger.ChineseNumerals;
 import io.rectify.ledger.TextPart;
 import io.rectify.progress.Progress;
 import io.rectify.progress.Snapshot;
@@ -92,7 +93,7 @@ public final class Findings {
         for (Snapshot.Measure m : progress.snapshot().measures()) measuresPerProblem.merge(m.problemId(), 1,
                 Integer::sum);
         for (Progress.SectionProgress sp : progress.sections()) {
-            String part = "二（" + ChineseNumbers.of(sp.section().seq()) + "）";
+            String part = "二（" + ChineseNumerals.of(sp.section().seq()) + "）";
             if (sp.items().isEmpty()) findings.add(new Finding(part, "-", "该方面没有反馈问题", true));
             for (Snapshot.Problem p : sp.items()) {
                 if (statements && (p.statement() == null || p.statement().isBlank())) {
@@ -125,18 +126,5 @@ public final class Findings {
 
     private static String abbreviate(String s) {
         return s == null ? "" : s.length() <= 20 ? s : s.substring(0, 19) + "…";
-    }
-
-    /** 1 → 一, 12 → 十二, as the bulletin numbers its sections. */
-    static final class ChineseNumbers {
-        private static final String DIGITS = "零一二三四五六七八九";
-
-        static String of(int n) {
-            if (n < 10) return String.valueOf(DIGITS.charAt(n));
-            if (n < 20) return "十" + (n % 10 == 0 ? "" : String.valueOf(DIGITS.charAt(n % 10)));
-            if (n < 100) return DIGITS.charAt(n / 10) + "十"
-                    + (n % 10 == 0 ? "" : String.valueOf(DIGITS.charAt(n % 10)));
-            return String.valueOf(n);
-        }
     }
 }

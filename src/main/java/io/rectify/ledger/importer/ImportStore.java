@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
+import io.rectify.ledger.ChineseNumerals;
 import io.rectify.ledger.LedgerWriter.MeasureState;
 import io.rectify.ledger.LedgerWriter.ProblemRow;
 import io.rectify.ledger.LedgerWriter.ReportRow;
@@ -253,7 +254,7 @@ public class ImportStore implements LedgerValidator.Existing {
                 .query(rs -> {
                     Map<LedgerColumn, Object> row = new java.util.EnumMap<>(LedgerColumn.class);
                     row.put(LedgerColumn.SEQ, rs.getInt("seq"));
-                    row.put(LedgerColumn.SECTION, "（" + LedgerRows.SectionName.chinese(rs.getInt("section_seq")) + "）"
+                    row.put(LedgerColumn.SECTION, ChineseNumerals.bracketed(rs.getInt("section_seq"))
                             + rs.getString("section_title"));
                     row.put(LedgerColumn.PROBLEM, rs.getString("summary"));
                     row.put(LedgerColumn.MEASURE, rs.getString("content"));

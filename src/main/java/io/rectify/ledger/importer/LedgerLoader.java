@@ -18,6 +18,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.rectify.ledger.ChineseNumerals;
 import io.rectify.ledger.LedgerWriter;
 import io.rectify.ledger.MeasureTerms;
 import io.rectify.ledger.RoundTexts;
@@ -30,7 +31,6 @@ import io.rectify.ledger.LedgerWriter.ReportRow;
 import io.rectify.ledger.importer.ImportStore.Change;
 import io.rectify.ledger.importer.ImportSummary.Kind;
 import io.rectify.ledger.importer.LedgerRows.MeasureRow;
-import io.rectify.ledger.importer.LedgerRows.RoundRow;
 import io.rectify.ledger.importer.LedgerValidator.SectionDraft;
 
 /**
@@ -184,13 +184,9 @@ public class LedgerLoader {
         // ---- the round, its sections and problems (small: kept in memory) ----
 
         long round() {
-            RoundRow r = v.round();
             RoundFacts known = v.existing();
-            if (r == null) return known.id(); // CSV: the round exists, its facts are not in the file
-            RoundFacts wanted = new RoundFacts(known == null ? 0 : known.id(), r.code(), r.kind(), r.deployedBy(),
-                    r.body(), r.org(), r.shortName(), r.onsiteStart(), r.onsiteEnd(), r.feedback(), r.organ(),
-                    r.phone(), r.address(), r.email(), known == null || known.active(), r.onsiteStartPart(),
-                    r.onsiteEndPart(), r.style(), r.title());
+            if (v.round() == null) return known.id(); // CSV: the round exists, its facts are not in the file
+            RoundFacts wanted = known == null ? v.round() : v.round().of(known.id(), known.active());
             if (!diff.round(known, wanted)) return known.id();
             if (known == null) return writer.insertRound(wanted);
             writer.updateRound(wanted);
@@ -209,14 +205,14 @@ public class LedgerLoader {
             for (SectionDraft s : fresh.stream().filter(s -> s.seq != null).toList()) {
                 sectionIds.put(s.title, writer.insertSection(roundId, s.seq, s.title));
                 used.add(s.seq);
-                summary.count(Kind.SECTIONS_ADDED, "（" + LedgerRows.SectionName.chinese(s.seq) + "）" + s.title);
+                summary.count(Kind.SECTIONS_ADDED, ChineseNumerals.bracketed(s.seq) + s.title);
             }
             for (SectionDraft s : fresh.stream().filter(s -> s.seq == null).toList()) {
                 int seq = 1;
                 while (used.contains(seq)) seq++;
                 used.add(seq);
                 sectionIds.put(s.title, writer.insertSection(roundId, seq, s.title));
-                summary.count(Kind.SECTIONS_ADDED, "（" + LedgerRows.SectionName.chinese(seq) + "）" + s.title);
+                summary.count(Kind.SECTIONS_ADDED, ChineseNumerals.bracketed(seq) + s.title);
             }
         }
 
@@ -226,7 +222,7 @@ public class LedgerLoader {
                 problems.putIfAbsent(p.summary(), p);
                 last = Math.max(last, p.seq());
             }
-            String style = v.round() != null ? v.round().style() : v.existing().bulletinStyle();
+            String style = v.facts().bulletinStyle();
             LedgerDiff.ProblemChanges c = diff.problems(problems, last, v.problemDrafts().values(), sectionIds, style);
             for (ProblemRow p : c.inserts()) {
                 ProblemRow added = new ProblemRow(writer.insertProblem(p), p.sectionId(), p.seq(), p.summary(),
@@ -245,7 +241,7 @@ public class LedgerLoader {
             ImportProblems again = new ImportProblems(file.getFileName().toString());
             LedgerParser parser = new LedgerParser(again, LocalDate.now(clock),
                     v.evidence() == null ? null : evidence.check(v.evidence()));
-            LocalDate feedback = v.round() != null ? v.round().feedback() : v.existing().feedbackDate();
+            LocalDate feedback = v.facts().feedbackDate();
             List<MeasureRow> chunk = new ArrayList<>(CHUNK);
             int[] rows = {0};
             try (LedgerSource source = LedgerSources.open(file)) {

@@ -2,6 +2,7 @@ package io.rectify.ledger.importer;
 
 import java.time.LocalDate;
 
+import io.rectify.ledger.ChineseNumerals;
 import io.rectify.ledger.MeasureKind;
 import io.rectify.ledger.MeasureStatus;
 
@@ -43,12 +44,6 @@ public final class LedgerRows {
     /** A row of 责任单位. */
     public record UnitRow(int row, String name, String contact, String email, String leaderEmail) {}
 
-    /** The facts of the round as 轮次 gives them; a part (中旬 …) when an on-site date was written coarsely. */
-    public record RoundRow(String code, String kind, String deployedBy, String body, String org, String shortName,
-                           LocalDate onsiteStart, LocalDate onsiteEnd, LocalDate feedback, String organ, String phone,
-                           String address, String email, String onsiteStartPart, String onsiteEndPart, String style,
-                           String title) {}
-
     /** A section title with its number, if the title starts with one: “（三）推进…方面” → 3, “推进…方面”. */
     public record SectionName(Integer seq, String title) {
 
@@ -60,46 +55,11 @@ public final class LedgerRows {
             java.util.regex.Matcher m = PREFIX.matcher(t);
             if (m.matches()) {
                 String num = m.group(1) != null ? m.group(1) : m.group(2);
-                Integer seq = number(num);
+                Integer seq = ChineseNumerals.parse(num);
                 if (seq != null && seq > 0 && !Cells.strip(m.group(3)).isEmpty()) return new SectionName(seq,
                         Cells.strip(m.group(3)));
             }
             return new SectionName(null, t);
-        }
-
-        /** Arabic or Chinese numerals up to 999. */
-        static Integer number(String s) {
-            if (s.chars().allMatch(Character::isDigit)) {
-                return s.length() > 4 ? null : Integer.parseInt(s);
-            }
-            String digits = "零一二三四五六七八九";
-            int total = 0;
-            int current = 0;
-            for (char c : s.replace('〇', '零').replace('两', '二').toCharArray()) {
-                int d = digits.indexOf(c);
-                if (d >= 0) {
-                    current = d;
-                } else if (c == '十') {
-                    total += (current == 0 ? 1 : current) * 10;
-                    current = 0;
-                } else if (c == '百') {
-                    total += (current == 0 ? 1 : current) * 100;
-                    current = 0;
-                } else {
-                    return null;
-                }
-            }
-            return total + current;
-        }
-
-        /** The numeral the export writes before a title: 1 → 一, 12 → 十二. */
-        public static String chinese(int n) {
-            String digits = "零一二三四五六七八九";
-            if (n < 10) return String.valueOf(digits.charAt(n));
-            if (n < 20) return "十" + (n % 10 == 0 ? "" : String.valueOf(digits.charAt(n % 10)));
-            if (n < 100) return digits.charAt(n / 10) + "十"
-                    + (n % 10 == 0 ? "" : String.valueOf(digits.charAt(n % 10)));
-            return String.valueOf(n);
         }
     }
 }

@@ -19,11 +19,11 @@ import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.rectify.ledger.ChineseNumerals;
 import io.rectify.ledger.RoundFacts;
 import io.rectify.ledger.importer.LedgerRows.EventRow;
 import io.rectify.ledger.importer.LedgerRows.LeaderRow;
 import io.rectify.ledger.importer.LedgerRows.MeasureRow;
-import io.rectify.ledger.importer.LedgerRows.RoundRow;
 
 /**
  * The first pass over a ledger file: reads every sheet, streaming, and finds every problem, cell by cell and
@@ -76,11 +76,14 @@ public final class LedgerValidator {
 
     /** The outcome of the first pass. */
     public record Result(ImportProblems problems, LedgerSources.Format format, String sha256, String roundCode,
-                         RoundRow round, RoundFacts existing, String ledgerSheet, int measureRows,
+                         RoundFacts round, RoundFacts existing, String ledgerSheet, int measureRows,
                          List<SectionDraft> sections, Map<String, ProblemDraft> problemDrafts,
                          List<EventRow> events, List<LeaderRow> leaders, List<String> notes,
                          List<LedgerRows.TextRow> texts, List<LedgerRows.UnitRow> units, java.nio.file.Path evidence) {
         public boolean ok() { return !problems.any(); }
+
+        /** The round's facts: the file's, or (a CSV file has none) the round's as stored. */
+        public RoundFacts facts() { return round != null ? round : existing; }
     }
 
     private final Existing existing;
@@ -140,7 +143,7 @@ public final class LedgerValidator {
     private Result validate(LedgerSource source, LedgerSources.Format format, String sha, String roundArg,
                             ImportProblems problems, List<String> notes) {
         LedgerParser parser = new LedgerParser(problems, today, evidenceCheck);
-        RoundRow round = null;
+        RoundFacts round = null;
         String code = roundArg;
         LocalDate feedback = null;
         Optional<String> ledgerSheet = source.findSheet(Layout.LEDGER);
@@ -160,7 +163,7 @@ public final class LedgerValidator {
                     }
                     code = round.code();
                 }
-                if (round != null) feedback = round.feedback();
+                if (round != null) feedback = round.feedbackDate();
             }
             if (ledgerSheet.isEmpty()) problems.add(Layout.LEDGER, 0, null, missing);
         }
@@ -206,7 +209,7 @@ public final class LedgerValidator {
             String other = knownSections.get(s.seq);
             if (other != null) {
                 problems.add(Layout.LEDGER, s.firstRow, Layout.LedgerColumn.SECTION.label(),
-                        "（" + LedgerRows.SectionName.chinese(s.seq) + "）在本轮次中已是“" + other + "”;请用原标题或换一个序号");
+                        "（" + ChineseNumerals.of(s.seq) + "）在本轮次中已是“" + other + "”;请用原标题或换一个序号");
             }
         }
         // a CSV file has only 台账
@@ -239,15 +242,15 @@ public final class LedgerValidator {
             SectionDraft other = bySeq.putIfAbsent(m.sectionSeq(), s);
             if (other != null && other != s) {
                 problems.add(Layout.LEDGER, m.row(), Layout.LedgerColumn.SECTION.label(), "（"
-                        + LedgerRows.SectionName.chinese(m.sectionSeq()) + "）也是“" + other.title + "”(第"
+                        + ChineseNumerals.of(m.sectionSeq()) + "）也是“" + other.title + "”(第"
                         + other.firstRow + "行);每个方面的序号不同");
                 return;
             }
             s.seq = m.sectionSeq();
         } else if (!s.seq.equals(m.sectionSeq())) {
             problems.add(Layout.LEDGER, m.row(), Layout.LedgerColumn.SECTION.label(),
-                    "“" + s.title + "”在第" + s.firstRow + "行编为（" + LedgerRows.SectionName.chinese(s.seq) + "）,此处编为（"
-                    + LedgerRows.SectionName.chinese(m.sectionSeq()) + "）");
+                    "“" + s.title + "”在第" + s.firstRow + "行编为（" + ChineseNumerals.of(s.seq) + "）,此处编为（"
+                    + ChineseNumerals.of(m.sectionSeq()) + "）");
         }
     }
 

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 
 import io.rectify.ledger.CoarseDates.CoarseDate;
 import io.rectify.ledger.importer.Layout.RoundItem;
-import io.rectify.ledger.importer.LedgerRows.RoundRow;
+import io.rectify.ledger.RoundFacts;
 
 /**
  * Reads the 轮次 sheet, two columns of “项目 | 内容”, into the round's facts, checking each item on its own and
@@ -25,7 +25,7 @@ final class RoundSheetParser {
     }
 
     /** The round's facts (items with problems are null), or empty when the sheet is empty. */
-    Optional<RoundRow> read(LedgerSource source, String sheetName) {
+    Optional<RoundFacts> read(LedgerSource source, String sheetName) {
         String sheet = Layout.ROUND;
         Map<RoundItem, Cell> cells = new EnumMap<>(RoundItem.class);
         Map<RoundItem, Integer> rows = new EnumMap<>(RoundItem.class);
@@ -86,10 +86,10 @@ final class RoundSheetParser {
         String shortName = (String) value.get(RoundItem.SHORT_NAME);
         if (shortName == null && org != null) shortName = shortName(org);
         // handed on even with problems: the feedback date (if it could be read) still checks the deadlines
-        return Optional.of(new RoundRow((String) value.get(RoundItem.CODE), (String) value.get(RoundItem.KIND),
+        return Optional.of(new RoundFacts(0, (String) value.get(RoundItem.CODE), (String) value.get(RoundItem.KIND),
                 deployedBy, body, org, shortName, start, end, feedback, (String) value.get(RoundItem.ORGAN),
                 (String) value.get(RoundItem.PHONE), (String) value.get(RoundItem.ADDRESS),
-                (String) value.get(RoundItem.EMAIL), startWritten == null ? null : startWritten.part(),
+                (String) value.get(RoundItem.EMAIL), true, startWritten == null ? null : startWritten.part(),
                 endWritten == null ? null : endWritten.part(), (String) value.get(RoundItem.STYLE),
                 (String) value.get(RoundItem.TITLE)));
     }
