@@ -1,14 +1,24 @@
 package io.rectify.ledger;
 
-/** How a rectification measure is meant to be carried out. */
+import java.util.List;
+import java.util.Optional;
+
+/** How a rectification measure is meant to be carried out, with the words ledgers use for it (the first: label). */
 public enum MeasureKind {
-    IMMEDIATE("立行立改"),
-    TIME_BOUND("限期整改"),
-    LONG_TERM("长期坚持");
+    IMMEDIATE("立行立改", "即知即改"),
+    TIME_BOUND("限期整改", "限期完成"),
+    LONG_TERM("长期坚持", "长期整改", "持续整改");
 
-    private final String label;
+    private final List<String> words;
 
-    MeasureKind(String label) { this.label = label; }
+    MeasureKind(String... words) { this.words = List.of(words); }
 
-    public String label() { return label; }
+    public String label() { return words.get(0); }
+
+    /** The kind a ledger's cell means: one of its words, or its name (TIME_BOUND); spaces do not count. */
+    public static Optional<MeasureKind> parse(String text) {
+        String t = text.replace(" ", "").replace("\u3000", "");
+        for (MeasureKind k : values()) if (k.words.contains(t) || k.name().equalsIgnoreCase(t)) return Optional.of(k);
+        return Optional.empty();
+    }
 }

@@ -65,14 +65,19 @@ class LedgerFilesTest {
 
     @Test
     void statusesAndKindsByTheirChineseNames() {
-        assertThat(ValueType.status("已完成")).contains(MeasureStatus.COMPLETED);
-        assertThat(ValueType.status(" 推进中 ")).contains(MeasureStatus.IN_PROGRESS);
-        assertThat(ValueType.status("持续推进")).contains(MeasureStatus.ONGOING);
-        assertThat(ValueType.status("未启动")).contains(MeasureStatus.NOT_STARTED);
-        assertThat(ValueType.status("差不多")).isEmpty();
-        assertThat(ValueType.kind("立行立改")).contains(MeasureKind.IMMEDIATE);
-        assertThat(ValueType.kind("限期整改")).contains(MeasureKind.TIME_BOUND);
-        assertThat(ValueType.kind("长期坚持")).contains(MeasureKind.LONG_TERM);
+        assertThat(MeasureStatus.parse("已完成")).contains(MeasureStatus.COMPLETED);
+        assertThat(MeasureStatus.parse(" 推进中 ")).contains(MeasureStatus.IN_PROGRESS);
+        assertThat(MeasureStatus.parse("持续推进")).contains(MeasureStatus.ONGOING);
+        assertThat(MeasureStatus.parse("未启动")).contains(MeasureStatus.NOT_STARTED);
+        assertThat(MeasureStatus.parse("差不多")).isEmpty();
+        assertThat(MeasureKind.parse("立行立改")).contains(MeasureKind.IMMEDIATE);
+        assertThat(MeasureKind.parse("限期整改")).contains(MeasureKind.TIME_BOUND);
+        assertThat(MeasureKind.parse("长期坚持")).contains(MeasureKind.LONG_TERM);
+        // the words offices use besides the labels, and the names
+        assertThat(MeasureStatus.parse("整改中")).contains(MeasureStatus.IN_PROGRESS);
+        assertThat(MeasureStatus.parse("持续整改")).contains(MeasureStatus.ONGOING);
+        assertThat(MeasureKind.parse("持续整改")).contains(MeasureKind.LONG_TERM);
+        assertThat(MeasureKind.parse("time_bound")).contains(MeasureKind.TIME_BOUND);
     }
 
     @Test

@@ -35,11 +35,11 @@ public final class Layout {
     private static final String VERSION_HINT = "导出时写入的时间(年-月-日 时:分:秒),导入时与页面上的文稿修改比对;请勿修改,"
             + "新增的行留空";
 
-    private static final ValueType<MeasureKind> KIND_WORDS = ValueType.words(40, ValueType::kind,
+    private static final ValueType<MeasureKind> KIND_WORDS = ValueType.words(40, MeasureKind::parse,
             "未知的措施类型“%s”:应为立行立改、限期整改或长期坚持", MeasureKind::label,
             Arrays.stream(MeasureKind.values()).map(MeasureKind::label).toList())
             .missing("缺少措施类型:立行立改、限期整改或长期坚持");
-    private static final ValueType<MeasureStatus> STATUS_WORDS = ValueType.words(40, ValueType::status,
+    private static final ValueType<MeasureStatus> STATUS_WORDS = ValueType.words(40, MeasureStatus::parse,
             "未知的完成情况“%s”:应为未启动、推进中、已完成或持续推进", MeasureStatus::label,
             Arrays.stream(MeasureStatus.values()).map(MeasureStatus::label).toList()).blank(MeasureStatus.NOT_STARTED);
     /** Any word the office counts in (处分, 万元 …): the list only suggests. */

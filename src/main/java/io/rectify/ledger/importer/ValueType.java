@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -18,8 +17,6 @@ import org.apache.poi.ss.usermodel.DateUtil;
 import io.rectify.ledger.CoarseDates.CoarseDate;
 import io.rectify.ledger.CoarseDates;
 import io.rectify.ledger.EmailAddress;
-import io.rectify.ledger.MeasureKind;
-import io.rectify.ledger.MeasureStatus;
 
 /**
  * What a column holds: how its cell is read and checked (with the Chinese wording of a blank or bad cell), and how a
@@ -203,22 +200,6 @@ public final class ValueType<T> {
                     + "(?:[\\sT]+\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?)?");
     private static final Pattern COMPACT = Pattern.compile("(\\d{4})(\\d{2})(\\d{2})");
 
-    private static final Map<String, MeasureStatus> STATUS = Map.ofEntries(
-            Map.entry("未启动", MeasureStatus.NOT_STARTED), Map.entry("未开始", MeasureStatus.NOT_STARTED),
-            Map.entry("推进中", MeasureStatus.IN_PROGRESS), Map.entry("正在推进", MeasureStatus.IN_PROGRESS),
-            Map.entry("进行中", MeasureStatus.IN_PROGRESS), Map.entry("整改中", MeasureStatus.IN_PROGRESS),
-            Map.entry("正在整改", MeasureStatus.IN_PROGRESS),
-            Map.entry("已完成", MeasureStatus.COMPLETED), Map.entry("完成", MeasureStatus.COMPLETED),
-            Map.entry("已整改", MeasureStatus.COMPLETED), Map.entry("已销号", MeasureStatus.COMPLETED),
-            Map.entry("已办结", MeasureStatus.COMPLETED),
-            Map.entry("持续推进", MeasureStatus.ONGOING), Map.entry("持续整改", MeasureStatus.ONGOING),
-            Map.entry("长期推进", MeasureStatus.ONGOING));
-
-    private static final Map<String, MeasureKind> KIND = Map.of(
-            "立行立改", MeasureKind.IMMEDIATE, "即知即改", MeasureKind.IMMEDIATE,
-            "限期整改", MeasureKind.TIME_BOUND, "限期完成", MeasureKind.TIME_BOUND,
-            "长期坚持", MeasureKind.LONG_TERM, "长期整改", MeasureKind.LONG_TERM, "持续整改", MeasureKind.LONG_TERM);
-
     /** The dates a ledger can mean: a typo such as 2999-12-31 or a placeholder such as 9999-12-31 is refused. */
     public static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
     public static final LocalDate LATEST = LocalDate.of(2100, 12, 31);
@@ -286,22 +267,6 @@ public final class ValueType<T> {
 
     private static LocalDate ymd(Matcher m) {
         return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
-    }
-
-    public static Optional<MeasureStatus> status(String text) {
-        String v = Cells.strip(text).replace(" ", "");
-        MeasureStatus s = STATUS.get(v);
-        if (s != null) return Optional.of(s);
-        for (MeasureStatus st : MeasureStatus.values()) if (st.name().equalsIgnoreCase(v)) return Optional.of(st);
-        return Optional.empty();
-    }
-
-    public static Optional<MeasureKind> kind(String text) {
-        String v = Cells.strip(text).replace(" ", "");
-        MeasureKind k = KIND.get(v);
-        if (k != null) return Optional.of(k);
-        for (MeasureKind kd : MeasureKind.values()) if (kd.name().equalsIgnoreCase(v)) return Optional.of(kd);
-        return Optional.empty();
     }
 
     /** 是/否 and the usual variants; empty when the cell says neither. */
