@@ -176,10 +176,6 @@ public class ImportStore implements LedgerValidator.Existing {
 
     // ---- the import log ----
 
-    public long startLog(String roundCode, String fileName, String sha256, Long jobExecutionId) {
-        return startLog(roundCode, fileName, sha256, jobExecutionId, null);
-    }
-
     public long startLog(String roundCode, String fileName, String sha256, Long jobExecutionId, String importedBy) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO ledger_import (round_code, file_name, file_sha256, row_count, measures_added,"

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -193,23 +194,20 @@ public class LedgerLoader {
             return known.id();
         }
 
+        /** New 方面 keep the number the file gives them, or take the first free one, after those numbered. */
         void sections() {
-            int max = 0;
+            Set<Integer> used = new HashSet<>();
             for (ImportStore.SectionRow s : store.sectionRows(roundId)) {
                 sectionIds.putIfAbsent(s.title(), s.id());
-                max = Math.max(max, s.seq());
+                used.add(s.seq());
             }
-            Set<Integer> used = new HashSet<>();
-            store.sectionRows(roundId).forEach(s -> used.add(s.seq()));
-            List<SectionDraft> fresh = v.sections().stream().filter(s -> !sectionIds.containsKey(s.title)).toList();
-            for (SectionDraft s : fresh.stream().filter(s -> s.seq != null).toList()) {
-                sectionIds.put(s.title, writer.insertSection(roundId, s.seq, s.title));
-                used.add(s.seq);
-                summary.count(Kind.SECTIONS_ADDED, ChineseNumerals.bracketed(s.seq) + s.title);
-            }
-            for (SectionDraft s : fresh.stream().filter(s -> s.seq == null).toList()) {
-                int seq = 1;
-                while (used.contains(seq)) seq++;
+            List<SectionDraft> fresh = new ArrayList<>(v.sections().stream()
+                    .filter(s -> !sectionIds.containsKey(s.title)).toList());
+            fresh.sort(Comparator.comparing(s -> s.seq == null)); // stable: the file's order within each
+            fresh.stream().filter(s -> s.seq != null).forEach(s -> used.add(s.seq));
+            for (SectionDraft s : fresh) {
+                int seq = s.seq != null ? s.seq : 1;
+                while (s.seq == null && used.contains(seq)) seq++;
                 used.add(seq);
                 sectionIds.put(s.title, writer.insertSection(roundId, seq, s.title));
                 summary.count(Kind.SECTIONS_ADDED, ChineseNumerals.bracketed(seq) + s.title);

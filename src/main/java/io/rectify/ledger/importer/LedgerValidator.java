@@ -115,29 +115,18 @@ public final class LedgerValidator {
         try {
             format = LedgerSources.format(file);
             sha = sha256(file);
+            try (LedgerSource source = LedgerSources.open(file)) {
+                return validate(source, format, sha, roundCode, problems, notes);
+            }
         } catch (LedgerFileException e) {
-            return refused(file, e, problems, format, sha, roundCode, notes);
+            // the secretary reads the refusal in words; what the library said, for whoever helps them, goes to the log
+            problems.file(e.getMessage());
+            if (e.getCause() != null) {
+                log.info("import {}: file refused; cause: {}", file, Cells.firstLine(XlsxSource.rootCause(e)));
+            }
+            return new Result(problems, format, sha, roundCode, null, null, null, 0, List.of(), Map.of(), null, null,
+                    notes, null, null, evidenceDir);
         }
-        try (LedgerSource source = LedgerSources.open(file)) {
-            return validate(source, format, sha, roundCode, problems, notes);
-        } catch (LedgerFileException e) {
-            return refused(file, e, problems, format, sha, roundCode, notes);
-        }
-    }
-
-    /** The secretary reads the refusal in words; what the library said, for whoever helps them, goes to the log. */
-    private Result refused(Path file, LedgerFileException e, ImportProblems problems, LedgerSources.Format format,
-                           String sha, String code, List<String> notes) {
-        problems.file(e.getMessage());
-        if (e.getCause() != null) log.info("import {}: file refused; cause: {}", file,
-                Cells.firstLine(XlsxSource.rootCause(e)));
-        return empty(problems, format, sha, code, notes);
-    }
-
-    private Result empty(ImportProblems problems, LedgerSources.Format format, String sha, String code,
-            List<String> notes) {
-        return new Result(problems, format, sha, code, null, null, null, 0, List.of(), Map.of(), null, null, notes,
-                null, null, evidenceDir);
     }
 
     private Result validate(LedgerSource source, LedgerSources.Format format, String sha, String roundArg,
