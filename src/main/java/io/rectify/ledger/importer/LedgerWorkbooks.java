@@ -1,11 +1,8 @@
 package io.rectify.ledger.importer;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.function.Function;
@@ -26,6 +23,7 @@ import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.springframework.stereotype.Component;
 
+import io.rectify.files.AtomicFiles;
 import io.rectify.ledger.RoundFacts;
 import io.rectify.ledger.RoundLeaders;
 import io.rectify.ledger.RoundTexts;
@@ -39,7 +37,7 @@ import io.rectify.ledger.importer.Layout.TextColumn;
 /**
  * Writes ledger workbooks in the import's layout: the empty template (with drop-down lists and an
  * instruction sheet) and the export of a round. Rows are streamed (SXSSF), so a large round is written in
- * bounded memory; the file appears whole or not at all (written beside, then moved).
+ * bounded memory; the file appears whole or not at all ({@link AtomicFiles}).
  */
 @Component
 public class LedgerWorkbooks {
@@ -97,26 +95,15 @@ public class LedgerWorkbooks {
     }
 
     private static void write(Path file, Body body) {
-        Path dir = file.toAbsolutePath().getParent();
-        Path part = dir.resolve("." + file.getFileName() + ".part");
         try (SXSSFWorkbook wb = new SXSSFWorkbook(200)) {
             wb.setCompressTempFiles(true);
             Writer w = new Writer(wb);
             w.help();
             body.fill(w);
             w.finish();
-            try (OutputStream out = Files.newOutputStream(part)) {
-                wb.write(out);
-            }
-            Files.move(part, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.write(file, wb::write, AtomicFiles.Access.READABLE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-        } finally {
-            try {
-                Files.deleteIfExists(part);
-            } catch (IOException ignored) {
-                // nothing to clean up then
-            }
         }
     }
 
