@@ -62,6 +62,11 @@ final class WarmUp {
     }
 
     private static void workbook(Path file) {
+        // before Spring has set the log levels, POI would print a hostile workbook's XML error with its stack trace on
+        // the secretary's terminal: silence it as application.properties does (logging.level...XMLHelper=OFF)
+        if (LoggerFactory.getLogger("org.apache.poi.util.XMLHelper") instanceof ch.qos.logback.classic.Logger poi) {
+            poi.setLevel(ch.qos.logback.classic.Level.OFF);
+        }
         try (XlsxSource source = XlsxSource.open(file)) {
             for (String sheet : source.sheetNames()) {
                 int[] rows = {0};

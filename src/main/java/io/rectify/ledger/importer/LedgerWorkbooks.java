@@ -153,8 +153,8 @@ public class LedgerWorkbooks {
                 cell(row, 0, item.label(), null);
                 cell(row, 2, (item.required() ? "必填。" : "") + item.hint(), null);
                 if (f != null) cell(row, 1, item.exported.apply(f), null);
-                else if (item.type().dated) row.createCell(1).setCellStyle(date);
-                if (!item.type().choices.isEmpty()) list(s, item.type(), r, r, 1);
+                else if (item.type().dated()) row.createCell(1).setCellStyle(date);
+                if (!item.type().choices().isEmpty()) list(s, item.type(), r, r, 1);
             }
         }
 
@@ -165,9 +165,9 @@ public class LedgerWorkbooks {
             for (C c : columns) {
                 int i = c.ordinal();
                 cell(h, i, c.label(), header);
-                s.setColumnWidth(i, c.type().width * 256);
-                if (c.type().dated) s.setDefaultColumnStyle(i, date);
-                if (!c.type().choices.isEmpty()) list(s, c.type(), 1, LAST_ROW, i);
+                s.setColumnWidth(i, c.type().width() * 256);
+                if (c.type().dated()) s.setDefaultColumnStyle(i, date);
+                if (!c.type().choices().isEmpty()) list(s, c.type(), 1, LAST_ROW, i);
             }
             s.createFreezePane(frozen, 1);
             return s;
@@ -236,11 +236,11 @@ public class LedgerWorkbooks {
 
         /** A drop-down list of the type's words; a strict one refuses other text, otherwise it only suggests. */
         void list(Sheet s, ValueType<?> type, int firstRow, int lastRow, int column) {
-            String[] values = type.choices.toArray(String[]::new);
+            String[] values = type.choices().toArray(String[]::new);
             DataValidationHelper helper = s.getDataValidationHelper();
             DataValidationConstraint c = helper.createExplicitListConstraint(values);
             DataValidation v = helper.createValidation(c, new CellRangeAddressList(firstRow, lastRow, column, column));
-            v.setShowErrorBox(type.strict);
+            v.setShowErrorBox(type.strict());
             v.setErrorStyle(DataValidation.ErrorStyle.STOP);
             v.createErrorBox("请从列表中选择", "可选:" + String.join("、", values));
             v.setSuppressDropDownArrow(true);

@@ -22,9 +22,17 @@ import io.rectify.ledger.EmailAddress;
  * What a column holds: how its cell is read and checked (with the Chinese wording of a blank or bad cell), and how a
  * value is written back (the export's cell, the template's drop-down list, date style and width). The parsers, the
  * template and the export all go through it, so a column's meaning is said once. Below them, cell text to values:
- * dates in the forms people type, statuses, measure kinds, yes/no, counts.
+ * dates in the forms people type, yes/no, counts.
+ *
+ * @param max     longest text; 0: a date, read from the cell as stored (its text is not checked)
+ * @param blank   the value of a blank cell
+ * @param missing why a blank cell is a problem; null: it may be blank
+ * @param written the cell the export writes: a String, a Number or a LocalDate
+ * @param choices the template's drop-down list (empty: none); {@code strict}: nothing else may be typed
+ * @param dated   the template gives the column's cells the date style
  */
-public final class ValueType<T> {
+public record ValueType<T>(int max, Reader<T> reader, T blank, String missing, Function<T, Object> written,
+                           List<String> choices, boolean strict, int width, boolean dated) {
 
     /** Reads a cell (its text checked and capped) into a value, or says why it cannot and gives null. */
     @FunctionalInterface
@@ -32,38 +40,9 @@ public final class ValueType<T> {
         T read(Cell cell, Consumer<String> problem);
     }
 
-    /** Longest text; 0: a date, read from the cell as stored (its text is not checked). */
-    final int max;
-    final Reader<T> reader;
-    /** The value of a blank cell. */
-    final T blank;
-    /** Why a blank cell is a problem; null: it may be blank. */
-    final String missing;
-    /** The cell the export writes: a String, a Number or a LocalDate. */
-    final Function<T, Object> written;
-    /** The template's drop-down list (empty: none); strict: nothing else may be typed. */
-    final List<String> choices;
-    final boolean strict;
-    final int width;
-    /** Dates: the template gives their cells the date style. */
-    final boolean dated;
-
-    private ValueType(int max, Reader<T> reader, T blank, String missing, Function<T, Object> written,
-                      List<String> choices, boolean strict, int width) {
-        this(max, reader, blank, missing, written, choices, strict, width, max == 0);
-    }
-
-    private ValueType(int max, Reader<T> reader, T blank, String missing, Function<T, Object> written,
-                      List<String> choices, boolean strict, int width, boolean dated) {
-        this.dated = dated;
-        this.max = max;
-        this.reader = reader;
-        this.blank = blank;
-        this.missing = missing;
-        this.written = written;
-        this.choices = choices;
-        this.strict = strict;
-        this.width = width;
+    private ValueType(int max, Reader<T> reader, T blank, Function<T, Object> written, List<String> choices,
+                      boolean strict, int width) {
+        this(max, reader, blank, null, written, choices, strict, width, max == 0);
     }
 
     ValueType<T> missing(String why) {
@@ -90,7 +69,7 @@ public final class ValueType<T> {
     }
 
     static ValueType<String> text(int max) {
-        return new ValueType<>(max, (c, p) -> c.value(), null, null, s -> s, List.of(), false, 11);
+        return new ValueType<>(max, (c, p) -> c.value(), null, s -> s, List.of(), false, 11);
     }
 
     /** Text that must pass {@code check} (null: fine; else why not). */
@@ -105,7 +84,7 @@ public final class ValueType<T> {
             if (why == null) return v;
             p.accept(why);
             return null;
-        }, null, null, written, List.of(), false, 11);
+        }, null, written, List.of(), false, 11);
     }
 
     static ValueType<String> email(int max) {
@@ -115,21 +94,21 @@ public final class ValueType<T> {
     /** Words read by {@code parse}; {@code bad} says why other text is not ({@code %s}: the text). */
     static <T> ValueType<T> words(int max, Function<String, Optional<T>> parse, String bad, Function<T, String> label,
                                   List<String> choices) {
-        return new ValueType<>(max, parsed(parse, bad), null, null, label::apply, choices, !choices.isEmpty(), 11);
+        return new ValueType<>(max, parsed(parse, bad), null, label::apply, choices, !choices.isEmpty(), 11);
     }
 
     static ValueType<Integer> positive(int max) {
-        return new ValueType<>(max, parsed(ValueType::positive, "“%s”不是正整数"), null, null, n -> n, List.of(), false, 6);
+        return new ValueType<>(max, parsed(ValueType::positive, "“%s”不是正整数"), null, n -> n, List.of(), false, 6);
     }
 
     static ValueType<Boolean> yesNo() {
-        return new ValueType<>(10, parsed(ValueType::yesNo, "“%s”应为是或否"), null, null, b -> b ? "是" : "否",
+        return new ValueType<>(10, parsed(ValueType::yesNo, "“%s”应为是或否"), null, b -> b ? "是" : "否",
                 List.of("是", "否"), true, 11);
     }
 
     static ValueType<BigDecimal> amount() {
         return new ValueType<>(24, parsed(ValueType::amount, "“%s”不是次数或数额(0或正数,最多4位小数,如3、7.132)"),
-                BigDecimal.ONE, null, BigDecimal::doubleValue, List.of(), false, 6);
+                BigDecimal.ONE, BigDecimal::doubleValue, List.of(), false, 6);
     }
 
     static ValueType<LocalDate> date() {
@@ -139,7 +118,7 @@ public final class ValueType<T> {
             if (why == null) return d.get();
             p.accept(why);
             return null;
-        }, null, null, d -> d, List.of(), false, 12);
+        }, null, d -> d, List.of(), false, 12);
     }
 
     /** A date of the 轮次 sheet; an on-site date may also be a part of a month (2022年9月中旬). */
