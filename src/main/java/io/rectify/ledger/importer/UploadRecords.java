@@ -30,12 +30,6 @@ public class UploadRecords {
         this.clock = clock;
     }
 
-    /** The name the browser gave a file kept as {@code storedName} (an import from the page), if it was uploaded. */
-    public java.util.Optional<String> uploadedName(String storedName) {
-        return jdbc.sql("SELECT file_name FROM ledger_upload WHERE stored_name = ? ORDER BY id DESC LIMIT 1")
-                .param(storedName).query(String.class).optional();
-    }
-
     public long add(String roundCode, String fileName, String storedName, String sha256, long size, String by) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO ledger_upload (round_code, file_name, stored_name, file_sha256, size_bytes, uploaded_by,"
