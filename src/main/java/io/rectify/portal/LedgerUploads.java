@@ -23,8 +23,7 @@ import io.rectify.ledger.RoundFacts;
 import io.rectify.ledger.importer.ImportProblems;
 import io.rectify.ledger.importer.ImportSummary;
 import io.rectify.ledger.importer.LedgerValidator;
-import io.rectify.ledger.importer.UploadRecords;
-import io.rectify.ledger.importer.UploadRecords.Upload;
+import io.rectify.portal.UploadRecords.Upload;
 
 /**
  * A 台账 uploaded on the page: kept under {@code rectify.upload.dir} with who uploaded it, then run through the same

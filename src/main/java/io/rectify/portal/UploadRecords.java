@@ -1,4 +1,4 @@
-package io.rectify.ledger.importer;
+package io.rectify.portal;
 
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -14,7 +14,7 @@ import org.springframework.stereotype.Repository;
  * it and when, what its dry run found (problems, or the fingerprint of its changes), and who applied it.
  */
 @Repository
-public class UploadRecords {
+class UploadRecords {
 
     public enum Status { INVALID, CHECKED, APPLIED, UNCHANGED }
 
@@ -25,7 +25,7 @@ public class UploadRecords {
     private final JdbcClient jdbc;
     private final java.time.Clock clock;
 
-    public UploadRecords(JdbcClient jdbc, java.time.Clock clock) {
+    UploadRecords(JdbcClient jdbc, java.time.Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
     }
