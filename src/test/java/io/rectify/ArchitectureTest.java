@@ -114,7 +114,6 @@ class ArchitectureTest {
     static final Set<String> TABLE_OWNERS = Set.of(
             // the ledger's tables
             "io.rectify.ledger.LedgerWriter", "io.rectify.ledger.RoundRepository", "io.rectify.ledger.importer.ImportStore",
-            "io.rectify.ledger.importer.UploadRecords",
             "io.rectify.ledger.RoundTexts", "io.rectify.ledger.MeasureTerms", "io.rectify.ledger.UnitContacts",
             "io.rectify.ledger.Extensions", "io.rectify.ledger.Closures", "io.rectify.ledger.UnitReports",
             "io.rectify.progress.SnapshotReader",
@@ -135,6 +134,8 @@ class ArchitectureTest {
             "io.rectify.jobs.RemotePartitioningConfig",
             // run_lock: one run per job, held by a live database session
             "io.rectify.jobs.RunLock",
+            // ledger_upload: the ledgers uploaded on the web page
+            "io.rectify.portal.UploadRecords",
             // a lazy command's context reaches the database (and its migrations) before the command runs
             "io.rectify.cli.CommandContext",
             // wiring: hands the JdbcClient to DocumentArchive

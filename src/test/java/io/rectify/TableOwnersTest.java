@@ -43,7 +43,7 @@ class TableOwnersTest {
             Map.entry("evidence", "ledger.Closures"),
             Map.entry("ledger_import", "ledger.importer.ImportStore"),
             Map.entry("ledger_import_change", "ledger.importer.ImportStore"),
-            Map.entry("ledger_upload", "ledger.importer.UploadRecords"),
+            Map.entry("ledger_upload", "portal.UploadRecords"),
             Map.entry("generated_document", "archive.DocumentArchive"),
             Map.entry("document_finding", "archive.DocumentArchive"),
             Map.entry("publication", "archive.Publications"),

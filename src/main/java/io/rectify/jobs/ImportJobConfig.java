@@ -90,7 +90,7 @@ public class ImportJobConfig {
             JobParameters p = step.getJobParameters();
             LedgerValidator.Result validation = runs.validation(step.getJobExecutionId());
             long started = System.nanoTime();
-            ImportSummary summary = loader.load(Path.of(p.getString("file")), validation,
+            ImportSummary summary = loader.load(Path.of(p.getString("file")), p.getString("name"), validation,
                     Boolean.parseBoolean(p.getString("dryRun")), step.getJobExecutionId(),
                     blankToNull(p.getString("by")), blankToNull(p.getString("expect")),
                     Boolean.parseBoolean(p.getString("replaceTexts")));

@@ -40,23 +40,25 @@ public class ImportLauncher {
      *               rolled back and its summary says {@code stale()} (see {@code LedgerLoader})
      */
     public Outcome run(Path file, String roundCode, boolean dryRun, String by, String expect) throws Exception {
-        return run(file, roundCode, dryRun, by, expect, false);
-    }
-
-    /** @param replaceTexts the workbook's 文稿 replaces texts changed on the page since it was exported */
-    public Outcome run(Path file, String roundCode, boolean dryRun, String by, String expect, boolean replaceTexts)
-            throws Exception {
-        return run(file, roundCode, dryRun, by, expect, replaceTexts, null);
+        return run(file, roundCode, dryRun, by, expect, false, null);
     }
 
     /**
-     * @param evidence the folder the 佐证材料 named in 台账 are taken from (the command line: the workbook's); null on
-     *                 the page, whose upload has no such files: the names wait there as 待上传
+     * @param replaceTexts the workbook's 文稿 replaces texts changed on the page since it was exported
+     * @param evidence     the folder the 佐证材料 named in 台账 are taken from (the command line: the workbook's); null
+     *                     on the page, whose upload has no such files: the names wait there as 待上传
      */
     public Outcome run(Path file, String roundCode, boolean dryRun, String by, String expect, boolean replaceTexts,
                        Path evidence) throws Exception {
+        return run(file, file.getFileName().toString(), roundCode, dryRun, by, expect, replaceTexts, evidence);
+    }
+
+    /** @param name the file's name in the round's change record: a page upload's is the name the browser gave */
+    public Outcome run(Path file, String name, String roundCode, boolean dryRun, String by, String expect,
+                       boolean replaceTexts, Path evidence) throws Exception {
         JobParameters params = new JobParametersBuilder()
                 .addString("file", file.toAbsolutePath().normalize().toString())
+                .addString("name", name)
                 .addString("round", roundCode == null ? "" : roundCode)
                 .addString("dryRun", String.valueOf(dryRun))
                 .addString("by", by == null ? "" : by)

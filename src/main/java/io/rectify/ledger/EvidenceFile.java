@@ -25,6 +25,9 @@ public final class EvidenceFile {
             ".docx", ZIP,
             ".xlsx", ZIP);
 
+    /** How many of a file's first bytes {@link #contentProblem} reads. */
+    public static final int HEAD = 8;
+
     private EvidenceFile() {}
 
     /** The extension a name has among the allowed ones (".pdf" …), if any. */
@@ -37,14 +40,11 @@ public final class EvidenceFile {
         return "文件 " + name + " 的类型不能作为佐证材料：请上传 PDF、JPG、PNG、Word（.docx）或 Excel（.xlsx）文件。";
     }
 
-    /** Null when the file's first bytes are what its extension says. */
-    public static String contentProblem(Path file, String name, String ext) throws IOException {
+    /** Null when {@code head}, a file's first {@link #HEAD} bytes (or all, when fewer), are what {@code ext} says. */
+    public static String contentProblem(byte[] head, String name, String ext) {
         byte[] magic = MAGIC.get(ext);
-        byte[] head = new byte[magic.length];
-        try (InputStream in = Files.newInputStream(file)) {
-            if (in.readNBytes(head, 0, head.length) != head.length || !Arrays.equals(head, magic)) {
-                return "文件 " + name + " 的内容与扩展名 " + ext + " 不符";
-            }
+        if (head.length < magic.length || !Arrays.equals(head, 0, magic.length, magic, 0, magic.length)) {
+            return "文件 " + name + " 的内容与扩展名 " + ext + " 不符";
         }
         return null;
     }
@@ -84,7 +84,9 @@ public final class EvidenceFile {
             if (Files.size(file) > maxBytes) {
                 return "文件 " + name + " 过大：佐证材料每个文件不能超过 " + maxBytes / (1024 * 1024) + " MB";
             }
-            return contentProblem(file, name, ext.get());
+            try (InputStream in = Files.newInputStream(file)) {
+                return contentProblem(in.readNBytes(HEAD), name, ext.get());
+            }
         } catch (IOException e) {
             return "文件 " + name + " 无法读取";
         }

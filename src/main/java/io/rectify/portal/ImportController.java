@@ -22,8 +22,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import io.rectify.ledger.RoundFacts;
 import io.rectify.ledger.importer.ImportStore;
-import io.rectify.ledger.importer.UploadRecords;
-import io.rectify.ledger.importer.UploadRecords.Upload;
+import io.rectify.portal.UploadRecords.Upload;
 
 /**
  * Uploading the 台账 (secretaries of the round and administrators): the form, the dry run with every problem or every

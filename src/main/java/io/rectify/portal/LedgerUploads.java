@@ -23,8 +23,7 @@ import io.rectify.ledger.RoundFacts;
 import io.rectify.ledger.importer.ImportProblems;
 import io.rectify.ledger.importer.ImportSummary;
 import io.rectify.ledger.importer.LedgerValidator;
-import io.rectify.ledger.importer.UploadRecords;
-import io.rectify.ledger.importer.UploadRecords.Upload;
+import io.rectify.portal.UploadRecords.Upload;
 
 /**
  * A 台账 uploaded on the page: kept under {@code rectify.upload.dir} with who uploaded it, then run through the same
@@ -78,7 +77,7 @@ class LedgerUploads {
      */
     Check uploadNew(Viewer viewer, MultipartFile file) {
         Kept kept = keep(file);
-        ImportLauncher.Outcome outcome = run(kept.path(), null, true, null, null, false);
+        ImportLauncher.Outcome outcome = run(kept.path(), kept.name(), null, true, null, null, false);
         String code = outcome.validation() == null || outcome.validation().roundCode() == null ? ""
                 : outcome.validation().roundCode();
         long id = records.add(code, kept.name(), kept.stored(), sha256(kept.path()), sizeOf(kept.path()),
@@ -90,7 +89,7 @@ class LedgerUploads {
 
     /** The dry run of a new round's upload (again). */
     Check checkNew(Upload upload) {
-        return recordNew(outcome(upload, run(file(upload), null, true, null, null, false), false));
+        return recordNew(outcome(upload, run(file(upload), upload.fileName(), null, true, null, null, false), false));
     }
 
     private Check recordNew(Check check) {
@@ -195,13 +194,14 @@ class LedgerUploads {
     }
 
     private ImportLauncher.Outcome run(Upload upload, boolean dryRun, String by, String expect, boolean replaceTexts) {
-        return run(file(upload), upload.roundCode(), dryRun, by, expect, replaceTexts);
+        return run(file(upload), upload.fileName(), upload.roundCode(), dryRun, by, expect, replaceTexts);
     }
 
-    private ImportLauncher.Outcome run(Path file, String round, boolean dryRun, String by, String expect,
+    /** @param name the name the browser gave the file: the round's change record shows it */
+    private ImportLauncher.Outcome run(Path file, String name, String round, boolean dryRun, String by, String expect,
             boolean replaceTexts) {
         try {
-            return launcher.run(file, round, dryRun, by, expect, replaceTexts);
+            return launcher.run(file, name, round, dryRun, by, expect, replaceTexts, null);
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {

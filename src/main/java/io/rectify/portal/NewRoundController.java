@@ -19,8 +19,7 @@ import io.rectify.accounts.PortalAccounts;
 import io.rectify.accounts.Role;
 import io.rectify.ledger.RoundFacts;
 import io.rectify.ledger.RoundRepository;
-import io.rectify.ledger.importer.UploadRecords;
-import io.rectify.ledger.importer.UploadRecords.Upload;
+import io.rectify.portal.UploadRecords.Upload;
 
 /**
  * A new round from the page (administrators only, also by {@code /admin/**} in {@link SecurityConfig}): its first

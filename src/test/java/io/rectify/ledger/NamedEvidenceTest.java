@@ -78,6 +78,11 @@ class NamedEvidenceTest {
         Path book = LedgerFixtures.standard(work.resolve("台账.xlsx"), "ev-2026", ledger("验收报告.pdf;现场照片.png", ""));
 
         assertThat(run(db, "import", book.toString()).err()).contains("验收报告.pdf 不在");
+        CliRun.Result dry = run(db, "import", book.toString(), "--evidence", files.toString(), "--dry-run");
+        assertThat(dry.exitCode()).as(dry.toString()).isZero();
+        assertThat(dry.out()).contains("新增佐证材料");
+        assertThat(work.resolve("data/uploads/evidence")).as("a dry run keeps no file")
+                .satisfiesAnyOf(d -> assertThat(d).doesNotExist(), d -> assertThat(d).isEmptyDirectory());
         CliRun.Result ok = run(db, "import", book.toString(), "--evidence", files.toString());
         assertThat(ok.exitCode()).as(ok.toString()).isZero();
         assertThat(ok.out()).contains("新增佐证材料");

@@ -44,12 +44,10 @@ public class ImportStore implements LedgerValidator.Existing {
     private final RoundRepository rounds;
     private final Clock clock;
     private final RoundChanges roundChanges;
-    private final UploadRecords uploads;
 
     public ImportStore(JdbcClient jdbc, JdbcTemplate batch, RoundRepository rounds, Clock clock,
-                       RoundChanges roundChanges, UploadRecords uploads) {
+                       RoundChanges roundChanges) {
         this.jdbc = jdbc;
-        this.uploads = uploads;
         this.roundChanges = roundChanges;
         this.clock = clock;
         this.batch = batch;
@@ -214,16 +212,16 @@ public class ImportStore implements LedgerValidator.Existing {
                 });
     }
 
-    public void finishLog(long importId, int rows, int added, int statuses, int deadlines, int closed, int reports) {
+    /** @param shown the file's name in the round's change record (a page upload's: the name the browser gave) */
+    public void finishLog(long importId, String shown, int rows, int added, int statuses, int deadlines, int closed,
+                          int reports) {
         jdbc.sql("UPDATE ledger_import"
                         + " SET row_count = ?, measures_added = ?, statuses_changed = ?, deadlines_moved = ?,"
                         + " measures_closed = ?, reports_added = ? WHERE id = ?")
                 .params(rows, added, statuses, deadlines, closed, reports, importId).update();
         // the round's inputs changed: a draft made before this import is stale (same transaction as the import)
-        Map<String, Object> log = jdbc.sql("SELECT round_code, file_name, imported_by, imported_at FROM ledger_import"
+        Map<String, Object> log = jdbc.sql("SELECT round_code, imported_by, imported_at FROM ledger_import"
                 + " WHERE id = ?").param(importId).query().singleRow();
-        String file = (String) log.get("file_name");
-        String shown = uploads.uploadedName(file).orElse(file); // a page upload is kept under a name of its own
         rounds.findByCode((String) log.get("round_code")).ifPresent(r -> roundChanges.recordImport(r.id(), importId,
                 shown, (String) log.get("imported_by"), timestamp(log.get("imported_at"))));
     }

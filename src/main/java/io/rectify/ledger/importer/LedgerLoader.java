@@ -76,30 +76,34 @@ public class LedgerLoader {
     }
 
     /**
+     * @param shown           the file's name in the round's change record: the file's own, or the name the browser
+     *                        gave a file uploaded on the page
      * @param importedBy      who imports (the web page's user), recorded in the import log; null from the command line
      * @param expectedChanges the {@link ImportSummary#fingerprint()} of the dry run being confirmed: when this load
      *                        makes other changes (the ledger changed in between), it is rolled back and marked stale
      * @param replaceTexts    the workbook's 文稿 replaces parts changed on the page after it was exported
      *                        (see {@link TextSheet})
      */
-    public ImportSummary load(Path file, LedgerValidator.Result validation, boolean dryRun, Long jobExecutionId,
-                              String importedBy, String expectedChanges, boolean replaceTexts) {
-        return load(tx, file, validation, dryRun, jobExecutionId, importedBy, expectedChanges, replaceTexts);
+    public ImportSummary load(Path file, String shown, LedgerValidator.Result validation, boolean dryRun,
+                              Long jobExecutionId, String importedBy, String expectedChanges, boolean replaceTexts) {
+        return load(tx, file, shown, validation, dryRun, jobExecutionId, importedBy, expectedChanges, replaceTexts);
     }
 
     /** Loads a file in the caller's transaction: the demo replaces its round and loads its workbooks all at once. */
     public ImportSummary loadWithin(Path file, LedgerValidator.Result validation) {
-        return load(joined, file, validation, false, null, null, null, false);
+        return load(joined, file, file.getFileName().toString(), validation, false, null, null, null, false);
     }
 
-    private ImportSummary load(TransactionTemplate tx, Path file, LedgerValidator.Result validation, boolean dryRun,
-                               Long jobExecutionId, String importedBy, String expectedChanges, boolean replaceTexts) {
+    private ImportSummary load(TransactionTemplate tx, Path file, String shown, LedgerValidator.Result validation,
+                               boolean dryRun, Long jobExecutionId, String importedBy, String expectedChanges,
+                               boolean replaceTexts) {
         if (!validation.ok()) throw new IllegalStateException("the file has problems; it cannot be loaded");
         if (!Objects.equals(LedgerValidator.sha256(file), validation.sha256())) {
             throw new IllegalStateException("the file changed while it was being imported; import it again");
         }
         return tx.execute(status -> {
-            ImportSummary summary = new Run(file, validation, jobExecutionId, importedBy, replaceTexts, dryRun).load();
+            ImportSummary summary = new Run(file, validation, jobExecutionId, importedBy, replaceTexts, dryRun)
+                    .load(shown);
             summary.dryRun(dryRun);
             if (expectedChanges != null && !expectedChanges.equals(summary.fingerprint())) {
                 summary.stale(true);
@@ -141,7 +145,7 @@ public class LedgerLoader {
             this.diff = new LedgerDiff(summary, this::change, LocalDate.now(clock));
         }
 
-        ImportSummary load() {
+        ImportSummary load(String shown) {
             importId = store.startLog(v.roundCode(), file.getFileName().toString(), v.sha256(), jobExecutionId,
                     importedBy);
             roundId = round();
@@ -160,7 +164,7 @@ public class LedgerLoader {
             flushChanges();
             summary.untouched(index.size() - matched);
             if (summary.changed()) {
-                store.finishLog(importId, summary.rows(), summary.count(Kind.MEASURES_ADDED),
+                store.finishLog(importId, shown, summary.rows(), summary.count(Kind.MEASURES_ADDED),
                         summary.count(Kind.STATUSES_CHANGED), summary.count(Kind.DEADLINES_MOVED),
                         summary.count(Kind.MEASURES_CLOSED), summary.count(Kind.REPORTS_ADDED));
                 summary.importId(importId);

@@ -1,4 +1,4 @@
-package io.rectify.ledger.importer;
+package io.rectify.portal;
 
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -14,7 +14,7 @@ import org.springframework.stereotype.Repository;
  * it and when, what its dry run found (problems, or the fingerprint of its changes), and who applied it.
  */
 @Repository
-public class UploadRecords {
+class UploadRecords {
 
     public enum Status { INVALID, CHECKED, APPLIED, UNCHANGED }
 
@@ -25,15 +25,9 @@ public class UploadRecords {
     private final JdbcClient jdbc;
     private final java.time.Clock clock;
 
-    public UploadRecords(JdbcClient jdbc, java.time.Clock clock) {
+    UploadRecords(JdbcClient jdbc, java.time.Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
-    }
-
-    /** The name the browser gave a file kept as {@code storedName} (an import from the page), if it was uploaded. */
-    public java.util.Optional<String> uploadedName(String storedName) {
-        return jdbc.sql("SELECT file_name FROM ledger_upload WHERE stored_name = ? ORDER BY id DESC LIMIT 1")
-                .param(storedName).query(String.class).optional();
     }
 
     public long add(String roundCode, String fileName, String storedName, String sha256, long size, String by) {
