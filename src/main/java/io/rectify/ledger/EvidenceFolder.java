@@ -65,7 +65,7 @@ public class EvidenceFolder {
                 DigestOutputStream kept = new DigestOutputStream(out, sha256);
                 kept.write(head);
                 size[0] = head.length + in.transferTo(kept);
-            }, AtomicFiles.Access.READABLE);
+            }, AtomicFiles.Access.PRIVATE); // 佐证材料 are for the office and the units, read through the page
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep the evidence file " + name + ": " + e.getMessage(), e);
         }
