@@ -56,9 +56,11 @@ public class NamedEvidence {
             long measure = index.id(n.seq());
             if (dir != null) {
                 if (!n.names().isEmpty()) take(roundId, measure, n, dir, dryRun, summary);
-            } else if ((!n.names().isEmpty() || namedBefore.contains(measure))
-                    && closures.name(roundId, measure, n.names()) && !n.names().isEmpty()) {
-                summary.count(Kind.EVIDENCE_WAITING, "#" + n.seq() + " " + String.join("、", n.names()));
+            } else if (!n.names().isEmpty() || namedBefore.contains(measure)) { // no names now: those given before go
+                boolean changed = closures.name(roundId, measure, n.names());
+                if (changed && !n.names().isEmpty()) {
+                    summary.count(Kind.EVIDENCE_WAITING, "#" + n.seq() + " " + String.join("、", n.names()));
+                }
             }
         }
     }
