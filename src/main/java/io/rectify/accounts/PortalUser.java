@@ -1,12 +1,9 @@
 package io.rectify.accounts;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.List;
 
+import org.apache.commons.codec.digest.DigestUtils;
 import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -46,13 +43,7 @@ public final class PortalUser implements UserDetails, CredentialsContainer {
     public String credentialStamp() { return credentialStamp; }
 
     private static String stamp(String hash) {
-        if (hash == null) return "";
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(hash.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return hash == null ? "" : DigestUtils.sha256Hex(hash).substring(0, 16);
     }
 
     @Override

@@ -1,9 +1,9 @@
 package io.rectify.render;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+
+import org.apache.commons.codec.binary.Hex;
+import org.apache.commons.codec.digest.DigestUtils;
 
 /**
  * What decides a rendered file's bytes besides the document itself: the application's version, the versions of
@@ -33,13 +33,7 @@ public record RenderFingerprint(String text) {
 
     /** The SHA-256 of the document's text form with this fingerprint: equal means equal bytes once rendered. */
     public String hash(String documentText) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(documentText.getBytes(StandardCharsets.UTF_8));
-            sha.update(("\n" + text).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        MessageDigest sha = DigestUtils.updateDigest(DigestUtils.getSha256Digest(), documentText);
+        return Hex.encodeHexString(DigestUtils.updateDigest(sha, "\n" + text).digest());
     }
 }

@@ -9,8 +9,6 @@ import io.rectify.document.OfficialDocument;
 import io.rectify.document.OfficialDocument.Block;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -20,6 +18,8 @@ import java.util.HexFormat;
 import java.util.Locale;
 import java.util.TimeZone;
 import java.util.function.Consumer;
+
+import org.apache.commons.codec.digest.DigestUtils;
 
 /**
  * What makes the same document give the same bytes: the document information with a date taken from the document,
@@ -117,19 +117,11 @@ final class ReproducibleOutput {
         }
         Arrays.fill(pdf, first, first + 32, (byte) '0');
         Arrays.fill(pdf, second, second + 32, (byte) '0');
-        byte[] d = digest(pdf);
+        byte[] d = DigestUtils.md5(pdf);
         byte[] hex = HexFormat.of().withUpperCase().formatHex(d).getBytes(StandardCharsets.ISO_8859_1);
         System.arraycopy(hex, 0, pdf, first, 32);
         System.arraycopy(hex, 0, pdf, second, 32);
         return pdf;
-    }
-
-    private static byte[] digest(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("MD5").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static int lastIndexOf(byte[] data, byte[] key) {

@@ -1,9 +1,13 @@
 package io.rectify.ledger.importer;
 
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import org.apache.commons.codec.binary.Hex;
+import org.apache.commons.codec.digest.DigestUtils;
 
 /**
  * What an import changed, for the secretary (terminal and upload page, in Chinese): counts per kind of change,
@@ -57,7 +61,7 @@ public final class ImportSummary {
     private final Map<Kind, Integer> counts = new LinkedHashMap<>();
     private final Map<Kind, List<String>> details = new LinkedHashMap<>();
     private final List<String> notes = new ArrayList<>();
-    private final java.security.MessageDigest digest = sha256();
+    private final MessageDigest digest = DigestUtils.getSha256Digest();
     private int rows;
     private long untouched;
     private boolean dryRun;
@@ -84,8 +88,7 @@ public final class ImportSummary {
     }
 
     private void digest(Kind kind, String detail) {
-        digest.update((kind.name() + "\u0000" + (detail == null ? "" : detail) + "\n")
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        DigestUtils.updateDigest(digest, kind.name() + "\u0000" + (detail == null ? "" : detail) + "\n");
     }
 
     /**
@@ -94,16 +97,8 @@ public final class ImportSummary {
      */
     public String fingerprint() {
         try {
-            return java.util.HexFormat.of().formatHex(((java.security.MessageDigest) digest.clone()).digest());
+            return Hex.encodeHexString(((MessageDigest) digest.clone()).digest());
         } catch (CloneNotSupportedException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static java.security.MessageDigest sha256() {
-        try {
-            return java.security.MessageDigest.getInstance("SHA-256");
-        } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
