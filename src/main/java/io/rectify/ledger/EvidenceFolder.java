@@ -7,11 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 
+import org.apache.commons.codec.digest.DigestUtils;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -55,7 +55,7 @@ public class EvidenceFolder {
     public Closures.File keep(InputStream in, String name) {
         String ext = EvidenceFile.extension(name).orElseThrow(() -> new Refused(EvidenceFile.typeRefused(name)));
         String stored = UUID.randomUUID() + ext;
-        MessageDigest sha256 = sha256();
+        MessageDigest sha256 = DigestUtils.getSha256Digest();
         long[] size = {0};
         try {
             AtomicFiles.write(dir.resolve(stored), out -> {
@@ -100,14 +100,6 @@ public class EvidenceFolder {
             Files.deleteIfExists(dir.resolve(stored));
         } catch (IOException e) {
             // a stray file in the evidence folder harms no one: no record names it
-        }
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }
