@@ -16,6 +16,7 @@ import io.rectify.ledger.FigureNames;
 import io.rectify.ledger.MeasureKind;
 import io.rectify.ledger.MeasureStatus;
 import io.rectify.ledger.TextPart;
+import io.rectify.ledger.UnitContacts;
 import io.rectify.ledger.importer.Layout.EventColumn;
 import io.rectify.ledger.importer.Layout.LeaderColumn;
 import io.rectify.ledger.importer.Layout.LedgerColumn;
@@ -201,12 +202,12 @@ final class LedgerParser {
         });
     }
 
-    List<LedgerRows.UnitRow> units(LedgerSource source, String sheetName) {
+    List<UnitContacts.Unit> units(LedgerSource source, String sheetName) {
         Map<String, Integer> names = new HashMap<>();
         return rows(UnitColumn.class, Layout.UNITS, source, sheetName, 10_000, row -> {
             String name = row.get(UnitColumn.NAME);
             if (name != null) unique(row, UnitColumn.NAME, names, name, name);
-            return new LedgerRows.UnitRow(row.number(), name, row.get(UnitColumn.CONTACT), row.get(UnitColumn.EMAIL),
+            return new UnitContacts.Unit(name, row.get(UnitColumn.CONTACT), row.get(UnitColumn.EMAIL),
                     row.get(UnitColumn.LEADER_EMAIL));
         });
     }

@@ -41,9 +41,6 @@ public final class LedgerRows {
 
     public record LeaderRow(int row, String name, String title, String email) {}
 
-    /** A row of 责任单位. */
-    public record UnitRow(int row, String name, String contact, String email, String leaderEmail) {}
-
     /** A section title with its number, if the title starts with one: “（三）推进…方面” → 3, “推进…方面”. */
     public record SectionName(Integer seq, String title) {
 

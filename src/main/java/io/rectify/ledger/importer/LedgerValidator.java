@@ -9,6 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.HashSet;
+import java.util.function.UnaryOperator;
 import java.util.function.BiFunction;
 
 import org.apache.commons.codec.digest.DigestUtils;
@@ -18,6 +21,7 @@ import org.slf4j.LoggerFactory;
 
 import io.rectify.ledger.ChineseNumerals;
 import io.rectify.ledger.RoundFacts;
+import io.rectify.ledger.UnitContacts;
 import io.rectify.ledger.importer.LedgerRows.EventRow;
 import io.rectify.ledger.importer.LedgerRows.LeaderRow;
 import io.rectify.ledger.importer.LedgerRows.MeasureRow;
@@ -39,7 +43,7 @@ public final class LedgerValidator {
         Map<Integer, String> sections(long roundId);
 
         /** The categories of the round's 工作情况 so far (as stored), which its texts may cite. */
-        default java.util.Set<String> eventCategories(long roundId) { return java.util.Set.of(); }
+        default Set<String> eventCategories(long roundId) { return Set.of(); }
     }
 
     public static final class SectionDraft {
@@ -76,7 +80,7 @@ public final class LedgerValidator {
                          RoundFacts round, RoundFacts existing, String ledgerSheet, int measureRows,
                          List<SectionDraft> sections, Map<String, ProblemDraft> problemDrafts,
                          List<EventRow> events, List<LeaderRow> leaders, List<String> notes,
-                         List<LedgerRows.TextRow> texts, List<LedgerRows.UnitRow> units, java.nio.file.Path evidence) {
+                         List<LedgerRows.TextRow> texts, List<UnitContacts.Unit> units, Path evidence) {
         public boolean ok() { return !problems.any(); }
 
         /** The round's facts: the file's, or (a CSV file has none) the round's as stored. */
@@ -86,8 +90,8 @@ public final class LedgerValidator {
     private final Existing existing;
     private final LocalDate today;
 
-    private java.nio.file.Path evidenceDir;
-    private java.util.function.UnaryOperator<String> evidenceCheck;
+    private Path evidenceDir;
+    private UnaryOperator<String> evidenceCheck;
 
     public LedgerValidator(Existing existing, LocalDate today) {
         this.existing = existing;
@@ -95,7 +99,7 @@ public final class LedgerValidator {
     }
 
     /** The 佐证材料 the file names are taken from {@code dir} (the command line), each checked; else they wait. */
-    public LedgerValidator evidence(java.nio.file.Path dir, NamedEvidence evidence) {
+    public LedgerValidator evidence(Path dir, NamedEvidence evidence) {
         this.evidenceDir = dir;
         this.evidenceCheck = dir == null ? null : evidence.check(dir);
         return this;
@@ -203,14 +207,14 @@ public final class LedgerValidator {
         List<LeaderRow> leaders = source.findSheet(Layout.LEADERS).map(s -> parser.leaders(source, s)).orElse(null);
         List<LedgerRows.TextRow> texts = source.findSheet(Layout.TEXTS)
                 .map(s -> parser.texts(source, s, categories(known, events))).orElse(null);
-        List<LedgerRows.UnitRow> units = source.findSheet(Layout.UNITS).map(s -> parser.units(source, s)).orElse(null);
+        List<UnitContacts.Unit> units = source.findSheet(Layout.UNITS).map(s -> parser.units(source, s)).orElse(null);
         return new Result(problems, format, sha, code, round, known, ledgerSheet.orElse(null), rows,
                 new ArrayList<>(sections.values()), drafts, events, leaders, notes, texts, units, evidenceDir);
     }
 
     /** What the texts may cite: every category of 工作情况, the file's and those the round has already. */
-    private java.util.Set<String> categories(RoundFacts known, List<EventRow> events) {
-        java.util.Set<String> categories = new java.util.HashSet<>();
+    private Set<String> categories(RoundFacts known, List<EventRow> events) {
+        Set<String> categories = new HashSet<>();
         if (known != null) categories.addAll(existing.eventCategories(known.id()));
         if (events != null) events.forEach(e -> categories.add(e.category()));
         return categories;

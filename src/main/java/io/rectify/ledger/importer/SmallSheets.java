@@ -100,9 +100,7 @@ final class SmallSheets {
     }
 
     /** The file's 责任单位 replace the round's when they differ. */
-    void units(List<LedgerRows.UnitRow> rows) {
-        List<UnitContacts.Unit> wanted = rows.stream()
-                .map(r -> new UnitContacts.Unit(r.name(), r.contact(), r.email(), r.leaderEmail())).toList();
+    void units(List<UnitContacts.Unit> wanted) {
         List<UnitContacts.Unit> now = units.list(roundId);
         if (now.equals(wanted)) return;
         units.replace(roundId, wanted);
