@@ -33,8 +33,8 @@ public record RoundFacts(
     /** These facts as the round with this id has them (a workbook's facts, applied to the round it names). */
     public RoundFacts of(long round, boolean isActive) {
         return new RoundFacts(round, code, inspectionKind, deployedBy, inspectingBody, inspectedOrg, shortName,
-                onsiteStart, onsiteEnd, feedbackDate, issuingOrgan, contactPhone, contactAddress, contactEmail, isActive,
-                onsiteStartPart, onsiteEndPart, bulletinStyle, bulletinTitle);
+                onsiteStart, onsiteEnd, feedbackDate, issuingOrgan, contactPhone, contactAddress, contactEmail,
+                isActive, onsiteStartPart, onsiteEndPart, bulletinStyle, bulletinTitle);
     }
 
     /** 进驻开始 as the workbook writes it: 2024-08-20, or 2022年9月中旬 when written coarsely. */
