@@ -15,10 +15,6 @@ public enum MeasureKind {
 
     public String label() { return words.get(0); }
 
-    /** The kind a ledger's cell means: one of its words, or its name (TIME_BOUND); spaces do not count. */
-    public static Optional<MeasureKind> parse(String text) {
-        String t = text.replace(" ", "").replace("\u3000", "");
-        for (MeasureKind k : values()) if (k.words.contains(t) || k.name().equalsIgnoreCase(t)) return Optional.of(k);
-        return Optional.empty();
-    }
+    /** The kind a ledger's cell means: one of its words, or its name; spaces do not count. */
+    public static Optional<MeasureKind> parse(String text) { return Vocabulary.find(values(), e -> e.words, text); }
 }

@@ -16,10 +16,6 @@ public enum MeasureStatus {
 
     public String label() { return words.get(0); }
 
-    /** The status a ledger's cell means: one of its words, or its name (IN_PROGRESS); spaces do not count. */
-    public static Optional<MeasureStatus> parse(String text) {
-        String t = text.replace(" ", "").replace("\u3000", "");
-        for (MeasureStatus s : values()) if (s.words.contains(t) || s.name().equalsIgnoreCase(t)) return Optional.of(s);
-        return Optional.empty();
-    }
+    /** The status a ledger's cell means: one of its words, or its name; spaces do not count. */
+    public static Optional<MeasureStatus> parse(String text) { return Vocabulary.find(values(), e -> e.words, text); }
 }

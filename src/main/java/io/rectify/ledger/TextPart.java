@@ -44,11 +44,5 @@ public enum TextPart {
         return Optional.empty();
     }
 
-    public static Optional<TextPart> parse(String text) {
-        String t = text == null ? "" : text.strip().replace(" ", "").replace("\u3000", "");
-        for (TextPart p : values()) {
-            if (p.name().equalsIgnoreCase(t) || p.words.contains(t)) return Optional.of(p);
-        }
-        return Optional.empty();
-    }
+    public static Optional<TextPart> parse(String text) { return Vocabulary.find(values(), p -> p.words, text); }
 }
