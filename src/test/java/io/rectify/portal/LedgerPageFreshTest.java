@@ -73,7 +73,7 @@ class LedgerPageFreshTest extends WorkplacePortalTest {
 
         // 销号 submitted: the page's count of closures
         assertThat(ledger(w)).doesNotContain("id=\"closure-totals\"");
-        mvc.perform(multipart(base + "/closures").file(LeverCases.file("验收报告.pdf", DutyPortalTest.PDF))
+        mvc.perform(multipart(base + "/closures").file(DutyPortalTest.file("验收报告.pdf", DutyPortalTest.PDF))
                 .param("measure", m3).with(as(unit)).with(csrf())).andExpect(redirectedUrl(base + "/closures"));
         assertThat(ledger(w)).contains("id=\"closure-totals\"", "待审核 1 项");
 

@@ -47,7 +47,7 @@ class NamedEvidencePageTest extends WorkplacePortalTest {
 
         long measure = jdbc.sql("SELECT m.id FROM measure m JOIN problem p ON p.id = m.problem_id JOIN feedback_section s"
                 + " ON s.id = p.section_id WHERE s.round_id = ? AND m.seq = 1").param(w.roundId).query(Long.class).single();
-        mvc.perform(multipart(page).file(LeverCases.file("学习计划验收报告.pdf", DutyPortalTest.PDF))
+        mvc.perform(multipart(page).file(DutyPortalTest.file("学习计划验收报告.pdf", DutyPortalTest.PDF))
                         .param("measure", String.valueOf(measure)).with(as(w.secretary)).with(csrf()))
                 .andExpect(status().is3xxRedirection());
         mvc.perform(get(page).with(as(w.secretary))).andExpect(status().isOk())
