@@ -74,17 +74,19 @@ public class DeliveryStore {
     }
 
     /**
-     * Adds a PENDING row, with its Message-ID, for every active recipient of the round that has none for the document.
+     * Adds a PENDING row, with its Message-ID, for every active recipient of the round that has none for the document:
+     * the brief of the round {@code roundId} as of {@code asOf}.
      */
-    public int ensure(long documentId, long roundId, String messageIdDomain) {
+    public int ensure(long documentId, long roundId, LocalDate asOf, String messageIdDomain) {
         List<Long> missing = jdbc.sql("SELECT p.id FROM recipient p WHERE p.round_id = ? AND p.active = TRUE AND"
                         + " NOT EXISTS (SELECT 1 FROM delivery d WHERE d.document_id = ? AND d.recipient_id = p.id)"
                         + " ORDER BY p.id")
                 .params(roundId, documentId).query(Long.class).list();
         for (long recipientId : missing) {
-            jdbc.sql("INSERT INTO delivery (document_id, recipient_id, status, attempts, message_id, updated_at)"
-                            + " VALUES (?, ?, 'PENDING', 0, ?, ?)")
-                    .params(documentId, recipientId, messageId(documentId, recipientId, messageIdDomain), now())
+            jdbc.sql("INSERT INTO delivery (document_id, recipient_id, round_id, as_of, status, attempts, message_id,"
+                            + " updated_at) VALUES (?, ?, ?, ?, 'PENDING', 0, ?, ?)")
+                    .params(documentId, recipientId, roundId, asOf,
+                            messageId(documentId, recipientId, messageIdDomain), now())
                     .update();
         }
         return missing.size();
