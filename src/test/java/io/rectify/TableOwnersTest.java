@@ -65,14 +65,6 @@ class TableOwnersTest {
     /** Tables that every other class reads through their owner. */
     static final Set<String> READ_THROUGH_OWNER = Set.of("inspection_round", "generated_document");
 
-    /**
-     * Known readers of those tables by SQL, to be gone. The deliveries' ledger joins documents, rounds and
-     * recipients in one query per page; delivery sits below archive, and h22 is reworking these classes.
-     */
-    static final Map<String, Set<String>> KNOWN_READERS = Map.of(
-            "delivery.DeliveryStore", Set.of("inspection_round", "generated_document"),
-            "delivery.DeliveryHistory", Set.of("inspection_round", "generated_document"));
-
     private static final Pattern WRITE = Pattern.compile("\\b(?:INSERT\\s+INTO|UPDATE|DELETE\\s+FROM|MERGE\\s+INTO)\\s+(\\w+)");
     private static final Pattern READ = Pattern.compile("\\b(?:FROM|JOIN)\\s+(\\w+)");
     private static final Pattern LITERAL = Pattern.compile("\"\"\"(.*?)\"\"\"|\"((?:[^\"\\\\\\n]|\\\\.)*)\"", Pattern.DOTALL);
@@ -105,7 +97,6 @@ class TableOwnersTest {
         List<String> wrong = new ArrayList<>();
         for (Use u : uses()) {
             if (!READ_THROUGH_OWNER.contains(u.table()) || u.owner().equals(OWNERS.get(u.table()))) continue;
-            if (KNOWN_READERS.getOrDefault(u.owner(), Set.of()).contains(u.table())) continue;
             wrong.add(u.table() + " is read by " + u.owner() + ": ask " + OWNERS.get(u.table()));
         }
         assertThat(wrong).isEmpty();

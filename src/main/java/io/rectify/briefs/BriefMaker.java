@@ -141,7 +141,7 @@ public class BriefMaker {
         } else {
             doc = archive.find(b.roundId(), DocumentKind.BRIEF, b.quarter().end()).orElseThrow();
         }
-        int added = deliveries.ensure(doc.id(), b.roundId(), messageIdDomain);
+        int added = deliveries.ensure(doc.id(), b.roundId(), doc.asOf(), messageIdDomain);
         return new Stored(doc, b.made(), added);
     }
 

@@ -11,6 +11,7 @@ import java.util.Optional;
 import jakarta.mail.internet.InternetAddress;
 
 import io.rectify.archive.DocumentArchive;
+import io.rectify.archive.GeneratedDocument;
 import io.rectify.delivery.DeliveryStore;
 import io.rectify.delivery.Letter;
 import io.rectify.delivery.MailTransport;
@@ -45,22 +46,23 @@ public class Courier {
     public Postman.Outcome deliver(long deliveryId) {
         DeliveryStore.Delivery d = store.find(deliveryId).orElse(null);
         if (d == null) return Postman.Outcome.SKIPPED;
-        Optional<Letter> letter = letters.computeIfAbsent(d.documentId(), id -> letter(d));
+        Optional<Letter> letter = letters.computeIfAbsent(d.documentId(),
+                id -> archive.findById(id).flatMap(this::letter));
         if (letter.isEmpty()) {
             store.reject(d.id(),
-                    "the brief's file " + d.documentPath()
+                    "the brief's file " + archive.findById(d.documentId()).map(GeneratedDocument::path).orElse(null)
                     + " or its mail is missing or not the one recorded; run quarterly again to make it");
             return Postman.Outcome.FAILED;
         }
         String name = d.roundCode() + "/" + Quarter.of(d.asOf()) + "/" + d.recipientId() + "-"
                 + d.email().replaceAll("[^A-Za-z0-9@._-]", "_");
-        InternetAddress sender = senders.computeIfAbsent(d.documentId(),
+        InternetAddress sender = senders.computeIfAbsent(d.roundId(),
                 id -> io.rectify.delivery.Messages.forKind(from, store.roundKind(id)));
         return postman.deliver(d, letter.get(), transport, sender, name, resendUncertain);
     }
 
-    private Optional<Letter> letter(DeliveryStore.Delivery d) {
-        Path file = archive.outputDir().resolve(d.documentPath());
+    private Optional<Letter> letter(GeneratedDocument doc) {
+        Path file = archive.resolve(doc);
         byte[] pdf;
         try {
             if (!Files.isRegularFile(file)) return Optional.empty();
@@ -68,7 +70,7 @@ public class Courier {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
-        if (!DocumentArchive.sha256(pdf).equals(d.documentSha256())) return Optional.empty();
-        return store.letter(d.documentId(), d.documentSha256(), pdf);
+        if (!DocumentArchive.sha256(pdf).equals(doc.sha256())) return Optional.empty();
+        return store.letter(doc.id(), doc.sha256(), pdf);
     }
 }

@@ -55,6 +55,16 @@ public class RoundRepository {
                 .list();
     }
 
+    /** The codes of the rounds with these ids, by id in code order (one query for all the rows they came from). */
+    public java.util.Map<Long, String> codesById(java.util.Collection<Long> ids) {
+        java.util.Map<Long, String> codes = new java.util.LinkedHashMap<>();
+        if (ids.isEmpty()) return codes;
+        jdbc.sql("SELECT id, code FROM inspection_round WHERE id IN (:ids) ORDER BY code")
+                .param("ids", ids.stream().distinct().toList())
+                .query(rs -> { codes.put(rs.getLong(1), rs.getString(2)); });
+        return codes;
+    }
+
     public long insert(RoundFacts r) {
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO inspection_round (code, inspection_kind, deployed_by, inspecting_body, inspected_org,"

@@ -16,8 +16,8 @@ class DeliveryLedger {
 
     static final int PAGE_SIZE = 50;
 
-    public record Delivery(long id, long documentId, String roundCode, String kind, LocalDate asOf, String recipient,
-                           String title, String email, String status, int attempts, String lastError, String messageId,
+    public record Delivery(long id, long documentId, String roundCode, LocalDate asOf, String recipient, String title,
+                           String email, String status, int attempts, String lastError, String messageId,
                            LocalDateTime updatedAt) {
 
         public String updatedText() { return Formats.time(updatedAt); }
@@ -76,7 +76,7 @@ class DeliveryLedger {
         boolean none = viewer.isUnit() || !viewer.isAdmin() && viewer.roundIds().isEmpty();
         if (none) return new DocumentCatalog.Page<>(List.of(), 0, false);
         List<Delivery> rows = history.list(viewer.isAdmin() ? null : viewer.roundIds(), PAGE_SIZE + 1, page * PAGE_SIZE)
-                .stream().map(r -> new Delivery(r.id(), r.documentId(), r.roundCode(), r.kind(), r.asOf(),
+                .stream().map(r -> new Delivery(r.id(), r.documentId(), r.roundCode(), r.asOf(),
                         r.recipient(), r.title(), r.email(), r.status(), r.attempts(), r.lastError(), r.messageId(),
                         r.updatedAt()))
                 .toList();

@@ -83,12 +83,13 @@ record PortalFixture(long luojiangId, long otherId, long bulletin, long brief, l
                 + " 'zhang@example.org', TRUE)", luojiang);
         long li = insert(jdbc, "INSERT INTO recipient (round_id, name, title, email, active) VALUES (?, '李四', '镇党委书记',"
                 + " 'li@example.org', TRUE)", other);
-        jdbc.sql("INSERT INTO delivery (document_id, recipient_id, status, attempts, last_error, message_id, updated_at)"
-                + " VALUES (?, ?, 'SENT', 1, NULL, '<m1@rectify>', ?)").params(brief.id(), zhang, LocalDateTime.now().withNano(0))
-                .update();
-        jdbc.sql("INSERT INTO delivery (document_id, recipient_id, status, attempts, last_error, message_id, updated_at)"
-                + " VALUES (?, ?, 'FAILED', 3, '550 mailbox unavailable (li@example.org)', NULL, ?)")
-                .params(otherBrief.id(), li, LocalDateTime.now().withNano(0)).update();
+        jdbc.sql("INSERT INTO delivery (document_id, recipient_id, round_id, as_of, status, attempts, last_error,"
+                + " message_id, updated_at) VALUES (?, ?, ?, ?, 'SENT', 1, NULL, '<m1@rectify>', ?)")
+                .params(brief.id(), zhang, luojiang, brief.asOf(), LocalDateTime.now().withNano(0)).update();
+        jdbc.sql("INSERT INTO delivery (document_id, recipient_id, round_id, as_of, status, attempts, last_error,"
+                + " message_id, updated_at) VALUES (?, ?, ?, ?, 'FAILED', 3,"
+                + " '550 mailbox unavailable (li@example.org)', NULL, ?)")
+                .params(otherBrief.id(), li, other, otherBrief.asOf(), LocalDateTime.now().withNano(0)).update();
 
         long failed = failedRun(context.getBean(JobRepository.class));
 

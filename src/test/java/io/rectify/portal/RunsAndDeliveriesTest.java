@@ -78,9 +78,10 @@ class RunsAndDeliveriesTest extends PortalTest {
                 .param(fixture.otherId()).update();
         long wu = jdbc.sql("SELECT id FROM recipient WHERE email = 'wu@example.org'").query(Long.class).single();
         try {
-            jdbc.sql("INSERT INTO delivery (document_id, recipient_id, status, attempts, last_error, message_id, updated_at)"
-                    + " VALUES (?, ?, 'UNCERTAIN', 1, 'the SMTP connection broke', '<m9@rectify>', CURRENT_TIMESTAMP)")
-                    .params(fixture.otherBrief(), wu).update();
+            jdbc.sql("INSERT INTO delivery (document_id, recipient_id, round_id, as_of, status, attempts, last_error,"
+                    + " message_id, updated_at) VALUES (?, ?, ?, '2025-12-01', 'UNCERTAIN', 1,"
+                    + " 'the SMTP connection broke', '<m9@rectify>', CURRENT_TIMESTAMP)")
+                    .params(fixture.otherBrief(), wu, fixture.otherId()).update();
             mvc.perform(get("/deliveries").with(as("bob")))
                     .andExpect(content().string(containsString("有 1 " + banner)))
                     .andExpect(content().string(containsString("quarterly --resend-uncertain")))
