@@ -79,6 +79,10 @@ class SigningPortalTest extends WorkplacePortalTest {
                 .andExpect(content().string(containsString("台账导入 " + w.month2.getFileName() + "（" + w.secretary + "，")))
                 .andExpect(content().string(not(containsString("id=\"stale\""))))
                 .andExpect(content().string(containsString("id=\"publish\"")));
+        // the import log names the upload as the secretary knows it, not by the name it is kept under
+        String log = mvc.perform(get("/rounds/fresh-2025/imports").with(as(w.secretary))).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(log.substring(log.indexOf("id=\"logged-imports\""))).contains(">" + w.month2.getFileName() + "<");
 
         // a change of the round that no regeneration followed: the draft is stale, 签发 is not offered and refused
         context.getBean(RoundChanges.class).recordTexts(w.roundId, w.secretary);

@@ -174,6 +174,7 @@ public class ImportStore implements LedgerValidator.Existing {
 
     // ---- the import log ----
 
+    /** @param fileName the file's name as its importer knows it (a page upload's: the name the browser gave) */
     public long startLog(String roundCode, String fileName, String sha256, Long jobExecutionId, String importedBy) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO ledger_import (round_code, file_name, file_sha256, row_count, measures_added,"
@@ -212,18 +213,16 @@ public class ImportStore implements LedgerValidator.Existing {
                 });
     }
 
-    /** @param shown the file's name in the round's change record (a page upload's: the name the browser gave) */
-    public void finishLog(long importId, String shown, int rows, int added, int statuses, int deadlines, int closed,
-                          int reports) {
+    public void finishLog(long importId, int rows, int added, int statuses, int deadlines, int closed, int reports) {
         jdbc.sql("UPDATE ledger_import"
                         + " SET row_count = ?, measures_added = ?, statuses_changed = ?, deadlines_moved = ?,"
                         + " measures_closed = ?, reports_added = ? WHERE id = ?")
                 .params(rows, added, statuses, deadlines, closed, reports, importId).update();
         // the round's inputs changed: a draft made before this import is stale (same transaction as the import)
-        Map<String, Object> log = jdbc.sql("SELECT round_code, imported_by, imported_at FROM ledger_import"
+        Map<String, Object> log = jdbc.sql("SELECT round_code, file_name, imported_by, imported_at FROM ledger_import"
                 + " WHERE id = ?").param(importId).query().singleRow();
         rounds.findByCode((String) log.get("round_code")).ifPresent(r -> roundChanges.recordImport(r.id(), importId,
-                shown, (String) log.get("imported_by"), timestamp(log.get("imported_at"))));
+                (String) log.get("file_name"), (String) log.get("imported_by"), timestamp(log.get("imported_at"))));
     }
 
     private static LocalDateTime timestamp(Object value) {

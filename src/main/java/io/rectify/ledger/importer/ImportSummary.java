@@ -154,6 +154,9 @@ public final class ImportSummary {
 
     public String round() { return round; }
 
+    /** The file's name as the secretary knows it (a page upload's: the name the browser gave). */
+    public String file() { return file; }
+
     // The wording below is the one the secretary reads, on the terminal (lines()) and on the upload page
     // (portal/upload.html, ImportController): one owner, so the two never word the same change differently.
 

@@ -76,7 +76,7 @@ public class LedgerLoader {
     }
 
     /**
-     * @param shown           the file's name in the round's change record: the file's own, or the name the browser
+     * @param shown           the file's name in the import log and the round's change record: its own, or the name the browser
      *                        gave a file uploaded on the page
      * @param importedBy      who imports (the web page's user), recorded in the import log; null from the command line
      * @param expectedChanges the {@link ImportSummary#fingerprint()} of the dry run being confirmed: when this load
@@ -102,8 +102,8 @@ public class LedgerLoader {
             throw new IllegalStateException("the file changed while it was being imported; import it again");
         }
         return tx.execute(status -> {
-            ImportSummary summary = new Run(file, validation, jobExecutionId, importedBy, replaceTexts, dryRun)
-                    .load(shown);
+            ImportSummary summary = new Run(file, shown, validation, jobExecutionId, importedBy, replaceTexts, dryRun)
+                    .load();
             summary.dryRun(dryRun);
             if (expectedChanges != null && !expectedChanges.equals(summary.fingerprint())) {
                 summary.stale(true);
@@ -133,21 +133,20 @@ public class LedgerLoader {
         int matched;
         final LedgerDiff diff;
 
-        Run(Path file, LedgerValidator.Result v, Long jobExecutionId, String importedBy, boolean replaceTexts,
-            boolean dryRun) {
+        Run(Path file, String shown, LedgerValidator.Result v, Long jobExecutionId, String importedBy,
+            boolean replaceTexts, boolean dryRun) {
             this.dryRun = dryRun;
             this.file = file;
             this.replaceTexts = replaceTexts;
             this.v = v;
             this.jobExecutionId = jobExecutionId;
             this.importedBy = importedBy;
-            this.summary = new ImportSummary(file.getFileName().toString(), v.roundCode());
+            this.summary = new ImportSummary(shown, v.roundCode());
             this.diff = new LedgerDiff(summary, this::change, LocalDate.now(clock));
         }
 
-        ImportSummary load(String shown) {
-            importId = store.startLog(v.roundCode(), file.getFileName().toString(), v.sha256(), jobExecutionId,
-                    importedBy);
+        ImportSummary load() {
+            importId = store.startLog(v.roundCode(), summary.file(), v.sha256(), jobExecutionId, importedBy);
             roundId = round();
             sections();
             problems();
@@ -164,7 +163,7 @@ public class LedgerLoader {
             flushChanges();
             summary.untouched(index.size() - matched);
             if (summary.changed()) {
-                store.finishLog(importId, shown, summary.rows(), summary.count(Kind.MEASURES_ADDED),
+                store.finishLog(importId, summary.rows(), summary.count(Kind.MEASURES_ADDED),
                         summary.count(Kind.STATUSES_CHANGED), summary.count(Kind.DEADLINES_MOVED),
                         summary.count(Kind.MEASURES_CLOSED), summary.count(Kind.REPORTS_ADDED));
                 summary.importId(importId);
