@@ -276,8 +276,10 @@ public class LedgerLoader {
             Map<String, Long> problemIds = new HashMap<>();
             problems.forEach((summary, p) -> problemIds.put(summary, p.id()));
             LedgerDiff.MeasureChanges c = diff.measures(rows, existing, reports, problemIds);
-            for (MeasureRow row : rows) {
-                named.add(new NamedEvidence.Named(row.seq(), row.evidence())); // empty: names cleared
+            for (MeasureRow row : rows) { // from the page (no folder) a row without names clears those given before
+                if (!row.evidence().isEmpty() || v.evidence() == null) {
+                    named.add(new NamedEvidence.Named(row.seq(), row.evidence()));
+                }
             }
             matched += c.matched();
             Map<Integer, Long> ids = writer.insertMeasures(c.inserts());
