@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -152,10 +153,11 @@ public class DeliveryStore {
         sql.append(" ORDER BY d.as_of DESC, d.id");
         List<Delivery> rows = jdbc.sql(sql.toString()).params(params).query(DeliveryStore::map).list();
         Map<Long, String> codes = LedgerRounds.codes(rounds, rows, Delivery::roundId);
-        List<Long> byCode = List.copyOf(codes.keySet());
+        Map<Long, Integer> byCode = new HashMap<>(); // the codes come in code order
+        codes.keySet().forEach(id -> byCode.put(id, byCode.size()));
         return LedgerRounds.withCodes(codes, rows, Delivery::roundId, Delivery::withRoundCode).stream()
                 .sorted(Comparator.comparing(Delivery::asOf).reversed()
-                        .thenComparingInt(d -> byCode.indexOf(d.roundId())).thenComparingLong(Delivery::id))
+                        .thenComparingInt(d -> byCode.getOrDefault(d.roundId(), -1)).thenComparingLong(Delivery::id))
                 .toList();
     }
 
