@@ -77,9 +77,7 @@ final class CffFace {
      */
     static boolean register(BaseFont font, byte[] file, SecureRandom tags) {
         CffFace face = parse(file);
-        if (face == null) {
-            return false;
-        }
+        if (face == null) return false;
         face.tags = tags;
         face.descriptor = openPdfDescriptor(font, face);
         FACES.put(font, face);
@@ -106,18 +104,14 @@ final class CffFace {
             pdf.addWriter(writer);
             doc.open();
             int cp = 0x4E00;
-            while (cp < 0xFFFF && face.glyph(cp) < 0) {
-                cp++;
-            }
+            while (cp < 0xFFFF && face.glyph(cp) < 0) cp++;
             PdfContentByte cb = writer.getDirectContent();
             cb.beginText();
             cb.setFontAndSize(font, 12);
             cb.showText(new String(Character.toChars(cp)));
             cb.endText();
             doc.close();
-            if (found[0] == null) {
-                throw new IllegalStateException("no font descriptor written for " + face.name);
-            }
+            if (found[0] == null) throw new IllegalStateException("no font descriptor written for " + face.name);
             return found[0];
         } catch (com.lowagie.text.DocumentException e) {
             throw new IllegalStateException(e);
@@ -126,15 +120,11 @@ final class CffFace {
         }
     }
 
-    int glyphCount() {
-        return offsets.length - 1;
-    }
+    int glyphCount() { return offsets.length - 1; }
 
     /** The glyph of a character, as OpenPDF's {@code getMetricsTT} finds it, or -1. */
     int glyph(int cp) {
-        if (cp >= 0 && cp < 0x10000) {
-            return bmp[cp];
-        }
+        if (cp >= 0 && cp < 0x10000) return bmp[cp];
         Integer g = supplementary.get(cp);
         return g == null ? -1 : g;
     }
@@ -147,11 +137,7 @@ final class CffFace {
      */
     byte[] subset(boolean[] used) {
         long fds = 0;
-        for (int g = 0; g < used.length; g++) {
-            if (used[g]) {
-                fds |= 1L << fdOfGlyph[g];
-            }
-        }
+        for (int g = 0; g < used.length; g++) if (used[g]) fds |= 1L << fdOfGlyph[g];
         byte[] prefix = prefix(fds);
         return prefix == null ? null : charStrings(used, prefix);
     }
@@ -188,9 +174,7 @@ final class CffFace {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        if (whole == null) {
-            return null;
-        }
+        if (whole == null) return null;
         byte[] index = charStrings(used, new byte[0]);
         int at = whole.length - index.length;
         if (at < 0 || !Arrays.equals(whole, at, whole.length, index, 0, index.length)
@@ -225,12 +209,8 @@ final class CffFace {
         int off = 0;
         for (int g = 0; g <= n; g++) {
             int v = off + 1;
-            for (int s = (offSize - 1) * 8; s >= 0; s -= 8) {
-                out[p++] = (byte) (v >>> s);
-            }
-            if (g == n) {
-                break;
-            }
+            for (int s = (offSize - 1) * 8; s >= 0; s -= 8) out[p++] = (byte) (v >>> s);
+            if (g == n) break;
             if (used[g]) {
                 int len = offsets[g + 1] - offsets[g];
                 System.arraycopy(file, offsets[g], out, data + off, len);
@@ -261,9 +241,7 @@ final class CffFace {
                 cmap = r.s32(rec + 8);
             }
         }
-        if (cff < 0 || cmap < 0) {
-            return null;
-        }
+        if (cff < 0 || cmap < 0) return null;
         r.base = cff;
         int at = r.u8(cff + 2) + cff; // header size
         int[] names = r.index(at);
@@ -275,22 +253,16 @@ final class CffFace {
         }
         at = r.end(at); // string index
         at = r.end(at); // global subrs
-        if (r.u16(at) != 0) {
-            return null;
-        }
+        if (r.u16(at) != 0) return null;
         Map<Integer, int[]> dict = r.dict(top[0], top[1]);
         int[] charStrings = dict.get(17);
         int[] fdArray = dict.get(0x0C00 | 36);
         int[] fdSelect = dict.get(0x0C00 | 37);
-        if (!dict.containsKey(0x0C00 | 30) || charStrings == null || fdArray == null || fdSelect == null) {
-            return null;
-        }
+        if (!dict.containsKey(0x0C00 | 30) || charStrings == null || fdArray == null || fdSelect == null) return null;
         int[] offsets = r.index(cff + charStrings[0]);
         int glyphs = offsets.length - 1;
         int[] fds = r.index(cff + fdArray[0]);
-        if (fds.length - 1 > 64) {
-            return null;
-        }
+        if (fds.length - 1 > 64) return null;
         for (int k = 0; k + 1 < fds.length; k++) {
             int[] priv = r.dict(fds[k], fds[k + 1]).get(18);
             if (priv == null || r.dict(cff + priv[1], cff + priv[1] + priv[0]).containsKey(19)) {
@@ -298,13 +270,9 @@ final class CffFace {
             }
         }
         byte[] fdOfGlyph = r.fdSelect(cff + fdSelect[0], glyphs);
-        if (fdOfGlyph == null) {
-            return null;
-        }
+        if (fdOfGlyph == null) return null;
         CffFace face = new CffFace(file, cff, cffLength, offsets, fdOfGlyph, name);
-        if (!face.readCmap(r, cmap) || face.badGlyphs) {
-            return null;
-        }
+        if (!face.readCmap(r, cmap) || face.badGlyphs) return null;
         return face;
     }
 
@@ -327,9 +295,7 @@ final class CffFace {
             }
         }
         int table = mapExt > 0 ? cmap + mapExt : map31 > 0 ? cmap + map31 : 0;
-        if (table == 0) {
-            return false;
-        }
+        if (table == 0) return false;
         int format = r.u16(table);
         if (format == 4) {
             int segs = r.u16(table + 6) / 2;
@@ -348,9 +314,7 @@ final class CffFace {
                         g = (c + delta) & 0xFFFF;
                     } else {
                         int idx = ranges + 2 * k + range + 2 * (c - start);
-                        if (idx >= table + r.u16(table + 2)) {
-                            continue;
-                        }
+                        if (idx >= table + r.u16(table + 2)) continue;
                         g = (r.u16(idx) + delta) & 0xFFFF;
                     }
                     map(c, g);
@@ -365,9 +329,7 @@ final class CffFace {
                 int start = r.s32(g0);
                 int end = r.s32(g0 + 4);
                 int glyph = r.s32(g0 + 8);
-                for (int c = start; c <= end; c++) {
-                    map(c, glyph + c - start);
-                }
+                for (int c = start; c <= end; c++) map(c, glyph + c - start);
             }
             return true;
         }
@@ -401,36 +363,24 @@ final class CffFace {
         final byte[] b;
         int base;
 
-        Reader(byte[] b) {
-            this.b = b;
-        }
+        Reader(byte[] b) { this.b = b; }
 
-        int u8(int at) {
-            return b[at] & 0xFF;
-        }
+        int u8(int at) { return b[at] & 0xFF; }
 
-        int u16(int at) {
-            return (b[at] & 0xFF) << 8 | b[at + 1] & 0xFF;
-        }
+        int u16(int at) { return (b[at] & 0xFF) << 8 | b[at + 1] & 0xFF; }
 
-        int s32(int at) {
-            return u16(at) << 16 | u16(at + 2);
-        }
+        int s32(int at) { return u16(at) << 16 | u16(at + 2); }
 
         /** The absolute offsets of an INDEX's count + 1 entries (empty for an empty index). */
         int[] index(int at) {
             int count = u16(at);
-            if (count == 0) {
-                return new int[0];
-            }
+            if (count == 0) return new int[0];
             int offSize = u8(at + 2);
             int data = at + 3 + (count + 1) * offSize - 1;
             int[] o = new int[count + 1];
             for (int i = 0; i <= count; i++) {
                 int v = 0;
-                for (int k = 0; k < offSize; k++) {
-                    v = v << 8 | u8(at + 3 + i * offSize + k);
-                }
+                for (int k = 0; k < offSize; k++) v = v << 8 | u8(at + 3 + i * offSize + k);
                 o[i] = data + v;
             }
             return o;
@@ -466,9 +416,7 @@ final class CffFace {
                     at += 5;
                 } else if (b0 == 30) {
                     at++;
-                    while ((u8(at) & 0x0F) != 0x0F && (u8(at) & 0xF0) != 0xF0) {
-                        at++;
-                    }
+                    while ((u8(at) & 0x0F) != 0x0F && (u8(at) & 0xF0) != 0xF0) at++;
                     at++;
                     v = 0;
                 } else if (b0 >= 32 && b0 <= 246) {
@@ -483,9 +431,7 @@ final class CffFace {
                 } else {
                     throw new IllegalStateException("bad CFF dict byte " + b0);
                 }
-                if (n < args.length) {
-                    args[n++] = v;
-                }
+                if (n < args.length) args[n++] = v;
             }
             return d;
         }
@@ -498,17 +444,13 @@ final class CffFace {
                 System.arraycopy(b, at + 1, fd, 0, glyphs);
                 return fd;
             }
-            if (format != 3) {
-                return null;
-            }
+            if (format != 3) return null;
             int ranges = u16(at + 1);
             for (int k = 0; k < ranges; k++) {
                 int first = u16(at + 3 + 3 * k);
                 int value = u8(at + 5 + 3 * k);
                 int next = u16(at + 6 + 3 * k);
-                for (int g = first; g < next && g < glyphs; g++) {
-                    fd[g] = (byte) value;
-                }
+                for (int g = first; g < next && g < glyphs; g++) fd[g] = (byte) value;
             }
             return fd;
         }
