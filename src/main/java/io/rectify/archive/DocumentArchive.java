@@ -347,17 +347,11 @@ public class DocumentArchive {
 
     private void update(long id, LocalDate asOf, String relativePath, String sha, String inputSha256, int pageCount,
                         long size, Long jobExecutionId, LocalDateTime now, Long madeFrom) {
-        if (madeFrom == null) {
-            jdbc.sql("UPDATE generated_document SET as_of = ?, path = ?, sha256 = ?, input_sha256 = ?, page_count = ?,"
-                            + " size_bytes = ?, job_execution_id = ?, created_at = ? WHERE id = ?")
-                    .params(asOf, relativePath, sha, inputSha256, pageCount, size, jobExecutionId, now, id)
-                    .update();
-        } else {
-            jdbc.sql("UPDATE generated_document SET as_of = ?, path = ?, sha256 = ?, input_sha256 = ?, page_count = ?,"
-                            + " size_bytes = ?, job_execution_id = ?, created_at = ?, made_from = ? WHERE id = ?")
-                    .params(asOf, relativePath, sha, inputSha256, pageCount, size, jobExecutionId, now, madeFrom, id)
-                    .update();
-        }
+        jdbc.sql("UPDATE generated_document SET as_of = ?, path = ?, sha256 = ?, input_sha256 = ?, page_count = ?,"
+                        + " size_bytes = ?, job_execution_id = ?, created_at = ?, made_from = COALESCE(?, made_from)"
+                        + " WHERE id = ?")
+                .params(asOf, relativePath, sha, inputSha256, pageCount, size, jobExecutionId, now, madeFrom, id)
+                .update();
     }
 
     public static String sha256(byte[] bytes) { return ArchiveFiles.sha256(bytes); }

@@ -2,8 +2,13 @@ package io.rectify.ledger;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -47,17 +52,11 @@ public class RoundRepository {
     }
 
     /** The codes of the rounds with these ids, in code order. */
-    public List<String> codes(List<Long> ids) {
-        if (ids.isEmpty()) return List.of();
-        return jdbc.sql("SELECT code FROM inspection_round WHERE id IN ("
-                + String.join(",", java.util.Collections.nCopies(
-                ids.size(), "?")) + ") ORDER BY code").params(new java.util.ArrayList<Object>(ids)).query(String.class)
-                .list();
-    }
+    public List<String> codes(Collection<Long> ids) { return List.copyOf(codesById(ids).values()); }
 
     /** The codes of the rounds with these ids, by id in code order (one query for all the rows they came from). */
-    public java.util.Map<Long, String> codesById(java.util.Collection<Long> ids) {
-        java.util.Map<Long, String> codes = new java.util.LinkedHashMap<>();
+    public Map<Long, String> codesById(Collection<Long> ids) {
+        Map<Long, String> codes = new LinkedHashMap<>();
         if (ids.isEmpty()) return codes;
         jdbc.sql("SELECT id, code FROM inspection_round WHERE id IN (:ids) ORDER BY code")
                 .param("ids", ids.stream().distinct().toList())
@@ -110,26 +109,26 @@ public class RoundRepository {
     }
 
     /** {@link #touch} of the rounds these measures belong to (a write to their rows is coming). */
-    public void touchRoundsOfMeasures(java.util.Collection<Long> measureIds) {
+    public void touchRoundsOfMeasures(Collection<Long> measureIds) {
         touchRounds(measureIds, "SELECT DISTINCT s.round_id FROM measure m JOIN problem p ON p.id = m.problem_id"
                 + " JOIN feedback_section s ON s.id = p.section_id WHERE m.id IN (:ids)");
     }
 
     /** {@link #touch} of the rounds these problems belong to. */
-    public void touchRoundsOfProblems(java.util.Collection<Long> problemIds) {
+    public void touchRoundsOfProblems(Collection<Long> problemIds) {
         touchRounds(problemIds,
                 "SELECT DISTINCT s.round_id FROM problem p JOIN feedback_section s ON s.id = p.section_id"
                 + " WHERE p.id IN (:ids)");
     }
 
     /** {@link #touch} of the rounds these feedback sections belong to. */
-    public void touchRoundsOfSections(java.util.Collection<Long> sectionIds) {
+    public void touchRoundsOfSections(Collection<Long> sectionIds) {
         touchRounds(sectionIds, "SELECT DISTINCT round_id FROM feedback_section WHERE id IN (:ids)");
     }
 
-    private void touchRounds(java.util.Collection<Long> ids, String roundsOf) {
+    private void touchRounds(Collection<Long> ids, String roundsOf) {
         List<Long> all = ids.stream().distinct().toList();
-        java.util.Set<Long> roundIds = new java.util.TreeSet<>();
+        Set<Long> roundIds = new TreeSet<>();
         for (int from = 0; from < all.size(); from += 500) {
             roundIds.addAll(jdbc.sql(roundsOf).param("ids", all.subList(from, Math.min(all.size(), from + 500)))
                     .query(Long.class).list());
